@@ -1,0 +1,60 @@
+"""The Finding: one breach of one rule (or one intake problem), as frozen data."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+SEVERITIES = ("error", "warning", "info")
+_SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
+
+
+@dataclass(frozen=True)
+class ClauseRef:
+    """The clause a finding breaks: stable id, rendered citation, policy version."""
+
+    id: str
+    citation: str
+    policy_version: str = ""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One finding, in the shape of DESIGN.md's findings contract.
+
+    ``row`` is the row number the agency sees in its spreadsheet (header = 1) or the physical
+    line of a CSV file. Fields that do not apply are ``None``.
+    """
+
+    rule: str
+    severity: str
+    message: str
+    table: str | None = None
+    file: str | None = None
+    row: int | None = None
+    column: str | None = None
+    nip: str | None = None
+    instansi: str | None = None
+    period: str | None = None
+    expected: str | None = None
+    actual: str | None = None
+    clause: ClauseRef | None = None
+
+    def sort_key(self) -> tuple[Any, ...]:
+        """Deterministic order: file, row, column, then rule (severity breaks ties)."""
+        return (
+            self.file or "",
+            self.table or "",
+            self.row if self.row is not None else -1,
+            self.column or "",
+            self.rule,
+            _SEVERITY_RANK.get(self.severity, 9),
+            self.nip or "",
+            self.period or "",
+            self.message,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready mapping with English keys; ``clause`` nested as id/citation/policy_version."""
+        data = asdict(self)
+        return data
