@@ -47,7 +47,8 @@ class Problem:
 
     def format(self) -> str:
         """The ``parsable`` form: ``file:line:col: [level] message (code)``."""
-        return f"{self.path}:{self.line}:{self.column}: [{self.severity}] {self.message} ({self.code})"
+        where = f"{self.path}:{self.line}:{self.column}"
+        return f"{where}: [{self.severity}] {self.message} ({self.code})"
 
 
 @dataclass

@@ -39,7 +39,10 @@ class Located:
     positions: dict[JsonPath, tuple[int, int]] = field(default_factory=dict)
 
     def where(self, at: Iterable[str | int]) -> tuple[int, int]:
-        """Position of the deepest known node along ``at`` (falls back to its parents)."""
+        """Position of the deepest known node along ``at`` (falls back to its parents).
+
+        A path ending in ``"__value__"`` asks for the value of a mapping key rather than the key.
+        """
         key = tuple(at)
         while key:
             if key in self.positions:
@@ -82,8 +85,8 @@ def _walk_children(node: yaml.Node, at: JsonPath, out: dict[JsonPath, tuple[int,
 def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Located | None, list[Problem]]:
     """Parse one YAML document; a syntax error becomes a Problem at its line."""
     try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
-        node = yaml.compose(text, Loader=_Loader)  # noqa: S506
+        data = yaml.load(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
@@ -112,12 +115,6 @@ def load_yaml_file(path: Path, display: str) -> tuple[Located | None, list[Probl
 
 def _schema_message(error: jsonschema.ValidationError) -> str:
     validator = error.validator
-    schema = error.schema if isinstance(error.schema, dict) else {}
-    if validator == "additionalProperties":
-        allowed = sorted(schema.get("properties", {}))
-        extra = sorted(set(error.instance) - set(allowed)) if isinstance(error.instance, dict) else []
-        return (f"kunci tidak dikenal: {', '.join(extra)}; kunci yang diizinkan: "
-                f"{', '.join(allowed)}")
     if validator == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
         return f"kunci wajib tidak ada: {missing}"
@@ -130,6 +127,8 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
     if validator == "enum":
         return "nilai tidak dikenal; pilih salah satu dari: " + ", ".join(
             str(v) for v in error.validator_value)
+    if validator == "propertyNames":
+        return f"nama {error.instance!r} tidak valid: {error.message}"
     if validator == "pattern":
         return f"nilai {error.instance!r} tidak sesuai pola {error.validator_value}"
     if validator == "minItems":
@@ -146,9 +145,13 @@ def validate(doc: Located, schema: dict[str, Any], code: str = "skema") -> list[
     for error in sorted(validator.iter_errors(doc.data), key=lambda e: list(map(str, e.path))):
         at: list[str | int] = list(error.absolute_path)
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
-            allowed = set(error.schema.get("properties", {}))  # type: ignore[union-attr]
-            for extra in sorted(set(error.instance) - allowed):
-                problems.append(doc.problem([*at, extra], code, _schema_message(error)))
+            allowed = sorted(error.schema.get("properties", {}))
+            for extra in sorted(set(error.instance) - set(allowed)):
+                problems.append(doc.problem(
+                    [*at, extra], code,
+                    f"kunci tidak dikenal: {extra}; kunci yang diizinkan: {', '.join(allowed)}"))
             continue
-        problems.append(doc.problem(at, code, _schema_message(error)))
+        # point at the offending value, not at its key
+        problems.append(doc.problem([*at, "__value__"] if at else at, code,
+                                    _schema_message(error)))
     return problems

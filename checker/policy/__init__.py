@@ -1,0 +1,31 @@
+"""The regulation: model, loading, numbering, parameters, rendering and lint."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from checker.errors import PolicyError, Problem
+from checker.policy.lint import lint_peraturan
+from checker.policy.load import load_policy_unchecked
+from checker.policy.model import Peraturan
+from checker.policy.render import render
+
+__all__ = ["Peraturan", "lint_policy", "load_policy", "render"]
+
+
+def lint_policy(root: str | Path = "policy") -> list[Problem]:
+    """Every problem in ``policy/``: loading, schema, references, drafting rules; sorted."""
+    peraturan, problems = load_policy_unchecked(root)
+    if peraturan is not None:
+        problems = problems + lint_peraturan(peraturan)
+    return sorted(set(problems))
+
+
+def load_policy(root: str | Path = "policy") -> Peraturan:
+    """Load ``policy/``; raise :class:`PolicyError` carrying every error if any was found."""
+    peraturan, problems = load_policy_unchecked(root)
+    if peraturan is not None:
+        problems = problems + lint_peraturan(peraturan)
+    if peraturan is None or any(p.severity == "error" for p in problems):
+        raise PolicyError(sorted(set(problems)))
+    return peraturan

@@ -1,0 +1,82 @@
+"""Inline markup inside clause text: ``{{ parameter }}`` and ``[[clause-id]]``.
+
+``{{ kompetensi.jp_minimum_pns }}`` renders the value in force on the render date in drafting
+style ("20 (dua puluh)"); ``{{ name | angka }}`` renders digits only. ``[[hak-jp-pns]]`` renders
+the citation ("Pasal 9 ayat (2)"), or "ayat (2)" when it points inside the same Pasal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from checker.policy.model import Parameter
+from checker.policy.numbering import Numbering
+from checker.policy.terbilang import digits, terbilang
+
+INLINE_RE = re.compile(r"\{\{\s*(?P<param>[^}|]*?)\s*(?:\|\s*(?P<filter>[a-z]+)\s*)?\}\}"
+                       r"|\[\[\s*(?P<ref>[^\]]*?)\s*\]\]")
+UNCLOSED_RE = re.compile(r"\{\{(?![^{}]*\}\})|\[\[(?![^\[\]]*\]\])")
+FILTERS = ("angka", "terbilang")
+
+
+@dataclass(frozen=True)
+class Token:
+    """One inline construct found in a text, at character ``start`` of the raw text."""
+
+    kind: str  # "param" | "ref"
+    name: str
+    start: int
+    filter: str | None = None
+
+
+def tokens(raw: str) -> Iterator[Token]:
+    """Every parameter and reference in ``raw``, in order."""
+    for match in INLINE_RE.finditer(raw):
+        if match.group("ref") is not None:
+            yield Token("ref", match.group("ref"), match.start())
+        else:
+            yield Token("param", match.group("param"), match.start(), match.group("filter"))
+
+
+def format_value(parameter: Parameter, value: object, style: str | None = None) -> str:
+    """A parameter value as the text shows it."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    if style == "angka":
+        return digits(value) + ("%" if parameter.unit == "persen" else "")
+    return terbilang(value, parameter.unit)
+
+
+@dataclass
+class InlineContext:
+    """What inline rendering needs: numbering, parameters, the date, and how to print a link."""
+
+    numbering: Numbering
+    parameters: dict[str, Parameter]
+    as_of: dt.date
+    link: Callable[[str, str], str] | None = None  # (target id, citation) -> markup
+    value_markup: Callable[[Parameter, str], str] | None = None
+
+
+def render_inline(raw: str, ctx: InlineContext, pasal_id: str | None) -> str:
+    """Replace every inline construct; unknown names are left visible as ``⟦name⟧``."""
+
+    def replace(match: re.Match[str]) -> str:
+        if match.group("ref") is not None:
+            target = match.group("ref")
+            citation = ctx.numbering.citation(target, pasal_id)
+            if citation is None:
+                return f"⟦{target}⟧"
+            return ctx.link(target, citation) if ctx.link else citation
+        name = match.group("param")
+        parameter = ctx.parameters.get(name)
+        dated = parameter.value_at(ctx.as_of) if parameter else None
+        if parameter is None or dated is None:
+            return f"⟦{name}⟧"
+        shown = format_value(parameter, dated.value, match.group("filter"))
+        return ctx.value_markup(parameter, shown) if ctx.value_markup else shown
+
+    return INLINE_RE.sub(replace, raw)

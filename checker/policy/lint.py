@@ -1,0 +1,246 @@
+"""Checks on a loaded regulation: references, parameters, and the mechanically checkable
+drafting rules of UU 12/2011 Lampiran II. Every problem carries its file, line and column."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from checker.errors import Problem
+from checker.policy.inline import FILTERS, UNCLOSED_RE, tokens
+from checker.policy.model import Ayat, Pasal, Peraturan, Rincian, Span, Text
+from checker.policy.numbering import Numbering, number
+
+_END_PUNCT = re.compile(r"[;:.,]$|;\s*(dan|atau|dan/atau)$")
+
+
+def _problem(span: Span, severity: str, code: str, message: str) -> Problem:
+    return Problem(span.path, span.line, span.column, severity, code, message)
+
+
+@dataclass
+class _Located:
+    """A text with the Pasal it belongs to (None for Menimbang/Mengingat)."""
+
+    text: Text
+    pasal: str | None
+
+
+def _item_texts(pasal: Pasal, items: list[Rincian]) -> Iterator[_Located]:
+    for item in items:
+        yield _Located(item.text, pasal.id)
+        yield from _item_texts(pasal, item.children)
+        if item.tail:
+            yield _Located(item.tail, pasal.id)
+
+
+def iter_texts(peraturan: Peraturan) -> Iterator[_Located]:
+    """Every piece of prose that may hold inline markup."""
+    for text in (*peraturan.menimbang, *peraturan.mengingat):
+        yield _Located(text, None)
+    for pasal in peraturan.iter_pasal():
+        for ayat in pasal.ayat:
+            for part in (ayat.text, ayat.tail):
+                if part is not None:
+                    yield _Located(part, pasal.id)
+            yield from _item_texts(pasal, ayat.items)
+
+
+def _ids(peraturan: Peraturan) -> Iterator[tuple[str, Span]]:
+    def items(rincian: list[Rincian]) -> Iterator[tuple[str, Span]]:
+        for item in rincian:
+            if item.id:
+                yield item.id, item.span
+            yield from items(item.children)
+
+    for pasal in peraturan.iter_pasal():
+        yield pasal.id, pasal.span
+        for ayat in pasal.ayat:
+            if ayat.id:
+                yield ayat.id, ayat.span
+            yield from items(ayat.items)
+
+
+def check_ids(peraturan: Peraturan) -> Iterator[Problem]:
+    """Every stable id is used once in the whole regulation."""
+    first: dict[str, Span] = {}
+    for ident, span in _ids(peraturan):
+        if ident in first:
+            other = first[ident]
+            yield _problem(span, "error", "duplicate-id",
+                           f"id {ident!r} sudah dipakai di {other.path}:{other.line}; "
+                           "setiap id harus unik")
+        else:
+            first[ident] = span
+
+
+def check_inline(peraturan: Peraturan, numbering: Numbering) -> Iterator[Problem]:
+    """Cross-references resolve; parameters exist and have a value; markup is closed."""
+    for located in iter_texts(peraturan):
+        raw = located.text.raw
+        for token in tokens(raw):
+            span = located.text.locate(token.start)
+            if token.kind == "ref" and token.name not in numbering.addresses:
+                yield _problem(span, "error", "unresolved-ref",
+                               f"rujukan [[{token.name}]] tidak menunjuk Pasal, ayat atau "
+                               "rincian mana pun; periksa id-nya")
+            elif token.kind == "param":
+                if token.name not in peraturan.parameters and peraturan.parameters_ok:
+                    known = ", ".join(sorted(peraturan.parameters)) or "(belum ada)"
+                    yield _problem(span, "error", "unknown-parameter",
+                                   f"parameter {token.name!r} tidak didefinisikan di "
+                                   f"parameter.yml; parameter yang ada: {known}")
+                if token.filter and token.filter not in FILTERS:
+                    yield _problem(span, "error", "unknown-filter",
+                                   f"penyaring {token.filter!r} tidak dikenal; "
+                                   f"gunakan salah satu dari: {', '.join(FILTERS)}")
+        for match in UNCLOSED_RE.finditer(raw):
+            closing = "}}" if match.group(0) == "{{" else "]]"
+            yield _problem(located.text.locate(match.start()), "error", "unclosed-inline",
+                           f"{match.group(0)} tidak ditutup dengan {closing} pada baris yang sama")
+
+
+def check_parameters(peraturan: Peraturan, numbering: Numbering) -> Iterator[Problem]:
+    """A parameter that names the clause setting it must name a real one."""
+    for parameter in peraturan.parameters.values():
+        if parameter.clause and parameter.clause not in numbering.addresses:
+            yield _problem(parameter.span, "error", "parameter-clause",
+                           f"parameter {parameter.name} merujuk clause {parameter.clause!r} "
+                           "yang tidak ada")
+
+
+def check_pembukaan(peraturan: Peraturan) -> Iterator[Problem]:
+    """Menimbang items: "bahwa ...;" and the closing "bahwa berdasarkan pertimbangan ..."."""
+    items = peraturan.menimbang
+    for item in items:
+        if not item.raw.startswith("bahwa "):
+            yield _problem(item.span, "error", "menimbang-bahwa",
+                           "butir Menimbang harus diawali kata \"bahwa\"")
+        if not item.raw.rstrip().endswith(";"):
+            yield _problem(item.span, "error", "menimbang-end",
+                           "butir Menimbang harus diakhiri tanda titik koma (;)")
+    if items:
+        last = items[-1].raw
+        expected_tail = f"perlu menetapkan {peraturan.kind} tentang {peraturan.title}"
+        if len(items) > 1 and not last.startswith(
+                "bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a"):
+            yield _problem(items[-1].span, "error", "menimbang-last",
+                           "butir terakhir Menimbang harus berbunyi \"bahwa berdasarkan "
+                           "pertimbangan sebagaimana dimaksud dalam huruf a ... perlu "
+                           f"menetapkan {peraturan.kind} tentang ...;\"")
+        elif expected_tail.lower() not in last.lower():
+            yield _problem(items[-1].span, "error", "menimbang-last",
+                           f"butir terakhir Menimbang harus memuat \"{expected_tail}\"")
+    for item in peraturan.mengingat:
+        if not item.raw.rstrip().endswith((";", ".")):
+            yield _problem(item.span, "error", "mengingat-end",
+                           "butir Mengingat harus diakhiri tanda titik koma (;)")
+    severity = "error" if peraturan.status == "ditetapkan" else "warning"
+    for item in peraturan.mengingat:
+        if "…" in item.raw or "..." in item.raw:
+            yield _problem(item.span, severity, "citation-incomplete",
+                           "kutipan dasar hukum belum lengkap (masih memuat …); lengkapi nomor "
+                           "Lembaran Negara/Berita Negara dari JDIH sebelum penetapan")
+    if peraturan.mengingat and "Nomor 9 Tahun 1967" not in peraturan.mengingat[0].raw:
+        yield _problem(peraturan.mengingat[0].span, "warning", "mengingat-first",
+                       "butir Mengingat pertama Peraturan Gubernur Bengkulu lazimnya "
+                       "Undang-Undang Nomor 9 Tahun 1967 tentang Pembentukan Provinsi Bengkulu")
+
+
+def check_metadata(peraturan: Peraturan) -> Iterator[Problem]:
+    """Status and number agree; the title carries no closing punctuation."""
+    spans = peraturan.meta_spans
+    default = Span(f"{peraturan.root}/peraturan.yml", 1, 1)
+    if peraturan.title.rstrip().endswith((".", ",", ";", ":")):
+        yield _problem(spans.get("title", default), "error", "title-punctuation",
+                       "judul peraturan tidak diakhiri tanda baca")
+    if peraturan.status == "ditetapkan":
+        missing = [name for name, value in (
+            ("number", peraturan.number), ("year", peraturan.year),
+            ("penetapan.date", peraturan.penetapan.date),
+            ("penetapan.name", peraturan.penetapan.name)) if not value]
+        if missing:
+            yield _problem(spans.get("status", default), "error", "status-number",
+                           "peraturan berstatus ditetapkan wajib mengisi: " + ", ".join(missing))
+    elif peraturan.number is not None:
+        yield _problem(spans.get("number", default), "warning", "status-number",
+                       "rancangan belum bernomor; kosongkan number sampai ditetapkan")
+
+
+def _check_items(pasal: Pasal, items: list[Rincian]) -> Iterator[Problem]:
+    if len(items) == 1:
+        yield _problem(items[0].span, "warning", "single-item",
+                       "rincian hanya terdiri atas satu butir; gabungkan ke dalam kalimat")
+    for item in items:
+        raw = item.text.raw.rstrip()
+        if not raw:
+            yield _problem(item.span, "error", "empty-item", "butir rincian tidak berisi teks")
+        elif not item.children and not _END_PUNCT.search(raw):
+            yield _problem(item.text.locate(len(raw) - 1), "warning", "item-punctuation",
+                           "butir rincian diakhiri tanda baca titik koma (;), titik (.) "
+                           "atau titik dua (:)")
+        yield from _check_items(pasal, item.children)
+
+
+def _check_ayat(pasal: Pasal, ayat: Ayat) -> Iterator[Problem]:
+    if ayat.text is None and not ayat.items:
+        yield _problem(ayat.span, "error", "empty-ayat", "ayat tidak berisi teks")
+    elif ayat.text is not None and not ayat.items:
+        raw = ayat.text.raw.rstrip()
+        if not raw.endswith((".", ":")):
+            yield _problem(ayat.text.locate(len(raw) - 1), "warning", "ayat-punctuation",
+                           "kalimat ayat diakhiri tanda titik (.)")
+    yield from _check_items(pasal, ayat.items)
+
+
+def check_batang_tubuh(peraturan: Peraturan) -> Iterator[Problem]:
+    """BAB titles in capitals, Pasal not empty, a single ayat not numbered (1)."""
+    for bab in peraturan.bab:
+        if bab.title and bab.title != bab.title.upper():
+            yield _problem(Span(bab.span.path, 2, 1), "error", "bab-title-caps",
+                           f"judul BAB ditulis dengan huruf kapital: {bab.title.upper()}")
+        for pasal in bab.iter_pasal():
+            if not pasal.ayat:
+                yield _problem(pasal.span, "error", "empty-pasal", "Pasal tidak berisi ayat "
+                               "atau teks")
+            if len(pasal.ayat) == 1 and pasal.ayat[0].numbered:
+                yield _problem(pasal.ayat[0].span, "error", "single-ayat",
+                               "Pasal yang hanya terdiri atas satu ayat tidak diberi nomor "
+                               "ayat (1); hapus penanda (#)")
+            for ayat in pasal.ayat:
+                yield from _check_ayat(pasal, ayat)
+
+
+def check_penutup(peraturan: Peraturan) -> Iterator[Problem]:
+    """The closing provisions: "mulai berlaku pada tanggal diundangkan" and Berita Daerah."""
+    if not peraturan.bab:
+        return
+    first, last = peraturan.bab[0], peraturan.bab[-1]
+    if first.title and first.title.upper() != "KETENTUAN UMUM":
+        yield _problem(Span(first.span.path, 2, 1), "warning", "first-bab",
+                       "BAB I lazimnya berjudul KETENTUAN UMUM dan memuat batasan pengertian")
+    texts = " ".join(t.text.raw for t in iter_texts(peraturan) if t.pasal is not None
+                     and any(t.pasal == p.id for p in last.iter_pasal()))
+    span = Span(last.span.path, 1, 1)
+    kind = peraturan.kind
+    if f"{kind} ini mulai berlaku pada tanggal diundangkan" not in texts:
+        yield _problem(span, "error", "closing-berlaku",
+                       f"BAB terakhir harus memuat ketentuan \"{kind} ini mulai berlaku pada "
+                       "tanggal diundangkan.\"")
+    if f"penempatannya dalam Berita Daerah {peraturan.region}" not in texts:
+        yield _problem(span, "error", "closing-berita-daerah",
+                       "BAB terakhir harus memuat perintah pengundangan \"... dengan "
+                       f"penempatannya dalam Berita Daerah {peraturan.region}.\"")
+
+
+def lint_peraturan(peraturan: Peraturan) -> list[Problem]:
+    """Every semantic and drafting problem of a loaded regulation, sorted."""
+    numbering = number(peraturan)
+    problems: list[Problem] = []
+    for check in (check_ids(peraturan), check_inline(peraturan, numbering),
+                  check_parameters(peraturan, numbering), check_pembukaan(peraturan),
+                  check_metadata(peraturan), check_batang_tubuh(peraturan),
+                  check_penutup(peraturan)):
+        problems.extend(check)
+    return sorted(problems)

@@ -1,0 +1,127 @@
+"""Numbers computed from order: BAB (Roman), Bagian (Kesatu...), Pasal, ayat, rincian.
+
+Nothing here is typed by a drafter. :class:`Numbering` maps stable ids and positions to labels
+so citations and rendering agree. (Numbering frozen after enactment plugs in here.)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from checker.policy.model import Ayat, Pasal, Peraturan, Rincian
+
+_ORDINAL_UNITS = ("", "Kesatu", "Kedua", "Ketiga", "Keempat", "Kelima", "Keenam", "Ketujuh",
+                  "Kedelapan", "Kesembilan")
+_UNITS = ("", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan")
+
+
+def roman(number: int) -> str:
+    """1 → I, 14 → XIV."""
+    table = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+             (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    out = []
+    for value, letters in table:
+        while number >= value:
+            out.append(letters)
+            number -= value
+    return "".join(out)
+
+
+def ordinal(number: int) -> str:
+    """Bagian ordinals: 1 → Kesatu, 10 → Kesepuluh, 11 → Kesebelas, 21 → Kedua Puluh Satu."""
+    if 1 <= number <= 9:
+        return _ORDINAL_UNITS[number]
+    if number == 10:
+        return "Kesepuluh"
+    if number == 11:
+        return "Kesebelas"
+    if number < 20:
+        return f"Ke{_UNITS[number - 10]} Belas"
+    tens, unit = divmod(number, 10)
+    head = f"Ke{_UNITS[tens]} Puluh"
+    return head + (f" {_UNITS[unit].capitalize()}" if unit else "")
+
+
+def letter(index: int) -> str:
+    """0 → a, 25 → z, 26 → aa (as drafting practice continues past z)."""
+    out = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        out = chr(ord("a") + rem) + out
+    return out
+
+
+def rincian_label(style: str, depth: int, index: int) -> str:
+    """Label of a list item: huruf lists run a. → 1. → a) → 1) by depth; angka lists (the
+    definitions of Pasal 1) run 1. → a. → 1) → a)."""
+    pattern = ("1.", "a.", "1)", "a)") if style == "angka" else ("a.", "1.", "a)", "1)")
+    kind = pattern[depth % 4]
+    token = letter(index) if kind[0] == "a" else str(index + 1)
+    return token + kind[1]
+
+
+@dataclass(frozen=True)
+class Address:
+    """Where a stable id points: a Pasal, optionally an ayat, optionally a rincian path."""
+
+    pasal: str
+    ayat: int | None = None
+    items: tuple[int, ...] = ()
+
+
+@dataclass
+class Numbering:
+    """Labels for every Pasal and every addressable id of one regulation."""
+
+    pasal: dict[str, str] = field(default_factory=dict)
+    addresses: dict[str, Address] = field(default_factory=dict)
+    ayat_labels: dict[tuple[str, int], str] = field(default_factory=dict)
+    item_labels: dict[tuple[str, int, tuple[int, ...]], str] = field(default_factory=dict)
+
+    def citation(self, target: str, context_pasal: str | None = None) -> str | None:
+        """Render a reference: "Pasal 9 ayat (2) huruf a", or "ayat (2)" inside Pasal 9 itself."""
+        address = self.addresses.get(target)
+        if address is None:
+            return None
+        parts = []
+        same_pasal = context_pasal == address.pasal and address.ayat is not None
+        if not same_pasal:
+            parts.append(f"Pasal {self.pasal[address.pasal]}")
+        if address.ayat is not None and (address.pasal, address.ayat) in self.ayat_labels:
+            parts.append(f"ayat ({self.ayat_labels[(address.pasal, address.ayat)]})")
+        for depth in range(1, len(address.items) + 1):
+            label = self.item_labels[(address.pasal, address.ayat or 0, address.items[:depth])]
+            word = "huruf" if label[0].isalpha() else "angka"
+            parts.append(f"{word} {label.rstrip('.)')}")
+        return " ".join(parts)
+
+
+def _number_items(numbering: Numbering, pasal: Pasal, ayat_index: int,
+                  items: list[Rincian], path: tuple[int, ...]) -> None:
+    for index, item in enumerate(items):
+        item_path = (*path, index)
+        numbering.item_labels[(pasal.id, ayat_index, item_path)] = rincian_label(
+            items[0].style, len(path), index)
+        if item.id:
+            numbering.addresses[item.id] = Address(pasal.id, ayat_index, item_path)
+        _number_items(numbering, pasal, ayat_index, item.children, item_path)
+
+
+def _ayat_is_numbered(pasal: Pasal, ayat: Ayat) -> bool:
+    return ayat.numbered and len(pasal.ayat) > 1
+
+
+def number(peraturan: Peraturan) -> Numbering:
+    """Compute every label from document order."""
+    numbering = Numbering()
+    for counter, pasal in enumerate(peraturan.iter_pasal(), start=1):
+        numbering.pasal.setdefault(pasal.id, str(counter))
+        numbering.addresses.setdefault(pasal.id, Address(pasal.id))
+        for index, ayat in enumerate(pasal.ayat):
+            if _ayat_is_numbered(pasal, ayat):
+                numbering.ayat_labels[(pasal.id, index)] = str(index + 1)
+            if ayat.id:
+                numbering.addresses[ayat.id] = Address(pasal.id, index)
+            _number_items(numbering, pasal, index, ayat.items, ())
+    return numbering

@@ -1,0 +1,5 @@
+"""Shared fixtures."""
+
+from tests.policy_fixture import make_policy
+
+__all__ = ["make_policy"]
