@@ -1,0 +1,202 @@
+"""``ingest(paths) -> Dataset``: agency files in, typed DuckDB tables and intake findings out.
+
+Accepts files and directories: CSV/TXT/TSV (any of the encodings and delimiters agencies produce),
+Excel workbooks (one sheet per table, our template included), and lone SIASN exports. Bad input
+never raises: it becomes findings. Only input that cannot be used at all raises ``InputError``:
+no path, a path that does not exist, or not one recognisable table.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import duckdb
+
+from checker.data import convert, messages, readers
+from checker.data.constraints import reference_findings, unique_findings
+from checker.data.dataset import Dataset, InputFile
+from checker.data.normalize import SQL_TYPES, ident, lit
+from checker.data.resolve import Layout, find_header, map_columns, table_by_name
+from checker.data.schema import Table, load_schema
+from checker.data.sniff import file_sha256, sniff
+from checker.data.staging import Staged, stage_csv, stage_workbook_sheet
+from checker.errors import InputError
+from checker.report.finding import Finding
+
+Progress = Callable[[int, int, str], None]
+TEXT_SUFFIXES = {".csv", ".txt", ".tsv"}
+BOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".xlsb"}
+_ZIP, _OLE = b"PK\x03\x04", b"\xd0\xcf\x11\xe0"
+
+
+def discover(paths: Iterable[str | Path]) -> list[Path]:
+    """Files to read: given files as they are, directories expanded (sorted, hidden files skipped)."""
+    found: list[Path] = []
+    given = [Path(p) for p in paths]
+    if not given:
+        raise InputError("Tidak ada berkas yang diberikan. Sebutkan berkas CSV/Excel atau folder datanya.")
+    for path in given:
+        if path.is_dir():
+            found.extend(
+                p
+                for p in sorted(path.rglob("*"))
+                if p.is_file() and not any(part.startswith((".", "~$")) for part in p.parts[-1:])
+            )
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise InputError("berkas atau folder ini tidak ada. Periksa ejaan jalurnya.", path)
+    return found
+
+
+def _berkas(file: str, kind: str, detail: str = "", severity: str = "error") -> Finding:
+    return Finding(
+        rule="SKEMA-BERKAS",
+        severity=severity,
+        message=messages.file_problem(kind, detail),
+        file=file,
+    )
+
+
+def _kind(path: Path) -> str:
+    with path.open("rb") as fh:
+        magic = fh.read(4)
+    suffix = path.suffix.lower()
+    if magic in (_ZIP, _OLE) and suffix not in {".docx", ".pptx", ".zip", ".doc"}:
+        return "book"
+    if suffix in BOOK_SUFFIXES:
+        return "book"
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    return "other"
+
+
+def _layout(src: readers.Source, schema: dict[str, Table], findings: list[Finding]) -> Layout | None:
+    by_name = table_by_name(src.sheet or src.path.stem, schema)
+    if by_name is None and src.sheet and src.sheet.strip().lower() in ("petunjuk", "referensi"):
+        return None  # our template's own sheets
+    found = find_header(src.preview, schema, by_name)
+    label = src.label
+    if found is None:
+        if by_name is not None and src.preview:
+            findings.append(_berkas(label, "judul"))
+        elif by_name is None and src.preview:
+            findings.append(_berkas(label, "tabel"))
+        return None
+    table, header_row, cells = found
+    layout = map_columns(table, cells, header_row, label)
+    layout.skipped_rows = [n for n, _ in src.preview if n < header_row]
+    findings.extend(layout.findings)
+    if layout.skipped_rows:
+        first, last = layout.skipped_rows[0], layout.skipped_rows[-1]
+        span = f"{first}" if first == last else f"{first}–{last}"
+        findings.append(
+            Finding(
+                rule="SKEMA-BARIS",
+                severity="info",
+                message=f"Baris {span} di atas judul kolom dianggap judul laporan dan diabaikan.",
+                table=table.name,
+                file=label,
+                row=first,
+            )
+        )
+    return layout
+
+
+def _sources(path: Path, work: Path, findings: list[Finding]) -> list[readers.Source]:
+    kind = _kind(path)
+    if kind == "other":
+        findings.append(_berkas(str(path), "jenis", severity="warning"))
+        return []
+    if kind == "book":
+        sha = file_sha256(path)
+        try:
+            return readers.open_workbook(path, sha)
+        except (OSError, ValueError, RuntimeError) as exc:  # calamine's errors for a broken book
+            findings.append(_berkas(str(path), "rusak", type(exc).__name__))
+            return []
+    sn = sniff(path, work)
+    if sn.problem:
+        findings.append(_berkas(str(path), sn.problem))
+        return []
+    return [readers.Source(path, path.stem, None, sn.sha256, sn.preview, sniffed=sn)]
+
+
+def _empty_table(table: Table) -> str:
+    cols = ", ".join(f"CAST(NULL AS {SQL_TYPES[f.type]}) AS {ident(f.name)}" for f in table.fields)
+    return f"SELECT CAST(NULL AS VARCHAR) AS _file, CAST(NULL AS BIGINT) AS _row, {cols} LIMIT 0"
+
+
+def _assemble(con: duckdb.DuckDBPyConnection, table: Table, staged: list[Staged]) -> None:
+    fields = ", ".join(ident(f.name) for f in table.fields)
+    if staged:
+        parts = [
+            f"SELECT {lit(s.file)} AS _file, _row, {fields} FROM {s.view} WHERE NOT _blank"
+            for s in staged
+        ]
+        body = " UNION ALL ".join(parts)
+    else:
+        body = _empty_table(table)
+    con.execute(f"CREATE OR REPLACE TABLE {ident(table.name)} AS {body}")
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    *,
+    connection: duckdb.DuckDBPyConnection | None = None,
+    progress: Progress | None = None,
+) -> Dataset:
+    """Read agency files into typed tables; every problem becomes a finding.
+
+    Example: ``ingest(["kiriman/"]).findings`` lists what the agency must fix, and
+    ``ingest(["pegawai.csv"]).connection.sql("SELECT count(*) FROM pegawai")`` counts employees.
+    """
+    schema = load_schema()
+    files = discover(paths)
+    con = connection or duckdb.connect()
+    findings: list[Finding] = []
+    inputs: list[InputFile] = []
+    staged: dict[str, list[Staged]] = {name: [] for name in schema}
+    with tempfile.TemporaryDirectory(prefix="kebijakan-") as tmp:
+        work = Path(tmp)
+        for done, path in enumerate(files):
+            if progress:
+                progress(done, len(files), str(path))
+            for src in _sources(path, work, findings):
+                layout = _layout(src, schema, findings)
+                if layout is None:
+                    continue
+                number = sum(len(v) for v in staged.values())
+                if src.sniffed is not None:
+                    st = stage_csv(con, src, layout, f"_stage{number}", findings)
+                else:
+                    st = stage_workbook_sheet(con, src, layout, f"_stage{number}", work, findings)
+                if st is None:
+                    continue
+                staged[layout.table.name].append(st)
+                inputs.append(InputFile(st.file, layout.table.name, st.rows, src.sha256))
+        if progress:
+            progress(len(files), len(files), "")
+        if not inputs:
+            con_findings = "; ".join(f.message for f in findings[:1])
+            raise InputError(
+                "Tidak ada tabel yang dikenali dalam berkas yang diberikan. "
+                + (con_findings + " " if con_findings else "")
+                + "Gunakan templat dari `kebijakan template` atau beri nama berkas sesuai tabelnya "
+                "(mis. pegawai.csv).",
+                files[0] if len(files) == 1 else None,
+            )
+        present = {name for name, parts in staged.items() if parts}
+        for table in schema.values():
+            _assemble(con, table, staged[table.name])
+            for st in staged[table.name]:
+                findings.extend(st.bad_findings(con, table))
+                st.drop(con)
+        for table in schema.values():
+            if table.name in present:
+                findings.extend(unique_findings(con, table))
+            findings.extend(reference_findings(con, table, present))
+    findings.sort(key=Finding.sort_key)
+    return Dataset(con, schema, findings, inputs, present)

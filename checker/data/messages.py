@@ -1,0 +1,169 @@
+"""Intake messages in Bahasa Indonesia: each says what is wrong and what the agency should do."""
+
+from __future__ import annotations
+
+from checker.data.schema import Field, Table
+
+_EXPECTED_TYPE = {
+    "date": "tanggal dd/mm/yyyy, contoh 17/08/1985",
+    "number": "angka, contoh 24 atau 1.500.000",
+    "integer": "bilangan bulat, contoh 2025",
+    "string": "teks",
+    "boolean": "Ya atau Tidak",
+}
+
+
+def _allowed(f: Field, limit: int = 8) -> str:
+    values = list(f.enum) if f.enum else [f.true_values[0], f.false_values[0]]
+    shown = ", ".join(values[:limit])
+    return shown + (f", … ({len(values)} nilai)" if len(values) > limit else "")
+
+
+def cell_problem(kind: str, f: Field, text: str | None) -> tuple[str, str]:
+    """(message, expected) for one bad cell of field ``f``."""
+    label = f"Kolom {f.name}"
+    if kind == "WAJIB":
+        return (
+            f"{label} wajib diisi tetapi kosong. Lengkapi isinya, lalu kirim ulang berkas.",
+            "terisi",
+        )
+    if kind == "NIP":
+        return (
+            f"{label} berisi '{text}': NIP ini rusak karena tersimpan sebagai angka di Excel "
+            "(hanya 15 digit yang tersimpan, tiga digit terakhir hilang). Ubah format kolom NIP "
+            "menjadi Teks, ketik ulang atau salin NIP dari sumber aslinya, lalu unggah kembali.",
+            "NIP 18 digit sebagai teks",
+        )
+    if kind == "ENUM":
+        return (
+            f"{label} berisi '{text}', yang bukan nilai yang dikenal. "
+            f"Gunakan salah satu dari: {_allowed(f)}.",
+            _allowed(f, limit=40),
+        )
+    if kind == "RANGE":
+        bounds = []
+        if f.minimum is not None:
+            bounds.append(f"paling kecil {f.minimum:g}")
+        if f.maximum is not None:
+            bounds.append(f"paling besar {f.maximum:g}")
+        return (
+            f"{label} berisi {text}, di luar batas ({' dan '.join(bounds)}). Periksa dan perbaiki nilainya.",
+            " dan ".join(bounds),
+        )
+    expected = _EXPECTED_TYPE[f.type]
+    hint = ""
+    if f.type == "date":
+        hint = " Pastikan tanggalnya ada di kalender (bukan 31/02) dan tahunnya ditulis 4 digit."
+    return (
+        f"{label} berisi '{text}', yang tidak dapat dibaca sebagai {expected}.{hint} "
+        "Perbaiki isinya, lalu kirim ulang berkas.",
+        expected,
+    )
+
+
+def file_problem(kind: str, detail: str = "") -> str:
+    """Message for a file that cannot be used (SKEMA-BERKAS)."""
+    texts = {
+        "kosong": "Berkas ini kosong. Ekspor ulang datanya dari aplikasi kepegawaian atau isi templat, "
+        "lalu kirim kembali.",
+        "biner": "Berkas ini bukan CSV atau Excel yang dapat dibaca (isinya data biner). Simpan ulang "
+        "sebagai CSV (UTF-8) atau Excel (.xlsx), lalu kirim kembali.",
+        "rusak": "Berkas Excel ini tidak dapat dibuka" + (f" ({detail})" if detail else "")
+        + ". Buka dan simpan ulang di Excel sebagai .xlsx, lalu kirim kembali.",
+        "jenis": "Jenis berkas ini tidak didukung. Kirim data sebagai CSV atau Excel (.xlsx).",
+        "tabel": "Tabel dalam berkas ini tidak dikenali. Beri nama berkas atau lembar sesuai tabelnya "
+        "(pegawai, pelatihan, penilaian_kinerja, riwayat_pangkat, penghargaan, hukuman_disiplin, "
+        "unit_kerja) atau gunakan templat dari `kebijakan template`.",
+        "judul": "Baris judul kolom tidak ditemukan. Pastikan baris pertama berisi nama kolom "
+        "sesuai templat, lalu kirim kembali.",
+    }
+    return texts[kind]
+
+
+def missing_column(table: Table, f: Field) -> str:
+    """Message for a required column that is absent (SKEMA-KOLOM)."""
+    aliases = ", ".join(f.aliases[:3])
+    also = f" (atau {aliases})" if aliases else ""
+    return (
+        f"Kolom wajib '{f.name}'{also} tidak ada di tabel {table.name}. Tambahkan kolom ini "
+        f"({f.description}) lalu kirim ulang berkas."
+    )
+
+
+def unknown_column(table: Table, header: str) -> str:
+    """Message for a column the schema does not know (SKEMA-KOLOM, info)."""
+    if not header.strip():
+        return "Kolom tanpa judul diabaikan. Beri judul kolom bila isinya diperlukan, atau hapus kolomnya."
+    return (
+        f"Kolom '{header}' tidak dikenal untuk tabel {table.name} dan diabaikan. "
+        "Bila isinya termasuk kolom baku, ganti judulnya sesuai templat."
+    )
+
+
+def duplicate_column(header: str, first: str, name: str) -> str:
+    """Message for a second column that maps to a field already taken (SKEMA-KOLOM)."""
+    return (
+        f"Kolom '{header}' dan '{first}' sama-sama berarti {name}; yang dipakai '{first}'. "
+        "Hapus salah satunya agar tidak membingungkan."
+    )
+
+
+def malformed_row(error: str, expected: int) -> str:
+    """Message for a line DuckDB could not split into the expected columns (SKEMA-BARIS)."""
+    if error == "MISSING COLUMNS":
+        return (
+            f"Baris ini memiliki kolom lebih sedikit dari judul kolom ({expected}). Lengkapi "
+            "pemisah kolom yang hilang atau periksa tanda kutip, lalu kirim ulang."
+        )
+    if error == "TOO MANY COLUMNS":
+        return (
+            f"Baris ini memiliki kolom lebih banyak dari judul kolom ({expected}). Biasanya ada "
+            "pemisah kolom (koma/titik koma) di dalam isi sel yang tidak diberi tanda kutip. "
+            "Beri tanda kutip pada isi sel tersebut atau hapus pemisah berlebih, lalu kirim ulang."
+        )
+    if error == "UNQUOTED VALUE":
+        return (
+            "Tanda kutip pada baris ini tidak ditutup, sehingga baris ini dan baris-baris sesudahnya "
+            "tidak dapat dibaca. Tutup atau hapus tanda kutip tersebut, lalu kirim ulang."
+        )
+    return f"Baris ini tidak dapat dibaca ({error}). Periksa isinya, lalu kirim ulang."
+
+
+def merged_rows(first: int, last: int) -> str:
+    """Message for one record that spans several lines because of quotes (SKEMA-BARIS)."""
+    return (
+        f"Baris {first} sampai {last} terbaca sebagai satu baris data karena ada sel bertanda kutip "
+        "yang memuat pindah baris. Bila itu tidak disengaja, perbaiki tanda kutipnya agar setiap "
+        "pegawai berada di barisnya sendiri."
+    )
+
+
+def duplicate_key(table: Table, key: tuple[str, ...], first_row: int, first_file: str) -> str:
+    """Message for a repeated primary key (SKEMA-UNIK)."""
+    cols = ", ".join(key)
+    return (
+        f"Kombinasi {cols} pada baris ini sudah ada di {first_file} baris {first_row}. "
+        f"Hapus baris ganda atau perbaiki isinya; setiap {cols} hanya boleh muncul sekali "
+        f"di tabel {table.name}."
+    )
+
+
+def dangling_reference(table: Table, cols: tuple[str, ...], ref: str) -> str:
+    """Message for a foreign key without a matching row (SKEMA-RUJUKAN)."""
+    if cols == ("nip",):
+        return (
+            f"NIP pada baris ini tidak ada di tabel {ref}. Periksa ketikan NIP, atau tambahkan "
+            f"pegawainya ke tabel {ref}."
+        )
+    return (
+        f"Nilai {', '.join(cols)} pada baris ini tidak ada di tabel {ref}. Samakan penulisannya "
+        f"dengan tabel {ref}, atau tambahkan barisnya ke tabel {ref}."
+    )
+
+
+def missing_reference_table(table: Table, ref: str) -> str:
+    """Info when the referenced table was not supplied, so references were not checked."""
+    return (
+        f"Tabel {ref} tidak ikut dikirim, sehingga rujukan dari tabel {table.name} ke {ref} "
+        f"tidak diperiksa. Sertakan tabel {ref} untuk pemeriksaan lengkap."
+    )

@@ -1,0 +1,190 @@
+"""Readers: turn one CSV file or one workbook sheet into a staging relation of VARCHAR columns.
+
+CSV goes through DuckDB's ``read_csv`` with nothing auto-detected: explicit delimiter, explicit
+VARCHAR columns ``c0..cn``, and ``store_rejects`` so a malformed line becomes a finding instead of
+derailing the file. Workbooks are read with python-calamine; cells are turned into text in Python
+(the only per-row Python work of intake) and handed to DuckDB through a temporary UTF-8 file.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import duckdb
+from python_calamine import CalamineWorkbook
+
+from checker.data.normalize import ident, lit
+from checker.data.sniff import Sniffed
+
+PREVIEW_ROWS = 30
+
+
+@dataclass
+class Reject:
+    """One line DuckDB could not read: physical line, DuckDB error type, column, the text."""
+
+    line: int
+    error: str
+    column: str | None
+    text: str
+
+
+@dataclass
+class Source:
+    """One readable table-shaped thing: a CSV file or a workbook sheet.
+
+    ``preview`` holds the first non-blank rows as (row number, cells) so the caller can find the
+    header row and the table before anything is loaded.
+    """
+
+    path: Path
+    name: str
+    sheet: str | None
+    sha256: str
+    preview: list[tuple[int, list[str]]]
+    sniffed: Sniffed | None = None
+    cells: list[tuple[int, list[Any]]] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        """How findings name it: the path, plus ``#sheet`` for a workbook sheet."""
+        return str(self.path) + (f"#{self.sheet}" if self.sheet else "")
+
+
+def csv_relation(sn: Sniffed, header_line: int, ncols: int, scan: str) -> str:
+    """The ``read_csv(...)`` SQL for the data lines after ``header_line`` of a sniffed file."""
+    columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(ncols)) + "}"
+    return (
+        f"read_csv({lit(str(sn.read_path))}, header=false, skip={header_line}, "
+        f"auto_detect=false, delim={lit(sn.delimiter)}, quote='\"', escape='\"', "
+        f"columns={columns}, store_rejects=true, rejects_table={lit(scan + '_err')}, "
+        f"rejects_scan={lit(scan + '_scan')}, null_padding=false, max_line_size=10000000)"
+    )
+
+
+def line_starts(path: Path, offsets: Iterable[int]) -> dict[int, int]:
+    """Physical line (1-based) of each byte offset, skipping the empty lines DuckDB folds in."""
+    wanted = sorted(set(offsets))
+    out: dict[int, int] = {}
+    if not wanted:
+        return out
+    data = path.read_bytes()
+    line, pos = 1, 0
+    for off in wanted:
+        line += data.count(b"\n", pos, off)
+        pos = off
+        probe, at = line, off
+        while at < len(data) and data[at : at + 1] in (b"\n", b"\r"):
+            if data[at : at + 1] == b"\n":
+                probe += 1
+            at += 1
+        out[off] = probe
+    return out
+
+
+def read_rejects(con: duckdb.DuckDBPyConnection, sn: Sniffed, scan: str) -> list[Reject]:
+    """The lines DuckDB rejected in scan ``scan``, one entry per line, in line order."""
+    rows = con.execute(
+        f"SELECT line_byte_position, min(error_type), min(column_name), min(csv_line) "
+        f"FROM {ident(scan + '_err')} GROUP BY line_byte_position ORDER BY 1"
+    ).fetchall()
+    assert sn.read_path is not None
+    lines = line_starts(sn.read_path, (int(r[0]) for r in rows))
+    out = []
+    for pos, error, column, text in rows:
+        if not str(text or "").strip():
+            continue  # a line of spaces only: a blank row, not a broken one
+        out.append(Reject(lines[int(pos)], str(error), column, str(text or "")))
+    return out
+
+
+def record_lines(sn: Sniffed, header_line: int) -> list[tuple[int, int]] | None:
+    """(first, last) physical line of every non-blank record after the header, for quoted files.
+
+    Only needed when quotes may make a record span lines; None when Python's reader gives up.
+    """
+    assert sn.read_path is not None
+    out: list[tuple[int, int]] = []
+    with sn.read_path.open("r", encoding="utf-8", newline="") as fh:
+        for _ in range(header_line):
+            fh.readline()
+        reader = csv.reader(fh, delimiter=sn.delimiter)
+        start = header_line + 1
+        try:
+            for row in reader:
+                end = header_line + reader.line_num
+                if row:
+                    out.append((start, end))
+                start = end + 1
+        except csv.Error:
+            return None
+    return out
+
+
+def _cell_text(value: Any, nip: bool) -> str | None:
+    """Excel cell → the text an agency would have typed (NIP numbers keep Excel's 15 digits)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        if nip:
+            return format(Decimal(f"{value:.15g}"), "f")
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ", timespec="seconds")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def open_workbook(path: Path, sha256: str) -> list[Source]:
+    """One Source per sheet; raises calamine's error for a file that is not a workbook."""
+    book = CalamineWorkbook.from_path(str(path))
+    sources = []
+    for name in book.sheet_names:
+        sheet = book.get_sheet_by_name(name)
+        rows = sheet.to_python(skip_empty_area=False)
+        cells = [(i + 1, row) for i, row in enumerate(rows) if any(v not in (None, "") for v in row)]
+        preview = [(n, [_cell_text(v, False) or "" for v in row]) for n, row in cells[:PREVIEW_ROWS]]
+        sources.append(Source(path, name, name, sha256, preview, cells=cells))
+    return sources
+
+
+def stage_sheet(
+    con: duckdb.DuckDBPyConnection,
+    src: Source,
+    header_row: int,
+    ncols: int,
+    is_nip: Callable[[int], bool],
+    workdir: Path,
+    name: str,
+) -> str:
+    """Write the sheet's rows after ``header_row`` to a staging table; return its SQL name."""
+    tmp = workdir / f"{name}.csv"
+    with tmp.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        for number, row in src.cells:
+            if number <= header_row:
+                continue
+            texts = [_cell_text(v, is_nip(i)) for i, v in enumerate(row[:ncols])]
+            texts.extend([None] * (ncols - len(texts)))
+            writer.writerow([number, *texts])
+    columns = "{'_row': 'BIGINT', " + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(ncols)) + "}"
+    con.execute(
+        f"CREATE TEMP TABLE {ident(name)} AS SELECT * FROM read_csv({lit(str(tmp))}, "
+        f"header=false, auto_detect=false, delim=',', quote='\"', escape='\"', "
+        f"columns={columns}, max_line_size=10000000)"
+    )
+    tmp.unlink()
+    return ident(name)

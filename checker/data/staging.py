@@ -1,0 +1,159 @@
+"""Staging: one source (CSV file or sheet) typed into a temporary DuckDB table with row numbers.
+
+For CSV the typing is fused with DuckDB's read (one pass). The staged table keeps DuckDB's
+insertion order, so its ``rowid`` is the record's ordinal; the view ``_row`` turns that ordinal into
+the physical line the agency sees, skipping blank lines, rejected lines and (for quoted files)
+the continuation lines of records that span several lines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from checker.data import convert, messages, readers
+from checker.data.normalize import ident
+from checker.data.resolve import Layout
+from checker.data.schema import Table
+from checker.report.finding import Finding
+
+
+@dataclass
+class Staged:
+    """A typed staging table and the view that adds ``_row``."""
+
+    file: str
+    table: str
+    view: str
+    rows: int
+    objects: list[tuple[str, str]]
+
+    def bad_findings(self, con: duckdb.DuckDBPyConnection, table: Table) -> list[Finding]:
+        """Findings for the unreadable cells recorded in ``_bad``."""
+        nip = "nip" if any(f.name == "nip" for f in table.fields) else "NULL"
+        rows = con.execute(
+            f"SELECT _row, {nip}, b.c, b.k, b.v FROM (SELECT _row, {nip}, unnest(_bad) AS b "
+            f"FROM {self.view} WHERE NOT _blank AND len(_bad) > 0)"
+        ).fetchall()
+        return convert.bad_findings(table, [(self.file, *r) for r in rows])
+
+    def drop(self, con: duckdb.DuckDBPyConnection) -> None:
+        """Drop the staging objects."""
+        for kind, name in reversed(self.objects):
+            con.execute(f"DROP {kind} IF EXISTS {name}")
+
+
+def _columns(layout: Layout) -> dict[str, str]:
+    return {name: f"c{pos}" for name, pos in layout.columns.items()}
+
+
+def _baris(file: str, table: str, row: int, message: str, severity: str = "error") -> Finding:
+    return Finding(
+        rule="SKEMA-BARIS", severity=severity, message=message, table=table, file=file, row=row
+    )
+
+
+def stage_csv(
+    con: duckdb.DuckDBPyConnection,
+    src: readers.Source,
+    layout: Layout,
+    name: str,
+    findings: list[Finding],
+) -> Staged | None:
+    """Read and type a CSV source; rejected lines become SKEMA-BARIS findings."""
+    sn = src.sniffed
+    assert sn is not None
+    file, table = src.label, layout.table.name
+    header = layout.header_row
+    relation = readers.csv_relation(sn, header, layout.width, name)
+    select = convert.typed_select(layout.table, _columns(layout), relation)
+    objects = [("TABLE", ident(name + "_err")), ("TABLE", ident(name + "_scan"))]
+    try:
+        con.execute(f"CREATE TEMP TABLE {ident(name)} AS {select}")
+    except duckdb.Error as exc:  # DuckDB gave up on the whole file: report it, go on
+        findings.append(
+            Finding(
+                rule="SKEMA-BERKAS",
+                severity="error",
+                message=messages.file_problem("rusak", str(exc).splitlines()[0][:120]).replace(
+                    "Berkas Excel", "Berkas"
+                ),
+                table=table,
+                file=file,
+            )
+        )
+        return None
+    objects.insert(0, ("TABLE", ident(name)))
+    rejects = readers.read_rejects(con, sn, name)
+    for rej in rejects:
+        if rej.text.strip():
+            findings.append(_baris(file, table, rej.line, messages.malformed_row(rej.error, layout.width)))
+    count = con.execute(f"SELECT count(*) FROM {ident(name)}").fetchone()
+    total = int(count[0]) if count else 0
+    rejected = {r.line for r in rejects}
+    base = header + 1
+    view = ident(name + "_v")
+    records = readers.record_lines(sn, header) if sn.has_quotes else None
+    accepted = [r for r in records if r[0] not in rejected] if records is not None else None
+    if accepted is not None and len(accepted) == total:
+        for first, last in accepted:
+            if last > first:
+                findings.append(_baris(file, table, first, messages.merged_rows(first, last), "warning"))
+        con.execute(
+            f"CREATE TEMP TABLE {ident(name + '_map')} AS SELECT unnest(range(len(l))) AS k, "
+            f"unnest(l) AS line FROM (SELECT ?::BIGINT[] AS l)",
+            [[a[0] for a in accepted]],
+        )
+        objects.append(("TABLE", ident(name + "_map")))
+        con.execute(
+            f"CREATE TEMP VIEW {view} AS SELECT m.line AS _row, s.* FROM "
+            f"(SELECT rowid AS _k, * FROM {ident(name)}) s JOIN {ident(name + '_map')} m ON s._k = m.k"
+        )
+    else:
+        skipped = sorted({b for b in sn.blank_lines if b > header} | rejected)
+        if not skipped:
+            con.execute(f"CREATE TEMP VIEW {view} AS SELECT rowid + {base} AS _row, * FROM {ident(name)}")
+        else:
+            shifts = [(s - base - j, j + 1) for j, s in enumerate(skipped)]
+            con.execute(
+                f"CREATE TEMP TABLE {ident(name + '_skip')} AS SELECT t, max(n) AS n FROM "
+                f"(SELECT unnest(?::BIGINT[]) AS t, unnest(?::BIGINT[]) AS n) GROUP BY t",
+                [[s[0] for s in shifts], [s[1] for s in shifts]],
+            )
+            objects.append(("TABLE", ident(name + "_skip")))
+            con.execute(
+                f"CREATE TEMP VIEW {view} AS SELECT s._k + {base} + coalesce(k.n, 0) AS _row, s.* "
+                f"FROM (SELECT rowid AS _k, * FROM {ident(name)}) s "
+                f"ASOF LEFT JOIN {ident(name + '_skip')} k ON s._k >= k.t"
+            )
+    objects.append(("VIEW", view))
+    loaded = con.execute(f"SELECT count(*) FROM {ident(name)} WHERE NOT _blank").fetchone()
+    return Staged(file, table, view, int(loaded[0]) if loaded else 0, objects)
+
+
+def stage_workbook_sheet(
+    con: duckdb.DuckDBPyConnection,
+    src: readers.Source,
+    layout: Layout,
+    name: str,
+    work: Path,
+    findings: list[Finding],
+) -> Staged | None:
+    """Type a workbook sheet; row numbers are the sheet's own."""
+    del findings  # sheets have no malformed lines: every problem is a cell problem
+    positions = {pos for n, pos in layout.columns.items() if layout.table.field(n).is_nip}
+    raw = readers.stage_sheet(
+        con, src, layout.header_row, layout.width, positions.__contains__, work, name + "_raw"
+    )
+    select = convert.typed_select(layout.table, _columns(layout), raw, extra="_row")
+    con.execute(f"CREATE TEMP TABLE {ident(name)} AS {select}")
+    loaded = con.execute(f"SELECT count(*) FROM {ident(name)} WHERE NOT _blank").fetchone()
+    return Staged(
+        src.label,
+        layout.table.name,
+        ident(name),
+        int(loaded[0]) if loaded else 0,
+        [("TABLE", raw), ("TABLE", ident(name))],
+    )
