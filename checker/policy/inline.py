@@ -1,7 +1,9 @@
 """Inline markup inside clause text: ``{{ parameter }}`` and ``[[clause-id]]``.
 
 ``{{ kompetensi.jp_minimum_pns }}`` renders the value in force on the render date in drafting
-style ("20 (dua puluh)"); ``{{ name | angka }}`` renders digits only. ``[[hak-jp-pns]]`` renders
+style ("20 (dua puluh)"); ``{{ name | angka }}`` renders digits only;
+``{{ name | jadwal }}`` renders every dated value ("70% (...) mulai 1 Januari 2026, dan ...").
+``[[hak-jp-pns]]`` renders
 the citation ("Pasal 9 ayat (2)"), or "ayat (2)" when it points inside the same Pasal.
 """
 
@@ -14,12 +16,12 @@ from dataclasses import dataclass
 
 from checker.policy.model import Parameter
 from checker.policy.numbering import Numbering
-from checker.policy.terbilang import digits, terbilang
+from checker.policy.terbilang import digits, tanggal, terbilang
 
 INLINE_RE = re.compile(r"\{\{\s*(?P<param>[^}|]*?)\s*(?:\|\s*(?P<filter>[a-z]+)\s*)?\}\}"
                        r"|\[\[\s*(?P<ref>[^\]]*?)\s*\]\]")
 UNCLOSED_RE = re.compile(r"\{\{(?![^{}]*\}\})|\[\[(?![^\[\]]*\]\])")
-FILTERS = ("angka", "terbilang")
+FILTERS = ("angka", "terbilang", "jadwal")
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,15 @@ def format_value(parameter: Parameter, value: object, style: str | None = None) 
     return terbilang(value, parameter.unit)
 
 
+def schedule(parameter: Parameter) -> str:
+    """Every dated value in order: "70% (...) mulai 1 Januari 2026, dan 80% (...) mulai ..."."""
+    parts = [f"{format_value(parameter, v.value)} mulai {tanggal(v.since)}"
+             for v in sorted(parameter.values, key=lambda v: v.since)]
+    if len(parts) <= 1:
+        return parts[0] if parts else ""
+    return ", ".join(parts[:-1]) + (", dan " if len(parts) > 2 else " dan ") + parts[-1]
+
+
 @dataclass
 class InlineContext:
     """What inline rendering needs: numbering, parameters, the date, and how to print a link."""
@@ -76,7 +87,10 @@ def render_inline(raw: str, ctx: InlineContext, pasal_id: str | None) -> str:
         dated = parameter.value_at(ctx.as_of) if parameter else None
         if parameter is None or dated is None:
             return f"⟦{name}⟧"
-        shown = format_value(parameter, dated.value, match.group("filter"))
+        if match.group("filter") == "jadwal":
+            shown = schedule(parameter)
+        else:
+            shown = format_value(parameter, dated.value, match.group("filter"))
         return ctx.value_markup(parameter, shown) if ctx.value_markup else shown
 
     return INLINE_RE.sub(replace, raw)

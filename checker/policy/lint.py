@@ -12,7 +12,7 @@ from checker.policy.inline import FILTERS, UNCLOSED_RE, tokens
 from checker.policy.model import Ayat, Pasal, Peraturan, Rincian, Span, Text
 from checker.policy.numbering import Numbering, number
 
-_END_PUNCT = re.compile(r"[;:.,]$|;\s*(dan|atau|dan/atau)$")
+_END_PUNCT = re.compile(r"[;:.]$|;\s*(dan|atau|dan/atau)$")
 
 
 def _problem(span: Span, severity: str, code: str, message: str) -> Problem:
@@ -31,8 +31,6 @@ def _item_texts(pasal: Pasal, items: list[Rincian]) -> Iterator[_Located]:
     for item in items:
         yield _Located(item.text, pasal.id)
         yield from _item_texts(pasal, item.children)
-        if item.tail:
-            yield _Located(item.tail, pasal.id)
 
 
 def iter_texts(peraturan: Peraturan) -> Iterator[_Located]:

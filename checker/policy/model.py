@@ -49,7 +49,6 @@ class Rincian:
     style: str  # "huruf" | "angka" (chosen by the drafter's marker: "-" or "1.")
     id: str | None = None
     children: list[Rincian] = field(default_factory=list)
-    tail: Text | None = None
 
 
 @dataclass

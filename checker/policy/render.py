@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import textwrap
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -13,6 +14,14 @@ from checker.policy.numbering import Numbering, letter, number, ordinal, roman
 from checker.policy.terbilang import tanggal
 
 WIDTH = 78
+NBSP = "\u00a0"
+# Never break a line inside "Pasal 9", "ayat (2)", "huruf a" or "20 (dua puluh)": a wrapped
+# line starting with "(2)" would read as a new ayat.
+_GLUE = re.compile(r"\b(Pasal|ayat|huruf|angka|Nomor|Tahun) (?=\S)|(?<=[\d%]) (?=\()")
+
+
+def _glue(text: str) -> str:
+    return _GLUE.sub(lambda m: m.group(0).replace(" ", NBSP), text)
 BLANK = "…"  # what a draft shows where the number, date or name will go
 FORMATS = ("text", "markdown")
 
@@ -62,8 +71,9 @@ class Renderer:
     def para(self, text: str, first: str = "", rest: str = "") -> list[str]:
         if self.fmt == "markdown":
             return [first + text]
-        return textwrap.wrap(text, WIDTH, initial_indent=first, subsequent_indent=rest,
-                             break_on_hyphens=False) or [first.rstrip()]
+        lines = textwrap.wrap(_glue(text), WIDTH, initial_indent=first, subsequent_indent=rest,
+                              break_on_hyphens=False) or [first.rstrip()]
+        return [line.replace(NBSP, " ") for line in lines]
 
     def text_of(self, raw: str, pasal_id: str | None) -> str:
         return render_inline(raw, self.inline, pasal_id)

@@ -24,7 +24,7 @@ CASES = {
     "unknown-filter": (
         {"bab__hak_md": HAK.replace("jp_minimum_pns }}", "jp_minimum_pns | romawi }}")},
         "policy/bab/hak.md:9:60: [error] penyaring 'romawi' tidak dikenal; gunakan salah satu "
-        "dari: angka, terbilang (unknown-filter)",
+        "dari: angka, terbilang, jadwal (unknown-filter)",
     ),
     "unclosed-inline": (
         {"bab__hak_md": HAK.replace("jp_minimum_pns }}", "jp_minimum_pns")},
