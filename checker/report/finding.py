@@ -39,6 +39,8 @@ class Finding:
     expected: str | None = None
     actual: str | None = None
     clause: ClauseRef | None = None
+    # the date from which the parameter value in ``expected`` is in force
+    expected_since: str | None = None
 
     def sort_key(self) -> tuple[Any, ...]:
         """Deterministic order: file, row, column, then rule (severity breaks ties)."""

@@ -1,0 +1,113 @@
+"""``check``: agency data judged against the regulation — intake, rules, one Report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from checker import __version__
+from checker.data.ingest import ingest
+from checker.engine import Engine, prepare
+from checker.errors import PolicyError, UsageError
+from checker.policy import load_policy
+from checker.policy.numbering import number
+from checker.report.finding import ClauseRef, Finding
+from checker.report.report import InputRef, Report
+from checker.rules.lint import lint_rules
+from checker.rules.load import load_rules_unchecked
+from checker.rules.model import Rule
+
+# Intake findings cite the Pasal that obliges agencies to send data in the published schema.
+INTAKE_CLAUSE = "kewajiban-data-skema"
+
+
+def default_years(as_of: dt.date) -> list[int]:
+    """The last completed calendar year before ``as_of``."""
+    return [as_of.year - 1]
+
+
+def git_commit(*paths: Path) -> str | None:
+    """The commit of the repository holding the first path (None outside Git); "+dirty" when
+    one of the paths has uncommitted changes, so a report never claims a commit it did not use."""
+    try:
+        commit = subprocess.run(["git", "-C", str(paths[0]), "rev-parse", "HEAD"],
+                                capture_output=True, text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "-C", str(paths[0]), "status", "--porcelain", "--",
+                                *(str(p.resolve()) for p in paths)],
+                               capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return commit + ("+dirty" if dirty else "")
+
+
+def load_rules(rules_root: str | Path, policy_root: str | Path = "policy") -> list[Rule]:
+    """Rules that lint clean against the regulation; raise PolicyError otherwise."""
+    peraturan = load_policy(policy_root)
+    problems = lint_rules(rules_root, peraturan)
+    if any(p.severity == "error" for p in problems):
+        raise PolicyError(problems)
+    return load_rules_unchecked(rules_root)[0]
+
+
+def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None,
+          years: list[int] | None = None, policy_root: str | Path = "policy",
+          rules_root: str | Path = "rules",
+          progress: Callable[[str], None] | None = None) -> Report:
+    """Ingest agency files, run every rule, and return the Report.
+
+    Bad data never raises: it becomes findings. Raises only when the invocation cannot run
+    (no readable table, a broken policy or rule set).
+    """
+    as_of = as_of or dt.date.today()
+    years = sorted(set(years or default_years(as_of)))
+    if any(year > as_of.year for year in years):
+        raise UsageError(f"tahun yang diperiksa ({', '.join(map(str, years))}) tidak boleh "
+                         f"sesudah tanggal acuan {as_of.isoformat()}")
+    peraturan = load_policy(policy_root)
+    rules = load_rules(rules_root, policy_root)
+    numbering = number(peraturan)
+    intake_clause = ClauseRef(INTAKE_CLAUSE, numbering.citation(INTAKE_CLAUSE) or INTAKE_CLAUSE,
+                              peraturan.version)
+    with ingest(paths) as dataset:
+        prepare(dataset.connection, peraturan, as_of, years)
+        engine = Engine(dataset.connection, peraturan, numbering)
+        found = engine.run(rules, progress=(lambda r: progress(r.id)) if progress else None)
+        intake = [_with_clause(f, intake_clause) for f in dataset.findings]
+        inputs = [InputRef(i.path, i.table, i.rows, i.sha256) for i in dataset.inputs]
+        findings = sorted(intake + found, key=Finding.sort_key)
+        rows = offending_rows(dataset.connection, findings, dataset.tables)
+    return Report(tool_version=__version__, policy_version=peraturan.version,
+                  policy_commit=git_commit(Path(policy_root), Path(rules_root)), as_of=as_of.isoformat(),
+                  years=years, inputs=inputs, findings=findings,
+                  rules={rule.id: rule.title for rule in rules}, rows=rows)
+
+
+def offending_rows(con: duckdb.DuckDBPyConnection, findings: list[Finding],
+                   tables: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
+    """The source rows findings point at, per table, in file/row order (set-based lookup)."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for table in tables:
+        keys = sorted({(f.file, f.row) for f in findings
+                       if f.table == table and f.file is not None and f.row is not None})
+        if not keys:
+            continue
+        con.execute("CREATE OR REPLACE TEMP TABLE _kunci (_file VARCHAR, _row BIGINT)")
+        con.executemany("INSERT INTO _kunci VALUES (?, ?)", keys)
+        cursor = con.execute(f'SELECT t.* FROM "{table}" AS t JOIN _kunci AS k '
+                             "ON k._file = t._file AND k._row = t._row ORDER BY t._file, t._row")
+        names = [d[0] for d in cursor.description]
+        out[table] = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    return out
+
+
+def _with_clause(finding: Finding, clause: ClauseRef) -> Finding:
+    if finding.clause is not None:
+        return finding
+    from dataclasses import replace
+
+    return replace(finding, clause=clause)

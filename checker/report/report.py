@@ -1,0 +1,102 @@
+"""The Report: one object that every output format renders (JSON, text, CSV, Markdown, XLSX)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from checker.report.finding import SEVERITIES, Finding
+
+FAIL_ON = ("error", "warning", "never")
+
+
+@dataclass(frozen=True)
+class InputRef:
+    """One table read from one file, with its hash so the report can be reproduced."""
+
+    path: str
+    table: str
+    rows: int
+    sha256: str
+
+
+@dataclass
+class Report:
+    """The result of one check: inputs, policy, date, findings; nothing else is needed to
+    reproduce it (same inputs + policy commit + tool version → same report)."""
+
+    tool_version: str
+    policy_version: str
+    policy_commit: str | None
+    as_of: str
+    years: list[int]
+    inputs: list[InputRef]
+    findings: list[Finding]
+    rules: dict[str, str] = field(default_factory=dict)  # rule id → title, for summaries
+    # the source rows that findings point at, per table: {"_file", "_row", column: value, ...};
+    # for the agency's fix-it workbook only, never serialised to JSON
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    def counts_by_severity(self) -> dict[str, int]:
+        """Findings per severity, every severity present (0 when none)."""
+        counts = Counter(f.severity for f in self.findings)
+        return {severity: counts.get(severity, 0) for severity in SEVERITIES}
+
+    def counts_by_rule(self) -> dict[str, int]:
+        """Findings per rule id, sorted by id."""
+        return dict(sorted(Counter(f.rule for f in self.findings).items()))
+
+    def counts_by_instansi(self) -> dict[str, dict[str, int]]:
+        """Findings per instansi and severity (findings without instansi under "")."""
+        out: dict[str, Counter[str]] = {}
+        for finding in self.findings:
+            out.setdefault(finding.instansi or "", Counter())[finding.severity] += 1
+        return {name: {s: counts.get(s, 0) for s in SEVERITIES}
+                for name, counts in sorted(out.items())}
+
+    def failed(self, fail_on: str = "error") -> bool:
+        """True when a finding is at or above the failing severity."""
+        if fail_on == "never":
+            return False
+        limit = SEVERITIES.index(fail_on)
+        return any(SEVERITIES.index(f.severity) <= limit for f in self.findings)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON contract of DESIGN.md: English keys, Indonesian messages."""
+        return {
+            "tool": {"name": "kebijakan", "version": self.tool_version},
+            "policy": {"version": self.policy_version, "commit": self.policy_commit},
+            "as_of": self.as_of,
+            "years": self.years,
+            "inputs": [asdict(i) for i in self.inputs],
+            "summary": {
+                "findings": len(self.findings),
+                "by_severity": self.counts_by_severity(),
+                "by_rule": self.counts_by_rule(),
+                "by_instansi": self.counts_by_instansi(),
+            },
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Report:
+        """Read a report written by :func:`to_json` (for the site and the upload service)."""
+        from checker.report.finding import ClauseRef
+
+        findings = []
+        for item in data.get("findings", []):
+            item = dict(item)
+            clause = item.pop("clause", None)
+            findings.append(Finding(**item, clause=ClauseRef(**clause) if clause else None))
+        return cls(
+            tool_version=data["tool"]["version"], policy_version=data["policy"]["version"],
+            policy_commit=data["policy"].get("commit"), as_of=data["as_of"],
+            years=list(data.get("years", [])),
+            inputs=[InputRef(**i) for i in data.get("inputs", [])], findings=findings)
+
+
+def to_json(report: Report) -> str:
+    """The report as JSON, byte-identical for the same inputs (sorted, no timestamps)."""
+    return json.dumps(report.to_dict(), ensure_ascii=False, indent=2, sort_keys=False) + "\n"

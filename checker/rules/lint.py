@@ -1,0 +1,98 @@
+"""Checks on rules/: schema, unique ids, clauses and parameters that exist, known check types,
+message fields, and SQL that compiles against the data schema (on empty tables)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import duckdb
+
+from checker.engine import MESSAGE_FIELDS, compile_rule, message_fields, prepare
+from checker.errors import Problem
+from checker.policy.model import Peraturan, Span
+from checker.policy.numbering import number
+from checker.rules.load import load_rules_unchecked
+from checker.rules.model import OUTPUT_COLUMNS, Rule
+from checker.rules.registry import REGISTRY
+
+PERIOD_TYPES = ("period_aggregate", "period_exists")
+
+
+def _problem(span: Span, code: str, message: str, severity: str = "error") -> Problem:
+    return Problem(span.path, span.line, span.column, severity, code, message)
+
+
+def check_references(rules: list[Rule], peraturan: Peraturan) -> list[Problem]:
+    """Ids unique; clause, parameters, referenced rules and message fields exist."""
+    problems: list[Problem] = []
+    numbering = number(peraturan)
+    by_id: dict[str, Rule] = {}
+    for rule in rules:
+        if rule.id in by_id:
+            first = by_id[rule.id].span
+            problems.append(_problem(rule.where("id"), "rule-duplicate",
+                                     f"id aturan {rule.id} sudah dipakai di "
+                                     f"{first.path}:{first.line}"))
+        by_id.setdefault(rule.id, rule)
+    for rule in rules:
+        kind = REGISTRY[rule.type]
+        if rule.clause not in numbering.addresses:
+            problems.append(_problem(rule.where("clause"), "rule-clause",
+                                     f"aturan {rule.id} mengutip clause {rule.clause!r} yang tidak "
+                                     "ada dalam peraturan"))
+        for name in kind.parameters(rule):
+            if name not in peraturan.parameters:
+                problems.append(_problem(rule.where("check"), "rule-parameter",
+                                         f"aturan {rule.id} membaca parameter {name!r} yang tidak "
+                                         "ada di parameter.yml"))
+        for ref in kind.references(rule):
+            other = by_id.get(ref)
+            if other is None or other.type not in PERIOD_TYPES:
+                problems.append(_problem(rule.where("check"), "rule-reference",
+                                         f"aturan {rule.id} merujuk aturan {ref!r} yang tidak ada "
+                                         f"atau bukan bertipe {' / '.join(PERIOD_TYPES)}"))
+        unknown = sorted(set(message_fields(rule.message)) - set(MESSAGE_FIELDS))
+        if unknown:
+            problems.append(_problem(rule.where("message"), "rule-message",
+                                     f"pesan aturan {rule.id} memakai kolom yang tidak dikenal: "
+                                     f"{', '.join(unknown)}; kolom yang tersedia: "
+                                     f"{', '.join(MESSAGE_FIELDS)}"))
+    return problems
+
+
+def check_sql(rules: list[Rule], peraturan: Peraturan) -> list[Problem]:
+    """Compile every rule and plan it on empty typed tables: SQL errors and wrong columns."""
+    con = duckdb.connect()
+    try:
+        prepare(con, peraturan, dt.date(2000, 1, 1), [1999])
+        by_id = {rule.id: rule for rule in rules}
+        problems = []
+        for rule in rules:
+            try:
+                sql = compile_rule(rule, by_id)
+                columns = [d[0] for d in con.execute(
+                    f"SELECT * FROM ({sql}) AS hasil LIMIT 0").description]
+            except (duckdb.Error, KeyError) as exc:
+                message = str(exc).splitlines()[0]
+                problems.append(_problem(rule.where("check"), "rule-sql",
+                                         f"SQL aturan {rule.id} tidak dapat dijalankan: {message}"))
+                continue
+            if columns != list(OUTPUT_COLUMNS):
+                problems.append(_problem(rule.where("check"), "rule-sql",
+                                         f"SQL aturan {rule.id} harus mengembalikan kolom "
+                                         f"{', '.join(OUTPUT_COLUMNS)}; ditemukan "
+                                         f"{', '.join(columns)}"))
+        return problems
+    finally:
+        con.close()
+
+
+def lint_rules(root: str | Path, peraturan: Peraturan | None) -> list[Problem]:
+    """Every problem in ``rules/``; references and SQL need a loaded regulation."""
+    rules, problems = load_rules_unchecked(root)
+    if peraturan is not None:
+        problems += check_references(rules, peraturan)
+        if not any(p.severity == "error" for p in problems):
+            problems += check_sql(rules, peraturan)
+    return sorted(problems)

@@ -1,0 +1,40 @@
+"""A rule: one obligation of the regulation, checked set-based over the agency tables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from checker.policy.model import Span
+
+# Columns every compiled check query returns, in this order; the engine turns each row into a
+# Finding. Values that do not apply are NULL.
+OUTPUT_COLUMNS = ("file", "row", "nip", "nama", "instansi", "period", "column", "expected",
+                  "actual", "expected_since")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One entry of ``rules/*.yml``."""
+
+    id: str
+    title: str
+    clause: str
+    severity: str
+    source: str
+    table: str
+    check: dict[str, Any]
+    message: str
+    span: Span
+    description: str = ""
+    # positions of the rule's keys, for lint messages
+    key_spans: dict[str, Span] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def type(self) -> str:
+        """The registered check type."""
+        return str(self.check.get("type", ""))
+
+    def where(self, key: str) -> Span:
+        """Position of one key of this rule (the rule itself if unknown)."""
+        return self.key_spans.get(key, self.span)

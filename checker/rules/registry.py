@@ -1,0 +1,20 @@
+"""The one explicit registry of check types: the name in YAML → the class that compiles it."""
+
+from __future__ import annotations
+
+from checker.rules.types.base import CheckType
+from checker.rules.types.expression import RowExpression, Sql
+from checker.rules.types.period import PeriodAggregate, PeriodExists
+from checker.rules.types.rate import AgencyRate
+from checker.rules.types.simple import AllowedValues, NotNull, Pattern, Reference, Unique
+
+REGISTRY: dict[str, CheckType] = {
+    check.name: check
+    for check in (NotNull(), Unique(), AllowedValues(), Pattern(), Reference(), RowExpression(),
+                  PeriodAggregate(), PeriodExists(), AgencyRate(), Sql())
+}
+
+
+def check_type(name: str) -> CheckType | None:
+    """The registered check type called ``name``, or None."""
+    return REGISTRY.get(name)

@@ -1,0 +1,87 @@
+"""Helpers shared by the check types: literals, the standard output row, dated parameters.
+
+The SQL stays close to the standard (CASE, window functions, EXTRACT, INTERVAL arithmetic) so
+the rules can move to a server engine. The engine provides three tables:
+
+* ``kebijakan_parameter(name, since, until, value_num, value_text)`` — every dated value;
+* ``kebijakan_tahun(tahun)`` — the checked years;
+* ``kebijakan_konteks(as_of)`` — one row with the as-of date;
+* ``kebijakan_pegawai(nip, nama, instansi, unit_kerja)`` — one row per NIP, for naming findings;
+* ``kebijakan_golongan(golongan, urutan)`` — rank order (I/a = 1 ... IV/e = 17, then PPPK);
+* ``kebijakan_predikat(predikat, urutan)`` — Sangat Kurang = 1 ... Sangat Baik = 5.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+PARAMETER_TABLE = "kebijakan_parameter"
+YEARS_TABLE = "kebijakan_tahun"
+CONTEXT_TABLE = "kebijakan_konteks"
+EMPLOYEE_VIEW = "kebijakan_pegawai"
+RANK_TABLE = "kebijakan_golongan"
+PREDIKAT_TABLE = "kebijakan_predikat"
+AS_OF = f"(SELECT as_of FROM {CONTEXT_TABLE})"
+
+
+def literal(value: object) -> str:
+    """A SQL literal for a string, number or None."""
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int | float):
+        return repr(value)
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def text(expr: str) -> str:
+    """Cast an expression to text (NULL stays NULL)."""
+    return f"CAST({expr} AS VARCHAR)"
+
+
+def year_end(year_expr: str) -> str:
+    """31 December of a year, as a DATE (standard: a cast from text)."""
+    return f"CAST(CAST({year_expr} AS VARCHAR) || '-12-31' AS DATE)"
+
+
+def year_start(year_expr: str) -> str:
+    """1 January of a year, as a DATE."""
+    return f"CAST(CAST({year_expr} AS VARCHAR) || '-01-01' AS DATE)"
+
+
+def expand(fragment: str) -> str:
+    """Replace ``:as_of`` in an author's SQL fragment by the as-of date."""
+    return fragment.replace(":as_of", AS_OF)
+
+
+@dataclass(frozen=True)
+class ParamJoin:
+    """A dated parameter joined at a date expression: ``alias.value_num``/``value_text``."""
+
+    alias: str
+    name: str
+    at: str
+
+    def sql(self) -> str:
+        """The LEFT JOIN clause picking the value in force on ``at``."""
+        return (f"LEFT JOIN {PARAMETER_TABLE} AS {self.alias} ON {self.alias}.name = "
+                f"{literal(self.name)} AND ({self.at}) >= {self.alias}.since AND ({self.at}) < "
+                f"{self.alias}.until")
+
+    def value(self) -> str:
+        """The value as text, for ``expected``."""
+        return f"COALESCE({self.alias}.value_text, {text(self.alias + '.value_num')})"
+
+
+def output(*, file: str = "NULL", row: str = "NULL", nip: str = "NULL", nama: str = "NULL",
+           instansi: str = "NULL", period: str = "NULL", column: str | None = None,
+           expected: str = "NULL", actual: str = "NULL", expected_since: str = "NULL") -> str:
+    """The SELECT list of the standard output columns."""
+    parts = [
+        f"{file} AS file", f'CAST({row} AS INTEGER) AS "row"', f"{text(nip)} AS nip",
+        f"{text(nama)} AS nama", f"{text(instansi)} AS instansi", f"{text(period)} AS period",
+        f'{literal(column)} AS "column"', f"{text(expected)} AS expected",
+        f"{text(actual)} AS actual", f"CAST({expected_since} AS DATE) AS expected_since",
+    ]
+    return ",\n       ".join(parts)

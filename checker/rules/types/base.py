@@ -1,0 +1,64 @@
+"""The interface every check type implements, and what compiling a rule may consult."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from checker.rules.model import Rule
+
+
+@dataclass(frozen=True)
+class CompileContext:
+    """What a check type may consult while compiling: the other rules (for agency rates)."""
+
+    rules: dict[str, Rule] = field(default_factory=dict)
+
+
+class CheckType:
+    """A registered kind of check. Subclasses set the metadata and implement :meth:`compile`.
+
+    The metadata (name, title, description, options, example) is the user documentation: it
+    feeds ``kebijakan rules --types`` and the site's rule catalogue.
+    """
+
+    name: ClassVar[str]
+    title: ClassVar[str]
+    description: ClassVar[str]
+    options: ClassVar[dict[str, Any]]  # JSON Schema properties of the check mapping
+    required: ClassVar[tuple[str, ...]] = ()
+    example: ClassVar[str] = ""
+
+    def schema(self) -> dict[str, Any]:
+        """JSON Schema of the ``check`` mapping for this type."""
+        return {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["type", *self.required],
+            "properties": {"type": {"const": self.name}, **self.options},
+        }
+
+    def compile(self, rule: Rule, ctx: CompileContext) -> str:
+        """A SELECT returning :data:`checker.rules.model.OUTPUT_COLUMNS`, one row per breach."""
+        raise NotImplementedError
+
+    def parameters(self, rule: Rule) -> list[str]:
+        """Names of the dated parameters the check reads (lint verifies they exist)."""
+        return []
+
+    def references(self, rule: Rule) -> list[str]:
+        """Ids of other rules this check builds on (lint verifies they exist)."""
+        return []
+
+
+COLUMN = {"type": "string", "pattern": "^[a-z_][a-z0-9_]*$"}
+SQL = {"type": "string", "minLength": 1}
+PARAMS = {
+    "type": "object",
+    "description": "Parameter bertanggal: alias → {name, at}; dipakai sebagai alias.value_num.",
+    "additionalProperties": {
+        "type": "object", "additionalProperties": False, "required": ["name", "at"],
+        "properties": {"name": {"type": "string"}, "at": SQL},
+    },
+    "propertyNames": {"pattern": "^[a-z_][a-z0-9_]*$"},
+}

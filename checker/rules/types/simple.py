@@ -1,0 +1,123 @@
+"""Column checks on one table: not_null, unique, allowed_values, pattern, reference."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from checker.rules.model import Rule
+from checker.rules.sql import EMPLOYEE_VIEW, expand, literal, output
+from checker.rules.types.base import COLUMN, SQL, CheckType, CompileContext
+
+WHERE = {**SQL, "description": "Syarat tambahan (SQL) baris yang diperiksa."}
+
+
+def _row_output(rule: Rule, column: str, actual: str, expected: str = "NULL") -> str:
+    if rule.table == "pegawai":
+        nip, nama, instansi = "t.nip", "t.nama", "t.instansi"
+    elif rule.table == "unit_kerja":
+        nip, nama, instansi = "NULL", "NULL", "t.instansi"
+    else:
+        nip, nama, instansi = "t.nip", "k.nama", "k.instansi"
+    return output(file="t._file", row="t._row", nip=nip, nama=nama, instansi=instansi,
+                  column=column, actual=actual, expected=expected)
+
+
+def _from(rule: Rule, source: str | None = None) -> str:
+    """FROM the rule's table as t, with the employee's name and instansi as k."""
+    base = f"FROM {source or rule.table} AS t"
+    if rule.table in ("pegawai", "unit_kerja"):
+        return base
+    return base + f"\nLEFT JOIN {EMPLOYEE_VIEW} AS k ON k.nip = t.nip"
+
+
+def _where(rule: Rule, condition: str) -> str:
+    extra = rule.check.get("where")
+    return f"({condition})" + (f" AND ({expand(extra)})" if extra else "")
+
+
+class NotNull(CheckType):
+    name = "not_null"
+    title = "Wajib diisi"
+    description = "Kolom tidak boleh kosong."
+    options: ClassVar[dict[str, Any]] = {"column": COLUMN, "where": WHERE}
+    required = ("column",)
+    example = "check: {type: not_null, column: tmt_cpns}"
+
+    def compile(self, rule: Rule, ctx: CompileContext) -> str:
+        col = rule.check["column"]
+        return (f"SELECT {_row_output(rule, col, 'NULL')}\n{_from(rule)}\n"
+                f"WHERE {_where(rule, f't.{col} IS NULL')}")
+
+
+class Unique(CheckType):
+    name = "unique"
+    title = "Unik"
+    description = ("Kombinasi kolom tidak boleh muncul lebih dari sekali; setiap kemunculan "
+                   "dilaporkan.")
+    options: ClassVar[dict[str, Any]] = {
+        "columns": {"type": "array", "items": COLUMN, "minItems": 1}, "where": WHERE}
+    required = ("columns",)
+    example = "check: {type: unique, columns: [nip]}"
+
+    def compile(self, rule: Rule, ctx: CompileContext) -> str:
+        cols = rule.check["columns"]
+        keys = ", ".join(f"t.{c}" for c in cols)
+        not_null = " AND ".join(f"t.{c} IS NOT NULL" for c in cols)
+        counted = (f"SELECT t.*, COUNT(*) OVER (PARTITION BY {keys}) AS kemunculan "
+                   f"FROM {rule.table} AS t WHERE {_where(rule, not_null)}")
+        return (f"SELECT {_row_output(rule, cols[0], 't.kemunculan', '1')}\n"
+                f"{_from(rule, f'({counted})')}\nWHERE t.kemunculan > 1")
+
+
+class AllowedValues(CheckType):
+    name = "allowed_values"
+    title = "Nilai yang diizinkan"
+    description = "Nilai kolom harus salah satu dari daftar."
+    options: ClassVar[dict[str, Any]] = {
+        "column": COLUMN, "values": {"type": "array", "minItems": 1}, "where": WHERE}
+    required = ("column", "values")
+    example = "check: {type: allowed_values, column: status_kepegawaian, values: [PNS, CPNS]}"
+
+    def compile(self, rule: Rule, ctx: CompileContext) -> str:
+        col, values = rule.check["column"], rule.check["values"]
+        allowed = ", ".join(literal(v) for v in values)
+        expected = literal(", ".join(str(v) for v in values))
+        return (f"SELECT {_row_output(rule, col, f't.{col}', expected)}\n{_from(rule)}\n"
+                f"WHERE {_where(rule, f't.{col} IS NOT NULL AND t.{col} NOT IN ({allowed})')}")
+
+
+class Pattern(CheckType):
+    name = "pattern"
+    title = "Pola teks"
+    description = "Nilai kolom harus cocok seluruhnya dengan ekspresi reguler."
+    options: ClassVar[dict[str, Any]] = {
+        "column": COLUMN, "pattern": {"type": "string", "minLength": 1},
+        "expected": {"type": "string", "description": "Uraian pola untuk pesan."},
+        "where": WHERE}
+    required = ("column", "pattern")
+    example = "check: {type: pattern, column: nip, pattern: '[0-9]{18}'}"
+
+    def compile(self, rule: Rule, ctx: CompileContext) -> str:
+        col = rule.check["column"]
+        expected = literal(rule.check.get("expected", rule.check["pattern"]))
+        cond = (f"t.{col} IS NOT NULL AND NOT regexp_full_match(t.{col}, "
+                f"{literal(rule.check['pattern'])})")
+        return (f"SELECT {_row_output(rule, col, f't.{col}', expected)}\n{_from(rule)}\n"
+                f"WHERE {_where(rule, cond)}")
+
+
+class Reference(CheckType):
+    name = "reference"
+    title = "Rujukan ke tabel lain"
+    description = "Nilai kolom harus ada di kolom tabel lain (kunci asing)."
+    options: ClassVar[dict[str, Any]] = {
+        "column": COLUMN, "to_table": COLUMN, "to_column": COLUMN, "where": WHERE}
+    required = ("column", "to_table", "to_column")
+    example = "check: {type: reference, column: nip, to_table: pegawai, to_column: nip}"
+
+    def compile(self, rule: Rule, ctx: CompileContext) -> str:
+        col, other, other_col = (rule.check[k] for k in ("column", "to_table", "to_column"))
+        cond = (f"t.{col} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {other} AS r "
+                f"WHERE r.{other_col} = t.{col})")
+        return (f"SELECT {_row_output(rule, col, f't.{col}')}\n{_from(rule)}\n"
+                f"WHERE {_where(rule, cond)}")
