@@ -82,7 +82,8 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None,
         findings = sorted(intake + found, key=Finding.sort_key)
         rows = offending_rows(dataset.connection, findings, dataset.tables)
     return Report(tool_version=__version__, policy_version=peraturan.version,
-                  policy_commit=git_commit(Path(policy_root), Path(rules_root)), as_of=as_of.isoformat(),
+                  policy_commit=git_commit(Path(policy_root), Path(rules_root)),
+                  as_of=as_of.isoformat(),
                   years=years, inputs=inputs, findings=findings,
                   rules={rule.id: rule.title for rule in rules}, rows=rows)
 
