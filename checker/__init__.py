@@ -5,7 +5,23 @@ The public API; the ``kebijakan`` command line is a thin layer over these functi
 
 __version__ = "0.1.0"
 
+from checker.check import check, load_rules
+from checker.data.ingest import ingest
 from checker.demo import run_demo
+from checker.lint import lint
 from checker.policy import lint_policy, load_policy, render
+from checker.report.report import Report, to_json
 
-__all__ = ["__version__", "lint_policy", "load_policy", "render", "run_demo"]
+__all__ = [
+    "Report",
+    "__version__",
+    "check",
+    "ingest",
+    "lint",
+    "lint_policy",
+    "load_policy",
+    "load_rules",
+    "render",
+    "run_demo",
+    "to_json",
+]

@@ -10,6 +10,7 @@ import dataclasses
 import datetime as dt
 import functools
 import json
+import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -113,14 +114,24 @@ def _require_dir(path: Path) -> None:
 
 # -- commands ----------------------------------------------------------------------------
 
+def rules_option(func: F) -> F:
+    """``--rules DIR``: where the rules live (default ``rules``)."""
+    return click.option(
+        "--rules", "rules_root", default="rules", show_default=True,
+        type=click.Path(file_okay=False, path_type=Path),
+        help="Folder aturan (rules/*.yml dan rules/schema/).",
+    )(func)
+
+
 @cli.command()
 @policy_option
+@rules_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="text: berkas:baris:kolom: [tingkat] pesan; json: daftar.")
 @click.option("--strict", is_flag=True, help="Peringatan juga membuat kode keluar 1.")
 @handle_errors
-def lint(policy_root: Path, fmt: str, strict: bool) -> None:
-    """Periksa kebijakan: skema, id, rujukan, parameter, dan kaidah perancangan.
+def lint(policy_root: Path, rules_root: Path, fmt: str, strict: bool) -> None:
+    """Periksa kebijakan dan aturan: skema, id, rujukan, parameter, SQL, kaidah perancangan.
 
     Kode keluar: 0 bersih, 1 ada kesalahan (atau peringatan dengan --strict), 2 tidak dapat
     dijalankan.
@@ -128,10 +139,10 @@ def lint(policy_root: Path, fmt: str, strict: bool) -> None:
     \b
     Contoh:
       kebijakan lint
-      kebijakan lint --format json --policy policy
+      kebijakan lint --format json --policy policy --rules rules
     """
     _require_dir(policy_root)
-    problems = checker.lint_policy(policy_root)
+    problems = checker.lint(policy_root, rules_root)
     if fmt == "json":
         click.echo(json.dumps([dataclasses.asdict(p) for p in problems], ensure_ascii=False,
                               indent=2))
@@ -168,6 +179,79 @@ def render_cmd(policy_root: Path, as_of: dt.date | None, fmt: str, output: Path 
         click.echo(f"Peraturan ditulis ke {output}.", err=True)
     else:
         click.echo(text, nl=False)
+
+
+def _parse_years(ctx: click.Context, param: click.Parameter, value: str | None
+                 ) -> list[int] | None:
+    if not value:
+        return None
+    try:
+        years = sorted({int(part) for part in value.replace(" ", "").split(",") if part})
+    except ValueError:
+        raise click.BadParameter(
+            f"{value!r} bukan daftar tahun; tulis misalnya 2025 atau 2024,2025") from None
+    if not years or any(year < 1950 or year > 2100 for year in years):
+        raise click.BadParameter(f"{value!r}: tahun harus di antara 1950 dan 2100")
+    return years
+
+
+@cli.command("check")
+@click.argument("paths", nargs=-1, required=True,
+                type=click.Path(exists=True, path_type=Path))
+@policy_option
+@rules_option
+@as_of_option
+@click.option("--tahun", "years", callback=_parse_years, metavar="TTTT[,TTTT]",
+              help="Tahun yang diperiksa (bawaan: tahun kalender terakhir sebelum --as-of).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "md", "xlsx"]),
+              default="text", show_default=True, help="Bentuk laporan.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Tulis laporan ke berkas ini (wajib untuk xlsx; bawaan: layar).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default="error",
+              show_default=True, help="Tingkat temuan yang membuat kode keluar 1.")
+@handle_errors
+def check_cmd(paths: tuple[Path, ...], policy_root: Path, rules_root: Path,
+              as_of: dt.date | None, years: list[int] | None, fmt: str, output: Path | None,
+              fail_on: str) -> None:
+    """Periksa data kepegawaian instansi terhadap peraturan dan buat laporannya.
+
+    PATHS: folder berisi berkas per tabel (pegawai.csv, pelatihan.csv, ...), berkas CSV/XLSX,
+    satu workbook templat, atau ekspor SIASN.
+
+    \b
+    Contoh:
+      kebijakan check kiriman/ --as-of 2026-06-30
+      kebijakan check data.xlsx --tahun 2024,2025 --format xlsx -o perbaikan.xlsx
+      kebijakan check kiriman/ --format json -o laporan.json --fail-on warning
+    """
+    _require_dir(policy_root)
+    if fmt == "xlsx" and output is None:
+        raise UsageError("laporan xlsx harus ditulis ke berkas: tambahkan -o LAPORAN.xlsx")
+    report = checker.check(paths, as_of=as_of, years=years, policy_root=policy_root,
+                           rules_root=rules_root, progress=_progress())
+    color = output is None and sys.stdout.isatty()
+    from checker.report.formats import render_report
+
+    data = render_report(report, fmt, color=color)
+    if output:
+        output.write_bytes(data)
+        click.echo(f"Laporan ditulis ke {output}.", err=True)
+    else:
+        click.echo(data.decode("utf-8"), nl=False)
+    click.get_current_context().exit(1 if report.failed(fail_on) else 0)
+
+
+def _progress() -> Callable[[str], None] | None:
+    """A one-line progress display on stderr when it is a terminal (rules checked so far)."""
+    if not sys.stderr.isatty():
+        return None
+    done = [0]
+
+    def show(rule_id: str) -> None:
+        done[0] += 1
+        click.echo(f"\rMemeriksa aturan {done[0]}: {rule_id:<24}", err=True, nl=False)
+
+    return show
 
 
 @cli.command()

@@ -103,7 +103,7 @@ def test_unexpected_error_is_one_line_without_debug(make_policy: MakePolicy,
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("rusak")
 
-    monkeypatch.setattr(checker, "lint_policy", boom)  # type: ignore[attr-defined]
+    monkeypatch.setattr(checker, "lint", boom)  # type: ignore[attr-defined]
     code, _, err = run("lint")
     assert code == 2
     assert err.startswith("kebijakan: terjadi kesalahan internal (RuntimeError: rusak).")

@@ -1,0 +1,119 @@
+"""Lint of rules/: each broken rule file gives exactly one problem at an exact position."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.lint import lint
+from checker.rules.registry import REGISTRY
+
+POLICY = Path(__file__).resolve().parents[2] / "policy"
+
+GOOD = """\
+- id: UJI-JP
+  title: Uji
+  clause: hak-kompetensi-pns-jp
+  severity: error
+  source: Uji
+  table: pegawai
+  check:
+    type: period_aggregate
+    population: p.aktif AND p.tmt_cpns <= :year_start
+    child: pelatihan
+    date_column: tanggal_selesai
+    aggregate: SUM(c.jp)
+    breach: "<"
+    parameter: kompetensi.jp_minimum_pns
+  message: "{nama} {actual} {expected:terbilang} {citation}"
+"""
+
+CASES = {
+    "unknown-type": (
+        GOOD.replace("type: period_aggregate", "type: period_sum"),
+        "8:11: [error] jenis pemeriksaan 'period_sum' tidak dikenal; jenis yang ada: "
+        + ", ".join(sorted(REGISTRY)) + " (rule-type)",
+    ),
+    "unknown-clause": (
+        GOOD.replace("clause: hak-kompetensi-pns-jp", "clause: hak-jp-pns"),
+        "3:3: [error] aturan UJI-JP mengutip clause 'hak-jp-pns' yang tidak ada dalam peraturan "
+        "(rule-clause)",
+    ),
+    "unknown-parameter": (
+        GOOD.replace("parameter: kompetensi.jp_minimum_pns", "parameter: kompetensi.jp_min"),
+        "7:3: [error] aturan UJI-JP membaca parameter 'kompetensi.jp_min' yang tidak ada di "
+        "parameter.yml (rule-parameter)",
+    ),
+    "unknown-message-field": (
+        GOOD.replace("{nama}", "{nama_lengkap}"),
+        "15:3: [error] pesan aturan UJI-JP memakai kolom yang tidak dikenal: nama_lengkap; kolom "
+        "yang tersedia: file, row, nip, nama, instansi, period, column, expected, actual, "
+        "expected_since, citation, rule, title (rule-message)",
+    ),
+    "unknown-key": (
+        GOOD.replace("  source: Uji\n", "  source: Uji\n  sumber: Uji\n"),
+        "6:3: [error] kunci tidak dikenal: sumber; kunci yang diizinkan: check, clause, "
+        "description, id, message, severity, source, table, title (rule-schema)",
+    ),
+    "unknown-check-key": (
+        GOOD.replace("    breach: \"<\"\n", "    breach: \"<\"\n    batas: 20\n"),
+        "14:5: [error] kunci tidak dikenal: batas; kunci yang diizinkan: aggregate, breach, "
+        "child, column, date_column, parameter, population, type (rule-check)",
+    ),
+    "bad-severity": (
+        GOOD.replace("severity: error", "severity: fatal"),
+        "4:13: [error] nilai tidak dikenal; pilih salah satu dari: error, warning, info "
+        "(rule-schema)",
+    ),
+    "sql-error": (
+        GOOD.replace("SUM(c.jp)", "SUM(c.jam)"),
+        "7:3: [error] SQL aturan UJI-JP tidak dapat dijalankan: Binder Error: Referenced "
+        "table \"c\" not found! (rule-sql)",
+    ),
+    "duplicate-id": (
+        GOOD + GOOD.replace("title: Uji", "title: Uji lagi"),
+        "16:3: [error] id aturan UJI-JP sudah dipakai di rules/uji.yml:1 (rule-duplicate)",
+    ),
+    "rate-of-non-period-rule": (
+        GOOD + """\
+- id: UJI-CAKUPAN
+  title: Uji
+  clause: target-kompetensi-cakupan
+  severity: warning
+  source: Uji
+  table: pegawai
+  check: {type: agency_rate, rule: UJI-TIDAK-ADA, target: kompetensi.target_cakupan_jp}
+  message: "{instansi}"
+""",
+        "22:3: [error] aturan UJI-CAKUPAN merujuk aturan 'UJI-TIDAK-ADA' yang tidak ada atau "
+        "bukan bertipe period_aggregate / period_exists (rule-reference)",
+    ),
+}
+
+
+@pytest.fixture
+def rules_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "rules").mkdir()
+    return tmp_path / "rules"
+
+
+def test_good_rule_is_clean(rules_dir: Path) -> None:
+    (rules_dir / "uji.yml").write_text(GOOD, encoding="utf-8")
+    assert lint(POLICY, rules_dir) == [p for p in lint(POLICY, rules_dir)
+                                       if p.code == "citation-incomplete"]
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_broken_rule(rules_dir: Path, name: str) -> None:
+    text, expected = CASES[name]
+    (rules_dir / "uji.yml").write_text(text, encoding="utf-8")
+    found = [p.format() for p in lint(POLICY, rules_dir) if p.code != "citation-incomplete"]
+    assert found == [f"rules/uji.yml:{expected}"]
+
+
+def test_repository_rules_are_clean() -> None:
+    root = POLICY.parent
+    problems = lint(root / "policy", root / "rules")
+    assert [p.format() for p in problems if p.severity == "error"] == []
