@@ -1,4 +1,4 @@
-"""Table-level checks on the assembled tables: primary keys (SKEMA-UNIK), foreign keys (SKEMA-RUJUKAN).
+"""Table-level checks: primary keys (SKEMA-UNIK) and foreign keys (SKEMA-RUJUKAN).
 
 Both run as set-based SQL. A primary key is checked among rows whose required key parts are all
 filled (an empty NIP is already its own finding); optional key parts compare equal when empty.

@@ -40,7 +40,9 @@ def typed_select(table: Table, columns: dict[str, str], source: str, extra: str 
         select.append(f"CAST({typed} AS {sql_type}) AS {ident(f.name)}")
         present.append(f"{col} IS NULL")
         if f.required:
-            bad.append(f"CASE WHEN {v} IS NULL THEN {{'c': {lit(f.name)}, 'k': 'WAJIB', 'v': NULL}} END")
+            bad.append(
+                f"CASE WHEN {v} IS NULL THEN {{'c': {lit(f.name)}, 'k': 'WAJIB', 'v': NULL}} END"
+            )
         if typed != v:
             kind = problem_kind(f)
             bad.append(

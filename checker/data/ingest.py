@@ -14,7 +14,7 @@ from pathlib import Path
 
 import duckdb
 
-from checker.data import convert, messages, readers
+from checker.data import messages, readers
 from checker.data.constraints import reference_findings, unique_findings
 from checker.data.dataset import Dataset, InputFile
 from checker.data.normalize import SQL_TYPES, ident, lit
@@ -25,25 +25,30 @@ from checker.data.staging import Staged, stage_csv, stage_workbook_sheet
 from checker.errors import InputError
 from checker.report.finding import Finding
 
+KEY_FILE = "kunci_jawaban.csv"
+
 Progress = Callable[[int, int, str], None]
 TEXT_SUFFIXES = {".csv", ".txt", ".tsv"}
 BOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".xlsb"}
 _ZIP, _OLE = b"PK\x03\x04", b"\xd0\xcf\x11\xe0"
 
 
+def _agency_file(path: Path) -> bool:
+    # Hidden files, Excel lock files and the sample generator's answer key are not agency data.
+    return path.is_file() and not path.name.startswith((".", "~$")) and path.name != KEY_FILE
+
+
 def discover(paths: Iterable[str | Path]) -> list[Path]:
-    """Files to read: given files as they are, directories expanded (sorted, hidden files skipped)."""
+    """Files to read: files as given, directories expanded (sorted, hidden files skipped)."""
     found: list[Path] = []
     given = [Path(p) for p in paths]
     if not given:
-        raise InputError("Tidak ada berkas yang diberikan. Sebutkan berkas CSV/Excel atau folder datanya.")
+        raise InputError(
+            "Tidak ada berkas yang diberikan. Sebutkan berkas CSV/Excel atau folder datanya."
+        )
     for path in given:
         if path.is_dir():
-            found.extend(
-                p
-                for p in sorted(path.rglob("*"))
-                if p.is_file() and not any(part.startswith((".", "~$")) for part in p.parts[-1:])
-            )
+            found.extend(p for p in sorted(path.rglob("*")) if _agency_file(p))
         elif path.is_file():
             found.append(path)
         else:
@@ -73,7 +78,9 @@ def _kind(path: Path) -> str:
     return "other"
 
 
-def _layout(src: readers.Source, schema: dict[str, Table], findings: list[Finding]) -> Layout | None:
+def _layout(
+    src: readers.Source, schema: dict[str, Table], findings: list[Finding]
+) -> Layout | None:
     by_name = table_by_name(src.sheet or src.path.stem, schema)
     if by_name is None and src.sheet and src.sheet.strip().lower() in ("petunjuk", "referensi"):
         return None  # our template's own sheets
@@ -174,6 +181,9 @@ def ingest(
                 else:
                     st = stage_workbook_sheet(con, src, layout, f"_stage{number}", work, findings)
                 if st is None:
+                    continue
+                if src.sheet and st.rows == 0:
+                    st.drop(con)  # an untouched template sheet: nothing was sent
                     continue
                 staged[layout.table.name].append(st)
                 inputs.append(InputFile(st.file, layout.table.name, st.rows, src.sha256))

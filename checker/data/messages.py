@@ -47,7 +47,8 @@ def cell_problem(kind: str, f: Field, text: str | None) -> tuple[str, str]:
         if f.maximum is not None:
             bounds.append(f"paling besar {f.maximum:g}")
         return (
-            f"{label} berisi {text}, di luar batas ({' dan '.join(bounds)}). Periksa dan perbaiki nilainya.",
+            f"{label} berisi {text}, di luar batas ({' dan '.join(bounds)}). "
+            "Periksa dan perbaiki nilainya.",
             " dan ".join(bounds),
         )
     expected = _EXPECTED_TYPE[f.type]
@@ -64,16 +65,17 @@ def cell_problem(kind: str, f: Field, text: str | None) -> tuple[str, str]:
 def file_problem(kind: str, detail: str = "") -> str:
     """Message for a file that cannot be used (SKEMA-BERKAS)."""
     texts = {
-        "kosong": "Berkas ini kosong. Ekspor ulang datanya dari aplikasi kepegawaian atau isi templat, "
-        "lalu kirim kembali.",
-        "biner": "Berkas ini bukan CSV atau Excel yang dapat dibaca (isinya data biner). Simpan ulang "
-        "sebagai CSV (UTF-8) atau Excel (.xlsx), lalu kirim kembali.",
-        "rusak": "Berkas Excel ini tidak dapat dibuka" + (f" ({detail})" if detail else "")
+        "kosong": "Berkas ini kosong. Ekspor ulang datanya dari aplikasi kepegawaian atau isi "
+        "templat, lalu kirim kembali.",
+        "biner": "Berkas ini bukan CSV atau Excel yang dapat dibaca (isinya data biner). "
+        "Simpan ulang sebagai CSV (UTF-8) atau Excel (.xlsx), lalu kirim kembali.",
+        "rusak": "Berkas Excel ini tidak dapat dibuka"
+        + (f" ({detail})" if detail else "")
         + ". Buka dan simpan ulang di Excel sebagai .xlsx, lalu kirim kembali.",
         "jenis": "Jenis berkas ini tidak didukung. Kirim data sebagai CSV atau Excel (.xlsx).",
-        "tabel": "Tabel dalam berkas ini tidak dikenali. Beri nama berkas atau lembar sesuai tabelnya "
-        "(pegawai, pelatihan, penilaian_kinerja, riwayat_pangkat, penghargaan, hukuman_disiplin, "
-        "unit_kerja) atau gunakan templat dari `kebijakan template`.",
+        "tabel": "Tabel dalam berkas ini tidak dikenali. Beri nama berkas atau lembar sesuai "
+        "tabelnya (pegawai, pelatihan, penilaian_kinerja, riwayat_pangkat, penghargaan, "
+        "hukuman_disiplin, unit_kerja) atau gunakan templat dari `kebijakan template`.",
         "judul": "Baris judul kolom tidak ditemukan. Pastikan baris pertama berisi nama kolom "
         "sesuai templat, lalu kirim kembali.",
     }
@@ -93,7 +95,10 @@ def missing_column(table: Table, f: Field) -> str:
 def unknown_column(table: Table, header: str) -> str:
     """Message for a column the schema does not know (SKEMA-KOLOM, info)."""
     if not header.strip():
-        return "Kolom tanpa judul diabaikan. Beri judul kolom bila isinya diperlukan, atau hapus kolomnya."
+        return (
+            "Kolom tanpa judul diabaikan. Beri judul kolom bila isinya diperlukan, "
+            "atau hapus kolomnya."
+        )
     return (
         f"Kolom '{header}' tidak dikenal untuk tabel {table.name} dan diabaikan. "
         "Bila isinya termasuk kolom baku, ganti judulnya sesuai templat."
@@ -123,8 +128,9 @@ def malformed_row(error: str, expected: int) -> str:
         )
     if error == "UNQUOTED VALUE":
         return (
-            "Tanda kutip pada baris ini tidak ditutup, sehingga baris ini dan baris-baris sesudahnya "
-            "tidak dapat dibaca. Tutup atau hapus tanda kutip tersebut, lalu kirim ulang."
+            "Tanda kutip pada baris ini tidak ditutup, sehingga baris ini dan baris-baris "
+            "sesudahnya tidak dapat dibaca. Tutup atau hapus tanda kutip tersebut, "
+            "lalu kirim ulang."
         )
     return f"Baris ini tidak dapat dibaca ({error}). Periksa isinya, lalu kirim ulang."
 
@@ -132,9 +138,9 @@ def malformed_row(error: str, expected: int) -> str:
 def merged_rows(first: int, last: int) -> str:
     """Message for one record that spans several lines because of quotes (SKEMA-BARIS)."""
     return (
-        f"Baris {first} sampai {last} terbaca sebagai satu baris data karena ada sel bertanda kutip "
-        "yang memuat pindah baris. Bila itu tidak disengaja, perbaiki tanda kutipnya agar setiap "
-        "pegawai berada di barisnya sendiri."
+        f"Baris {first} sampai {last} terbaca sebagai satu baris data karena ada sel bertanda "
+        "kutip yang memuat pindah baris. Bila itu tidak disengaja, perbaiki tanda kutipnya "
+        "agar setiap pegawai berada di barisnya sendiri."
     )
 
 

@@ -155,8 +155,12 @@ def open_workbook(path: Path, sha256: str) -> list[Source]:
     for name in book.sheet_names:
         sheet = book.get_sheet_by_name(name)
         rows = sheet.to_python(skip_empty_area=False)
-        cells = [(i + 1, row) for i, row in enumerate(rows) if any(v not in (None, "") for v in row)]
-        preview = [(n, [_cell_text(v, False) or "" for v in row]) for n, row in cells[:PREVIEW_ROWS]]
+        cells = [
+            (i + 1, row) for i, row in enumerate(rows) if any(v not in (None, "") for v in row)
+        ]
+        preview = [
+            (n, [_cell_text(v, False) or "" for v in row]) for n, row in cells[:PREVIEW_ROWS]
+        ]
         sources.append(Source(path, name, name, sha256, preview, cells=cells))
     return sources
 

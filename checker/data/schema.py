@@ -139,7 +139,9 @@ def _field(data: dict[str, Any], where: str) -> Field:
             value_map[key] = canonical
     unknown = set(aliases_of) - set(enum)
     if unknown:
-        raise InputError(f"enumAliases untuk nilai yang tidak ada di enum di {where}.{name}: {unknown}")
+        raise InputError(
+            f"enumAliases untuk nilai yang tidak ada di enum di {where}.{name}: {unknown}"
+        )
     return Field(
         name=name,
         type=ftype,

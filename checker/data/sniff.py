@@ -119,10 +119,7 @@ def _scan(sn: Sniffed, read_path: Path) -> None:
         while True:
             block = fh.read(CHUNK)
             data = carry + block
-            if not block:
-                cut = len(data)
-            else:
-                cut = data.rfind(b"\n") + 1
+            cut = len(data) if not block else data.rfind(b"\n") + 1
             chunk, carry = data[:cut], data[cut:]
             if chunk:
                 sn.has_quotes = sn.has_quotes or b'"' in chunk

@@ -89,7 +89,9 @@ def stage_csv(
     rejects = readers.read_rejects(con, sn, name)
     for rej in rejects:
         if rej.text.strip():
-            findings.append(_baris(file, table, rej.line, messages.malformed_row(rej.error, layout.width)))
+            findings.append(
+                _baris(file, table, rej.line, messages.malformed_row(rej.error, layout.width))
+            )
     count = con.execute(f"SELECT count(*) FROM {ident(name)}").fetchone()
     total = int(count[0]) if count else 0
     rejected = {r.line for r in rejects}
@@ -100,7 +102,9 @@ def stage_csv(
     if accepted is not None and len(accepted) == total:
         for first, last in accepted:
             if last > first:
-                findings.append(_baris(file, table, first, messages.merged_rows(first, last), "warning"))
+                findings.append(
+                    _baris(file, table, first, messages.merged_rows(first, last), "warning")
+                )
         con.execute(
             f"CREATE TEMP TABLE {ident(name + '_map')} AS SELECT unnest(range(len(l))) AS k, "
             f"unnest(l) AS line FROM (SELECT ?::BIGINT[] AS l)",
@@ -109,12 +113,15 @@ def stage_csv(
         objects.append(("TABLE", ident(name + "_map")))
         con.execute(
             f"CREATE TEMP VIEW {view} AS SELECT m.line AS _row, s.* FROM "
-            f"(SELECT rowid AS _k, * FROM {ident(name)}) s JOIN {ident(name + '_map')} m ON s._k = m.k"
+            f"(SELECT rowid AS _k, * FROM {ident(name)}) s "
+            f"JOIN {ident(name + '_map')} m ON s._k = m.k"
         )
     else:
         skipped = sorted({b for b in sn.blank_lines if b > header} | rejected)
         if not skipped:
-            con.execute(f"CREATE TEMP VIEW {view} AS SELECT rowid + {base} AS _row, * FROM {ident(name)}")
+            con.execute(
+                f"CREATE TEMP VIEW {view} AS SELECT rowid + {base} AS _row, * FROM {ident(name)}"
+            )
         else:
             shifts = [(s - base - j, j + 1) for j, s in enumerate(skipped)]
             con.execute(
