@@ -4,7 +4,8 @@ Every name here is made up from common Indonesian given names; no record describ
 Careers follow the domain notes: NIP = birth date + TMT CPNS (YYYYMM) + sex digit + serial (§4.1),
 NI PPPK = birth date + TMT year + ``2`` + period digit + sex digit + serial (§4.2);
 starting rank and KP-reguler ceiling by education (§3.3); KP reguler at least 4 years apart
-(§3.1) on the KP period dates in force (§3.4); beyond the ceiling only KP pilihan; retirement ages 58/60/65 (§3.10).
+(§3.1) on the KP period dates in force (§3.4); beyond the ceiling only KP pilihan;
+retirement ages 58/60/65 (§3.10).
 """
 
 from __future__ import annotations
@@ -18,31 +19,25 @@ def _words(text: str) -> tuple[str, ...]:
 
 
 MALE = _words(
-    (
-        "Agus Ahmad Andi Arif Bambang Budi Dedi Doni Eko Fajar Hendra Herman Irfan Joko Kurniawan "
-        "Rahmat Rizki Rudi Sofyan Suryadi Taufik Wahyu Yudi Zulkifli Hasan Ilham Imam Iwan Jefri "
-        "Made Nanang Novri Putra Rian Robi Sapta Teguh Yusuf Zainal Darmawan Firman Gilang Hadi "
-        "Indra"
-    )
+    "Agus Ahmad Andi Arif Bambang Budi Dedi Doni Eko Fajar Hendra Herman Irfan Joko Kurniawan "
+    "Rahmat Rizki Rudi Sofyan Suryadi Taufik Wahyu Yudi Zulkifli Hasan Ilham Imam Iwan Jefri "
+    "Made Nanang Novri Putra Rian Robi Sapta Teguh Yusuf Zainal Darmawan Firman Gilang Hadi "
+    "Indra"
 )
 FEMALE = _words(
-    (
-        "Ani Ayu Dewi Desi Eka Fitri Indah Intan Lestari Lina Maya Mega Nia Novi Nurul Putri Rina "
-        "Rini Sari Siti Sri Tuti Wati Winda Yanti Yuni Zahra Anisa Citra Dian Elsa Evi Febri "
-        "Hesti Ira Juwita Kartika Lusi Mira Ratna Reni Santi Tri Vivi Yulia"
-    )
+    "Ani Ayu Dewi Desi Eka Fitri Indah Intan Lestari Lina Maya Mega Nia Novi Nurul Putri Rina "
+    "Rini Sari Siti Sri Tuti Wati Winda Yanti Yuni Zahra Anisa Citra Dian Elsa Evi Febri "
+    "Hesti Ira Juwita Kartika Lusi Mira Ratna Reni Santi Tri Vivi Yulia"
 )
 FAMILY = _words(
-    (
-        "Saputra Pratama Wijaya Hidayat Santoso Gunawan Susanto Siregar Harahap Nasution Lubis "
-        "Syahputra Rahman Hakim Firdaus Kusuma Permana Setiawan Wibowo Nugroho Hartono Rahayu "
-        "Anggraini Handayani Utami Purnama Ramadhan Fauzi Maulana Safitri Oktaviani Wulandari "
-        "Marlina Yusuf Junaidi Effendi Syarif Kasim Arsyad Mahmud Zulkarnain Azhari Basri Hamid"
-    )
+    "Saputra Pratama Wijaya Hidayat Santoso Gunawan Susanto Siregar Harahap Nasution Lubis "
+    "Syahputra Rahman Hakim Firdaus Kusuma Permana Setiawan Wibowo Nugroho Hartono Rahayu "
+    "Anggraini Handayani Utami Purnama Ramadhan Fauzi Maulana Safitri Oktaviani Wulandari "
+    "Marlina Yusuf Junaidi Effendi Syarif Kasim Arsyad Mahmud Zulkarnain Azhari Basri Hamid"
 )
 
 GOLONGAN = _words(
-    ("I/a I/b I/c I/d II/a II/b II/c II/d III/a III/b III/c III/d IV/a IV/b IV/c IV/d IV/e")
+    "I/a I/b I/c I/d II/a II/b II/c II/d III/a III/b III/c III/d IV/a IV/b IV/c IV/d IV/e"
 )
 PANGKAT = {
     "I/a": "Juru Muda", "II/a": "Pengatur Muda", "II/c": "Pengatur", "III/a": "Penata Muda",
