@@ -81,11 +81,15 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None,
         inputs = [InputRef(i.path, i.table, i.rows, i.sha256) for i in dataset.inputs]
         findings = sorted(intake + found, key=Finding.sort_key)
         rows = offending_rows(dataset.connection, findings, dataset.tables)
+        employees = dict(dataset.connection.execute(
+            "SELECT instansi, COUNT(DISTINCT nip) FROM pegawai WHERE instansi IS NOT NULL "
+            "AND nip IS NOT NULL GROUP BY instansi ORDER BY instansi").fetchall())
     return Report(tool_version=__version__, policy_version=peraturan.version,
                   policy_commit=git_commit(Path(policy_root), Path(rules_root)),
                   as_of=as_of.isoformat(),
                   years=years, inputs=inputs, findings=findings,
-                  rules={rule.id: rule.title for rule in rules}, rows=rows)
+                  rules={rule.id: rule.title for rule in rules}, rows=rows,
+                  employees=employees)
 
 
 def offending_rows(con: duckdb.DuckDBPyConnection, findings: list[Finding],

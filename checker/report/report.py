@@ -35,6 +35,8 @@ class Report:
     inputs: list[InputRef]
     findings: list[Finding]
     rules: dict[str, str] = field(default_factory=dict)  # rule id → title, for summaries
+    # employees (distinct NIP) per instansi in the data: the denominator of compliance rates
+    employees: dict[str, int] = field(default_factory=dict)
     # the source rows that findings point at, per table: {"_file", "_row", column: value, ...};
     # for the agency's fix-it workbook only, never serialised to JSON
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
@@ -56,6 +58,21 @@ class Report:
         return {name: {s: counts.get(s, 0) for s in SEVERITIES}
                 for name, counts in sorted(out.items())}
 
+    def compliance_by_instansi(self) -> dict[str, dict[str, float | int]]:
+        """Per instansi: employees, employees with at least one error finding, and the share
+        (percent, one decimal) of employees without any error finding."""
+        with_error: dict[str, set[str]] = {}
+        for finding in self.findings:
+            if finding.severity == "error" and finding.nip and finding.instansi:
+                with_error.setdefault(finding.instansi, set()).add(finding.nip)
+        out: dict[str, dict[str, float | int]] = {}
+        for instansi, total in sorted(self.employees.items()):
+            bad = len(with_error.get(instansi, set()))
+            share = round(100.0 * (total - bad) / total, 1) if total else 100.0
+            out[instansi] = {"employees": total, "employees_with_errors": bad,
+                             "compliance_percent": share}
+        return out
+
     def failed(self, fail_on: str = "error") -> bool:
         """True when a finding is at or above the failing severity."""
         if fail_on == "never":
@@ -76,7 +93,9 @@ class Report:
                 "by_severity": self.counts_by_severity(),
                 "by_rule": self.counts_by_rule(),
                 "by_instansi": self.counts_by_instansi(),
+                "compliance_by_instansi": self.compliance_by_instansi(),
             },
+            "rules": dict(sorted(self.rules.items())),
             "findings": [f.to_dict() for f in self.findings],
         }
 
@@ -94,7 +113,10 @@ class Report:
             tool_version=data["tool"]["version"], policy_version=data["policy"]["version"],
             policy_commit=data["policy"].get("commit"), as_of=data["as_of"],
             years=list(data.get("years", [])),
-            inputs=[InputRef(**i) for i in data.get("inputs", [])], findings=findings)
+            inputs=[InputRef(**i) for i in data.get("inputs", [])], findings=findings,
+            rules=dict(data.get("rules", {})),
+            employees={name: int(c["employees"]) for name, c in
+                       data.get("summary", {}).get("compliance_by_instansi", {}).items()})
 
 
 def to_json(report: Report) -> str:
