@@ -19,11 +19,13 @@ from typing import Any, TypeVar
 import click
 
 import checker
-from checker import __version__
+from checker import __version__, cli_i18n
 from checker.errors import CheckerError, UsageError
 from checker.policy.render import FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+cli_i18n.install()
 
 
 class _Context:
@@ -59,7 +61,22 @@ def handle_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Command(click.Command):
+    """A command whose usage line reads in Indonesian: ``[OPSI]``."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", "[OPSI]")
+        super().__init__(*args, **kwargs)
+
+
+class _Group(click.Group):
+    """The ``kebijakan`` group; its commands use :class:`_Command`."""
+
+    command_class = _Command
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]},
+             options_metavar="[OPSI]", subcommand_metavar="PERINTAH [ARGUMEN]...")
 @click.version_option(__version__, prog_name="kebijakan")
 @click.option("--debug", is_flag=True, help="Tampilkan traceback lengkap bila terjadi kesalahan.")
 @click.pass_context

@@ -14,7 +14,7 @@ from tests.policy_fixture import HAK, MakePolicy
 
 
 def run(*args: str, catch: bool = True) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, list(args), catch_exceptions=catch)
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=catch, prog_name="kebijakan")
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -115,4 +115,16 @@ def test_python_dash_m_runs_the_cli() -> None:
     done = subprocess.run([sys.executable, "-m", "checker", "--version"], capture_output=True,
                           text=True, check=False)
     assert done.returncode == 0
-    assert done.stdout.startswith("kebijakan, version ")
+    assert done.stdout.startswith("kebijakan, versi ")
+
+
+def test_click_messages_are_indonesian(make_policy: MakePolicy) -> None:
+    make_policy()
+    code, out, err = run("lint", "--formt", "json")
+    assert code == 2
+    assert err == ("Pemakaian: kebijakan lint [OPSI]\n"
+                   "Jalankan 'kebijakan lint --help' untuk bantuan.\n\n"
+                   "Kesalahan: Opsi '--formt' tidak ada. Maksud Anda '--format'?\n")
+    help_text = run("render", "--help")[1]
+    assert help_text.startswith("Pemakaian: kebijakan render [OPSI]")
+    assert "Tampilkan bantuan ini lalu keluar." in help_text
