@@ -121,7 +121,7 @@ def test_python_dash_m_runs_the_cli() -> None:
 def test_click_messages_are_indonesian(make_policy: MakePolicy) -> None:
     make_policy()
     code, out, err = run("lint", "--formt", "json")
-    assert code == 2
+    assert (code, out) == (2, "")
     assert err == ("Pemakaian: kebijakan lint [OPSI]\n"
                    "Jalankan 'kebijakan lint --help' untuk bantuan.\n\n"
                    "Kesalahan: Opsi '--formt' tidak ada. Maksud Anda '--format'?\n")
