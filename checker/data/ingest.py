@@ -2,8 +2,9 @@
 
 Accepts files and directories: CSV/TXT/TSV (any of the encodings and delimiters agencies produce),
 Excel workbooks (one sheet per table, our template included), and lone SIASN exports. Bad input
-never raises: it becomes findings. Only input that cannot be used at all raises ``InputError``:
-no path, a path that does not exist, or not one recognisable table.
+never raises: it becomes findings, also a file that is empty or unreadable but named after its
+table (``pegawai.csv``). Only input that cannot be used at all raises ``InputError``: no path, a
+path that does not exist, or not a single file that can be tied to a table.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import duckdb
+from python_calamine import CalamineError, PasswordError
 
 from checker.data import messages, readers
 from checker.data.constraints import reference_findings, unique_findings
@@ -56,11 +58,14 @@ def discover(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
-def _berkas(file: str, kind: str, detail: str = "", severity: str = "error") -> Finding:
+def _berkas(
+    file: str, kind: str, detail: str = "", severity: str = "error", table: str | None = None
+) -> Finding:
     return Finding(
         rule="SKEMA-BERKAS",
         severity=severity,
         message=messages.file_problem(kind, detail),
+        table=table,
         file=file,
     )
 
@@ -87,9 +92,9 @@ def _layout(
     found = find_header(src.preview, schema, by_name)
     label = src.label
     if found is None:
-        if by_name is not None and src.preview:
-            findings.append(_berkas(label, "judul"))
-        elif by_name is None and src.preview:
+        if by_name is not None:
+            findings.append(_berkas(label, "judul", table=by_name.name))
+        elif src.preview:
             findings.append(_berkas(label, "tabel"))
         return None
     table, header_row, cells = found
@@ -112,21 +117,25 @@ def _layout(
     return layout
 
 
-def _sources(path: Path, work: Path, findings: list[Finding]) -> list[readers.Source]:
+def _sources(
+    path: Path, work: Path, findings: list[Finding], table: str | None
+) -> list[readers.Source]:
+    """The table-shaped parts of one file; an unreadable file becomes a SKEMA-BERKAS finding."""
     kind = _kind(path)
     if kind == "other":
-        findings.append(_berkas(str(path), "jenis", severity="warning"))
+        findings.append(_berkas(str(path), "jenis", severity="warning", table=table))
         return []
     if kind == "book":
         sha = file_sha256(path)
         try:
             return readers.open_workbook(path, sha)
-        except (OSError, ValueError, RuntimeError) as exc:  # calamine's errors for a broken book
-            findings.append(_berkas(str(path), "rusak", type(exc).__name__))
+        except (CalamineError, OSError, ValueError) as exc:
+            detail = "dilindungi kata sandi" if isinstance(exc, PasswordError) else "isinya rusak"
+            findings.append(_berkas(str(path), "rusak", detail, table=table))
             return []
     sn = sniff(path, work)
     if sn.problem:
-        findings.append(_berkas(str(path), sn.problem))
+        findings.append(_berkas(str(path), sn.problem, table=table))
         return []
     return [readers.Source(path, path.stem, None, sn.sha256, sn.preview, sniffed=sn)]
 
@@ -171,7 +180,8 @@ def ingest(
         for done, path in enumerate(files):
             if progress:
                 progress(done, len(files), str(path))
-            for src in _sources(path, work, findings):
+            by_name = table_by_name(path.stem, schema)
+            for src in _sources(path, work, findings, by_name.name if by_name else None):
                 layout = _layout(src, schema, findings)
                 if layout is None:
                     continue
@@ -189,7 +199,7 @@ def ingest(
                 inputs.append(InputFile(st.file, layout.table.name, st.rows, src.sha256))
         if progress:
             progress(len(files), len(files), "")
-        if not inputs:
+        if not inputs and not any(f.table for f in findings):
             con_findings = "; ".join(f.message for f in findings[:1])
             raise InputError(
                 "Tidak ada tabel yang dikenali dalam berkas yang diberikan. "

@@ -89,7 +89,10 @@ def line_starts(path: Path, offsets: Iterable[int]) -> dict[int, int]:
 
 
 def read_rejects(con: duckdb.DuckDBPyConnection, sn: Sniffed, scan: str) -> list[Reject]:
-    """The lines DuckDB rejected in scan ``scan``, one entry per line, in line order."""
+    """The lines DuckDB rejected in scan ``scan``, one entry per line, in line order.
+
+    A line of spaces only is among them; the caller treats it as a blank row, not a broken one.
+    """
     rows = con.execute(
         f"SELECT line_byte_position, min(error_type), min(column_name), min(csv_line) "
         f"FROM {ident(scan + '_err')} GROUP BY line_byte_position ORDER BY 1"
@@ -98,8 +101,6 @@ def read_rejects(con: duckdb.DuckDBPyConnection, sn: Sniffed, scan: str) -> list
     lines = line_starts(sn.read_path, (int(r[0]) for r in rows))
     out = []
     for pos, error, column, text in rows:
-        if not str(text or "").strip():
-            continue  # a line of spaces only: a blank row, not a broken one
         out.append(Reject(lines[int(pos)], str(error), column, str(text or "")))
     return out
 

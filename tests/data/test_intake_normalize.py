@@ -1,0 +1,147 @@
+"""Value normalisation (SQL builders) and the schema's spellings: every accepted form, and rejects."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import duckdb
+import pytest
+
+from checker.data.normalize import clean_sql, date_sql, integer_sql, lit, number_sql, typed_sql
+from checker.data.schema import load_schema
+
+SCHEMA = load_schema()
+
+
+def _eval(expr: str) -> object:
+    row = duckdb.connect().execute(f"SELECT {expr}").fetchone()
+    assert row is not None
+    return row[0]
+
+
+def _typed(table: str, field: str, text: str) -> object:
+    f = SCHEMA[table].field(field)
+    return _eval(typed_sql(f"({clean_sql(lit(text))})", f))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("17/08/1985", dt.date(1985, 8, 17)),
+        ("1/2/2020", dt.date(2020, 2, 1)),
+        ("17-08-1985", dt.date(1985, 8, 17)),
+        ("1985-08-17", dt.date(1985, 8, 17)),
+        ("17.08.1985", dt.date(1985, 8, 17)),
+        ("45292", dt.date(2024, 1, 1)),
+        ("2024-01-05 00:00:00", dt.date(2024, 1, 5)),
+        ("31/02/2024", None),
+        ("05/01/85", None),
+        ("kemarin", None),
+    ],
+)
+def test_dates(text: str, expected: dt.date | None) -> None:
+    assert _eval(date_sql(f"({clean_sql(lit(text))})")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("24", 24.0),
+        ("2,5", 2.5),
+        ("2.5", 2.5),
+        ("1.500.000", 1500000.0),
+        ("Rp 1.500.000,50", 1500000.5),
+        ("1,500,000.50", 1500000.5),
+        ("dua puluh", None),
+    ],
+)
+def test_numbers(text: str, expected: float | None) -> None:
+    assert _eval(number_sql(f"({clean_sql(lit(text))})")) == expected
+
+
+def test_integers_reject_fractions() -> None:
+    assert _eval(integer_sql(lit("2025.0"))) == 2025
+    assert _eval(integer_sql(lit("2,5"))) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["III/d", "III/D", "IIId", "III-d", "iii d", "Penata Tingkat I", "Penata Tk. I", "34"]
+)
+def test_golongan_spellings(text: str) -> None:
+    assert _typed("pegawai", "golongan", text) == "III/d"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("L", "L"), ("Laki-laki", "L"), ("M", "L"), ("1", "L"), ("p", "P"), ("Perempuan", "P"),
+     ("F", "P"), ("2", "P"), ("X", None)],
+)  # fmt: skip
+def test_jenis_kelamin(text: str, expected: str | None) -> None:
+    assert _typed("pegawai", "jenis_kelamin", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("SANGAT  BAIK", "Sangat Baik"), ("baik", "Baik"), ("Kurang", "Kurang/Misconduct"),
+     ("kurang / misconduct", "Kurang/Misconduct"), ("butuh perbaikan", "Butuh Perbaikan"),
+     ("Cukup", None)],
+)  # fmt: skip
+def test_predikat(text: str, expected: str | None) -> None:
+    assert _typed("penilaian_kinerja", "predikat", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Ya", True), ("y", True), ("1", True), ("true", True), ("Tidak", False), ("T", False),
+     ("0", False), ("FALSE", False), ("mungkin", None)],
+)  # fmt: skip
+def test_ya_tidak(text: str, expected: bool | None) -> None:
+    assert _typed("unit_kerja", "pelayanan_publik", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("'198503122010011001", "198503122010011001"),
+     ("19850312 201001 1 001", "198503122010011001"),
+     ("1,98503E+17", None), ("1.98503E+17", None), ("198503122010011000", None),
+     ("198503122010011001.0", None), ("12345", "12345")],
+)  # fmt: skip
+def test_nip_cleanup_and_excel_damage(text: str, expected: str | None) -> None:
+    assert _typed("pegawai", "nip", text) == expected
+
+
+def test_schema_contract() -> None:
+    assert list(SCHEMA) == [
+        "pegawai", "pelatihan", "penilaian_kinerja", "riwayat_pangkat", "penghargaan",
+        "hukuman_disiplin", "unit_kerja",
+    ]  # fmt: skip
+    for table in SCHEMA.values():
+        names = [f.name for f in table.fields]
+        assert set(table.primary_key) <= set(names)
+        if "nip" in names and table.name != "pegawai":
+            assert any(fk.ref_table == "pegawai" for fk in table.foreign_keys)
+        assert all(f.description for f in table.fields)
+    golongan = SCHEMA["pegawai"].field("golongan").enum
+    assert (
+        golongan[0] == "I/a" and "IV/e" in golongan and "XVII" in golongan and len(golongan) == 34
+    )
+    assert SCHEMA["pegawai"].field("status_kepegawaian").enum == ("PNS", "CPNS", "PPPK")
+    assert len(SCHEMA["penilaian_kinerja"].field("predikat").enum) == 5
+    assert SCHEMA["pelatihan"].field("jenis").enum == ("klasikal", "nonklasikal")
+    assert {"reguler", "pilihan"} <= set(SCHEMA["riwayat_pangkat"].field("jenis_kp").enum)
+    assert SCHEMA["hukuman_disiplin"].field("tingkat").enum == ("ringan", "sedang", "berat")
+    assert "tahunan" in SCHEMA["penilaian_kinerja"].field("periode").enum
+    jabatan = SCHEMA["pegawai"].field("jenis_jabatan").enum
+    assert len(jabatan) == 14 and "Fungsional Pemula" in jabatan
+    pendidikan = SCHEMA["pegawai"].field("pendidikan").enum
+    assert pendidikan[0] == "SD" and pendidikan[-1] == "S-3"
+
+
+def test_siasn_headers_are_aliases() -> None:
+    mapping = SCHEMA["pegawai"].header_map
+    for header, field in [("nip_baru", "nip"), ("gol_akhir_nama", "golongan"),
+                          ("tmt_cpns", "tmt_cpns"), ("instansi_kerja_nama", "instansi"),
+                          ("unor_nama", "unit_kerja"), ("status_cpns_pns", "status_kepegawaian"),
+                          ("jenis_jabatan_nama", "jenis_jabatan"),
+                          ("tingkat_pendidikan_nama", "pendidikan")]:  # fmt: skip
+        assert mapping[header] == field
