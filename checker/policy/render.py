@@ -63,8 +63,15 @@ class Renderer:
     numbering: Numbering
     inline: InlineContext
     fmt: str = "text"
+    # Markdown heading levels are BAB 2, Bagian 3, Paragraf 4, Pasal 5, minus this shift
+    # (the site puts each BAB on its own page, so its BAB heading is level 1)
+    heading_shift: int = 0
 
     # -- small helpers ---------------------------------------------------------------
+    def heading(self, level: int, text: str) -> str:
+        """A Markdown heading at ``level`` (before the shift)."""
+        return f"{'#' * (level - self.heading_shift)} {text}"
+
     def center(self, text: str) -> str:
         return text.center(WIDTH).rstrip() if self.fmt == "text" else f"**{text}**"
 
@@ -123,7 +130,7 @@ class Renderer:
     def bab(self, index: int, bab: Bab) -> Iterator[str]:
         if self.fmt == "markdown":
             yield f'<a id="bab-{roman(index).lower()}"></a><a id="{bab.id}"></a>'
-            yield f"## BAB {roman(index)}<br>{bab.title.upper()}"
+            yield self.heading(2, f"BAB {roman(index)}<br>{bab.title.upper()}")
         else:
             yield self.center(f"BAB {roman(index)}")
             yield self.center(bab.title.upper())
@@ -139,7 +146,7 @@ class Renderer:
     def bagian(self, index: int, bagian: Bagian) -> Iterator[str]:
         head = f"Bagian {ordinal(index)}"
         if self.fmt == "markdown":
-            yield f"### {head}<br>{bagian.title}"
+            yield self.heading(3, f"{head}<br>{bagian.title}")
         else:
             yield self.center(head)
             yield self.center(bagian.title)
@@ -151,7 +158,7 @@ class Renderer:
                 continue
             paragraf_no += 1
             if self.fmt == "markdown":
-                yield f"#### Paragraf {paragraf_no}<br>{child.title}"
+                yield self.heading(4, f"Paragraf {paragraf_no}<br>{child.title}")
             else:
                 yield self.center(f"Paragraf {paragraf_no}")
                 yield self.center(child.title)
@@ -163,7 +170,7 @@ class Renderer:
         label = self.numbering.pasal[pasal.id]
         if self.fmt == "markdown":
             yield f'<a id="pasal-{label.lower()}"></a><a id="{pasal.id}"></a>'
-            yield f"##### Pasal {label}"
+            yield self.heading(5, f"Pasal {label}")
         else:
             yield self.center(f"Pasal {label}")
         yield ""

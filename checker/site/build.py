@@ -1,0 +1,66 @@
+"""Every generated page of the site, and the navigation that orders them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from checker.check import load_rules
+from checker.policy import load_policy
+from checker.site import links
+from checker.site.aturan import catalogue_page, types_page
+from checker.site.cakupan import coverage_page
+from checker.site.context import SiteContext, load_reports
+from checker.site.page import Page
+from checker.site.parameter import parameter_page
+from checker.site.peraturan import bab_pages, index_page
+
+# hand-written guides first in this order, the rest after them by name
+GUIDE_ORDER = ("panduan/index.md", "panduan/pembaca.md", "panduan/operator.md",
+               "panduan/perancang.md", "panduan/format-kebijakan.md", "panduan/pengelola.md")
+
+
+def load_context(policy: str | Path, rules: str | Path, reports: str | Path | None, *,
+                 as_of: dt.date | None = None, private: bool = False, synthetic: bool = False,
+                 policy_dir: str = "policy") -> SiteContext:
+    """Load and lint the regulation and the rules, and read the reports.
+
+    Raises :class:`checker.errors.PolicyError` (every problem with file and line) when policy/
+    or rules/ has errors, and :class:`checker.errors.InputError` for an unreadable report.
+    """
+    peraturan = load_policy(policy)
+    rule_set = load_rules(rules, policy)
+    return SiteContext(peraturan, rule_set, load_reports(reports), as_of or dt.date.today(),
+                       private=private, synthetic=synthetic, policy_dir=policy_dir)
+
+
+def generate(site: SiteContext) -> list[Page]:
+    """Every generated page and asset, in a stable order."""
+    return [index_page(site), *bab_pages(site), parameter_page(site), catalogue_page(site),
+            types_page(site), coverage_page(site)]
+
+
+def navigation(site: SiteContext, pages: list[Page], docs: list[str]) -> list[Any]:
+    """The MkDocs ``nav``: generated sections in a fixed order, hand-written pages in theirs.
+
+    ``docs`` are the src_uris of the hand-written pages in the docs dir.
+    """
+    have = {page.src_uri for page in pages if page.in_nav} | set(docs)
+
+    def section(title: str, uris: list[str]) -> list[dict[str, Any]]:
+        present = [uri for uri in uris if uri in have]
+        return [{title: present}] if present else []
+
+    guides = [uri for uri in GUIDE_ORDER if uri in docs]
+    guides += sorted(uri for uri in docs if uri.startswith("panduan/") and uri not in guides
+                     and uri.endswith(".md"))
+    nav: list[Any] = [{"Beranda": "index.md"}] if "index.md" in have else []
+    nav += section("Peraturan", [links.PERATURAN_INDEX,
+                                 *(links.bab_page(b.id) for b in site.peraturan.bab)])
+    nav += section("Parameter", [links.PARAMETER])
+    nav += section("Aturan", [links.ATURAN, links.JENIS, links.CAKUPAN])
+    nav += section("Kepatuhan", [links.KEPATUHAN])
+    nav += section("Panduan", guides)
+    nav += section("Unduhan", [links.UNDUHAN, links.SKEMA])
+    return nav

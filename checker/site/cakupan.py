@@ -1,0 +1,98 @@
+"""Coverage: which Pasal carry obligations, and which of them no rule checks yet."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.policy.inline import InlineContext, render_inline
+from checker.policy.model import Pasal
+from checker.policy.numbering import roman
+from checker.site import links
+from checker.site.context import SiteContext, ayat_texts
+from checker.site.page import Page, join
+
+# words that make a sentence an obligation, a prohibition or a measurable limit
+OBLIGATION = re.compile(r"\b(wajib|harus|paling sedikit|paling lama|paling singkat|paling "
+                        r"banyak|paling rendah|paling tinggi|dilarang|tidak boleh)\b", re.I)
+EXCERPT = 180
+
+
+@dataclass(frozen=True)
+class Obligation:
+    """A Pasal whose text holds obligation words, and the rules that cite it."""
+
+    pasal: Pasal
+    words: tuple[str, ...]
+    excerpt: str
+    rules: tuple[str, ...]
+
+
+def obligations(site: SiteContext) -> list[Obligation]:
+    """Every Pasal with obligation words, in document order, with the rules citing it (the
+    Pasal itself or any of its ayat or rincian)."""
+    plain = InlineContext(site.numbering, site.peraturan.parameters, site.as_of)
+    out = []
+    for pasal in site.peraturan.iter_pasal():
+        texts = [render_inline(raw, plain, pasal.id) for ayat in pasal.ayat
+                 for raw in ayat_texts(ayat)]
+        found: list[str] = []
+        excerpt = ""
+        for text in texts:
+            for match in OBLIGATION.finditer(text):
+                word = match.group(1).lower()
+                if word not in found:
+                    found.append(word)
+                if not excerpt:
+                    excerpt = _excerpt(text, match.start())
+        if found:
+            rules = tuple(r.id for r in site.rules_by_pasal.get(pasal.id, []))
+            out.append(Obligation(pasal, tuple(found), excerpt, rules))
+    return out
+
+
+def _excerpt(text: str, at: int) -> str:
+    start = text.rfind(" ", 0, at - 60) + 1 if at > 60 else 0
+    cut = text[start:start + EXCERPT]
+    if start + EXCERPT < len(text):
+        cut = cut[:cut.rfind(" ")] + " …"
+    return ("… " if start else "") + cut
+
+
+def coverage_page(site: SiteContext) -> Page:
+    """Pasal with obligations that no rule checks yet, then those that are checked."""
+    page = links.CAKUPAN
+    found = obligations(site)
+    open_ = [o for o in found if not o.rules]
+    checked = [o for o in found if o.rules]
+    words = ", ".join(f"“{w}”" for w in ("wajib", "harus", "paling sedikit", "paling lama",
+                                          "paling singkat", "dilarang"))
+    lines = ["# Cakupan aturan", "",
+             f"Dari {len(found)} Pasal yang memuat kewajiban, larangan, atau batas (kata seperti "
+             f"{words}), **{len(checked)}** sudah diperiksa oleh paling sedikit satu aturan data "
+             f"dan **{len(open_)}** belum. Tidak setiap kewajiban dapat diperiksa dari data "
+             "kepegawaian; daftar ini membantu perancang aturan memilih yang berikutnya.", "",
+             "## Belum diperiksa aturan", ""]
+    if open_:
+        lines += ["| Pasal | BAB | Kata kunci | Cuplikan |", "|---|---|---|---|"]
+        lines += [_row(site, page, o) for o in open_]
+    else:
+        lines.append("Setiap Pasal yang memuat kewajiban sudah diperiksa oleh aturan.")
+    lines += ["", "## Sudah diperiksa", "", "| Pasal | BAB | Aturan |", "|---|---|---|"]
+    for o in checked:
+        rules = ", ".join(f"[{r}]({links.relative(page, links.ATURAN, links.rule_anchor(r))})"
+                          for r in o.rules)
+        lines.append(f"| {site.clause_link(page, o.pasal.id)} | {_bab(site, o.pasal)} | {rules} |")
+    lines.append("")
+    return Page(page, join(lines))
+
+
+def _bab(site: SiteContext, pasal: Pasal) -> str:
+    bab_id = site.bab_of_pasal[pasal.id]
+    index = next(i for i, b in enumerate(site.peraturan.bab, start=1) if b.id == bab_id)
+    return f"BAB {roman(index)}"
+
+
+def _row(site: SiteContext, page: str, o: Obligation) -> str:
+    return (f"| {site.clause_link(page, o.pasal.id)} | {_bab(site, o.pasal)} | "
+            f"{', '.join(o.words)} | {links.prose(o.excerpt)} |")

@@ -1,0 +1,28 @@
+"""A generated file: where it goes, what it holds, and which source file "edit" opens."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated file. ``content`` is Markdown (str) or a binary asset (bytes);
+    ``edit_path`` is the source file relative to the repository root, if there is one;
+    ``in_nav`` False for pages reached only through links (one per instansi)."""
+
+    src_uri: str
+    content: str | bytes
+    edit_path: str | None = None
+    in_nav: bool = True
+
+
+def join(lines: list[str]) -> str:
+    """Lines as a Markdown page: runs of blank lines collapsed, one final newline."""
+    out: list[str] = []
+    for line in lines:
+        line = line.rstrip()
+        if line == "" and out and out[-1] == "":
+            continue
+        out.append(line)
+    return "\n".join(out).strip("\n") + "\n"
