@@ -1,0 +1,120 @@
+"""Words and groupings shared by the person-facing report formats (text, Markdown, XLSX).
+
+Labels are Indonesian because people read them; the keys they translate stay English.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from typing import Any
+
+from checker.policy.terbilang import digits, tanggal
+from checker.report.finding import SEVERITIES, Finding
+from checker.report.report import Report
+
+SEVERITY_LABELS = {"error": "kesalahan", "warning": "peringatan", "info": "info"}
+
+# Intake findings (data/) carry SKEMA-* ids that are not in the rule set, so the report's rule
+# titles do not name them; these keep every group in a report titled.
+INTAKE_TITLES = {
+    "SKEMA-BERKAS": "Berkas tidak dapat dipakai sebagaimana mestinya",
+    "SKEMA-KOLOM": "Kolom tidak sesuai skema data",
+    "SKEMA-BARIS": "Baris tidak dapat dibaca utuh",
+    "SKEMA-WAJIB": "Isian wajib kosong",
+    "SKEMA-TIPE": "Isian tidak sesuai jenis data",
+    "SKEMA-ENUM": "Isian di luar pilihan yang sah",
+    "SKEMA-NIP-RUSAK": "NIP rusak",
+    "SKEMA-UNIK": "Kunci data tercatat lebih dari sekali",
+    "SKEMA-RUJUKAN": "Rujukan ke tabel lain tidak ditemukan",
+}
+
+NO_FINDINGS = "Tidak ada temuan. Data memenuhi seluruh aturan yang diperiksa."
+NO_INSTANSI = "(tanpa instansi)"
+
+
+def severity_label(severity: str) -> str:
+    """The Indonesian word for a severity ("kesalahan", "peringatan", "info")."""
+    return SEVERITY_LABELS.get(severity, severity)
+
+
+def severity_rank(severity: str) -> int:
+    """0 for error, 1 for warning, 2 for info; unknown severities sort last."""
+    return SEVERITIES.index(severity) if severity in SEVERITIES else len(SEVERITIES)
+
+
+def rule_title(report: Report, rule: str) -> str:
+    """The rule's title from the report, else the intake title, else an empty string."""
+    return report.rules.get(rule) or INTAKE_TITLES.get(rule, "")
+
+
+def by_rule(report: Report) -> list[tuple[str, list[Finding]]]:
+    """Findings grouped by rule: most severe rules first, then by id; report order within."""
+    groups: dict[str, list[Finding]] = {}
+    for finding in report.findings:
+        groups.setdefault(finding.rule, []).append(finding)
+    return sorted(groups.items(),
+                  key=lambda item: (min(severity_rank(f.severity) for f in item[1]), item[0]))
+
+
+def group_severity(findings: list[Finding]) -> str:
+    """The most severe severity among findings (a rule normally has exactly one)."""
+    return min((f.severity for f in findings), key=severity_rank)
+
+
+def instansi_table(report: Report) -> tuple[list[str], list[list[Any]]]:
+    """Header and rows of the per-instansi summary: findings per severity and, when the report
+    knows its employees, how many there are and the share without any error finding."""
+    counts = report.counts_by_instansi()
+    compliance = report.compliance_by_instansi()
+    header = ["Instansi", *(severity_label(s).capitalize() for s in SEVERITIES)]
+    if compliance:
+        header += ["Pegawai", "Tanpa kesalahan (%)"]
+    rows: list[list[Any]] = []
+    for name in sorted(set(counts) | set(compliance)):
+        row: list[Any] = [name or NO_INSTANSI,
+                          *counts.get(name, dict.fromkeys(SEVERITIES, 0)).values()]
+        if compliance:
+            share = compliance.get(name, {})
+            row += [share.get("employees"), share.get("compliance_percent")]
+        rows.append(row)
+    return header, rows
+
+
+def summary_sentence(report: Report) -> str:
+    """"3 kesalahan, 1 peringatan, 0 info." — every severity named, zeros included."""
+    counts = report.counts_by_severity()
+    return ", ".join(f"{digits(counts[s])} {severity_label(s)}" for s in SEVERITIES) + "."
+
+
+def location(finding: Finding) -> str:
+    """Where the operator finds the problem: ``file:row``, the file, the instansi, or "-"."""
+    if finding.file and finding.row is not None:
+        return f"{finding.file}:{finding.row}"
+    return finding.file or finding.instansi or "-"
+
+
+def as_of_date(report: Report) -> dt.date:
+    """The report's reference date as a date."""
+    return dt.date.fromisoformat(report.as_of)
+
+
+def as_of_text(report: Report) -> str:
+    """The reference date in Indonesian ("30 Juni 2026")."""
+    return tanggal(as_of_date(report))
+
+
+def years_text(report: Report) -> str:
+    """Checked years as "2024, 2025" ("-" when none)."""
+    return ", ".join(str(year) for year in report.years) or "-"
+
+
+def commit_text(report: Report) -> str:
+    """The policy commit, or a note that the policy was not read from Git."""
+    return report.policy_commit or "tidak tercatat (di luar Git)"
+
+
+def one_line(text: str) -> str:
+    """Text with every control character (newline, tab, ESC, ...) turned into a space, so data
+    cannot break a one-line-per-finding layout or send escape sequences to a terminal."""
+    return "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text)

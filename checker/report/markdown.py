@@ -1,0 +1,111 @@
+"""The Markdown report, for the site and for pull requests: summaries first, then details.
+
+Cells are escaped so data cannot break a table (``|``, newlines) nor inject HTML or Markdown
+markup into a published page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from checker.policy.terbilang import digits
+from checker.report.finding import SEVERITIES, Finding
+from checker.report.labels import (
+    NO_FINDINGS,
+    as_of_text,
+    by_rule,
+    group_severity,
+    instansi_table,
+    location,
+    rule_title,
+    severity_label,
+    summary_sentence,
+    years_text,
+)
+from checker.report.report import Report
+
+_MARKUP = "\\`*_[]|"
+
+
+def escape(text: object) -> str:
+    """One table cell or heading: HTML special characters as entities, Markdown markup and
+    ``|`` backslash-escaped, line breaks as ``<br>``."""
+    value = str(text)
+    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    value = "".join("\\" + ch if ch in _MARKUP else ch for ch in value)
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return value.replace("\n", "<br>")
+
+
+def table(header: Sequence[str], rows: Iterable[Sequence[object]],
+          numeric: Sequence[int] = ()) -> list[str]:
+    """A pipe table; columns whose index is in ``numeric`` are right-aligned."""
+    lines = ["| " + " | ".join(escape(h) for h in header) + " |",
+             "|" + "|".join("---:" if i in numeric else "---" for i in range(len(header))) + "|"]
+    for row in rows:
+        cells = ["" if value is None else escape(value) for value in row]
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
+def render_markdown(report: Report) -> str:
+    """The report as Markdown with Indonesian headings and labels."""
+    commit = f"`{report.policy_commit}`" if report.policy_commit else "tidak tercatat (di luar Git)"
+    lines = [
+        "# Laporan Pemeriksaan Data Kepegawaian",
+        "",
+        f"- Peraturan: versi {escape(report.policy_version)}, commit {commit}",
+        f"- Tanggal acuan: {as_of_text(report)}",
+        f"- Tahun diperiksa: {years_text(report)}",
+        f"- Alat: kebijakan {escape(report.tool_version)}",
+        "",
+        "## Berkas masukan",
+        "",
+    ]
+    lines += table(("Berkas", "Tabel", "Baris", "SHA-256"),
+                   ((i.path, i.table, digits(i.rows), i.sha256) for i in report.inputs),
+                   numeric=(2,)) if report.inputs else ["Tidak ada berkas yang terbaca."]
+    lines += ["", "## Ringkasan", ""]
+    if not report.findings:
+        return "\n".join([*lines, NO_FINDINGS]) + "\n"
+    counts = report.counts_by_severity()
+    lines += [summary_sentence(report), ""]
+    lines += table(("Tingkat", "Jumlah"),
+                   ((severity_label(s).capitalize(), digits(counts[s])) for s in SEVERITIES),
+                   numeric=(1,))
+    lines += _by_rule_and_instansi(report)
+    lines += ["", "## Rincian temuan"]
+    for rule, findings in by_rule(report):
+        lines += ["", *_rule_section(report, rule, findings)]
+    return "\n".join(lines) + "\n"
+
+
+def _by_rule_and_instansi(report: Report) -> list[str]:
+    groups = by_rule(report)
+    lines = ["", "## Temuan per aturan", ""]
+    lines += table(("Aturan", "Judul", "Tingkat", "Jumlah"),
+                   ((rule, rule_title(report, rule),
+                     severity_label(group_severity(found)).capitalize(),
+                     digits(len(found))) for rule, found in groups), numeric=(3,))
+    lines += ["", "## Temuan per instansi", ""]
+    header, rows = instansi_table(report)
+    lines += table(header, ([name, *(_figure(v) for v in values)] for name, *values in rows),
+                   numeric=range(1, len(header)))
+    return lines
+
+
+def _figure(value: float | int | None) -> str:
+    return "" if value is None else digits(value)
+
+
+def _rule_section(report: Report, rule: str, findings: list[Finding]) -> list[str]:
+    title = rule_title(report, rule)
+    citations = sorted({f.clause.citation for f in findings if f.clause and f.clause.citation})
+    facts = [severity_label(group_severity(findings)).capitalize(),
+             *(escape(c) for c in citations), f"{digits(len(findings))} temuan"]
+    lines = [f"### {escape(rule)}" + (f" — {escape(title)}" if title else ""), "",
+             " · ".join(facts), ""]
+    lines += table(("Baris", "NIP", "Periode", "Seharusnya", "Tercatat", "Pesan"),
+                   ((location(f), f.nip, f.period, f.expected, f.actual, f.message)
+                    for f in findings))
+    return lines

@@ -1,0 +1,102 @@
+"""The terminal report: a short header, findings grouped by rule, one summary line.
+
+One finding per line, ``file:row [column] message``, so the output greps and diffs well::
+
+    KIN-SKP-TAHUNAN (kesalahan, 2 temuan): Evaluasi kinerja tahunan tidak ada — Pasal 19 ayat (1)
+      data/pegawai.csv:2 [tahun] Sdr. Ahmad Fauzi (NIP 198503122010011001) tidak memiliki ...
+
+    3 kesalahan, 0 peringatan, 0 info.
+"""
+
+from __future__ import annotations
+
+import click
+
+from checker.policy.terbilang import digits
+from checker.report.finding import SEVERITIES, Finding
+from checker.report.labels import (
+    NO_FINDINGS,
+    as_of_text,
+    by_rule,
+    commit_text,
+    group_severity,
+    location,
+    one_line,
+    rule_title,
+    severity_label,
+    years_text,
+)
+from checker.report.report import Report
+
+COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
+
+
+def render_text(report: Report, *, color: bool = False) -> str:
+    """The report as terminal text; ``color`` adds ANSI colours to severities."""
+    lines = header(report)
+    if not report.findings:
+        lines += ["", NO_FINDINGS]
+        return "\n".join(lines) + "\n"
+    for rule, findings in by_rule(report):
+        lines += ["", group_heading(report, rule, findings, color=color)]
+        lines += [f"  {finding_line(finding)}" for finding in findings]
+    lines += ["", summary(report, color=color)]
+    return "\n".join(lines) + "\n"
+
+
+def header(report: Report) -> list[str]:
+    """Policy version and commit, reference date, checked years, and the inputs read."""
+    lines = [
+        f"Laporan pemeriksaan data kepegawaian (kebijakan {report.tool_version})",
+        f"Peraturan: versi {report.policy_version}, commit {commit_text(report)}",
+        f"Tanggal acuan: {as_of_text(report)}",
+        f"Tahun diperiksa: {years_text(report)}",
+    ]
+    if report.inputs:
+        lines.append("Berkas masukan:")
+        lines += [f"  {one_line(i.path)} ({one_line(i.table)}, {digits(i.rows)} baris)"
+                  for i in report.inputs]
+    else:
+        lines.append("Berkas masukan: tidak ada")
+    return lines
+
+
+def group_heading(report: Report, rule: str, findings: list[Finding], *,
+                  color: bool = False) -> str:
+    """``RULE (severity, n temuan): title — citation`` for one rule's group."""
+    severity = group_severity(findings)
+    label = _paint(severity_label(severity), severity, color)
+    title = one_line(rule_title(report, rule))
+    citations = sorted({f.clause.citation for f in findings if f.clause and f.clause.citation})
+    heading = f"{rule} ({label}, {digits(len(findings))} temuan)"
+    if title:
+        heading += f": {title}"
+    if citations:
+        heading += f" — {one_line('; '.join(citations))}"
+    return heading
+
+
+def finding_line(finding: Finding) -> str:
+    """``file:row [column] message`` (column left out when the finding has none); a finding
+    about a whole instansi reads ``instansi — message``."""
+    column = f" [{one_line(finding.column)}]" if finding.column else ""
+    where = one_line(location(finding))
+    if not finding.file:
+        where += " —"
+    return f"{where}{column} {one_line(finding.message)}"
+
+
+def summary(report: Report, *, color: bool = False) -> str:
+    """"3 kesalahan, 1 peringatan, 0 info." with non-zero counts coloured when asked."""
+    counts = report.counts_by_severity()
+    parts = []
+    for severity in SEVERITIES:
+        part = f"{digits(counts[severity])} {severity_label(severity)}"
+        parts.append(_paint(part, severity, color and counts[severity] > 0))
+    return ", ".join(parts) + "."
+
+
+def _paint(text: str, severity: str, color: bool) -> str:
+    if not color:
+        return text
+    return click.style(text, fg=COLOURS.get(severity), bold=True if severity == "error" else None)
