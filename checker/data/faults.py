@@ -17,7 +17,7 @@ from checker.data.history import AS_OF, JP_YEARS, WINDOW, Record, trainings
 from checker.data.people import GOLONGAN, Employee
 
 Rows = dict[str, list[Record]]
-NIP_FAULTS = ("DATA-NIP-FORMAT", "DATA-NIP-TMT", "DATA-NIP-JK")
+NIP_FAULTS = ("DATA-NIP-FORMAT", "DATA-NIP-LAHIR", "DATA-NIP-TMT", "DATA-NIP-JK")
 INTAKE_FAULTS = (
     "SKEMA-WAJIB", "SKEMA-TIPE", "SKEMA-ENUM", "SKEMA-NIP-RUSAK", "SKEMA-UNIK", "SKEMA-RUJUKAN",
     "SKEMA-BARIS",
@@ -35,7 +35,10 @@ def mark(record: Record, rule: str, period: int | None = None) -> bool:
 
 
 def nip_fault(rule: str, rng: random.Random, nip: str) -> str:
-    """Damage a correct NIP the way ``rule`` describes (format, TMT part, sex digit)."""
+    """Damage a correct NIP the way ``rule`` describes (format, birth date, TMT, sex digit)."""
+    if rule == "DATA-NIP-LAHIR":
+        day = int(nip[6:8]) % 28 + 1
+        return nip[:6] + f"{day:02d}" + nip[8:]
     if rule == "DATA-NIP-FORMAT":
         return nip[:-1] if rng.random() < 0.5 else nip[:8] + "O" + nip[9:]
     if rule == "DATA-NIP-TMT":
@@ -142,6 +145,12 @@ def _masa(rng: random.Random, emp: Employee, rows: Rows) -> bool:
                 rec["tmt"] = moved
                 if i == len(ranks) - 1:
                     rows["pegawai"][0]["tmt_golongan"] = moved
+                return mark(rec, "KAR-KP-MASA")
+            # Or the previous promotion came later than it should have (never the appointment,
+            # whose TMT is in the NIP).
+            later = people.kp_date(rec["tmt"].year - gap, rec["tmt"].month)
+            if i >= 2 and prev["tmt"] < later < rec["tmt"]:
+                prev["tmt"] = later
                 return mark(rec, "KAR-KP-MASA")
     return False
 

@@ -117,6 +117,7 @@ class _Writer:
         self.key = csv.writer(keyfh, lineterminator="\n")
         self.key.writerow(["table", "row", "nip", "rule", "period"])
         self.faults: dict[str, int] = {}
+        self.last_rows: dict[str, list[dict[str, Any]]] = {}
 
     def _value(self, name: str, value: Any, noisy: bool) -> Any:
         r = self.rng.random() if noisy else 1.0
@@ -141,6 +142,13 @@ class _Writer:
         if name == "jenis_kelamin" and r < 0.03:
             return "Laki-laki" if value == "L" else "Perempuan"
         return value
+
+    def flush_employee(self) -> None:
+        """Write the rows of the employee just made, table by table."""
+        for table in TABLES:
+            for rec in self.last_rows.get(table, ()):
+                self.write(table, rec)
+        self.last_rows = {}
 
     def write(self, table: str, rec: dict[str, Any]) -> None:
         """Write one record; note it in the answer key when it carries a planted fault."""
@@ -202,18 +210,22 @@ def generate_sample(
     names, sizes = zip(*people.instansi_list(), strict=True)
     intake_kinds = faults.INTAKE_FAULTS if fmt == "csv" else faults.INTAKE_FAULTS[:-1]
     index = 0
+    # Faults not applicable to the employee they were drawn for wait for the next one that fits,
+    # so every rule keeps its share even when few employees qualify.
+    pending: list[str] = []
     penilai = people.nip_pns(dt.date(1975, 5, 17), dt.date(2000, 3, 1), "L", 1)
     for birth, count, band in _birth_counts(employees, fault_rate):
         serials: dict[str, int] = {}
         for _ in range(count):
             unit = rng.choice(units[rng.choices(names, sizes)[0]])
             emp = history.make_employee(rng, index, birth, unit, band == "senior", band == "bup")
-            rule = "KAR-BUP" if band == "bup" else None
-            if rule is None and rng.random() < fault_rate:
-                rule = rng.choice(RULE_FAULTS[:-1])
-                if rule in faults.NIP_FAULTS and emp.status == "PPPK":
-                    rule = "DATA-NIP-GANDA"
-            _plant(rng, emp, rule, serials, writer, units, penilai, intake_kinds, fault_rate)
+            if band != "bup" and rng.random() < fault_rate:
+                pending.append(rng.choice(RULE_FAULTS[:-1]))
+            rule = "KAR-BUP" if band == "bup" else _early_fault(emp, pending)
+            _plant(rng, emp, rule, serials, writer, units, penilai, pending)
+            if fault_rate and rng.random() < fault_rate:
+                faults.intake_fault(rng, emp, writer.last_rows, intake_kinds)
+            writer.flush_employee()
             penilai = emp.nip if emp.status == "PNS" and len(emp.nip) == 18 else penilai
             index += 1
             if progress and index % 10000 == 0:
@@ -224,6 +236,15 @@ def generate_sample(
     )
 
 
+def _early_fault(emp: people.Employee, pending: list[str]) -> str | None:
+    """A pending fault that must be decided before the history exists (NIP parts, twin row)."""
+    for rule in pending:
+        if (rule in faults.NIP_FAULTS and emp.status != "PPPK") or rule == "DATA-NIP-GANDA":
+            pending.remove(rule)
+            return rule
+    return None
+
+
 def _plant(
     rng: random.Random,
     emp: people.Employee,
@@ -232,15 +253,19 @@ def _plant(
     writer: _Writer,
     units: dict[str, list[people.Unit]],
     penilai: str,
-    intake_kinds: tuple[str, ...],
-    fault_rate: float,
+    pending: list[str],
 ) -> None:
+    """Give ``emp`` a NIP and a history, plant at most one rule fault, hand rows to ``writer``."""
     make = people.nip_pppk if emp.status == "PPPK" else people.nip_pns
     prefix = make(emp.birth, emp.tmt_cpns, emp.sex, 0)[:15]
-    if rule in ("DATA-NIP-TMT", "DATA-NIP-JK"):
+    if rule in ("DATA-NIP-LAHIR", "DATA-NIP-TMT", "DATA-NIP-JK"):
         prefix = faults.nip_fault(rule, rng, prefix + "001")[:15]
     serials[prefix] = serials.get(prefix, 0) + 1
-    emp.nip = prefix + f"{1 + (serials[prefix] - 1) % 999:03d}"
+    serial = 1 + (serials[prefix] - 1) % 999
+    if rule == "DATA-NIP-LAHIR":
+        # The prefix now names another birth date, whose serials count from 1: stay clear of them.
+        serial = 999 - (serials[prefix] - 1) % 99
+    emp.nip = prefix + f"{serial:03d}"
     if rule == "DATA-NIP-FORMAT":
         emp.nip = faults.nip_fault(rule, rng, emp.nip)
     rows = history.history(rng, emp, penilai)
@@ -255,15 +280,9 @@ def _plant(
         faults.mark(rows["pegawai"][0], rule)
     elif rule == "DATA-NIP-GANDA":
         faults.GANDA(rng, emp, rows, units)
-    elif rule is not None:
-        order = [rule, *rng.sample(list(faults.ROW_FAULTS), len(faults.ROW_FAULTS))]
-        for candidate in order:
-            if faults.ROW_FAULTS[candidate](rng, emp, rows):
+    else:
+        for candidate in pending:
+            if candidate in faults.ROW_FAULTS and faults.ROW_FAULTS[candidate](rng, emp, rows):
+                pending.remove(candidate)
                 break
-        else:
-            faults.GANDA(rng, emp, rows, units)
-    if fault_rate and rng.random() < fault_rate:
-        faults.intake_fault(rng, emp, rows, intake_kinds)
-    for table in TABLES:
-        for rec in rows.get(table, ()):
-            writer.write(table, rec)
+    writer.last_rows = rows
