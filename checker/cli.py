@@ -293,6 +293,52 @@ def demo(policy_root: Path, as_of: dt.date | None, out_dir: Path) -> None:
         click.echo(f"Ditulis: {path}")
 
 
+@cli.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              default="templat-kepegawaian.xlsx", show_default=True,
+              help="Berkas templat Excel (.xlsx) yang ditulis.")
+@handle_errors
+def template(output: Path) -> None:
+    """Tulis templat Excel untuk data kepegawaian: satu lembar per tabel, dengan petunjuk.
+
+    \b
+    Contoh:
+      kebijakan template -o templat-kepegawaian.xlsx
+    """
+    from checker.data.template import write_template
+
+    click.echo(f"Templat ditulis ke {write_template(output)}.")
+
+
+@cli.command()
+@click.option("-o", "--output", "out_dir", required=True,
+              type=click.Path(file_okay=False, path_type=Path), help="Folder hasil.")
+@click.option("--employees", type=int, default=1000, show_default=True,
+              help="Jumlah pegawai yang dibuat.")
+@click.option("--seed", type=int, default=1, show_default=True,
+              help="Benih acak; benih dan jumlah yang sama menghasilkan berkas yang sama persis.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx"]), default="csv",
+              show_default=True, help="csv (satu berkas per tabel) atau xlsx (satu workbook).")
+@click.option("--fault-rate", type=float, default=0.02, show_default=True,
+              help="Bagian pegawai yang diberi kesalahan tertanam (0 sampai 1).")
+@handle_errors
+def sample(out_dir: Path, employees: int, seed: int, fmt: str, fault_rate: float) -> None:
+    """Buat data contoh sintetis instansi di Bengkulu beserta kunci jawaban kesalahannya.
+
+    \b
+    Contoh:
+      kebijakan sample -o sampel --employees 5000 --seed 7
+      kebijakan sample -o sampel-xlsx --format xlsx --employees 500 --fault-rate 0.05
+    """
+    from checker.data.sample import generate_sample
+
+    result = generate_sample(out_dir, employees=employees, seed=seed, fmt=fmt,
+                             fault_rate=fault_rate)
+    planted = sum(result.faults.values())
+    click.echo(f"Ditulis {result.rows['pegawai']} baris pegawai ke {out_dir}/ "
+               f"dengan {planted} kesalahan tertanam; kunci jawaban: {result.key}.")
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="kebijakan")
