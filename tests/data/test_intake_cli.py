@@ -24,7 +24,7 @@ def test_sample_writes_tables_and_key(tmp_path: Path) -> None:
     args = ["sample", "-o", str(out), "--employees", "30", "--seed", "4", "--fault-rate", "0.2"]
     result = CliRunner().invoke(cli, args, catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    assert result.output.startswith(f"Ditulis 3") and "kunci jawaban" in result.output
+    assert result.output.startswith("Ditulis 3") and "kunci jawaban" in result.output
     assert (out / "pegawai.csv").exists() and (out / "kunci_jawaban.csv").exists()
 
 
