@@ -10,6 +10,7 @@ from checker.data.ingest import ingest
 from checker.demo import run_demo
 from checker.lint import lint
 from checker.policy import lint_policy, load_policy, render
+from checker.report.formats import render_report
 from checker.report.report import Report, to_json
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "load_policy",
     "load_rules",
     "render",
+    "render_report",
     "run_demo",
     "to_json",
 ]

@@ -22,6 +22,7 @@ import checker
 from checker import __version__, cli_i18n
 from checker.errors import CheckerError, UsageError
 from checker.policy.render import FORMATS
+from checker.report.formats import FORMATS as REPORT_FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -220,7 +221,7 @@ def _parse_years(ctx: click.Context, param: click.Parameter, value: str | None
 @as_of_option
 @click.option("--tahun", "years", callback=_parse_years, metavar="TTTT[,TTTT]",
               help="Tahun yang diperiksa (bawaan: tahun kalender terakhir sebelum --as-of).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "md", "xlsx"]),
+@click.option("--format", "fmt", type=click.Choice(list(REPORT_FORMATS)),
               default="text", show_default=True, help="Bentuk laporan.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Tulis laporan ke berkas ini (wajib untuk xlsx; bawaan: layar).")
@@ -247,9 +248,7 @@ def check_cmd(paths: tuple[Path, ...], policy_root: Path, rules_root: Path,
     report = checker.check(paths, as_of=as_of, years=years, policy_root=policy_root,
                            rules_root=rules_root, progress=_progress())
     color = output is None and sys.stdout.isatty()
-    from checker.report.formats import render_report
-
-    data = render_report(report, fmt, color=color)
+    data = checker.render_report(report, fmt, color=color)
     if output:
         output.write_bytes(data)
         click.echo(f"Laporan ditulis ke {output}.", err=True)

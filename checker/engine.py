@@ -6,6 +6,7 @@ Everything is set-based: each rule is one SQL query; Python only formats the bre
 from __future__ import annotations
 
 import datetime as dt
+import re
 import string
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from checker.data.schema import load_schema
 from checker.errors import CheckerError
 from checker.policy.model import Peraturan
 from checker.policy.numbering import Numbering
-from checker.policy.terbilang import digits, terbilang
+from checker.policy.terbilang import digits, tanggal, terbilang
 from checker.report.finding import ClauseRef, Finding
 from checker.rules.model import OUTPUT_COLUMNS, Rule
 from checker.rules.registry import REGISTRY
@@ -117,7 +118,27 @@ class MessageFormatter(string.Formatter):
             if format_spec == "angka":
                 return digits(shown)
             return terbilang(shown, "persen" if format_spec == "persen" else "")
-        return super().format_field(_tidy(value), format_spec)
+        return super().format_field(_for_people(_tidy(value)), format_spec)
+
+
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_DECIMAL = re.compile(r"^-?\d+\.\d+$")
+
+
+def _for_people(value: Any) -> Any:
+    """In messages, dates read "18 November 2010" and decimals "50,5" (Indonesian style)."""
+    if not isinstance(value, str):
+        return value
+    if _DECIMAL.match(value):
+        return value.replace(".", ",")
+
+    def date(match: re.Match[str]) -> str:
+        try:
+            return tanggal(dt.date(int(match[1]), int(match[2]), int(match[3])))
+        except ValueError:
+            return match[0]
+
+    return _ISO_DATE.sub(date, value)
 
 
 FORMATTER = MessageFormatter()
