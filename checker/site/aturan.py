@@ -63,7 +63,7 @@ def _by_bab(site: SiteContext, rules: list[Rule]) -> list[tuple[str, list[Rule]]
     for index, bab in enumerate(site.peraturan.bab, start=1):
         group = [r for r in rules if site.bab_of_pasal.get(site.pasal_of(r.clause) or "") == bab.id]
         if group:
-            out.append((f"BAB {roman(index)} — {bab.title.title()}", group))
+            out.append((f"BAB {roman(index)} — {links.title_case(bab.title)}", group))
     rest = [r for r in rules if site.pasal_of(r.clause) is None]
     return out + ([("Lainnya", rest)] if rest else [])
 

@@ -12,9 +12,11 @@ from checker.site import links
 from checker.site.aturan import catalogue_page, types_page
 from checker.site.cakupan import coverage_page
 from checker.site.context import SiteContext, load_reports
+from checker.site.kepatuhan import kepatuhan_pages
 from checker.site.page import Page
 from checker.site.parameter import parameter_page
 from checker.site.peraturan import bab_pages, index_page
+from checker.site.unduhan import unduhan_pages
 
 # hand-written guides first in this order, the rest after them by name
 GUIDE_ORDER = ("panduan/index.md", "panduan/pembaca.md", "panduan/operator.md",
@@ -38,7 +40,8 @@ def load_context(policy: str | Path, rules: str | Path, reports: str | Path | No
 def generate(site: SiteContext) -> list[Page]:
     """Every generated page and asset, in a stable order."""
     return [index_page(site), *bab_pages(site), parameter_page(site), catalogue_page(site),
-            types_page(site), coverage_page(site)]
+            types_page(site), coverage_page(site), *kepatuhan_pages(site),
+            *unduhan_pages(site)]
 
 
 def navigation(site: SiteContext, pages: list[Page], docs: list[str]) -> list[Any]:

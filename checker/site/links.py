@@ -72,3 +72,14 @@ def prose(text: str) -> str:
     """Authored prose (rule descriptions, titles, legal sources) safe in a table cell: keeps its
     `code` spans, escapes only what would break the table or open an HTML tag."""
     return " ".join(text.split()).replace("|", "\\|").replace("<", "&lt;")
+
+
+_LOWER = {"dan", "atau", "di", "ke", "dari", "yang", "untuk", "dengan", "pada", "dalam", "serta",
+          "terhadap", "tentang", "bagi", "oleh", "antara"}
+
+
+def title_case(text: str) -> str:
+    """ "MAKSUD, TUJUAN, DAN RUANG LINGKUP" → "Maksud, Tujuan, dan Ruang Lingkup"."""
+    words = text.lower().split()
+    return " ".join(w if i and w in _LOWER else w[:1].upper() + w[1:]
+                    for i, w in enumerate(words))

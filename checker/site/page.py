@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 
@@ -26,3 +27,8 @@ def join(lines: list[str]) -> str:
             continue
         out.append(line)
     return "\n".join(out).strip("\n") + "\n"
+
+
+def front_matter(title: str) -> list[str]:
+    """YAML front matter setting the page title (quoted: titles may hold ":" or quotes)."""
+    return ["---", f"title: {json.dumps(title, ensure_ascii=False)}", "---", ""]

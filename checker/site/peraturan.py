@@ -12,7 +12,7 @@ from checker.policy.render import Renderer, judul_lines
 from checker.policy.terbilang import tanggal
 from checker.site import links
 from checker.site.context import SEVERITY_LABELS, SiteContext
-from checker.site.page import Page, join
+from checker.site.page import Page, front_matter, join
 
 
 @dataclass
@@ -30,7 +30,8 @@ class SiteRenderer(Renderer):
         if "<br>" not in text:
             return line
         label = text.replace("<br>", " — ").replace('"', "&quot;")
-        return f'{line} {{data-toc-label="{label}"}}'
+        css = " .judul-bab" if level == 2 else ""
+        return f'{line} {{{css} data-toc-label="{label}"}}'
 
     def pasal(self, pasal: Pasal) -> Iterator[str]:
         """A Pasal with an anchor by number and by stable id, and the rules that enforce it."""
@@ -101,7 +102,7 @@ def index_page(site: SiteContext) -> Page:
     p = site.peraturan
     renderer = _renderer(site, links.PERATURAN_INDEX)
     status = "Rancangan" if p.status == "rancangan" else "Ditetapkan"
-    lines = ["---", f"title: {' '.join(judul_lines(p)[0:1]).title()} tentang {p.title}", "---", "",
+    lines = [*front_matter(f"{links.title_case(judul_lines(p)[0])} tentang {p.title}"),
              f"!!! info \"{status}, versi {p.version}\"", "",
              f"    Teks ini dihasilkan dari berkas `{site.policy_dir}/` di repositori. Angka yang "
              f"berasal dari parameter ditampilkan menurut nilai yang berlaku pada "
@@ -111,8 +112,8 @@ def index_page(site: SiteContext) -> Page:
     lines += ["## Batang tubuh", "", "| BAB | Judul | Pasal |", "|---|---|---|"]
     for index, bab in enumerate(p.bab, start=1):
         href = links.relative(links.PERATURAN_INDEX, links.bab_page(bab.id))
-        lines.append(f"| [BAB {roman(index)}]({href}) | {links.prose(bab.title.title())} | "
-                     f"{_pasal_range(site, bab)} |")
+        title = links.prose(links.title_case(bab.title))
+        lines.append(f"| [BAB {roman(index)}]({href}) | {title} | {_pasal_range(site, bab)} |")
     lines.append("")
     return Page(links.PERATURAN_INDEX, join(lines), f"{site.policy_dir}/peraturan.yml")
 
@@ -123,7 +124,7 @@ def bab_pages(site: SiteContext) -> list[Page]:
     for index, bab in enumerate(site.peraturan.bab, start=1):
         uri = links.bab_page(bab.id)
         renderer = _renderer(site, uri)
-        lines = ["---", f"title: BAB {roman(index)} {bab.title.title()}", "---", ""]
+        lines = front_matter(f"BAB {roman(index)} {links.title_case(bab.title)}")
         lines += list(renderer.bab(index, bab))
         if index == len(site.peraturan.bab):
             lines += list(renderer.penutup())

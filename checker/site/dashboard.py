@@ -1,0 +1,147 @@
+"""Compliance figures from report JSON files: per instansi, per submission date, per clause.
+
+Only counts leave this module, except :attr:`Snapshot.findings`, which holds masked NIPs and
+is filled only for a private build. A later report replaces an earlier one for the same instansi
+and date (files are read in date, then name order).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from checker.report.finding import SEVERITIES, Finding
+from checker.site.context import NamedReport
+
+
+def mask_nip(nip: str) -> str:
+    """Keep the first 6 and last 4 characters: 198503152010011001 → 198503********1001."""
+    if len(nip) < 12:
+        return "*" * len(nip)
+    return nip[:6] + "*" * (len(nip) - 10) + nip[-4:]
+
+
+@dataclass(frozen=True)
+class MaskedFinding:
+    """One finding for BKD's internal build: no name, no message, the NIP masked."""
+
+    nip: str
+    rule: str
+    clause: str | None
+    period: str | None
+    table: str | None
+    row: int | None
+    column: str | None
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One instansi on one date ("" gathers findings that name no instansi)."""
+
+    instansi: str
+    as_of: str
+    source: str
+    employees: int
+    with_errors: int
+    by_severity: dict[str, int]
+    by_rule: dict[str, int]
+    by_clause: dict[str, dict[str, int]]  # clause id → rule id → findings
+    citations: dict[str, str]  # clause id → citation as the report rendered it
+    findings: tuple[MaskedFinding, ...] = ()
+
+    @property
+    def compliance(self) -> float | None:
+        """Percent of employees without an error finding (None without employees)."""
+        return compliance(self.employees, self.with_errors)
+
+
+def compliance(employees: int, with_errors: int) -> float | None:
+    """Share of employees without error findings, in percent, one decimal."""
+    return round(100.0 * (employees - with_errors) / employees, 1) if employees else None
+
+
+@dataclass(frozen=True)
+class Submission:
+    """Every instansi reported on one date."""
+
+    as_of: str
+    snapshots: tuple[Snapshot, ...]
+
+    @property
+    def employees(self) -> int:
+        """Employees of every instansi in this submission."""
+        return sum(s.employees for s in self.snapshots)
+
+    @property
+    def with_errors(self) -> int:
+        """Employees with at least one error finding."""
+        return sum(s.with_errors for s in self.snapshots)
+
+    @property
+    def instansi(self) -> int:
+        """How many instansi reported."""
+        return sum(1 for s in self.snapshots if s.instansi)
+
+    @property
+    def findings(self) -> int:
+        """Findings of every severity."""
+        return sum(sum(s.by_severity.values()) for s in self.snapshots)
+
+
+@dataclass
+class Dashboard:
+    """Every snapshot, by date; the latest one per instansi is the current picture."""
+
+    submissions: list[Submission] = field(default_factory=list)
+
+    def latest(self) -> dict[str, Snapshot]:
+        """Each instansi's most recent snapshot, sorted by instansi name."""
+        out: dict[str, Snapshot] = {}
+        for submission in self.submissions:
+            for snap in submission.snapshots:
+                out[snap.instansi] = snap
+        return dict(sorted(out.items()))
+
+    def history(self, instansi: str) -> list[Snapshot]:
+        """One instansi's snapshots, oldest first."""
+        return [s for sub in self.submissions for s in sub.snapshots if s.instansi == instansi]
+
+
+def _snapshot(named: NamedReport, instansi: str, findings: list[Finding],
+              rates: dict[str, float | int], private: bool) -> Snapshot:
+    report = named.report
+    severities = Counter(f.severity for f in findings)
+    clauses: dict[str, Counter[str]] = {}
+    for f in findings:
+        if f.clause:
+            clauses.setdefault(f.clause.id, Counter())[f.rule] += 1
+    masked = tuple(
+        MaskedFinding(mask_nip(f.nip) if f.nip else "", f.rule, f.clause.id if f.clause else None,
+                      f.period, f.table, f.row, f.column)
+        for f in findings) if private else ()
+    return Snapshot(
+        instansi=instansi, as_of=report.as_of, source=named.name,
+        employees=int(rates.get("employees", 0)),
+        with_errors=int(rates.get("employees_with_errors", 0)),
+        by_severity={s: severities.get(s, 0) for s in SEVERITIES},
+        by_rule=dict(sorted(Counter(f.rule for f in findings).items())),
+        by_clause={c: dict(sorted(rules.items())) for c, rules in sorted(clauses.items())},
+        citations={f.clause.id: f.clause.citation for f in findings if f.clause},
+        findings=masked)
+
+
+def build_dashboard(reports: list[NamedReport], private: bool = False) -> Dashboard:
+    """Aggregate reports (already sorted by date and name) into snapshots."""
+    by_date: dict[str, dict[str, Snapshot]] = {}
+    for named in reports:
+        groups: dict[str, list[Finding]] = {name: [] for name in named.report.employees}
+        for finding in named.report.findings:
+            groups.setdefault(finding.instansi or "", []).append(finding)
+        rates = named.report.compliance_by_instansi()
+        day = by_date.setdefault(named.report.as_of, {})
+        for instansi, findings in groups.items():
+            if instansi or findings:
+                day[instansi] = _snapshot(named, instansi, findings, rates.get(instansi, {}),
+                                          private)
+    return Dashboard([Submission(day, tuple(snaps[k] for k in sorted(snaps)))
+                      for day, snaps in sorted(by_date.items())])

@@ -1,0 +1,245 @@
+"""The compliance pages: the dashboard and one page per instansi. Counts only, unless the build
+is private, which adds each instansi's findings with masked NIPs."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from checker.policy.terbilang import tanggal
+from checker.report.finding import SEVERITIES
+from checker.site import charts, links
+from checker.site.context import SEVERITY_LABELS, SiteContext
+from checker.site.dashboard import Dashboard, Snapshot, Submission, build_dashboard, compliance
+from checker.site.page import Page, front_matter, join
+
+PAGE = links.KEPATUHAN
+LOWEST = 25  # the dashboard chart shows at most this many instansi, the least compliant
+TOP_CLAUSES = 15
+MEANING = ("Kepatuhan adalah persentase pegawai suatu instansi yang tidak memiliki satu pun "
+           "temuan bertingkat kesalahan pada laporan pemeriksaan terakhirnya.")
+
+
+def number(value: int) -> str:
+    """1234 → "1.234"."""
+    return f"{value:,}".replace(",", ".")
+
+
+def percent(value: float | None) -> str:
+    """95.8 → "95,8%"; no employees → "–"."""
+    return "–" if value is None else f"{value:.1f}".replace(".", ",") + "%"
+
+
+def day(iso: str) -> str:
+    """ "2026-06-30" → "30 Juni 2026"."""
+    return tanggal(dt.date.fromisoformat(iso))
+
+
+def short(instansi: str) -> str:
+    """Chart label: "Pemerintah Kabupaten Kaur" → "Kabupaten Kaur"."""
+    return instansi.removeprefix("Pemerintah ")
+
+
+def banner(site: SiteContext) -> list[str]:
+    """The label every compliance page built from the example reports carries."""
+    if not site.synthetic:
+        return []
+    return ['!!! warning "Contoh sintetis"', "",
+            "    Angka di halaman ini berasal dari laporan contoh yang dibuat dari data "
+            "kepegawaian sintetis (`kebijakan sample`), bukan dari data instansi yang "
+            "sebenarnya. Nama instansi dipakai hanya sebagai contoh.", ""]
+
+
+def kepatuhan_pages(site: SiteContext) -> list[Page]:
+    """The dashboard, its charts, and one page per instansi."""
+    board = build_dashboard([r for r in site.reports], site.private)
+    if not board.submissions:
+        return [Page(PAGE, join(["# Dasbor kepatuhan", "", *banner(site),
+                                 '!!! note "Belum ada laporan"', "",
+                                 "    Belum ada laporan pemeriksaan yang diterbitkan di situs "
+                                 "ini. Dasbor akan terisi setelah laporan JSON hasil "
+                                 "`kebijakan check --format json` ditempatkan di folder laporan "
+                                 "yang dibaca situs. Terima kasih atas kesabaran Anda.", ""]))]
+    slugs = _slugs(board)
+    pages = _dashboard(site, board, slugs)
+    for instansi, slug in slugs.items():
+        pages += _instansi(site, board, instansi, slug)
+    return pages
+
+
+def _slugs(board: Dashboard) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for instansi in board.latest():
+        if instansi:
+            base = links.slug(short(instansi))
+            slug, n = base, 2
+            while slug in out.values():
+                slug, n = f"{base}-{n}", n + 1
+            out[instansi] = slug
+    return out
+
+
+def _dashboard(site: SiteContext, board: Dashboard, slugs: dict[str, str]) -> list[Page]:
+    latest = board.latest()
+    agencies = [s for name, s in latest.items() if name]
+    employees = sum(s.employees for s in agencies)
+    bad = sum(s.with_errors for s in agencies)
+    newest = max(s.as_of for s in latest.values())
+    lines = ["# Dasbor kepatuhan", "", *banner(site),
+             f"{MEANING} Halaman ini hanya memuat jumlah dan persentase; tidak ada NIP, nama, atau "
+             "tanggal lahir pegawai.", "",
+             f"- Instansi yang melapor: **{number(len(agencies))}**",
+             f"- Pegawai dalam data: **{number(employees)}**",
+             f"- Pegawai dengan temuan kesalahan: **{number(bad)}**",
+             f"- Kepatuhan keseluruhan: **{percent(compliance(employees, bad))}**",
+             f"- Data terbaru: **{day(newest)}**", ""]
+    pages: list[Page] = []
+    ranked = sorted((s for s in agencies if s.compliance is not None),
+                    key=lambda s: (s.compliance, s.instansi))[:LOWEST]
+    lines += ["## Kepatuhan per instansi", ""]
+    if ranked:
+        title = ("Kepatuhan per instansi" if len(ranked) == len(agencies)
+                 else f"{len(ranked)} instansi dengan kepatuhan terendah")
+        svg = charts.horizontal_bars([short(s.instansi) for s in ranked],
+                                     [float(s.compliance or 0) for s in ranked], title=title,
+                                     xlabel="Pegawai tanpa temuan kesalahan (%)", percent=True)
+        pages.append(Page(links.chart("kepatuhan-instansi"), svg))
+        lines += [_image(PAGE, "kepatuhan-instansi", title), ""]
+    lines += ["| Instansi | Data per | Pegawai | Dengan kesalahan | Kepatuhan | Kesalahan | "
+              "Peringatan | Informasi |", "|---|---|--:|--:|--:|--:|--:|--:|"]
+    for snap in agencies:
+        href = links.relative(PAGE, links.instansi_page(slugs[snap.instansi]))
+        counts = " | ".join(number(snap.by_severity[s]) for s in SEVERITIES)
+        lines.append(f"| [{links.md_escape(snap.instansi)}]({href}) | {day(snap.as_of)} | "
+                     f"{number(snap.employees)} | {number(snap.with_errors)} | "
+                     f"{percent(snap.compliance)} | {counts} |")
+    lines.append("")
+    if "" in latest:
+        lines += [f"Selain itu {number(sum(latest[''].by_severity.values()))} temuan berkas "
+                  "tidak menyebut instansi (misalnya baris yang tidak dapat dibaca).", ""]
+    pages_clause, clause_lines = _by_clause(site, PAGE, list(latest.values()), "temuan-ketentuan")
+    pages += pages_clause
+    lines += ["## Temuan per ketentuan", "", *clause_lines]
+    lines += ["## Temuan per tingkat", "", *_by_severity(list(latest.values()))]
+    trend_pages, trend_lines = _trend(board.submissions)
+    pages += trend_pages
+    lines += ["## Perkembangan antarpengiriman", "", *trend_lines]
+    lines += ["## Laporan yang dipakai", "", "| Berkas | Data per | Versi kebijakan |",
+              "|---|---|---|"]
+    lines += [f"| `{r.name}` | {day(r.report.as_of)} | {links.md_escape(r.report.policy_version)} |"
+              for r in site.reports]
+    lines.append("")
+    return [Page(PAGE, join(lines)), *pages]
+
+
+def _image(page: str, name: str, title: str) -> str:
+    return f"![{title}]({links.relative(page, links.chart(name))}){{ .grafik }}"
+
+
+def _by_clause(site: SiteContext, page: str, snaps: list[Snapshot], chart: str | None
+               ) -> tuple[list[Page], list[str]]:
+    """Findings per Pasal (linked), with the rules behind them, most findings first."""
+    counts: dict[str, int] = {}
+    rules: dict[str, set[str]] = {}
+    labels: dict[str, str] = {}
+    for snap in snaps:
+        for clause, by_rule in snap.by_clause.items():
+            pasal = site.pasal_of(clause)
+            key = pasal or clause
+            counts[key] = counts.get(key, 0) + sum(by_rule.values())
+            rules.setdefault(key, set()).update(by_rule)
+            labels[key] = (f"Pasal {site.numbering.pasal[pasal]}" if pasal
+                           else snap.citations.get(clause, clause))
+    if not counts:
+        return [], ["Tidak ada temuan.", ""]
+    order = sorted(counts, key=lambda k: (-counts[k], labels[k]))
+    pages: list[Page] = []
+    lines: list[str] = []
+    if chart:
+        top = order[:TOP_CLAUSES]
+        svg = charts.horizontal_bars([labels[k] for k in top], [float(counts[k]) for k in top],
+                                     title="Ketentuan dengan temuan terbanyak",
+                                     xlabel="Jumlah temuan")
+        pages.append(Page(links.chart(chart), svg))
+        lines += [_image(page, chart, "Ketentuan dengan temuan terbanyak"), ""]
+    lines += ["| Ketentuan | Aturan | Temuan |", "|---|---|--:|"]
+    for key in order:
+        cited = site.clause_link(page, key, labels[key]) if key in site.pasal_by_id \
+            else links.md_escape(labels[key])
+        names = ", ".join(_rule_link(site, page, r) for r in sorted(rules.get(key, ())))
+        lines.append(f"| {cited} | {names} | {number(counts[key])} |")
+    return pages, [*lines, ""]
+
+
+def _rule_link(site: SiteContext, page: str, rule: str) -> str:
+    """A rule linked to the catalogue; intake checks (SKEMA-*) are not in it."""
+    if any(r.id == rule for r in site.rules):
+        return f"[{rule}]({links.relative(page, links.ATURAN, links.rule_anchor(rule))})"
+    return f"`{rule}`"
+
+
+def _by_severity(snaps: list[Snapshot]) -> list[str]:
+    lines = ["| Tingkat | Temuan |", "|---|--:|"]
+    for severity in SEVERITIES:
+        total = sum(s.by_severity.get(severity, 0) for s in snaps)
+        lines.append(f"| {SEVERITY_LABELS[severity]} | {number(total)} |")
+    return [*lines, ""]
+
+
+def _trend(submissions: list[Submission]) -> tuple[list[Page], list[str]]:
+    values = [compliance(s.employees, s.with_errors) for s in submissions]
+    pages = []
+    lines: list[str] = []
+    if any(v is not None for v in values):
+        svg = charts.vertical_bars([day(s.as_of) for s in submissions],
+                                   [float(v or 0) for v in values],
+                                   title="Kepatuhan per tanggal data", ylabel="Kepatuhan (%)",
+                                   percent=True)
+        pages.append(Page(links.chart("perkembangan"), svg))
+        lines += [_image(PAGE, "perkembangan", "Kepatuhan per tanggal data"), ""]
+    lines += ["| Data per | Instansi | Pegawai | Dengan kesalahan | Kepatuhan | Temuan |",
+              "|---|--:|--:|--:|--:|--:|"]
+    for sub, value in zip(submissions, values, strict=True):
+        lines.append(f"| {day(sub.as_of)} | {number(sub.instansi)} | {number(sub.employees)} | "
+                     f"{number(sub.with_errors)} | {percent(value)} | {number(sub.findings)} |")
+    return pages, [*lines, ""]
+
+
+def _instansi(site: SiteContext, board: Dashboard, instansi: str, slug: str) -> list[Page]:
+    page = links.instansi_page(slug)
+    history = board.history(instansi)
+    snap = history[-1]
+    back = links.relative(page, PAGE)
+    lines = [*front_matter(instansi), f"# {links.md_escape(instansi)}", "",
+             *banner(site), f"{MEANING} [Kembali ke dasbor]({back}).", "",
+             f"- Data per: **{day(snap.as_of)}** (berkas `{snap.source}`)",
+             f"- Pegawai dalam data: **{number(snap.employees)}**",
+             f"- Pegawai dengan temuan kesalahan: **{number(snap.with_errors)}**",
+             f"- Kepatuhan: **{percent(snap.compliance)}**", "",
+             "## Perkembangan", "",
+             "| Data per | Pegawai | Dengan kesalahan | Kepatuhan | Kesalahan | Peringatan | "
+             "Informasi |", "|---|--:|--:|--:|--:|--:|--:|"]
+    for old in history:
+        counts = " | ".join(number(old.by_severity[s]) for s in SEVERITIES)
+        lines.append(f"| {day(old.as_of)} | {number(old.employees)} | "
+                     f"{number(old.with_errors)} | {percent(old.compliance)} | {counts} |")
+    _, clause_lines = _by_clause(site, page, [snap], None)
+    lines += ["", "## Temuan terkini per ketentuan", "", *clause_lines,
+              "## Temuan terkini per tingkat", "", *_by_severity([snap])]
+    lines += _findings(site, page, snap)
+    return [Page(page, join(lines), in_nav=False)]
+
+
+def _findings(site: SiteContext, page: str, snap: Snapshot) -> list[str]:
+    if not site.private:
+        return ["Rincian temuan per pegawai tidak diterbitkan di situs publik. Instansi "
+                "menerimanya dalam laporan pemeriksaan dan buku kerja perbaikan.", ""]
+    lines = ["## Rincian temuan (internal BKD)", "",
+             "NIP disamarkan; nama dan pesan temuan tidak ditampilkan.", "",
+             "| NIP | Aturan | Ketentuan | Periode | Tabel | Baris | Kolom |",
+             "|---|---|---|---|---|--:|---|"]
+    for f in snap.findings:
+        clause = site.clause_link(page, f.clause, snap.citations.get(f.clause)) if f.clause else ""
+        lines.append(f"| {f.nip or '–'} | {_rule_link(site, page, f.rule)} | {clause} | "
+                     f"{f.period or ''} | {f.table or ''} | {f.row if f.row is not None else ''} | "
+                     f"{f.column or ''} |")
+    return [*lines, ""]
