@@ -64,8 +64,11 @@ def _tahunan(rows: Rows, year: int) -> Record | None:
 def _ganda(
     rng: random.Random, emp: Employee, rows: Rows, units: dict[str, list[people.Unit]]
 ) -> bool:
+    # Same kind of unit (public service or not) in another instansi, so the twin row changes no
+    # other rule's outcome.
     others = [i for i in units if i != emp.instansi]
-    unit = rng.choice(units[rng.choice(others)])
+    fits = [u for u in units[rng.choice(others)] if u.pelayanan_publik == emp.unit.pelayanan_publik]
+    unit = rng.choice(fits)
     twin = dict(rows["pegawai"][0], instansi=unit.instansi, unit_kerja=unit.nama)
     twin.pop("_rule", None)
     rows["pegawai"].append(twin)
