@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from checker.errors import Problem
 from checker.policy.inline import FILTERS, UNCLOSED_RE, tokens
+from checker.policy.lint_penomoran import check_penomoran, repealed_targets
 from checker.policy.model import Ayat, Pasal, Peraturan, Rincian, Span, Text
 from checker.policy.numbering import Numbering, number
 
@@ -75,6 +76,7 @@ def check_ids(peraturan: Peraturan) -> Iterator[Problem]:
 
 def check_inline(peraturan: Peraturan, numbering: Numbering) -> Iterator[Problem]:
     """Cross-references resolve; parameters exist and have a value; markup is closed."""
+    repealed = repealed_targets(peraturan, numbering)
     for located in iter_texts(peraturan):
         raw = located.text.raw
         for token in tokens(raw):
@@ -83,6 +85,10 @@ def check_inline(peraturan: Peraturan, numbering: Numbering) -> Iterator[Problem
                 yield _problem(span, "error", "unresolved-ref",
                                f"rujukan [[{token.name}]] tidak menunjuk Pasal, ayat atau "
                                "rincian mana pun; periksa id-nya")
+            elif token.kind == "ref" and token.name in repealed:
+                yield _problem(span, "error", "rujukan-dihapus",
+                               f"rujukan [[{token.name}]] menunjuk ketentuan yang telah "
+                               "dihapus; ubah atau hapus rujukan ini")
             elif token.kind == "param":
                 if token.name not in peraturan.parameters and peraturan.parameters_ok:
                     known = ", ".join(sorted(peraturan.parameters)) or "(belum ada)"
@@ -182,6 +188,8 @@ def _check_items(pasal: Pasal, items: list[Rincian]) -> Iterator[Problem]:
 
 
 def _check_ayat(pasal: Pasal, ayat: Ayat) -> Iterator[Problem]:
+    if ayat.dihapus:
+        return
     if ayat.text is None and not ayat.items:
         yield _problem(ayat.span, "error", "empty-ayat", "ayat tidak berisi teks")
     elif ayat.text is not None and not ayat.items:
@@ -199,7 +207,7 @@ def check_batang_tubuh(peraturan: Peraturan) -> Iterator[Problem]:
             yield _problem(Span(bab.span.path, 2, 1), "error", "bab-title-caps",
                            f"judul BAB ditulis dengan huruf kapital: {bab.title.upper()}")
         for pasal in bab.iter_pasal():
-            if not pasal.ayat:
+            if not pasal.ayat and not pasal.dihapus:
                 yield _problem(pasal.span, "error", "empty-pasal", "Pasal tidak berisi ayat "
                                "atau teks")
             if len(pasal.ayat) == 1 and pasal.ayat[0].numbered:
@@ -239,6 +247,6 @@ def lint_peraturan(peraturan: Peraturan) -> list[Problem]:
     for check in (check_ids(peraturan), check_inline(peraturan, numbering),
                   check_parameters(peraturan, numbering), check_pembukaan(peraturan),
                   check_metadata(peraturan), check_batang_tubuh(peraturan),
-                  check_penutup(peraturan)):
+                  check_penutup(peraturan), check_penomoran(peraturan, numbering)):
         problems.extend(check)
     return sorted(problems)

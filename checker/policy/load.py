@@ -18,6 +18,7 @@ from checker.policy.model import (
     Span,
     Text,
 )
+from checker.policy.penomoran import PENOMORAN_FILE, load_penomoran
 from checker.policy.schemas import schema
 from checker.yamlsrc import Located, load_yaml_file, validate
 
@@ -132,6 +133,7 @@ def load_policy_unchecked(root: str | Path = "policy") -> tuple[Peraturan | None
     problems.extend(validate(doc, schema("peraturan"), "schema"))
     meta = doc.data
     parameters = load_parameters(root / PARAMETER_FILE, problems)
+    penomoran = load_penomoran(root, display_path(root / PENOMORAN_FILE), problems)
 
     chapters = [c for c in meta.get("chapters", []) if isinstance(c, str)]
     babs = []
@@ -184,6 +186,7 @@ def load_policy_unchecked(root: str | Path = "policy") -> tuple[Peraturan | None
         berita_daerah_year=berita.get("year"),
         berita_daerah_number=berita.get("number"),
         root=display_path(root),
+        penomoran=penomoran,
         meta_spans={key: Span(doc.path, *doc.where([key])) for key in meta},
     )
     return peraturan, problems

@@ -16,6 +16,13 @@ The format (see ``site/panduan/format-kebijakan.md``)::
 
 Numbers are never typed: ``(#)`` is an ayat, ``-`` a rincian lettered by depth (a., 1., a), 1)),
 ``1.`` a rincian numbered 1., 2., ... (the drafter may write ``1.`` for every item).
+
+After enactment a Pasal or ayat is never simply removed: its number stays, marked repealed::
+
+    #### Pasal {#sanksi-administratif} dihapus
+    (#) {#hak-jp-pns-dasar} dihapus
+
+which print as "Pasal 9 dihapus." and "(2) Dihapus.".
 """
 
 from __future__ import annotations
@@ -33,6 +40,12 @@ _HEADING = re.compile(r"^(#{1,6})\s+(\S+)(.*)$")
 _ID_ATTR = re.compile(r"^\s*\{#([^}\s]*)\}\s*")
 _AYAT = re.compile(r"^\(#\)\s*")
 _ITEM = re.compile(r"^(\s*)(-|\*|\d+\.)\s+")
+DIHAPUS = "dihapus"
+
+
+def is_dihapus(rest: str) -> bool:
+    """True for the repeal marker written after a Pasal heading or an ayat: "dihapus"."""
+    return rest.strip().rstrip(".").strip().lower() == DIHAPUS
 
 @dataclass
 class _Builder:
@@ -115,11 +128,12 @@ class _Parser:
                 self.error(lineno, len(hashes) + 2, "pasal-id",
                            "Pasal harus memiliki id tetap, tulis: #### Pasal {#id-pasal}")
                 ident = f"_tanpa-id-{lineno}"
-            if remainder.strip():
+            dihapus = is_dihapus(remainder)
+            if remainder.strip() and not dihapus:
                 self.error(lineno, col, "pasal-heading",
-                           "judul Pasal hanya berisi kata Pasal dan id-nya; nomor dihitung "
-                           "otomatis")
-            self.pasal = Pasal(ident, span)
+                           "judul Pasal hanya berisi kata Pasal dan id-nya (atau kata dihapus "
+                           "untuk Pasal yang dicabut); nomor dihitung otomatis")
+            self.pasal = Pasal(ident, span, dihapus=dihapus)
             container = self.paragraf.pasal if self.paragraf else (
                 self.bagian.children if self.bagian else self.bab.children)
             container.append(self.pasal)
@@ -171,9 +185,10 @@ class _Parser:
         marker = _AYAT.match(line)
         assert marker is not None
         ident, rest, col = self.take_id(line[marker.end():], lineno, marker.end() + 1)
-        self.ayat = Ayat(Span(self.path, lineno, 1), numbered=True, id=ident)
+        self.ayat = Ayat(Span(self.path, lineno, 1), numbered=True, id=ident,
+                         dihapus=is_dihapus(rest))
         self.pasal.ayat.append(self.ayat)
-        if rest.strip():
+        if rest.strip() and not self.ayat.dihapus:
             self.target = "ayat"
             self.builder.add(rest.strip(), Span(self.path, lineno, col))
 

@@ -61,6 +61,7 @@ class Ayat:
     text: Text | None = None
     items: list[Rincian] = field(default_factory=list)
     tail: Text | None = None
+    dihapus: bool = False  # "(2) Dihapus.": an enacted ayat repealed, its number kept
 
 
 @dataclass
@@ -70,6 +71,7 @@ class Pasal:
     id: str
     span: Span
     ayat: list[Ayat] = field(default_factory=list)
+    dihapus: bool = False  # "Pasal 9 dihapus.": an enacted Pasal repealed, its number kept
 
 
 @dataclass
@@ -159,6 +161,39 @@ class Penandatangan:
     name: str | None = None
 
 
+@dataclass(frozen=True)
+class FrozenAyat:
+    """An ayat as enacted: its label (None when the Pasal had a single unnumbered ayat)."""
+
+    label: str | None
+    id: str | None = None
+    dihapus: bool = False
+
+
+@dataclass(frozen=True)
+class FrozenPasal:
+    """A Pasal as enacted: the label it keeps for good, and its ayat in enacted order."""
+
+    id: str
+    label: str
+    span: Span
+    ayat: tuple[FrozenAyat, ...] = ()
+    dihapus: bool = False
+
+
+@dataclass
+class Penomoran:
+    """The numbering recorded at enactment (``policy/penomoran.yml``), frozen from then on."""
+
+    source: str  # the enacted version, e.g. the Git tag "v2026.1"
+    pasal: list[FrozenPasal]
+    bab: list[tuple[str, str]]  # (bab id, roman label) in enacted order
+    span: Span
+    commit: str | None = None
+    number: int | None = None
+    year: int | None = None
+
+
 @dataclass
 class Peraturan:
     """The whole regulation: metadata, pembukaan, batang tubuh and parameters."""
@@ -180,6 +215,7 @@ class Peraturan:
     berita_daerah_number: int | None = None
     root: str = "policy"
     parameters_ok: bool = True  # False when parameter.yml could not be read at all
+    penomoran: Penomoran | None = None  # numbering frozen at enactment, if any
     # where each top-level metadata key was written, for lint messages
     meta_spans: dict[str, Span] = field(default_factory=dict)
 

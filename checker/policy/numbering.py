@@ -1,14 +1,16 @@
 """Numbers computed from order: BAB (Roman), Bagian (Kesatu...), Pasal, ayat, rincian.
 
 Nothing here is typed by a drafter. :class:`Numbering` maps stable ids and positions to labels
-so citations and rendering agree. (Numbering frozen after enactment plugs in here.)
+so citations and rendering agree. Once a version is enacted, ``peraturan.penomoran`` holds its
+labels and :mod:`checker.policy.penomoran` keeps them (Pasal 9A, ayat (2a), "Pasal 9 dihapus.").
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from checker.policy.model import Ayat, Pasal, Peraturan, Rincian
+from checker.policy.model import Ayat, FrozenPasal, Pasal, Peraturan, Rincian
+from checker.policy.penomoran import Alignment, Slot, align
 
 _ORDINAL_UNITS = ("", "Kesatu", "Kedua", "Ketiga", "Keempat", "Kelima", "Keenam", "Ketujuh",
                   "Kedelapan", "Kesembilan")
@@ -75,6 +77,7 @@ class Numbering:
     """Labels for every Pasal and every addressable id of one regulation."""
 
     pasal: dict[str, str] = field(default_factory=dict)
+    bab: dict[str, str] = field(default_factory=dict)  # bab id → roman label ("II", "IIA")
     addresses: dict[str, Address] = field(default_factory=dict)
     ayat_labels: dict[tuple[str, int], str] = field(default_factory=dict)
     item_labels: dict[tuple[str, int, tuple[int, ...]], str] = field(default_factory=dict)
@@ -112,15 +115,45 @@ def _ayat_is_numbered(pasal: Pasal, ayat: Ayat) -> bool:
     return ayat.numbered and len(pasal.ayat) > 1
 
 
+def pasal_alignment(peraturan: Peraturan) -> Alignment | None:
+    """Current Pasal against the enacted ones, or None before enactment."""
+    if peraturan.penomoran is None:
+        return None
+    slots = [Slot(frozen.id, frozen.label) for frozen in peraturan.penomoran.pasal]
+    return align(slots, [pasal.id for pasal in peraturan.iter_pasal()], upper=True)
+
+
+def ayat_alignment(frozen: FrozenPasal, pasal: Pasal) -> Alignment:
+    """The ayat of an enacted Pasal against the ayat it had when enacted."""
+    slots = [Slot(ayat.id, ayat.label or "1") for ayat in frozen.ayat] or [Slot(None, "1")]
+    return align(slots, [ayat.id for ayat in pasal.ayat], upper=False)
+
+
+def _bab_labels(peraturan: Peraturan) -> list[str]:
+    if peraturan.penomoran is None or not peraturan.penomoran.bab:
+        return [roman(index) for index in range(1, len(peraturan.bab) + 1)]
+    slots = [Slot(ident, label) for ident, label in peraturan.penomoran.bab]
+    return align(slots, [bab.id for bab in peraturan.bab], upper=True, integer=roman).labels
+
+
 def number(peraturan: Peraturan) -> Numbering:
-    """Compute every label from document order."""
+    """Compute every label from document order, keeping enacted labels once frozen."""
     numbering = Numbering()
-    for counter, pasal in enumerate(peraturan.iter_pasal(), start=1):
-        numbering.pasal.setdefault(pasal.id, str(counter))
+    numbering.bab = dict(zip([bab.id for bab in peraturan.bab], _bab_labels(peraturan),
+                             strict=True))
+    all_pasal = peraturan.iter_pasal()
+    frozen = {f.id: f for f in peraturan.penomoran.pasal} if peraturan.penomoran else {}
+    aligned = pasal_alignment(peraturan)
+    for counter, pasal in enumerate(all_pasal, start=1):
+        label = aligned.labels[counter - 1] if aligned else str(counter)
+        numbering.pasal.setdefault(pasal.id, label)
         numbering.addresses.setdefault(pasal.id, Address(pasal.id))
+        ayat_labels = [str(index + 1) for index in range(len(pasal.ayat))]
+        if pasal.id in frozen:
+            ayat_labels = ayat_alignment(frozen[pasal.id], pasal).labels
         for index, ayat in enumerate(pasal.ayat):
             if _ayat_is_numbered(pasal, ayat):
-                numbering.ayat_labels[(pasal.id, index)] = str(index + 1)
+                numbering.ayat_labels[(pasal.id, index)] = ayat_labels[index]
             if ayat.id:
                 numbering.addresses[ayat.id] = Address(pasal.id, index)
             _number_items(numbering, pasal, index, ayat.items, ())

@@ -26,6 +26,14 @@ BLANK = "…"  # what a draft shows where the number, date or name will go
 FORMATS = ("text", "markdown")
 
 
+DIHAPUS_AYAT = "Dihapus."
+
+
+def pasal_heading(label: str, dihapus: bool = False) -> str:
+    """ "Pasal 9", or "Pasal 9 dihapus." for a repealed enacted Pasal."""
+    return f"Pasal {label} dihapus." if dihapus else f"Pasal {label}"
+
+
 def judul_lines(peraturan: Peraturan) -> list[str]:
     """The four-line judul: PERATURAN GUBERNUR BENGKULU / NOMOR n TAHUN yyyy / TENTANG / NAMA."""
     region = peraturan.region.replace("Provinsi ", "").upper()
@@ -128,11 +136,12 @@ class Renderer:
 
     # -- batang tubuh ----------------------------------------------------------------
     def bab(self, index: int, bab: Bab) -> Iterator[str]:
+        label = self.numbering.bab.get(bab.id) or roman(index)
         if self.fmt == "markdown":
-            yield f'<a id="bab-{roman(index).lower()}"></a><a id="{bab.id}"></a>'
-            yield self.heading(2, f"BAB {roman(index)}<br>{bab.title.upper()}")
+            yield f'<a id="bab-{label.lower()}"></a><a id="{bab.id}"></a>'
+            yield self.heading(2, f"BAB {label}<br>{bab.title.upper()}")
         else:
-            yield self.center(f"BAB {roman(index)}")
+            yield self.center(f"BAB {label}")
             yield self.center(bab.title.upper())
         yield ""
         bagian_no = 0
@@ -168,12 +177,15 @@ class Renderer:
 
     def pasal(self, pasal: Pasal) -> Iterator[str]:
         label = self.numbering.pasal[pasal.id]
+        head = pasal_heading(label, pasal.dihapus)
         if self.fmt == "markdown":
             yield f'<a id="pasal-{label.lower()}"></a><a id="{pasal.id}"></a>'
-            yield self.heading(5, f"Pasal {label}")
+            yield self.heading(5, head)
         else:
-            yield self.center(f"Pasal {label}")
+            yield self.center(head)
         yield ""
+        if pasal.dihapus:
+            return
         for index, ayat in enumerate(pasal.ayat):
             yield from self.ayat(pasal, index, ayat)
             yield ""
@@ -185,6 +197,8 @@ class Renderer:
         lines: list[str] = []
         if self.fmt == "markdown" and ayat.id:
             first = f'<a id="{ayat.id}"></a>{first}'
+        if ayat.dihapus:
+            lines.extend(self.para(DIHAPUS_AYAT, first, indent))
         if ayat.text is not None:
             lines.extend(self.para(self.text_of(ayat.text.raw, pasal.id), first, indent))
         for item_index, item in enumerate(ayat.items):
