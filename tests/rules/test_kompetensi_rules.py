@@ -151,9 +151,6 @@ def test_cakupan_near_miss_no_target_before_2026_and_pppk_not_counted(cakupan: R
     assert not [f for f in of_rule(cakupan, "KOMP-CAKUPAN") if f.instansi == "Instansi D"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "engine bug (checker/rules/types/rate.py): agency_rate compares the share rounded to one "
-    "decimal with the target, so 142 of 203 (69.95 %) counts as meeting a 70 % target"))
 def test_cakupan_share_just_below_target_is_not_rounded_up(
         tmp_path_factory: pytest.TempPathFactory) -> None:
     d = Data(years=(2026,))
