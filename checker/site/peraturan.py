@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from checker.policy.inline import InlineContext, format_value
+from checker.policy.inline import InlineContext
 from checker.policy.model import Bab, Parameter, Pasal
 from checker.policy.numbering import roman
 from checker.policy.render import Renderer, judul_lines
@@ -13,6 +13,7 @@ from checker.policy.terbilang import tanggal
 from checker.site import links
 from checker.site.context import SEVERITY_LABELS, SiteContext
 from checker.site.page import Page, front_matter, join
+from checker.site.parameter import shown
 
 
 @dataclass
@@ -64,7 +65,7 @@ class SiteRenderer(Renderer):
         for name in sorted(self.used):
             parameter = self.used[name]
             values = "; ".join(
-                f"{format_value(parameter, v.value)} sejak {tanggal(v.since)} "
+                f"{shown(parameter, v.value)} sejak {tanggal(v.since)} "
                 f"({links.prose(v.reference.title)})"
                 for v in sorted(parameter.values, key=lambda v: v.since))
             href = links.relative(self.page, links.PARAMETER, links.parameter_anchor(name))

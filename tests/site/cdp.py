@@ -7,6 +7,7 @@ WebSocket library and no open debugging port are needed.
 from __future__ import annotations
 
 import base64
+import contextlib
 import fcntl
 import json
 import os
@@ -58,7 +59,8 @@ class Browser:
         self.replies: dict[int, queue.Queue[dict[str, Any]]] = {}
         self.requests: list[str] = []
         self.lock = threading.Lock()
-        threading.Thread(target=self._read, daemon=True).start()
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
         targets = self.send("Target.getTargets")["targetInfos"]
         page = next(t for t in targets if t["type"] == "page")
         self.session = self.send("Target.attachToTarget", targetId=page["targetId"],
@@ -138,13 +140,14 @@ class Browser:
 
     def close(self) -> None:
         """Close the browser and wait for it."""
-        try:
+        # the browser may already be gone: closing is then done
+        with contextlib.suppress(OSError, queue.Empty):
             self.send("Browser.close", check=False)
-        except (OSError, queue.Empty):
-            pass
         try:
             self.proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             self.proc.kill()
             self.proc.wait()
         self.out.close()
+        self.reader.join(timeout=10)  # the browser has exited: its pipe reads end-of-file
+        self.inp.close()

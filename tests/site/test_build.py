@@ -1,0 +1,114 @@
+"""The real site: built with --strict, no personal data, no external URLs, edit links, and a
+broken policy failing the build with file and line."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import yaml
+
+from tests.policy_fixture import FILES
+
+ROOT = Path(__file__).resolve().parents[2]
+URL = re.compile(r"https?://[^\s\"'<>)\]]+")
+# XML namespaces in inline SVG icons name a vocabulary; nothing is fetched from them
+NAMESPACES = ("http://www.w3.org/",)
+
+
+def html_files(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def text_files(site: Path) -> list[Path]:
+    """Everything generated from content: pages, search index, sitemap, charts, downloads."""
+    return [p for p in site.rglob("*") if p.suffix in (".html", ".json", ".xml", ".svg", ".txt")
+            and "assets" not in p.relative_to(site).parts]
+
+
+def report_people() -> tuple[set[str], set[str]]:
+    """NIPs and names in the example reports (names as the messages write them)."""
+    nips: set[str] = set()
+    names: set[str] = set()
+    for path in (ROOT / "reports" / "contoh").glob("*.json"):
+        for finding in json.loads(path.read_text(encoding="utf-8"))["findings"]:
+            if finding["nip"]:
+                nips.add(finding["nip"])
+            message = finding["message"]
+            names.update(re.findall(r"Sdr\. ([A-Z][a-z]+(?: [A-Z][a-z]+)+) \(NIP", message))
+            names.update(re.findall(r"NIP \S+ \(([A-Z][a-z]+(?: [A-Z][a-z]+)+)\)", message))
+            names.update(re.findall(r"pada data pegawai ([A-Z][a-z]+(?: [A-Z][a-z]+)+)", message))
+    return nips, names
+
+
+def test_strict_build_has_every_section(built_site: Path) -> None:
+    for page in ("index.html", "peraturan/index.html", "peraturan/pengembangan-kompetensi/index.html",
+                 "parameter/index.html", "aturan/index.html", "aturan/jenis/index.html",
+                 "aturan/cakupan/index.html", "kepatuhan/index.html",
+                 "kepatuhan/instansi/kota-bengkulu/index.html", "panduan/index.html",
+                 "panduan/format-kebijakan/index.html", "unduhan/index.html",
+                 "unduhan/templat-data-kepegawaian.xlsx", "unduhan/peraturan.txt",
+                 "kepatuhan/grafik/kepatuhan-instansi.svg"):
+        assert (built_site / page).is_file(), page
+    assert not (built_site / "overrides").exists()
+
+
+def test_public_build_holds_no_personal_data(built_site: Path) -> None:
+    nips, names = report_people()
+    assert len(nips) > 20 and len(names) > 20  # the examples do name people: the test can fail
+    for path in text_files(built_site):
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"(?<!\d)\d{18}(?!\d)", text), path
+        found = [name for name in names if name in text]
+        assert not found, (path, found[:5])
+
+
+def test_no_external_url_but_the_content_own(built_site: Path) -> None:
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    sources = [ROOT / "policy" / "parameter.yml", ROOT / "policy" / "peraturan.yml",
+               *(ROOT / "policy" / "bab").glob("*.md"), *(ROOT / "site").rglob("*.md")]
+    content = "\n".join(p.read_text(encoding="utf-8") for p in sources)
+    for path in html_files(built_site):
+        for url in URL.findall(path.read_text(encoding="utf-8")):
+            if url.startswith(NAMESPACES) or url.startswith(config["repo_url"]):
+                continue
+            if url.startswith("http://127.0.0.1"):
+                continue
+            assert url in content, (path, url)
+
+
+def test_edit_link_opens_the_policy_file(built_site: Path) -> None:
+    html = (built_site / "peraturan/pengembangan-kompetensi/index.html").read_text("utf-8")
+    assert "/edit/main/policy/bab/pengembangan-kompetensi.md" in html
+    guide = (built_site / "panduan/operator/index.html").read_text("utf-8")
+    assert "/edit/main/site/panduan/operator.md" in guide
+
+
+def test_pasal_anchors_by_number_and_stable_id(built_site: Path) -> None:
+    html = (built_site / "peraturan/pengembangan-kompetensi/index.html").read_text("utf-8")
+    assert re.search(r'<h4 id="pasal-9"><a id="jalur-kompetensi"></a>Pasal 9', html)
+
+
+def test_broken_policy_fails_the_build_with_file_and_line(tmp_path: Path) -> None:
+    for name, text in FILES.items():
+        path = tmp_path / "policy" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    (tmp_path / "policy/bab/hak.md").write_text(
+        "---\ntitle: HAK\n---\n\n#### Pasal {#hak-jp}\n\nLihat [[tidak-ada]].\n", "utf-8")
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Uji\ndocs_dir: docs\nplugins:\n  - kebijakan:\n      policy: policy\n"
+        "      rules: rules\n", "utf-8")
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
+                          cwd=tmp_path, capture_output=True, text=True, check=False,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert done.returncode == 1
+    assert re.search(r"policy/bab/hak\.md:7:\d+: \[error\] .*tidak-ada", done.stderr), done.stderr
+    assert "Traceback" not in done.stderr
