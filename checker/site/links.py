@@ -21,6 +21,7 @@ UNDUHAN = "unduhan/index.md"
 SKEMA = "unduhan/skema-data.md"
 TEMPLATE = "unduhan/templat-data-kepegawaian.xlsx"
 TEXT = "unduhan/peraturan.txt"
+WORD = "unduhan/peraturan.docx"
 
 
 def bab_page(bab_id: str) -> str:

@@ -1,4 +1,5 @@
-"""Downloads: the Excel template, the regulation as plain text, and the data columns page."""
+"""Downloads: the Excel template, the regulation as Word and as plain text, and the data
+columns page."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from checker.data.schema import Field, load_schema
 from checker.data.template import write_template
+from checker.export.docx import export_docx
 from checker.policy.render import render
 from checker.policy.terbilang import tanggal
 from checker.site import links
@@ -39,11 +41,19 @@ def template_bytes() -> bytes:
     return out.getvalue()
 
 
+def word_bytes(site: SiteContext) -> bytes:
+    """The regulation as a Word document in the official layout (deterministic for a date)."""
+    with tempfile.TemporaryDirectory(prefix="word-") as tmp:
+        path = export_docx(site.peraturan, Path(tmp) / "peraturan.docx", as_of=site.as_of)
+        return path.read_bytes()
+
+
 def unduhan_pages(site: SiteContext) -> list[Page]:
     """The download page, the files it offers, and the data columns page."""
     page = links.UNDUHAN
     template = links.relative(page, links.TEMPLATE)
     text = links.relative(page, links.TEXT)
+    word = links.relative(page, links.WORD)
     skema = links.relative(page, links.SKEMA)
     lines = ["# Unduhan", "",
              "## Templat data kepegawaian (Excel)", "",
@@ -57,11 +67,14 @@ def unduhan_pages(site: SiteContext) -> list[Page]:
              f"data]({skema}). Periksa berkas yang sudah diisi dengan `kebijakan check "
              "NAMA-BERKAS.xlsx` sebelum dikirim.", "",
              "## Teks peraturan", "",
+             f"[Unduh peraturan.docx]({word}){{ .md-button }} "
              f"[Unduh peraturan.txt]({text}){{ .md-button }}", "",
-             "Seluruh teks peraturan seperti tercetak di kertas (hasil `kebijakan render`), dengan "
-             f"nilai parameter yang berlaku pada {tanggal(site.as_of)}. Dokumen Word dengan tata "
-             "letak resmi Peraturan Gubernur akan tersedia di sini setelah selesai dibuat.", ""]
+             "Dokumen Word dalam tata letak resmi Peraturan Gubernur (kertas F4, untuk ditelaah "
+             "dan ditandatangani), dan seluruh teks sebagai teks biasa seperti hasil "
+             f"`kebijakan render`; keduanya dengan nilai parameter yang berlaku pada "
+             f"{tanggal(site.as_of)}.", ""]
     return [Page(page, join(lines)), Page(links.TEMPLATE, template_bytes()),
+            Page(links.WORD, word_bytes(site)),
             Page(links.TEXT, render(site.peraturan, "text", site.as_of).encode("utf-8")),
             skema_page()]
 

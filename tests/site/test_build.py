@@ -52,7 +52,7 @@ def test_strict_build_has_every_section(built_site: Path) -> None:
                  "aturan/cakupan/index.html", "kepatuhan/index.html",
                  "kepatuhan/instansi/kota-bengkulu/index.html", "panduan/index.html",
                  "panduan/format-kebijakan/index.html", "unduhan/index.html",
-                 "unduhan/templat-data-kepegawaian.xlsx", "unduhan/peraturan.txt",
+                 "unduhan/templat-data-kepegawaian.xlsx", "unduhan/peraturan.txt", "unduhan/peraturan.docx",
                  "kepatuhan/grafik/kepatuhan-instansi.svg"):
         assert (built_site / page).is_file(), page
     assert not (built_site / "overrides").exists()
