@@ -8,6 +8,7 @@ labels and :mod:`checker.policy.penomoran` keeps them (Pasal 9A, ayat (2a), "Pas
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from checker.policy.model import Ayat, FrozenPasal, Pasal, Peraturan, Rincian
 from checker.policy.penomoran import Alignment, Slot, align
@@ -158,3 +159,28 @@ def number(peraturan: Peraturan) -> Numbering:
                 numbering.addresses[ayat.id] = Address(pasal.id, index)
             _number_items(numbering, pasal, index, ayat.items, ())
     return numbering
+
+
+def penomoran_record(peraturan: Peraturan, source: str, commit: str | None) -> dict[str, Any]:
+    """The numbering of an enacted version as the data of ``policy/penomoran.yml``."""
+    numbering = number(peraturan)
+    pasal: list[dict[str, Any]] = []
+    for item in peraturan.iter_pasal():
+        entry: dict[str, Any] = {"id": item.id, "label": numbering.pasal[item.id]}
+        if item.dihapus:
+            entry["dihapus"] = True
+        if len(item.ayat) > 1 or any(a.id for a in item.ayat):
+            ayat = []
+            for index, one in enumerate(item.ayat):
+                frozen: dict[str, Any] = {"label": numbering.ayat_labels.get((item.id, index))}
+                if one.id:
+                    frozen["id"] = one.id
+                if one.dihapus:
+                    frozen["dihapus"] = True
+                ayat.append(frozen)
+            entry["ayat"] = ayat
+        pasal.append(entry)
+    return {"ditetapkan": source, "commit": commit, "nomor": peraturan.number,
+            "tahun": peraturan.year,
+            "bab": [{"id": bab.id, "label": numbering.bab[bab.id]} for bab in peraturan.bab],
+            "pasal": pasal}

@@ -1,0 +1,159 @@
+"""Commands for versions: ``export docx``, ``versions`` (and ``versions bekukan``), ``diff``.
+
+Each is a thin layer over :mod:`checker.versions`; registered on the ``kebijakan`` group in
+:mod:`checker.cli`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from checker.cli import as_of_option, handle_errors, policy_option
+from checker.diff import render_markdown, render_text
+from checker.errors import UsageError
+from checker.policy.terbilang import tanggal
+from checker.versions import (
+    compare_versions,
+    export_version,
+    freeze,
+    list_versions,
+    pending_freeze,
+)
+
+_POLICY_KEY = "kebijakan.policy_root"
+
+
+def _today(as_of: dt.date | None) -> dt.date:
+    return as_of or dt.date.today()
+
+
+@click.group("export")
+def export() -> None:
+    """Ekspor peraturan menjadi dokumen resmi untuk ditandatangani.
+
+    \b
+    Contoh:
+      kebijakan export docx
+      kebijakan export docx --ref v2026.1 -o pergub-v2026.1.docx
+    """
+
+
+@export.command("docx")
+@policy_option
+@as_of_option
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Berkas .docx yang ditulis (bawaan: peraturan-VERSI.docx).")
+@click.option("--ref", default=None, metavar="GITREF",
+              help="Ekspor versi pada tag, cabang, atau commit ini (bawaan: salinan kerja).")
+@click.option("--redline-from", "redline_from", default=None, metavar="GITREF",
+              help="Tandai perubahan sejak versi ini sebagai perubahan terlacak Word.")
+@click.option("--accept", is_flag=True,
+              help="Bersama --redline-from: terima semua perubahan (salinan bersih).")
+@handle_errors
+def docx(policy_root: Path, as_of: dt.date | None, output: Path | None, ref: str | None,
+         redline_from: str | None, accept: bool) -> None:
+    """Tulis Peraturan Gubernur dalam tata letak resmi (F4, Bookman Old Style 12).
+
+    \b
+    Contoh:
+      kebijakan export docx
+      kebijakan export docx --ref v2026.1 -o pergub-v2026.1.docx
+      kebijakan export docx --redline-from v2026.1 -o perubahan.docx
+      kebijakan export docx --redline-from v2026.1 --accept -o naskah-tanda-tangan.docx
+    """
+    if accept and redline_from is None:
+        raise UsageError("--accept hanya berlaku bersama --redline-from REF")
+    path = export_version(policy_root, output, as_of=_today(as_of), ref=ref,
+                          redline_from=redline_from, accept=accept)
+    click.echo(f"Dokumen Word ditulis ke {path}.", err=True)
+
+
+@click.group("versions", invoke_without_command=True)
+@policy_option
+@click.pass_context
+@handle_errors
+def versions(ctx: click.Context, policy_root: Path) -> None:
+    """Daftar versi peraturan: tag Git beserta tanggal dan statusnya.
+
+    Subperintah bekukan mencatat penomoran versi yang ditetapkan di policy/penomoran.yml,
+    sehingga versi berikutnya memakai Pasal 9A, ayat (2a), dan "Pasal 9 dihapus.".
+
+    \b
+    Contoh:
+      kebijakan versions
+      kebijakan versions bekukan v2026.1
+    """
+    ctx.meta[_POLICY_KEY] = policy_root  # shared with the subcommand's context
+    if ctx.invoked_subcommand is not None:
+        return
+    found = list_versions(policy_root)
+    if not found:
+        click.echo("Belum ada versi bertag. Beri tag pada commit versi, misalnya: "
+                   "git tag v2026.1")
+        return
+    rows = [("Versi", "Tanggal", "Status", "Versi peraturan", "Nomor", "Commit")]
+    for v in found:
+        nomor = f"{v.number} Tahun {v.year}" if v.number and v.year else "—"
+        rows.append((v.tag, tanggal(v.date.date()), v.status, v.version, nomor, v.commit[:10]))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths,
+                                                                     strict=True)).rstrip())
+    pending = pending_freeze(policy_root, found)
+    if pending:
+        click.echo(f"\nCatatan: {pending} berstatus ditetapkan tetapi penomorannya belum "
+                   f"dibekukan; jalankan kebijakan versions bekukan {pending}.")
+
+
+@versions.command("bekukan")
+@click.argument("ref", required=False)
+@click.pass_context
+@handle_errors
+def bekukan(ctx: click.Context, ref: str | None) -> None:
+    """Bekukan penomoran versi yang ditetapkan (bawaan: salinan kerja) di penomoran.yml.
+
+    \b
+    Contoh:
+      kebijakan versions bekukan v2026.1
+      kebijakan versions --policy policy bekukan
+    """
+    path = freeze(ctx.meta[_POLICY_KEY], ref)
+    click.echo(f"Penomoran {ref or 'salinan kerja'} dibekukan di {path}; commit berkas ini "
+               "bersama versinya.")
+
+
+@click.command("diff")
+@click.argument("ref_a", required=False)
+@click.argument("ref_b", required=False)
+@policy_option
+@as_of_option
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text",
+              show_default=True, help="text untuk layar (berwarna di terminal); markdown.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Tulis ke berkas ini (bawaan: layar).")
+@handle_errors
+def diff(ref_a: str | None, ref_b: str | None, policy_root: Path, as_of: dt.date | None,
+         fmt: str, output: Path | None) -> None:
+    """Perubahan antara dua versi: Pasal ditambah, dihapus, dipindah, diubah kata demi kata.
+
+    REF_A bawaan tag terakhir; REF_B bawaan salinan kerja.
+
+    \b
+    Contoh:
+      kebijakan diff
+      kebijakan diff v2026.1 v2026.2 --format markdown -o perubahan.md
+    """
+    comparison = compare_versions(policy_root, ref_a, ref_b, as_of=_today(as_of))
+    if fmt == "markdown":
+        text = render_markdown(comparison)
+    else:
+        text = render_text(comparison, color=output is None and sys.stdout.isatty())
+    if output:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"Perubahan ditulis ke {output}.", err=True)
+    else:
+        click.echo(text, nl=False)

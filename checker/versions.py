@@ -1,0 +1,237 @@
+"""Versions of the regulation: Git tags together with the status in ``peraturan.yml``.
+
+A version is a tag (``v2026.1``); ``kebijakan versions`` lists them, :func:`load_version` reads
+the policy as it was at any ref, :func:`compare_versions` and :func:`export_version` build
+redlines between two of them, :func:`freeze` records the numbering of an enacted one in
+``policy/penomoran.yml``, and :func:`riwayat_pages` writes the site's Riwayat section.
+``None`` as a ref always means the working tree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from checker.diff import Comparison, Side, compare, render_markdown, summary
+from checker.errors import PolicyError
+from checker.export import DocxInfo, export_docx
+from checker.gitrepo import VersionError, extract, head_commit, open_repo, read_files, resolve, tags
+from checker.policy import load_policy
+from checker.policy.model import Peraturan
+from checker.policy.numbering import penomoran_record
+from checker.policy.penomoran import PENOMORAN_FILE, dump_penomoran
+from checker.policy.terbilang import tanggal
+
+WORKTREE_NAME = "salinan kerja"
+
+__all__ = ["Version", "VersionError", "compare_versions", "export_version", "freeze",
+           "list_versions", "load_version", "pending_freeze", "riwayat_pages"]
+
+
+@dataclass(frozen=True)
+class Version:
+    """One tagged version: its commit and date, and what its ``peraturan.yml`` says."""
+
+    tag: str
+    commit: str
+    date: dt.datetime
+    author: str
+    status: str
+    version: str
+    number: int | None = None
+    year: int | None = None
+    frozen: bool = False  # its policy folder holds penomoran.yml
+
+
+def list_versions(policy_root: str | Path = "policy") -> list[Version]:
+    """Every tag whose tree holds the regulation, oldest first."""
+    repo = open_repo(policy_root)
+    found = tags(repo)
+    specs = [f"{c.sha}:{repo.policy}/{name}" for _, c in found
+             for name in ("peraturan.yml", PENOMORAN_FILE)]
+    contents = read_files(repo, specs) if specs else []
+    versions = []
+    for index, (tag, commit) in enumerate(found):
+        meta_raw, record = contents[2 * index], contents[2 * index + 1]
+        if meta_raw is None:
+            continue
+        try:
+            meta = yaml.safe_load(meta_raw.decode("utf-8"))
+        except (yaml.YAMLError, UnicodeDecodeError):
+            meta = None
+        meta = meta if isinstance(meta, dict) else {}
+        versions.append(Version(tag, commit.sha, commit.date, commit.author,
+                                str(meta.get("status") or "?"), str(meta.get("version") or "?"),
+                                meta.get("number"), meta.get("year"), record is not None))
+    return versions
+
+
+def pending_freeze(policy_root: str | Path, versions: list[Version]) -> str | None:
+    """The newest enacted tag whose numbering is recorded neither at the tag nor in the working
+    tree's ``penomoran.yml``; None when there is nothing to freeze."""
+    enacted = [v for v in versions if v.status == "ditetapkan"]
+    if not enacted or enacted[-1].frozen:
+        return None
+    path = Path(policy_root) / PENOMORAN_FILE
+    try:
+        record = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        record = None
+    recorded = record.get("ditetapkan") if isinstance(record, dict) else None
+    return None if recorded == enacted[-1].tag else enacted[-1].tag
+
+
+def _relabel(error: PolicyError, tmp: Path, ref: str) -> VersionError:
+    """A broken policy at a ref, named as ``REF:policy/file:line`` instead of a temp path."""
+    problems = [p for p in error.problems if p.severity == "error"] or list(error.problems)
+    head = problems[0] if problems else None
+    where = ref
+    if head is not None:
+        path = Path(os.path.abspath(head.path))
+        where = f"{ref}:{path.relative_to(tmp).as_posix()}" if path.is_relative_to(tmp) \
+            else head.path
+    more = f" (dan {len(problems) - 1} kesalahan lain)" if len(problems) > 1 else ""
+    reason = f"{where}:{head.line}: {head.message}" if head else "tidak dapat dimuat"
+    return VersionError(f"kebijakan pada versi {ref} rusak: {reason}{more}")
+
+
+def load_version(policy_root: str | Path = "policy", ref: str | None = None
+                 ) -> tuple[Peraturan, Side]:
+    """The regulation at ``ref`` (None: the working tree) and how to name that version."""
+    if ref is None:
+        peraturan = load_policy(policy_root)
+        try:
+            head = head_commit(open_repo(policy_root))
+        except VersionError:
+            head = None  # exporting the working tree does not need Git
+        return peraturan, Side(WORKTREE_NAME, peraturan.status, peraturan.version, head)
+    repo = open_repo(policy_root)
+    commit = resolve(repo, ref)
+    if read_files(repo, [f"{commit.sha}:{repo.policy}/peraturan.yml"])[0] is None:
+        raise VersionError(f"pada versi {ref} tidak ada {repo.policy}/peraturan.yml")
+    with tempfile.TemporaryDirectory(prefix="kebijakan-") as tmp:
+        root = extract(repo, commit.sha, Path(tmp))
+        try:
+            peraturan = load_policy(root)
+        except PolicyError as exc:
+            raise _relabel(exc, Path(os.path.abspath(tmp)), ref) from None
+    return peraturan, Side(ref, peraturan.status, peraturan.version, commit.sha, commit.date,
+                           commit.author)
+
+
+def last_tag(policy_root: str | Path = "policy") -> str:
+    """The newest version tag, for "what changed since the last version"."""
+    versions = list_versions(policy_root)
+    if not versions:
+        raise VersionError("belum ada versi bertag; beri tag dengan git tag v2026.1 atau "
+                           "sebutkan versi yang dibandingkan")
+    return versions[-1].tag
+
+
+def compare_versions(policy_root: str | Path = "policy", ref_a: str | None = None,
+                     ref_b: str | None = None, *, as_of: dt.date) -> Comparison:
+    """Redline from ``ref_a`` (default: the last tag) to ``ref_b`` (default: working tree)."""
+    old, side_a = load_version(policy_root, ref_a or last_tag(policy_root))
+    new, side_b = load_version(policy_root, ref_b)
+    return compare(old, new, as_of, side_a, side_b)
+
+
+def _worktree_author(policy_root: str | Path, side: Side, as_of: dt.date) -> Side:
+    """Changes not yet committed are dated on ``as_of`` and signed by the drafter's Git name."""
+    try:
+        author = open_repo(policy_root).git("config", "user.name").decode().strip()
+    except VersionError:
+        author = ""
+    return Side(side.name, side.status, side.version, side.commit,
+                dt.datetime.combine(as_of, dt.time(), dt.UTC), author or "Perancang")
+
+
+def default_docx_name(side: Side, redline_from: str | None, accept: bool) -> Path:
+    """ "peraturan-2026.1.docx", "peraturan-2026.2-redline-v2026.1.docx"."""
+    stem = f"peraturan-{side.version}".replace("/", "-")
+    if redline_from and not accept:
+        stem += f"-redline-{redline_from}".replace("/", "-")
+    return Path(f"{stem}.docx")
+
+
+def export_version(policy_root: str | Path = "policy", out_path: str | Path | None = None, *,
+                   as_of: dt.date, ref: str | None = None, redline_from: str | None = None,
+                   accept: bool = False) -> Path:
+    """The Word document of the version at ``ref``, optionally as a redline from another."""
+    peraturan, side = load_version(policy_root, ref)
+    older = None
+    sides = None
+    if redline_from is not None:
+        older, side_a = load_version(policy_root, redline_from)
+        sides = (side_a, side if side.date else _worktree_author(policy_root, side, as_of))
+    out = Path(out_path) if out_path else default_docx_name(side, redline_from, accept)
+    info = DocxInfo(side.commit, side.date, ref)
+    return export_docx(peraturan, out, as_of=as_of, info=info, redline_from=older,
+                       redline_sides=sides, accept=accept)
+
+
+def freeze(policy_root: str | Path = "policy", ref: str | None = None) -> Path:
+    """Record the numbering of the enacted version at ``ref`` (None: the working tree) in
+    ``policy/penomoran.yml``; later versions keep it (Pasal 9A, ayat (2a), "dihapus")."""
+    peraturan, side = load_version(policy_root, ref)
+    if peraturan.status != "ditetapkan":
+        raise VersionError(f"versi {side.name} berstatus {peraturan.status}; penomoran hanya "
+                           "dibekukan untuk versi yang berstatus ditetapkan")
+    source = ref or peraturan.version
+    record = penomoran_record(peraturan, source, side.commit)
+    region = peraturan.region.replace("Provinsi ", "")
+    header = (f"Penomoran {peraturan.kind} {region} Nomor {peraturan.number} Tahun "
+              f"{peraturan.year} sebagaimana ditetapkan ({source}).\n"
+              "Ditulis oleh `kebijakan versions bekukan`; jangan diubah dengan tangan.\n"
+              "Sesudah penetapan, Pasal sisipan bernomor 9A, ayat sisipan (2a), dan Pasal yang\n"
+              "dicabut tetap tercantum sebagai \"Pasal 9 dihapus.\".")
+    path = Path(policy_root) / PENOMORAN_FILE
+    path.write_text(dump_penomoran(record, header), encoding="utf-8")
+    return path
+
+
+def _slug(tag: str) -> str:
+    return tag.replace("/", "-")
+
+
+def riwayat_pages(repo_root: str | Path = ".", as_of: dt.date | None = None) -> dict[str, str]:
+    """The site's Riwayat section: ``riwayat/index.md`` and one page per version with its
+    redline against the previous version (texts rendered as on each newer version's date)."""
+    policy_root = Path(repo_root) / "policy"
+    versions = list_versions(policy_root)
+    rows = []
+    pages: dict[str, str] = {}
+    previous: tuple[Peraturan, Side] | None = None
+    for version in versions:
+        current = load_version(policy_root, version.tag)
+        day = as_of or version.date.date()
+        if previous is None:
+            change = "versi pertama"
+            body = (f"# {version.tag}\n\nVersi pertama yang diberi tag ({version.status}, "
+                    f"{tanggal(version.date.date())}, commit `{version.commit[:10]}`); belum ada "
+                    "versi sebelumnya untuk dibandingkan.\n")
+        else:
+            comparison = compare(previous[0], current[0], day, previous[1], current[1])
+            change, body = summary(comparison), render_markdown(comparison)
+        pages[f"riwayat/{_slug(version.tag)}.md"] = body
+        rows.append(f"| [{version.tag}]({_slug(version.tag)}.md) | "
+                    f"{tanggal(version.date.date())} | {version.status} | {version.version} | "
+                    f"{change} |")
+        previous = current
+    lines = ["# Riwayat versi", "",
+             "Setiap versi adalah tag Git pada repositori kebijakan. Halaman tiap versi memuat "
+             "perubahannya terhadap versi sebelumnya: Pasal yang ditambah, dihapus, dipindah, "
+             "atau diubah (kata demi kata) dan nilai parameter yang berubah.", ""]
+    if rows:
+        lines += ["| Versi | Tanggal | Status | Versi peraturan | Perubahan |",
+                  "|---|---|---|---|---|", *reversed(rows)]
+    else:
+        lines.append("Belum ada versi yang diberi tag.")
+    pages["riwayat/index.md"] = "\n".join(lines) + "\n"
+    return pages
+
