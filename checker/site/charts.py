@@ -22,9 +22,13 @@ RC: Any = {"svg.hashsalt": "kebijakan-asn", "svg.fonttype": "none", "font.family
       "ytick.color": TEXT, "axes.edgecolor": GRID}
 
 
-def _number(value: float) -> str:
-    text = f"{value:.1f}" if value != int(value) else f"{int(value):,}".replace(",", ".")
-    return text.replace(".", ",") if value != int(value) else text
+def _number(value: float, percent: bool = False) -> str:
+    """Indonesian style: 1.234 for counts, 98,0% for shares (as the tables print them)."""
+    if percent:
+        return f"{value:.1f}".replace(".", ",") + "%"
+    if value == int(value):
+        return f"{int(value):,}".replace(",", ".")
+    return f"{value:.1f}".replace(".", ",")
 
 
 def _svg(fig: Figure) -> bytes:
@@ -48,8 +52,7 @@ def horizontal_bars(labels: list[str], values: list[float], *, title: str, xlabe
         top = 100.0 if percent else max([*values, 1.0]) * 1.15
         ax.set_xlim(0, top * (1.12 if percent else 1.0))
         for y, v in zip(positions, values, strict=True):
-            shown = f"{_number(v)}%" if percent else _number(v)
-            ax.text(v + top * 0.01, y, shown, va="center", fontsize=8)
+            ax.text(v + top * 0.01, y, _number(v, percent), va="center", fontsize=8)
         if reference is not None:
             ax.axvline(reference, color=TEXT, linestyle="--", linewidth=0.8)
         _tidy(ax)
@@ -70,8 +73,7 @@ def vertical_bars(labels: list[str], values: list[float], *, title: str, ylabel:
         top = 100.0 if percent else max([*values, 1.0]) * 1.15
         ax.set_ylim(0, top * (1.1 if percent else 1.0))
         for x, v in zip(positions, values, strict=True):
-            shown = f"{_number(v)}%" if percent else _number(v)
-            ax.text(x, v + top * 0.015, shown, ha="center", fontsize=8)
+            ax.text(x, v + top * 0.015, _number(v, percent), ha="center", fontsize=8)
         _tidy(ax)
         return _svg(fig)
 
