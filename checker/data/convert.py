@@ -4,8 +4,8 @@ The typed SELECT yields the table's fields in schema order plus two helper colum
 ``_blank`` (every mapped cell empty: a blank spreadsheet row, dropped without a finding) and
 ``_bad``, a list of ``{c: column, k: kind, v: text}`` for the cells that were required but empty
 (``WAJIB``), unreadable (``TIPE``), outside the allowed values (``ENUM``), out of range
-(``RANGE``) or a NIP that Excel destroyed (``NIP``). The list is empty for a clean row, so clean
-data costs little more than the cast itself.
+(``RANGE``) or a NIP that Excel destroyed (``NIP``). It is NULL for a clean row and is only
+built for rows with a problem, so clean data costs little more than the cast itself.
 """
 
 from __future__ import annotations
@@ -14,56 +14,66 @@ from checker.data import messages
 from checker.data.normalize import (
     SQL_TYPES,
     clean_sql,
+    finish_sql,
     ident,
     lit,
+    parse_sql,
     problem_kind,
     range_sql,
-    typed_sql,
 )
 from checker.data.schema import Table
 from checker.report.finding import Finding
 
 
+def _q(name: str) -> str:
+    return ident(name)
+
+
 def typed_select(table: Table, columns: dict[str, str], source: str, extra: str = "") -> str:
-    """SELECT over ``source`` typing each mapped field (``columns``: field → source column)."""
-    select: list[str] = []
-    bad: list[str] = []
-    present: list[str] = []
-    for f in table.fields:
-        col = columns.get(f.name)
-        sql_type = SQL_TYPES[f.type]
-        if col is None:
-            select.append(f"CAST(NULL AS {sql_type}) AS {ident(f.name)}")
-            continue
-        v = f"({clean_sql(col)})"
-        typed = f"({typed_sql(v, f)})"
-        select.append(f"CAST({typed} AS {sql_type}) AS {ident(f.name)}")
-        present.append(f"{col} IS NULL")
-        if f.required:
-            bad.append(
-                f"CASE WHEN {v} IS NULL THEN {{'c': {lit(f.name)}, 'k': 'WAJIB', 'v': NULL}} END"
-            )
-        if typed != v:
-            kind = problem_kind(f)
-            bad.append(
-                f"CASE WHEN {v} IS NOT NULL AND {typed} IS NULL "
-                f"THEN {{'c': {lit(f.name)}, 'k': {lit(kind)}, 'v': {v}}} END"
-            )
-        out_of_range = range_sql(typed, f)
-        if out_of_range:
-            bad.append(
-                f"CASE WHEN {out_of_range} THEN {{'c': {lit(f.name)}, 'k': 'RANGE', 'v': {v}}} END"
-            )
-    blank = " AND ".join(present) or "TRUE"
-    bad_list = (
-        f"list_filter([{', '.join(bad)}], lambda x: x IS NOT NULL)"
-        if bad
-        else "CAST([] AS STRUCT(c VARCHAR, k VARCHAR, v VARCHAR)[])"
-    )
+    """SELECT over ``source`` typing each mapped field (``columns``: field → source column).
+
+    Four nested projections, so each step is computed once per cell: clean the text (``v``),
+    parse it (``p``), finish the type (dates in range, whole integers), then list the problems.
+    """
     head = f"{extra}, " if extra else ""
-    return (
-        f"SELECT {head}{', '.join(select)}, ({blank}) AS _blank, {bad_list} AS _bad FROM {source}"
+    keep = f"{extra}, " if extra else ""
+    mapped = [(i, f, columns[f.name]) for i, f in enumerate(table.fields) if f.name in columns]
+    cleaned = [f"{clean_sql(col)} AS v{i}" for i, _, col in mapped]
+    parsed = [f"v{i}, {parse_sql(f'v{i}', f)} AS p{i}" for i, f, _ in mapped]
+    finished = [
+        f"v{i}, CAST({finish_sql(f'p{i}', f)} AS {SQL_TYPES[f.type]}) AS {ident(f.name)}"
+        for i, f, _ in mapped
+    ]
+    problems: list[tuple[str, str]] = []
+    for i, f, _ in mapped:
+        name = ident(f.name)
+        if f.required:
+            problems.append((f"v{i} IS NULL", f"{{'c': {lit(f.name)}, 'k': 'WAJIB', 'v': NULL}}"))
+        if f.type != "string" or f.enum or f.is_nip:
+            problems.append(
+                (
+                    f"v{i} IS NOT NULL AND {name} IS NULL",
+                    f"{{'c': {lit(f.name)}, 'k': {lit(problem_kind(f))}, 'v': v{i}}}",
+                )
+            )
+        out_of_range = range_sql(name, f)
+        if out_of_range:
+            problems.append((out_of_range, f"{{'c': {lit(f.name)}, 'k': 'RANGE', 'v': v{i}}}"))
+    fields = ", ".join(
+        ident(f.name) if f.name in columns else f"CAST(NULL AS {SQL_TYPES[f.type]}) AS {_q(f.name)}"
+        for f in table.fields
     )
+    blank = " AND ".join(f"v{i} IS NULL" for i, _, _ in mapped) or "TRUE"
+    if problems:
+        any_problem = " OR ".join(f"({cond})" for cond, _ in problems)
+        items = ", ".join(f"CASE WHEN {cond} THEN {item} END" for cond, item in problems)
+        bad = f"CASE WHEN {any_problem} THEN list_filter([{items}], lambda x: x IS NOT NULL) END"
+    else:
+        bad = "CAST(NULL AS STRUCT(c VARCHAR, k VARCHAR, v VARCHAR)[])"
+    level1 = f"SELECT {head}{', '.join(cleaned) or 'NULL AS _none'} FROM {source}"
+    level2 = f"SELECT {keep}{', '.join(parsed) or '_none'} FROM ({level1})"
+    level3 = f"SELECT {keep}{', '.join(finished) or '_none'} FROM ({level2})"
+    return f"SELECT {keep}{fields}, ({blank}) AS _blank, {bad} AS _bad FROM ({level3})"
 
 
 def bad_findings(

@@ -79,6 +79,7 @@ def map_columns(table: Table, header: list[str], header_row: int, file: str) -> 
     taken: dict[str, str] = {}
 
     def finding(column: str, message: str, severity: str) -> Finding:
+        """A SKEMA-KOLOM finding on the header row."""
         return Finding(
             rule="SKEMA-KOLOM",
             severity=severity,

@@ -12,14 +12,12 @@ import codecs
 import csv
 import hashlib
 import io
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 CHUNK = 8 << 20
 DELIMITERS = (",", ";", "\t", "|")
 PREVIEW_LINES = 30
-_BLANK_LINE = re.compile(rb"^\r?$", re.M)
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
@@ -111,28 +109,49 @@ def _transcode(path: Path, encoding: str, out: Path) -> None:
         dst.write(decoder.decode(b"", final=True).encode("utf-8"))
 
 
+def _blank_starts(chunk: bytes) -> list[int]:
+    """Offsets of the empty lines (``\\n`` or ``\\r\\n`` alone) inside a chunk of whole lines."""
+    out = []
+    for pattern in (b"\n\n", b"\n\r\n"):
+        at = chunk.find(pattern)
+        while at >= 0:
+            out.append(at + 1)
+            at = chunk.find(pattern, at + 1)
+    if chunk.startswith((b"\n", b"\r\n")):
+        out.append(0)
+    return sorted(out)
+
+
 def _scan(sn: Sniffed, read_path: Path) -> None:
-    """Count lines, find blank ones and quotes in the UTF-8 file DuckDB will read."""
+    """Count lines, find blank ones and quotes in the UTF-8 file DuckDB will read.
+
+    When DuckDB reads the agency's own file, the SHA-256 is taken in the same pass.
+    """
+    digest = hashlib.sha256() if read_path == sn.path else None
     line = 1
     carry = b""
     with read_path.open("rb") as fh:
         while True:
             block = fh.read(CHUNK)
+            if digest is not None:
+                digest.update(block)
             data = carry + block
             cut = len(data) if not block else data.rfind(b"\n") + 1
             chunk, carry = data[:cut], data[cut:]
             if chunk:
                 sn.has_quotes = sn.has_quotes or b'"' in chunk
                 pos = 0
-                for match in _BLANK_LINE.finditer(chunk):
-                    if match.start() == len(chunk):
+                for start in _blank_starts(chunk):
+                    if start >= len(chunk):
                         break
-                    line += chunk.count(b"\n", pos, match.start())
-                    pos = match.start()
+                    line += chunk.count(b"\n", pos, start)
+                    pos = start
                     sn.blank_lines.append(line)
                 line += chunk.count(b"\n", pos)
             if not block:
                 break
+    if digest is not None:
+        sn.sha256 = digest.hexdigest()
     ends_with_newline = line > 1 and not carry
     sn.line_count = line - 1 if ends_with_newline else line
 
@@ -170,20 +189,21 @@ def _preview(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
 
 def sniff(path: Path, workdir: Path) -> Sniffed:
     """Sniff ``path``; transcode into ``workdir`` when it is not plain UTF-8."""
-    sn = Sniffed(path=path, sha256=file_sha256(path))
+    sn = Sniffed(path=path)
     with path.open("rb") as fh:
         head = fh.read(1 << 16)
     if not head.strip(b" \t\r\n\x00"):
-        sn.problem = "kosong"
+        sn.problem, sn.sha256 = "kosong", file_sha256(path)
         return sn
     encoding = detect_encoding(head)
     if encoding is None:
-        sn.problem = "biner"
+        sn.problem, sn.sha256 = "biner", file_sha256(path)
         return sn
     if encoding == "utf-8" and not _is_utf8(path):
         encoding = "cp1252"
     read_path = path
     if encoding != "utf-8":
+        sn.sha256 = file_sha256(path)
         read_path = workdir / f"{len(list(workdir.iterdir()))}-{path.stem}.utf8.csv"
         _transcode(path, encoding, read_path)
     sn.encoding = encoding

@@ -35,7 +35,7 @@ class Staged:
         nip = "nip" if any(f.name == "nip" for f in table.fields) else "NULL"
         rows = con.execute(
             f"SELECT _row, {nip}, b.c, b.k, b.v FROM (SELECT _row, {nip}, unnest(_bad) AS b "
-            f"FROM {self.view} WHERE NOT _blank AND len(_bad) > 0)"
+            f"FROM {self.view} WHERE NOT _blank AND _bad IS NOT NULL)"
         ).fetchall()
         return convert.bad_findings(table, [(self.file, *r) for r in rows])
 

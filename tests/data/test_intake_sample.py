@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import csv
 import hashlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from checker.data.dataset import Dataset
 from checker.data.faults import INTAKE_FAULTS
 from checker.data.ingest import ingest
 from checker.data.sample import RULE_FAULTS, generate_sample
@@ -183,14 +185,19 @@ BREACHES = {
 }
 
 
+@pytest.fixture(scope="module")
+def ingested(sample: Path) -> Iterator[Dataset]:
+    with ingest([sample]) as ds:
+        yield ds
+
+
 @pytest.mark.parametrize("rule", sorted(BREACHES))
-def test_clean_records_break_no_rule(sample: Path, rule: str) -> None:
+def test_clean_records_break_no_rule(sample: Path, ingested: Dataset, rule: str) -> None:
     planted = {
         (int(r["row"]), int(r["period"]) if r["period"] else None)
         for r in _key(sample)
         if r["rule"] == rule
     }
-    with ingest([sample]) as ds:
-        found = set(ds.connection.execute(BREACHES[rule]).fetchall())
+    found = set(ingested.connection.execute(BREACHES[rule]).fetchall())
     assert planted, rule
     assert found == planted
