@@ -1,0 +1,40 @@
+"""The site's Riwayat section: an index and one page per version with its redline."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from checker.versions import riwayat_pages
+from tests.policy_fixture import MakePolicy
+from tests.versions.fixtures import Git
+
+
+def test_one_page_per_version_with_its_redline(two_versions: Path, tmp_path: Path) -> None:
+    pages = riwayat_pages(tmp_path)
+    assert sorted(pages) == ["riwayat/index.md", "riwayat/v2026.1.md", "riwayat/v2026.2.md"]
+    index = pages["riwayat/index.md"].splitlines()
+    assert index[-2:] == [
+        "| [v2026.2](v2026.2.md) | 6 April 2026 | rancangan | uji-1 | 1 Pasal ditambah, 1 Pasal "
+        "dihapus, 1 Pasal diubah, 1 parameter berubah. |",
+        "| [v2026.1](v2026.1.md) | 2 Maret 2026 | rancangan | uji-1 | versi pertama |"]
+    assert pages["riwayat/v2026.1.md"].startswith("# v2026.1\n\nVersi pertama yang diberi tag")
+    second = pages["riwayat/v2026.2.md"]
+    assert second.startswith("# Perubahan dari v2026.1 ke v2026.2\n")
+    assert "<ins> dan PPPK</ins>" in second
+
+
+def test_pages_are_deterministic_and_dated_by_each_version(two_versions: Path,
+                                                           tmp_path: Path) -> None:
+    assert riwayat_pages(tmp_path) == riwayat_pages(tmp_path)
+    # a parameter value in force from 2027 shows once the text is rendered on that date
+    later = riwayat_pages(tmp_path, as_of=dt.date(2027, 6, 1))["riwayat/v2026.2.md"]
+    assert "<del>24</del><ins>30</ins>" in later
+
+
+def test_without_tags_the_index_says_so(make_policy: MakePolicy, git: Git,
+                                       tmp_path: Path) -> None:
+    make_policy()
+    git("init", "-q")
+    assert riwayat_pages(tmp_path)["riwayat/index.md"].endswith(
+        "Belum ada versi yang diberi tag.\n")
