@@ -17,12 +17,8 @@ The format (see ``site/panduan/format-kebijakan.md``)::
 Numbers are never typed: ``(#)`` is an ayat, ``-`` a rincian lettered by depth (a., 1., a), 1)),
 ``1.`` a rincian numbered 1., 2., ... (the drafter may write ``1.`` for every item).
 
-After enactment a Pasal or ayat is never simply removed: its number stays, marked repealed::
-
-    #### Pasal {#sanksi-administratif} dihapus
-    (#) {#hak-jp-pns-dasar} dihapus
-
-which print as "Pasal 9 dihapus." and "(2) Dihapus.".
+After enactment a Pasal or ayat is never simply removed; ``#### Pasal {#id} dihapus`` and
+``(#) dihapus`` keep its number and print "Pasal 9 dihapus." and "(2) Dihapus.".
 """
 
 from __future__ import annotations
