@@ -96,11 +96,25 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 # -- shared options ----------------------------------------------------------------------
 
+# The repository this package was installed from (an editable install): its policy/ and
+# rules/ are used when the working directory has none, so commands work from anywhere.
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
+
+def _default_root(name: str) -> Callable[[click.Context, click.Parameter, Path], Path]:
+    def resolve(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
+        if value == Path(name) and not value.is_dir() and (PROJECT_ROOT / name).is_dir():
+            return PROJECT_ROOT / name
+        return value
+
+    return resolve
+
+
 def policy_option(func: F) -> F:
-    """``--policy DIR``: where the regulation lives (default ``policy``)."""
+    """``--policy DIR``: where the regulation lives (default ``policy``, else the project's)."""
     return click.option(
-        "--policy", "policy_root", default="policy", show_default=True,
-        type=click.Path(file_okay=False, path_type=Path),
+        "--policy", "policy_root", default=Path("policy"), show_default=True,
+        type=click.Path(file_okay=False, path_type=Path), callback=_default_root("policy"),
         help="Folder kebijakan (peraturan.yml, parameter.yml, bab/).",
     )(func)
 
@@ -135,8 +149,8 @@ def _require_dir(path: Path) -> None:
 def rules_option(func: F) -> F:
     """``--rules DIR``: where the rules live (default ``rules``)."""
     return click.option(
-        "--rules", "rules_root", default="rules", show_default=True,
-        type=click.Path(file_okay=False, path_type=Path),
+        "--rules", "rules_root", default=Path("rules"), show_default=True,
+        type=click.Path(file_okay=False, path_type=Path), callback=_default_root("rules"),
         help="Folder aturan (rules/*.yml dan rules/schema/).",
     )(func)
 

@@ -170,14 +170,15 @@ class Engine:
         for rule in rules:
             sql = compile_rule(rule, by_id)
             try:
-                rows = self.con.execute(sql).fetchall()
+                cursor = self.con.execute(sql)
+                names = [d[0] for d in cursor.description]
+                rows = cursor.fetchall()
             except duckdb.Error as exc:
                 raise CheckerError(f"aturan {rule.id} gagal dijalankan: {exc}",
                                    rule.span.path, rule.span.line) from exc
             clause = self.citation(rule)
             for row in rows:
-                findings.append(self.finding(rule, clause, dict(zip(OUTPUT_COLUMNS, row,
-                                                                    strict=True))))
+                findings.append(self.finding(rule, clause, dict(zip(names, row, strict=True))))
             if progress:
                 progress(rule)
         return sorted(findings, key=Finding.sort_key)
@@ -188,7 +189,8 @@ class Engine:
         message = FORMATTER.format(rule.message, **fields)
         since = row["expected_since"]
         return Finding(
-            rule=rule.id, severity=rule.severity, message=message, table=rule.table,
+            rule=rule.id, severity=rule.severity, message=message,
+            table=row.get("table") or rule.table,
             file=row["file"], row=row["row"], column=row["column"], nip=row["nip"],
             instansi=row["instansi"], period=row["period"], expected=_tidy(row["expected"]),
             actual=_tidy(row["actual"]), clause=clause,

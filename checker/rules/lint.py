@@ -13,7 +13,7 @@ from checker.errors import Problem
 from checker.policy.model import Peraturan, Span
 from checker.policy.numbering import number
 from checker.rules.load import load_rules_unchecked
-from checker.rules.model import OUTPUT_COLUMNS, Rule
+from checker.rules.model import OPTIONAL_COLUMNS, OUTPUT_COLUMNS, Rule
 from checker.rules.registry import REGISTRY
 
 PERIOD_TYPES = ("period_aggregate", "period_exists")
@@ -78,10 +78,11 @@ def check_sql(rules: list[Rule], peraturan: Peraturan) -> list[Problem]:
                 problems.append(_problem(rule.where("check"), "rule-sql",
                                          f"SQL aturan {rule.id} tidak dapat dijalankan: {message}"))
                 continue
-            if columns != list(OUTPUT_COLUMNS):
+            if columns not in (list(OUTPUT_COLUMNS), [*OUTPUT_COLUMNS, *OPTIONAL_COLUMNS]):
                 problems.append(_problem(rule.where("check"), "rule-sql",
                                          f"SQL aturan {rule.id} harus mengembalikan kolom "
-                                         f"{', '.join(OUTPUT_COLUMNS)}; ditemukan "
+                                         f"{', '.join(OUTPUT_COLUMNS)} (dan boleh ditambah "
+                                         f"{', '.join(OPTIONAL_COLUMNS)}); ditemukan "
                                          f"{', '.join(columns)}"))
         return problems
     finally:

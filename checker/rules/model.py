@@ -9,6 +9,9 @@ from checker.policy.model import Span
 
 # Columns every compiled check query returns, in this order; the engine turns each row into a
 # Finding. Values that do not apply are NULL.
+# An sql rule may add a last column "table" when its breaches live in several tables (the
+# finding then names that table instead of the rule's own).
+OPTIONAL_COLUMNS = ("table",)
 OUTPUT_COLUMNS = ("file", "row", "nip", "nama", "instansi", "period", "column", "expected",
                   "actual", "expected_since")
 

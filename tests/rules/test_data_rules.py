@@ -186,12 +186,14 @@ def test_nip_jk_message(data: tuple[Report, Case]) -> None:
 
 # --- DATA-NIP-GANDA ---------------------------------------------------------------------------
 
-def test_nip_ganda_breach_reports_every_occurrence(data: tuple[Report, Case]) -> None:
+def test_nip_ganda_breach_reports_each_repeat_with_the_first_row(
+        data: tuple[Report, Case]) -> None:
     report, c = data
     nip = c.nip["ganda"]
+    [finding] = of_rule(report, "DATA-NIP-GANDA")
     assert project(report, "DATA-NIP-GANDA") == [
-        ("DATA-NIP-GANDA", c.row["ganda_first"], nip, None, "1", "2"),
-        ("DATA-NIP-GANDA", c.row[nip], nip, None, "1", "2")]
+        ("DATA-NIP-GANDA", c.row[nip], nip, None, "satu kali",
+         f"baris {c.row['ganda_first']} berkas {finding.file}")]
 
 
 def test_nip_ganda_near_miss_other_serial(data: tuple[Report, Case]) -> None:
@@ -200,14 +202,13 @@ def test_nip_ganda_near_miss_other_serial(data: tuple[Report, Case]) -> None:
     assert not of_rule(report, "DATA-NIP-GANDA", c.nip["ok"])
 
 
-def test_nip_ganda_message_names_the_count(data: tuple[Report, Case]) -> None:
+def test_nip_ganda_message_names_the_first_row(data: tuple[Report, Case]) -> None:
     report, c = data
-    # each occurrence is reported under its own row's instansi
-    assert [f.instansi for f in of_rule(report, "DATA-NIP-GANDA")] == [
-        "Pemerintah Provinsi Bengkulu", OTHER_INSTANSI]
-    for finding in of_rule(report, "DATA-NIP-GANDA"):
-        assert finding.message.startswith(f"NIP {c.nip['ganda']} (Pegawai ")
-        assert "tercatat 2 kali dalam data pegawai" in finding.message
+    # the repeat is reported under its own row's instansi
+    [finding] = of_rule(report, "DATA-NIP-GANDA")
+    assert finding.instansi == OTHER_INSTANSI
+    assert finding.message.startswith(f"NIP {c.nip['ganda']} (Pegawai ")
+    assert f"sudah tercatat pada baris {c.row['ganda_first']} berkas " in finding.message
 
 
 # --- DATA-TANGGAL -----------------------------------------------------------------------------

@@ -56,7 +56,9 @@ class Sql(CheckType):
     name = "sql"
     title = "SQL bebas"
     description = ("Jalan keluar: kueri SELECT lengkap yang mengembalikan kolom standar "
-                   f"({', '.join(OUTPUT_COLUMNS)}); satu baris per pelanggaran. Tabel bantu: "
+                   f"({', '.join(OUTPUT_COLUMNS)}, dan boleh ditambah kolom table bila "
+                   "pelanggarannya berada di beberapa tabel); satu baris per pelanggaran. "
+                   "Tabel bantu: "
                    "kebijakan_parameter, kebijakan_tahun, kebijakan_konteks, kebijakan_pegawai; "
                    "`:as_of` adalah tanggal acuan.")
     options: ClassVar[dict[str, Any]] = {

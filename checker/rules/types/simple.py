@@ -53,7 +53,8 @@ class Unique(CheckType):
     name = "unique"
     title = "Unik"
     description = ("Kombinasi kolom tidak boleh muncul lebih dari sekali; setiap kemunculan "
-                   "dilaporkan.")
+                   "sesudah yang pertama (menurut berkas dan baris) dilaporkan beserta letak "
+                   "kemunculan pertamanya.")
     options: ClassVar[dict[str, Any]] = {
         "columns": {"type": "array", "items": COLUMN, "minItems": 1}, "where": WHERE}
     required = ("columns",)
@@ -63,10 +64,14 @@ class Unique(CheckType):
         cols = rule.check["columns"]
         keys = ", ".join(f"t.{c}" for c in cols)
         not_null = " AND ".join(f"t.{c} IS NOT NULL" for c in cols)
-        counted = (f"SELECT t.*, COUNT(*) OVER (PARTITION BY {keys}) AS kemunculan "
+        window = f"PARTITION BY {keys} ORDER BY t._file, t._row"
+        counted = (f"SELECT t.*, ROW_NUMBER() OVER ({window}) AS urutan, "
+                   f"FIRST_VALUE(t._row) OVER ({window}) AS baris_pertama, "
+                   f"FIRST_VALUE(t._file) OVER ({window}) AS berkas_pertama "
                    f"FROM {rule.table} AS t WHERE {_where(rule, not_null)}")
-        return (f"SELECT {_row_output(rule, cols[0], 't.kemunculan', '1')}\n"
-                f"{_from(rule, f'({counted})')}\nWHERE t.kemunculan > 1")
+        first = "'baris ' || CAST(t.baris_pertama AS VARCHAR) || ' berkas ' || t.berkas_pertama"
+        select = _row_output(rule, cols[0], first, "'satu kali'")
+        return f"SELECT {select}\n{_from(rule, f'({counted})')}\nWHERE t.urutan > 1"
 
 
 class AllowedValues(CheckType):
