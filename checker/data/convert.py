@@ -25,17 +25,12 @@ from checker.data.schema import Table
 from checker.report.finding import Finding
 
 
-def _q(name: str) -> str:
-    return ident(name)
-
-
 def typed_select(table: Table, columns: dict[str, str], source: str, extra: str = "") -> str:
     """SELECT over ``source`` typing each mapped field (``columns``: field → source column).
 
     Four nested projections, so each step is computed once per cell: clean the text (``v``),
     parse it (``p``), finish the type (dates in range, whole integers), then list the problems.
     """
-    head = f"{extra}, " if extra else ""
     keep = f"{extra}, " if extra else ""
     mapped = [(i, f, columns[f.name]) for i, f in enumerate(table.fields) if f.name in columns]
     cleaned = [f"{clean_sql(col)} AS v{i}" for i, _, col in mapped]
@@ -60,7 +55,9 @@ def typed_select(table: Table, columns: dict[str, str], source: str, extra: str 
         if out_of_range:
             problems.append((out_of_range, f"{{'c': {lit(f.name)}, 'k': 'RANGE', 'v': v{i}}}"))
     fields = ", ".join(
-        ident(f.name) if f.name in columns else f"CAST(NULL AS {SQL_TYPES[f.type]}) AS {_q(f.name)}"
+        ident(f.name)
+        if f.name in columns
+        else f"CAST(NULL AS {SQL_TYPES[f.type]}) AS {ident(f.name)}"
         for f in table.fields
     )
     blank = " AND ".join(f"v{i} IS NULL" for i, _, _ in mapped) or "TRUE"
@@ -70,7 +67,7 @@ def typed_select(table: Table, columns: dict[str, str], source: str, extra: str 
         bad = f"CASE WHEN {any_problem} THEN list_filter([{items}], lambda x: x IS NOT NULL) END"
     else:
         bad = "CAST(NULL AS STRUCT(c VARCHAR, k VARCHAR, v VARCHAR)[])"
-    level1 = f"SELECT {head}{', '.join(cleaned) or 'NULL AS _none'} FROM {source}"
+    level1 = f"SELECT {keep}{', '.join(cleaned) or 'NULL AS _none'} FROM {source}"
     level2 = f"SELECT {keep}{', '.join(parsed) or '_none'} FROM ({level1})"
     level3 = f"SELECT {keep}{', '.join(finished) or '_none'} FROM ({level2})"
     return f"SELECT {keep}{fields}, ({blank}) AS _blank, {bad} AS _bad FROM ({level3})"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import duckdb
@@ -126,9 +127,8 @@ def _sources(
         findings.append(_berkas(str(path), "jenis", severity="warning", table=table))
         return []
     if kind == "book":
-        sha = file_sha256(path)
         try:
-            return readers.open_workbook(path, sha)
+            return readers.open_workbook(path)
         except (CalamineError, OSError, ValueError) as exc:
             detail = "dilindungi kata sandi" if isinstance(exc, PasswordError) else "isinya rusak"
             findings.append(_berkas(str(path), "rusak", detail, table=table))
@@ -137,7 +137,7 @@ def _sources(
     if sn.problem:
         findings.append(_berkas(str(path), sn.problem, table=table))
         return []
-    return [readers.Source(path, path.stem, None, sn.sha256, sn.preview, sniffed=sn)]
+    return [readers.Source(path, path.stem, None, sn.preview, sniffed=sn)]
 
 
 def _empty_table(table: Table) -> str:
@@ -175,7 +175,12 @@ def ingest(
     findings: list[Finding] = []
     inputs: list[InputFile] = []
     staged: dict[str, list[Staged]] = {name: [] for name in schema}
-    with tempfile.TemporaryDirectory(prefix="kebijakan-") as tmp:
+    # Hashing releases the GIL, so it runs beside DuckDB's reading instead of before it.
+    with (
+        ThreadPoolExecutor(max_workers=1) as pool,
+        tempfile.TemporaryDirectory(prefix="kebijakan-") as tmp,
+    ):
+        hashes = {str(path): pool.submit(file_sha256, path) for path in files}
         work = Path(tmp)
         for done, path in enumerate(files):
             if progress:
@@ -187,7 +192,7 @@ def ingest(
                     continue
                 number = sum(len(v) for v in staged.values())
                 if src.sniffed is not None:
-                    st = stage_csv(con, src, layout, f"_stage{number}", findings)
+                    st = stage_csv(con, src, layout, f"_stage{number}", findings, work)
                 else:
                     st = stage_workbook_sheet(con, src, layout, f"_stage{number}", work, findings)
                 if st is None:
@@ -196,7 +201,7 @@ def ingest(
                     st.drop(con)  # an untouched template sheet: nothing was sent
                     continue
                 staged[layout.table.name].append(st)
-                inputs.append(InputFile(st.file, layout.table.name, st.rows, src.sha256))
+                inputs.append(InputFile(st.file, layout.table.name, st.rows, str(path)))
         if progress:
             progress(len(files), len(files), "")
         if not inputs and not any(f.table for f in findings):
@@ -219,4 +224,6 @@ def ingest(
                 findings.extend(unique_findings(con, table))
             findings.extend(reference_findings(con, table, present))
     findings.sort(key=Finding.sort_key)
+    # Until here ``sha256`` held the path of the file the input came from.
+    inputs = [i._replace(sha256=hashes[i.sha256].result()) for i in inputs]
     return Dataset(con, schema, findings, inputs, present)

@@ -46,7 +46,6 @@ class Source:
     path: Path
     name: str
     sheet: str | None
-    sha256: str
     preview: list[tuple[int, list[str]]]
     sniffed: Sniffed | None = None
     cells: list[tuple[int, list[Any]]] = field(default_factory=list)
@@ -149,7 +148,7 @@ def _cell_text(value: Any, nip: bool) -> str | None:
     return str(value)
 
 
-def open_workbook(path: Path, sha256: str) -> list[Source]:
+def open_workbook(path: Path) -> list[Source]:
     """One Source per sheet; raises calamine's error for a file that is not a workbook."""
     book = CalamineWorkbook.from_path(str(path))
     sources = []
@@ -162,7 +161,7 @@ def open_workbook(path: Path, sha256: str) -> list[Source]:
         preview = [
             (n, [_cell_text(v, False) or "" for v in row]) for n, row in cells[:PREVIEW_ROWS]
         ]
-        sources.append(Source(path, name, name, sha256, preview, cells=cells))
+        sources.append(Source(path, name, name, preview, cells=cells))
     return sources
 
 

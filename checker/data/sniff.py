@@ -12,6 +12,7 @@ import codecs
 import csv
 import hashlib
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,9 +35,7 @@ class Sniffed:
     read_path: Path | None = None
     delimiter: str = ","
     has_quotes: bool = False
-    blank_lines: list[int] = field(default_factory=list)
     line_count: int = 0
-    sha256: str = ""
     preview: list[tuple[int, list[str]]] = field(default_factory=list)
     problem: str | None = None
 
@@ -87,18 +86,6 @@ def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
 codecs.register_error("kebijakan-cp1252", _cp1252_fallback)
 
 
-def _is_utf8(path: Path) -> bool:
-    decoder = codecs.getincrementaldecoder("utf-8")(errors="strict")
-    try:
-        with path.open("rb") as fh:
-            while block := fh.read(CHUNK):
-                decoder.decode(block)
-            decoder.decode(b"", final=True)
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
 def _transcode(path: Path, encoding: str, out: Path) -> None:
     """Write a UTF-8 (no BOM) copy of ``path`` to ``out``, chunk by chunk."""
     errors = "kebijakan-cp1252" if encoding in ("utf-8", "cp1252") else "replace"
@@ -122,38 +109,43 @@ def _blank_starts(chunk: bytes) -> list[int]:
     return sorted(out)
 
 
-def _scan(sn: Sniffed, read_path: Path) -> None:
-    """Count lines, find blank ones and quotes in the UTF-8 file DuckDB will read.
-
-    When DuckDB reads the agency's own file, the SHA-256 is taken in the same pass.
-    """
-    digest = hashlib.sha256() if read_path == sn.path else None
-    line = 1
+def _chunks(path: Path) -> Iterator[bytes]:
+    """The file in chunks that end at a line break (the last one may not)."""
     carry = b""
-    with read_path.open("rb") as fh:
-        while True:
-            block = fh.read(CHUNK)
-            if digest is not None:
-                digest.update(block)
+    with path.open("rb") as fh:
+        while block := fh.read(CHUNK):
             data = carry + block
-            cut = len(data) if not block else data.rfind(b"\n") + 1
-            chunk, carry = data[:cut], data[cut:]
-            if chunk:
-                sn.has_quotes = sn.has_quotes or b'"' in chunk
-                pos = 0
-                for start in _blank_starts(chunk):
-                    if start >= len(chunk):
-                        break
-                    line += chunk.count(b"\n", pos, start)
-                    pos = start
-                    sn.blank_lines.append(line)
-                line += chunk.count(b"\n", pos)
-            if not block:
+            cut = data.rfind(b"\n") + 1
+            if cut:
+                yield data[:cut]
+            carry = data[cut:]
+    if carry:
+        yield carry
+
+
+def _scan(sn: Sniffed, read_path: Path) -> None:
+    """Count lines and look for quotes in the UTF-8 file DuckDB will read (C-speed passes)."""
+    newlines, last = 0, b""
+    for chunk in _chunks(read_path):
+        newlines += chunk.count(b"\n")
+        sn.has_quotes = sn.has_quotes or b'"' in chunk
+        last = chunk
+    sn.line_count = newlines if last.endswith(b"\n") else newlines + 1
+
+
+def blank_lines(path: Path) -> list[int]:
+    """Physical numbers of the empty lines, which DuckDB skips without a word."""
+    out, line = [], 1
+    for chunk in _chunks(path):
+        pos = 0
+        for start in _blank_starts(chunk):
+            if start >= len(chunk):
                 break
-    if digest is not None:
-        sn.sha256 = digest.hexdigest()
-    ends_with_newline = line > 1 and not carry
-    sn.line_count = line - 1 if ends_with_newline else line
+            line += chunk.count(b"\n", pos, start)
+            pos = start
+            out.append(line)
+        line += chunk.count(b"\n", pos)
+    return out
 
 
 def sniff_delimiter(lines: list[str]) -> str:
@@ -188,30 +180,44 @@ def _preview(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
 
 
 def sniff(path: Path, workdir: Path) -> Sniffed:
-    """Sniff ``path``; transcode into ``workdir`` when it is not plain UTF-8."""
+    """Sniff ``path``; transcode into ``workdir`` when it is not UTF-8.
+
+    A file whose first 64 KiB are UTF-8 is read by DuckDB as it is; should a later line prove
+    otherwise, DuckDB rejects it as ``INVALID ENCODING`` and the caller calls :func:`to_utf8`.
+    """
     sn = Sniffed(path=path)
     with path.open("rb") as fh:
         head = fh.read(1 << 16)
     if not head.strip(b" \t\r\n\x00"):
-        sn.problem, sn.sha256 = "kosong", file_sha256(path)
+        sn.problem = "kosong"
         return sn
     encoding = detect_encoding(head)
     if encoding is None:
-        sn.problem, sn.sha256 = "biner", file_sha256(path)
+        sn.problem = "biner"
         return sn
-    if encoding == "utf-8" and not _is_utf8(path):
-        encoding = "cp1252"
-    read_path = path
+    sn.encoding, sn.read_path = encoding, path
     if encoding != "utf-8":
-        sn.sha256 = file_sha256(path)
-        read_path = workdir / f"{len(list(workdir.iterdir()))}-{path.stem}.utf8.csv"
-        _transcode(path, encoding, read_path)
-    sn.encoding = encoding
-    sn.read_path = read_path
-    with read_path.open("r", encoding="utf-8", newline="") as fh:
-        head_text = fh.read(1 << 16)
-    head_lines = head_text.splitlines()[: PREVIEW_LINES * 2]
-    sn.delimiter = sniff_delimiter(head_lines)
-    sn.preview = _preview(head_text, sn.delimiter)
-    _scan(sn, read_path)
+        to_utf8(sn, workdir)
+    else:
+        _finish(sn)
     return sn
+
+
+def to_utf8(sn: Sniffed, workdir: Path) -> None:
+    """Transcode to a UTF-8 copy (bytes that are not UTF-8 read as Windows-1252) and re-sniff."""
+    if sn.encoding == "utf-8":
+        sn.encoding = "cp1252"
+    target = workdir / f"{len(list(workdir.iterdir()))}-{sn.path.stem}.utf8.csv"
+    _transcode(sn.path, sn.encoding, target)
+    sn.read_path = target
+    _finish(sn)
+
+
+def _finish(sn: Sniffed) -> None:
+    assert sn.read_path is not None
+    with sn.read_path.open("r", encoding="utf-8", newline="", errors="replace") as fh:
+        head_text = fh.read(1 << 16)
+    sn.delimiter = sniff_delimiter(head_text.splitlines()[: PREVIEW_LINES * 2])
+    sn.preview = _preview(head_text, sn.delimiter)
+    sn.has_quotes = False
+    _scan(sn, sn.read_path)

@@ -17,6 +17,7 @@ from checker.data import convert, messages, readers
 from checker.data.normalize import ident
 from checker.data.resolve import Layout
 from checker.data.schema import Table
+from checker.data.sniff import blank_lines, to_utf8
 from checker.report.finding import Finding
 
 
@@ -41,8 +42,7 @@ class Staged:
 
     def drop(self, con: duckdb.DuckDBPyConnection) -> None:
         """Drop the staging objects."""
-        for kind, name in reversed(self.objects):
-            con.execute(f"DROP {kind} IF EXISTS {name}")
+        _drop(con, self.objects)
 
 
 def _columns(layout: Layout) -> dict[str, str]:
@@ -55,12 +55,18 @@ def _baris(file: str, table: str, row: int, message: str, severity: str = "error
     )
 
 
+def _drop(con: duckdb.DuckDBPyConnection, objects: list[tuple[str, str]]) -> None:
+    for kind, name in reversed(objects):
+        con.execute(f"DROP {kind} IF EXISTS {name}")
+
+
 def stage_csv(
     con: duckdb.DuckDBPyConnection,
     src: readers.Source,
     layout: Layout,
     name: str,
     findings: list[Finding],
+    work: Path,
 ) -> Staged | None:
     """Read and type a CSV source; rejected lines become SKEMA-BARIS findings."""
     sn = src.sniffed
@@ -87,6 +93,11 @@ def stage_csv(
         return None
     objects.insert(0, ("TABLE", ident(name)))
     rejects = readers.read_rejects(con, sn, name)
+    if sn.encoding == "utf-8" and any(r.error == "INVALID ENCODING" for r in rejects):
+        # Looked like UTF-8 at the top but is not further down: read it again as Windows-1252.
+        _drop(con, objects)
+        to_utf8(sn, work)
+        return stage_csv(con, src, layout, name + "b", findings, work)
     for rej in rejects:
         if rej.text.strip():
             findings.append(
@@ -117,7 +128,11 @@ def stage_csv(
             f"JOIN {ident(name + '_map')} m ON s._k = m.k"
         )
     else:
-        skipped = sorted({b for b in sn.blank_lines if b > header} | rejected)
+        skipped = sorted(rejected)
+        if total + len(rejected) != sn.line_count - header:
+            # DuckDB skipped empty lines: find them (only now, it costs a pass over the file).
+            assert sn.read_path is not None
+            skipped = sorted({b for b in blank_lines(sn.read_path) if b > header} | rejected)
         if not skipped:
             con.execute(
                 f"CREATE TEMP VIEW {view} AS SELECT rowid + {base} AS _row, * FROM {ident(name)}"

@@ -160,3 +160,13 @@ def test_inputs_record_rows_and_hash() -> None:
     assert all(len(i.sha256) == 64 for i in ds.inputs)
     assert ds.present == {"pegawai", "pelatihan"}
     assert ds.count("unit_kerja") == 0
+
+
+def test_windows_1252_after_a_long_utf8_start(tmp_path: Path) -> None:
+    header, first, second = (FIXTURES / "pegawai_bom.csv").read_text("utf-8-sig").splitlines()[:3]
+    body = "\n".join([header, *[first] * 1500, "", second.replace("Siti", "Sité")]) + "\n"
+    path = tmp_path / "pegawai.csv"
+    path.write_bytes(body.encode("cp1252"))
+    ds = ingest([path])
+    assert [(f.rule, f.row) for f in ds.findings][:1] == [("SKEMA-UNIK", 3)]
+    assert ds.rows("pegawai", "_row, nama")[-1] == (1503, "Sité Rahayu")
