@@ -205,7 +205,7 @@ def export_docx(peraturan: Peraturan, out_path: str | Path, *, as_of: dt.date,
     else:
         units = [RevUnit(u.key, SAME, [RevBlock(b, SAME, (("=", b.content),)) for b in u.blocks])
                  for u in document_units(peraturan, as_of)]
-        note = f"Versi {peraturan.version}."
+        note = f"Versi {info.ref or 'salinan kerja'} (versi peraturan {peraturan.version})."
     builder = _Builder(revision)
     for unit in units:
         builder.unit(unit)

@@ -11,7 +11,7 @@ from docx.oxml.ns import qn
 
 from checker.export import DocxInfo, export_docx
 from checker.policy import load_policy
-from tests.policy_fixture import MakePolicy
+from tests.policy_fixture import HAK, MakePolicy
 from tests.versions.fixtures import ENACTED
 
 DAY = dt.date(2026, 12, 1)
@@ -151,3 +151,14 @@ def test_same_inputs_give_identical_bytes(make_policy: MakePolicy, tmp_path: Pat
     first = export_docx(peraturan, tmp_path / "a.docx", as_of=DAY).read_bytes()
     second = export_docx(peraturan, tmp_path / "b.docx", as_of=DAY).read_bytes()
     assert first == second
+
+
+def test_nested_rincian_step_in_by_level(make_policy: MakePolicy, tmp_path: Path) -> None:
+    make_policy(bab__hak_md=HAK.replace("- jalur pelatihan.", "- jalur pelatihan:\n"
+                                        "  - klasikal; dan\n  - nonklasikal."))
+    document = docx.Document(str(export_docx(load_policy("policy"), tmp_path / "n.docx",
+                                             as_of=DAY)))
+    rincian = [p for p in document.paragraphs if p.style.name == "Rincian"][2:]
+    assert [(p.text, round(p.paragraph_format.left_indent.cm, 1)) for p in rincian] == [
+        ("a.\tjalur pendidikan; dan", 2.1), ("b.\tjalur pelatihan:", 2.1),
+        ("1.\tklasikal; dan", 3.0), ("2.\tnonklasikal.", 3.0)]
