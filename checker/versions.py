@@ -208,7 +208,14 @@ def riwayat_pages(repo_root: str | Path = ".", as_of: dt.date | None = None) -> 
     pages: dict[str, str] = {}
     previous: tuple[Peraturan, Side] | None = None
     for version in versions:
-        current = load_version(policy_root, version.tag)
+        try:
+            current = load_version(policy_root, version.tag)
+        except VersionError as exc:  # a tag is history: show it broken, keep building the rest
+            pages[f"riwayat/{_slug(version.tag)}.md"] = f"# {version.tag}\n\n{exc.message}.\n"
+            rows.append(f"| [{version.tag}]({_slug(version.tag)}.md) | "
+                        f"{tanggal(version.date.date())} | {version.status} | "
+                        f"{version.version} | tidak dapat dimuat |")
+            continue
         day = as_of or version.date.date()
         if previous is None:
             change = "versi pertama"

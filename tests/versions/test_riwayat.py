@@ -38,3 +38,20 @@ def test_without_tags_the_index_says_so(make_policy: MakePolicy, git: Git,
     git("init", "-q")
     assert riwayat_pages(tmp_path)["riwayat/index.md"].endswith(
         "Belum ada versi yang diberi tag.\n")
+
+
+def test_a_broken_tag_gets_a_page_and_the_rest_still_builds(two_versions: Path, git: Git,
+                                                            make_policy: MakePolicy,
+                                                            tmp_path: Path) -> None:
+    from tests.policy_fixture import PERATURAN
+    from tests.versions.fixtures import HAK_V2, PARAMETER_V2
+
+    make_policy(peraturan_yml=PERATURAN.replace("status: rancangan", "status: rancang"),
+                bab__hak_md=HAK_V2, parameter_yml=PARAMETER_V2)
+    git("commit", "-q", "-am", "rusak", date="2026-05-01T09:00:00+07:00")
+    git("tag", "v2026.3")
+    pages = riwayat_pages(tmp_path)
+    assert pages["riwayat/v2026.3.md"].startswith(
+        "# v2026.3\n\nkebijakan pada versi v2026.3 rusak: v2026.3:policy/peraturan.yml:6:")
+    assert "| tidak dapat dimuat |" in pages["riwayat/index.md"]
+    assert pages["riwayat/v2026.2.md"].startswith("# Perubahan dari v2026.1 ke v2026.2")
