@@ -1,0 +1,197 @@
+"""The commands of the upload service: ``agency`` (who may send), ``serve``, ``publish``.
+
+Registered on the ``kebijakan`` group in :mod:`checker.cli`; each is a thin layer over
+:mod:`checker.serve`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from checker.cli import _Command, _Group, handle_errors, policy_option, rules_option
+
+MIB = 1 << 20
+
+
+def data_dir_option(func: click.decorators.FC) -> click.decorators.FC:
+    """``--data-dir DIR``: where the service keeps its database and submissions."""
+    return click.option(
+        "--data-dir", default="var", show_default=True,
+        type=click.Path(file_okay=False, path_type=Path),
+        help="Folder data layanan: basis data SQLite dan berkas setiap pengajuan.",
+    )(func)
+
+
+@click.group("agency", cls=_Group, options_metavar="[OPSI]",
+             subcommand_metavar="PERINTAH [ARGUMEN]...")
+def agency() -> None:
+    """Kelola instansi yang boleh mengirim data ke layanan, beserta tokennya.
+
+    Token dicetak sekali saat dibuat dan hanya sidiknya (SHA-256) yang disimpan; serahkan
+    kepada operator instansi melalui saluran yang aman.
+
+    \b
+    Contoh:
+      kebijakan agency add DINKES --nama "Dinas Kesehatan Provinsi Bengkulu"
+      kebijakan agency add BKD --nama "BKD Provinsi Bengkulu" --admin
+      kebijakan agency list
+      kebijakan agency token DINKES
+      kebijakan agency revoke DINKES
+    """
+
+
+@agency.command("add")
+@click.argument("kode")
+@click.option("--nama", required=True, help="Nama lengkap instansi, seperti tampil di halaman.")
+@click.option("--admin", is_flag=True,
+              help="Token BKD: melihat pengajuan semua instansi.")
+@data_dir_option
+@handle_errors
+def agency_add(kode: str, nama: str, admin: bool, data_dir: Path) -> None:
+    """Daftarkan instansi dan cetak tokennya (sekali saja).
+
+    KODE: huruf, angka dan tanda hubung, misalnya DINKES atau KAB-MUKOMUKO.
+
+    \b
+    Contoh:
+      kebijakan agency add KAB-MUKOMUKO --nama "BKPSDM Kabupaten Mukomuko"
+      kebijakan agency add BKD --nama "BKD Provinsi Bengkulu" --admin --data-dir var/
+    """
+    from checker.serve import Storage, add_agency
+
+    found, token = add_agency(Storage(data_dir), kode, nama, admin=admin)
+    role = " (admin BKD)" if found.is_admin else ""
+    click.echo(f"Instansi {found.code} — {found.name}{role} terdaftar.", err=True)
+    click.echo("Token (simpan sekarang; tidak dapat ditampilkan lagi):", err=True)
+    click.echo(token)
+
+
+@agency.command("list")
+@data_dir_option
+@handle_errors
+def agency_list(data_dir: Path) -> None:
+    """Daftar instansi: kode, peran, status token, dan nama.
+
+    \b
+    Contoh:
+      kebijakan agency list --data-dir var/
+    """
+    from checker.serve import Storage, list_agencies
+
+    agencies = list_agencies(Storage(data_dir))
+    if not agencies:
+        click.echo("Belum ada instansi. Tambahkan dengan `kebijakan agency add`.", err=True)
+    for item in agencies:
+        role = "admin" if item.is_admin else "instansi"
+        state = "aktif" if item.active else f"dicabut {item.revoked_at}"
+        click.echo(f"{item.code}\t{role}\t{state}\t{item.name}")
+
+
+@agency.command("revoke")
+@click.argument("kode")
+@data_dir_option
+@handle_errors
+def agency_revoke(kode: str, data_dir: Path) -> None:
+    """Cabut token instansi seketika: API menjawab 401 dan sesi peramban berakhir.
+
+    Pengajuan yang sudah masuk tetap tersimpan. Token baru: `kebijakan agency token KODE`.
+
+    \b
+    Contoh:
+      kebijakan agency revoke DINKES
+    """
+    from checker.serve import Storage, revoke_agency
+
+    found = revoke_agency(Storage(data_dir), kode)
+    click.echo(f"Token {found.code} — {found.name} dicabut.")
+
+
+@agency.command("token")
+@click.argument("kode")
+@data_dir_option
+@handle_errors
+def agency_token(kode: str, data_dir: Path) -> None:
+    """Buat token baru untuk instansi (token lama langsung tidak berlaku, pencabutan berakhir).
+
+    \b
+    Contoh:
+      kebijakan agency token DINKES
+    """
+    from checker.serve import Storage, rotate_token
+
+    token = rotate_token(Storage(data_dir), kode)
+    click.echo("Token baru (simpan sekarang; tidak dapat ditampilkan lagi):", err=True)
+    click.echo(token)
+
+
+@click.command("serve", cls=_Command)
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Alamat yang didengarkan; biarkan 127.0.0.1 di belakang proxy HTTPS.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535),
+              help="Nomor port HTTP.")
+@data_dir_option
+@policy_option
+@rules_option
+@click.option("--max-upload-mb", default=64, show_default=True, type=click.IntRange(1, 4096),
+              help="Batas ukuran satu unggahan (semua berkas), dalam MB.")
+@click.option("--max-uncompressed-mb", default=512, show_default=True,
+              type=click.IntRange(1, 65536),
+              help="Batas isi ZIP dan XLSX satu unggahan setelah dibuka, dalam MB.")
+@click.option("--workers", "max_concurrent_checks", default=2, show_default=True,
+              type=click.IntRange(1, 64), help="Pemeriksaan yang berjalan bersamaan.")
+@handle_errors
+def serve(host: str, port: int, data_dir: Path, policy_root: Path, rules_root: Path,
+          max_upload_mb: int, max_uncompressed_mb: int, max_concurrent_checks: int) -> None:
+    """Jalankan layanan pengiriman data: halaman unggah untuk operator instansi dan API.
+
+    Operator masuk dengan token dari `kebijakan agency add`, mengunggah CSV/XLSX/ZIP, dan
+    menerima laporan. Pasang di belakang proxy HTTPS bila dibuka ke jaringan lain.
+
+    \b
+    Contoh:
+      kebijakan serve
+      kebijakan serve --host 0.0.0.0 --port 8080 --data-dir /srv/kebijakan/var
+    """
+    import uvicorn
+
+    from checker.cli import _require_dir
+    from checker.serve import create_app
+
+    _require_dir(policy_root)
+    app = create_app(data_dir, policy_root=policy_root, rules_root=rules_root,
+                     max_upload_bytes=max_upload_mb * MIB,
+                     max_uncompressed_bytes=max_uncompressed_mb * MIB,
+                     max_concurrent_checks=max_concurrent_checks)
+    click.echo(f"Layanan berjalan di http://{host}:{port}/ (hentikan dengan Ctrl+C).", err=True)
+    uvicorn.run(app, host=host, port=port, ws="none", log_level="info",
+                server_header=False, date_header=True)
+
+
+@click.command("publish", cls=_Command)
+@data_dir_option
+@click.option("-o", "--output", "out_dir", required=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Folder laporan yang dibaca dasbor situs (opsi `reports` di mkdocs.yml).")
+@click.option("--riwayat", "per_date", is_flag=True,
+              help="Juga laporan terakhir setiap tanggal acuan sebelumnya (perkembangan).")
+@handle_errors
+def publish(data_dir: Path, out_dir: Path, per_date: bool) -> None:
+    """Tulis laporan terakhir yang diterima dari setiap instansi untuk dasbor kepatuhan.
+
+    Berkas bernama KODE-TANGGAL.json; laporan lama yang ditulis perintah ini sebelumnya dan
+    sudah tidak terbaru dihapus. Laporan memuat data pribadi (NIP, nama): jangan simpan di
+    repositori publik.
+
+    \b
+    Contoh:
+      kebijakan publish --data-dir var/ -o reports/
+      kebijakan publish --data-dir var/ -o reports/ --riwayat
+    """
+    from checker.serve import publish as write
+
+    written = write(data_dir, out_dir, per_date=per_date)
+    for item in written:
+        click.echo(f"Ditulis: {item.path} (pengajuan {item.submission})")
+    click.echo(f"{len(written)} laporan ditulis ke {out_dir}.", err=True)

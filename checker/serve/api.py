@@ -1,0 +1,189 @@
+"""The JSON API for agencies' own systems: ``Authorization: Bearer <token>``, no cookies (so no
+CSRF), the same checks and limits as the upload form."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import FileResponse, JSONResponse
+from pydantic import BaseModel, Field
+from starlette.datastructures import UploadFile
+
+from checker import __version__
+from checker.serve.access import Agency, agency_for_token
+from checker.serve.content import UploadRejected
+from checker.serve.intake import accept_upload
+from checker.serve.settings import Settings
+from checker.serve.state import report_file, service, visible_submission
+from checker.serve.storage import Submission
+from checker.serve.uploads import Incoming
+
+UNAUTHORIZED = "Token tidak dikenal atau sudah dicabut. Kirim `Authorization: Bearer <token>`."
+
+
+class FileOut(BaseModel):
+    """One file of the receipt."""
+
+    name: str = Field(description="Nama berkas dari instansi (ZIP/isi untuk isi ZIP).")
+    kind: str = Field(description="Jenis menurut isinya: csv, xlsx, xlsb, ods, xls, zip, "
+                      "skipped (isi ZIP yang bukan data).")
+    size: int = Field(description="Ukuran dalam byte.")
+    sha256: str
+    checked: bool = Field(description="Dibaca oleh pemeriksa.")
+
+
+class ReceiptOut(BaseModel):
+    """What was received and which versions judged it."""
+
+    files: list[FileOut]
+    tool_version: str
+    policy_version: str | None = Field(description="Versi peraturan (setelah diperiksa).")
+    policy_commit: str | None = Field(description="Commit Git peraturan (setelah diperiksa).")
+
+
+class SubmissionOut(BaseModel):
+    """A submission: status, receipt, summary and links."""
+
+    id: str
+    agency: str
+    agency_name: str
+    status: str = Field(description="queued, running, done, atau failed.")
+    created_at: str
+    finished_at: str | None
+    as_of: str
+    years: list[int]
+    error: str | None = Field(description="Alasan kegagalan (status failed).")
+    summary: dict[str, Any] = Field(description="Jumlah temuan per tingkat dan pegawai.")
+    receipt: ReceiptOut
+    links: dict[str, str]
+
+
+class Health(BaseModel):
+    """The service answers; how busy the checker is."""
+
+    status: str
+    version: str
+    queued: int
+    running: int
+
+
+def submission_out(sub: Submission) -> SubmissionOut:
+    """The API form of a submission."""
+    base = f"/api/v1/pengajuan/{sub.id}"
+    links = {"self": base, "page": f"/pengajuan/{sub.id}"}
+    if sub.status == "done":
+        links |= {"report_json": f"{base}/laporan.json", "report_xlsx": f"{base}/laporan.xlsx"}
+    return SubmissionOut(
+        id=sub.id, agency=sub.agency, agency_name=sub.agency_name, status=sub.status,
+        created_at=sub.created_at, finished_at=sub.finished_at, as_of=sub.as_of,
+        years=sub.years, error=sub.error, summary=sub.summary, links=links,
+        receipt=ReceiptOut(files=[FileOut(name=f.name, kind=f.kind, size=f.size,
+                                          sha256=f.sha256, checked=f.checked)
+                                  for f in sub.files],
+                           tool_version=sub.tool_version, policy_version=sub.policy_version,
+                           policy_commit=sub.policy_commit))
+
+
+def bearer(request: Request) -> Agency:
+    """The agency behind the bearer token; 401 otherwise (revoked tokens included)."""
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    agency = (agency_for_token(service(request).storage, token.strip())
+              if scheme.lower() == "bearer" else None)
+    if agency is None:
+        raise HTTPException(401, UNAUTHORIZED, headers={"WWW-Authenticate": "Bearer"})
+    return agency
+
+
+UPLOAD_BODY: dict[str, Any] = {"requestBody": {"required": True, "content": {
+    "multipart/form-data": {"schema": {
+        "type": "object", "required": ["files"],
+        "properties": {
+            "files": {"type": "array", "items": {"type": "string", "format": "binary"},
+                      "description": "Satu atau lebih berkas: CSV, XLSX, atau ZIP berisi CSV."},
+            "as_of": {"type": "string", "format": "date",
+                      "description": "Tanggal acuan TTTT-BB-HH (bawaan: hari ini)."},
+            "tahun": {"type": "string", "description": "Tahun yang diperiksa, misalnya 2025 "
+                      "atau 2024,2025 (bawaan: tahun sebelum tanggal acuan)."}}}}}}}
+ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"description": text} for code, text in (
+        (401, "Token tidak ada, salah, atau dicabut."),
+        (404, "Pengajuan tidak ada atau milik instansi lain."),
+        (409, "Laporan belum tersedia (masih diperiksa atau gagal)."),
+        (413, "Unggahan atau isi ZIP/XLSX melebihi batas."),
+        (415, "Berkas bukan CSV, Excel, atau ZIP berisi data."),
+        (422, "Isian atau berkas tidak dapat diterima."))}
+
+
+def router(settings: Settings) -> APIRouter:
+    """The ``/api/v1`` routes."""
+    routes = APIRouter(prefix="/api/v1", tags=["pengajuan"])
+
+    @routes.get("/kesehatan", tags=["layanan"])
+    def health(request: Request) -> Health:
+        """Layanan hidup; jumlah pengajuan yang menunggu dan sedang diperiksa."""
+        storage = service(request).storage
+        return Health(status="ok", version=__version__, queued=storage.count("queued"),
+                      running=storage.count("running"))
+
+    @routes.post("/pengajuan", status_code=202, responses=ERRORS,
+                 max_body_size=settings.max_upload_bytes, openapi_extra=UPLOAD_BODY,
+                 response_model=SubmissionOut)
+    async def create(request: Request) -> JSONResponse:
+        """Unggah data; pemeriksaan berjalan di latar belakang. Pantau dengan GET.
+
+        Token diperiksa sebelum isi permintaan dibaca.
+        """
+        agency = bearer(request)
+        svc = service(request)
+        try:
+            async with request.form(max_files=settings.max_files, max_fields=30) as form:
+                files = [Incoming(f.filename, f.file) for f in form.getlist("files")
+                         if isinstance(f, UploadFile)]
+                as_of = form.get("as_of")
+                years = [str(v) for v in form.getlist("tahun")]
+                sub = await run_in_threadpool(
+                    accept_upload, svc.storage, svc.settings, svc.dispatcher, agency, files,
+                    as_of if isinstance(as_of, str) else None, years)
+        except HTTPException as exc:
+            if exc.status_code != 400:
+                raise
+            raise UploadRejected(f"Isi multipart tidak dapat dibaca (paling banyak "
+                                 f"{settings.max_files} berkas dalam field `files`).",
+                                 400) from None
+        return JSONResponse(submission_out(sub).model_dump(mode="json"), status_code=202,
+                            headers={"Location": f"/api/v1/pengajuan/{sub.id}"})
+
+    @routes.get("/pengajuan", responses=ERRORS)
+    def listing(request: Request) -> list[SubmissionOut]:
+        """Pengajuan terbaru instansi ini (BKD: semua instansi), paling banyak 100."""
+        agency = bearer(request)
+        subs = service(request).storage.submissions(None if agency.is_admin else agency.code)
+        return [submission_out(sub) for sub in subs]
+
+    @routes.get("/pengajuan/{submission_id}", responses=ERRORS)
+    def status(request: Request, submission_id: str) -> SubmissionOut:
+        """Status, tanda terima, dan ringkasan satu pengajuan."""
+        svc = service(request)
+        return submission_out(visible_submission(svc, bearer(request), submission_id))
+
+    @routes.get("/pengajuan/{submission_id}/laporan.json", responses=ERRORS,
+                response_class=FileResponse)
+    def report_json(request: Request, submission_id: str) -> FileResponse:
+        """Laporan lengkap sebagai JSON (409 bila belum selesai)."""
+        svc = service(request)
+        sub = visible_submission(svc, bearer(request), submission_id)
+        path, media, name = report_file(svc, sub, "json")
+        return FileResponse(path, media_type=media, filename=name)
+
+    @routes.get("/pengajuan/{submission_id}/laporan.xlsx", responses=ERRORS,
+                response_class=FileResponse)
+    def report_xlsx(request: Request, submission_id: str) -> FileResponse:
+        """Buku kerja perbaikan (Excel) dengan baris yang bermasalah (409 bila belum selesai)."""
+        svc = service(request)
+        sub = visible_submission(svc, bearer(request), submission_id)
+        path, media, name = report_file(svc, sub, "xlsx")
+        return FileResponse(path, media_type=media, filename=name)
+
+    return routes

@@ -1,0 +1,131 @@
+"""The FastAPI application: pages for agency operators, a JSON API, a health check.
+
+``create_app(data_dir)`` builds everything from the settings; the check dispatcher starts with
+the application and stops with it. Swagger UI and ReDoc are switched off because FastAPI loads
+them from a CDN (which the service must not depend on and its CSP forbids); the OpenAPI schema is
+at ``/openapi.json`` and ``/api`` explains the API in Indonesian.
+"""
+
+from __future__ import annotations
+
+import http
+from collections.abc import AsyncIterator, Mapping
+from contextlib import asynccontextmanager
+from pathlib import Path
+from urllib.parse import urlencode
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
+
+from checker import __version__
+from checker.serve import api, pages
+from checker.serve.content import UploadRejected
+from checker.serve.guard import Guard, wants_json
+from checker.serve.settings import MIB, Settings
+from checker.serve.state import Service, SignInRequired
+from checker.serve.storage import Storage
+from checker.serve.views import STATIC, environment, render
+from checker.serve.worker import Dispatcher
+
+MESSAGES = {
+    400: "Permintaan tidak dapat dibaca.",
+    401: "Token tidak dikenal atau sudah dicabut. Minta token baru kepada BKD.",
+    403: "Permintaan ditolak.",
+    404: "Halaman atau pengajuan tidak ditemukan.",
+    405: "Cara permintaan ini tidak didukung di alamat ini.",
+    413: "Unggahan terlalu besar.",
+    415: "Jenis berkas tidak didukung.",
+    500: "Terjadi kesalahan pada server. Coba lagi; bila terulang, hubungi BKD.",
+}
+
+
+def create_app(data_dir: str | Path, *, policy_root: str | Path = "policy",
+               rules_root: str | Path = "rules", max_upload_bytes: int = 64 * MIB,
+               max_concurrent_checks: int = 2, **limits: int) -> FastAPI:
+    """The upload service over ``data_dir`` (created if missing).
+
+    ``limits`` may set any other :class:`Settings` number (``max_files``,
+    ``max_uncompressed_bytes``, ``max_zip_entries``, ``max_queued``, ``session_hours``,
+    ``page_size``, ``check_timeout_seconds``).
+    """
+    settings = Settings(data_dir=Path(data_dir), policy_root=Path(policy_root),
+                        rules_root=Path(rules_root), max_upload_bytes=max_upload_bytes,
+                        max_concurrent_checks=max_concurrent_checks, **limits)
+    storage = Storage(settings.data_dir)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        dispatcher = Dispatcher(storage, workers=settings.max_concurrent_checks,
+                                policy_root=settings.policy_root,
+                                rules_root=settings.rules_root,
+                                timeout=settings.check_timeout_seconds)
+        app.state.service = Service(settings, storage, dispatcher, environment())
+        dispatcher.resume()
+        try:
+            yield
+        finally:
+            dispatcher.shutdown()
+
+    app = FastAPI(title="Kebijakan ASN Bengkulu: pengiriman data kepegawaian",
+                  version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
+                  description="Instansi mengunggah data kepegawaian dan menerima laporan "
+                  "pemeriksaan terhadap peraturan. Autentikasi: `Authorization: Bearer <token>`.")
+    app.state.settings = settings
+    app.add_middleware(Guard, upload_paths=("/pengajuan", "/api/v1/pengajuan"),
+                       max_upload_bytes=settings.max_upload_bytes,
+                       max_form_bytes=settings.max_form_bytes, message=_too_large(settings))
+    app.include_router(pages.router(settings))
+    app.include_router(api.router(settings))
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    _handlers(app)
+    return app
+
+
+def _too_large(settings: Settings) -> str:
+    return (f"Unggahan terlalu besar: batasnya {settings.max_upload_bytes // MIB} MB untuk "
+            "satu unggahan. Kirim berkas CSV dalam ZIP atau bagi menjadi beberapa unggahan.")
+
+
+def _handlers(app: FastAPI) -> None:
+    def answer(request: Request, status: int, message: str,
+               headers: Mapping[str, str] | None = None) -> Response:
+        if wants_json(request.scope):
+            return JSONResponse({"detail": message}, status_code=status, headers=headers)
+        service: Service | None = getattr(request.app.state, "service", None)
+        if service is None:
+            return Response(message, status_code=status, media_type="text/plain")
+        body = render(service.templates, "galat.html", title=_title(status), message=message,
+                      session=None, version=__version__)
+        return HTMLResponse(body, status_code=status, headers=headers)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        detail = str(exc.detail)
+        if exc.status_code == 413:
+            detail = _too_large(request.app.state.settings)
+        elif detail == http.HTTPStatus(exc.status_code).phrase or not detail:
+            detail = MESSAGES.get(exc.status_code, detail)
+        return answer(request, exc.status_code, detail, exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        fields = sorted({str(e["loc"][-1]) for e in exc.errors() if e.get("loc")})
+        return answer(request, 422, "Isian tidak sah atau belum diisi: " + ", ".join(fields)
+                      + ". Lihat /api untuk bentuk permintaan yang benar.")
+
+    @app.exception_handler(UploadRejected)
+    async def rejected(request: Request, exc: UploadRejected) -> Response:
+        headers = {"Retry-After": "120"} if exc.status == 503 else None
+        return answer(request, exc.status, exc.message, headers)
+
+    @app.exception_handler(SignInRequired)
+    async def sign_in(request: Request, exc: SignInRequired) -> Response:
+        return RedirectResponse(f"/masuk?{urlencode({'lanjut': exc.target})}", status_code=303)
+
+
+def _title(status: int) -> str:
+    return {401: "Tidak berhak", 403: "Ditolak", 404: "Tidak ditemukan",
+            413: "Terlalu besar"}.get(status, "Tidak dapat diproses")

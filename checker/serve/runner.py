@@ -1,0 +1,106 @@
+"""One check, run as its own process: ``python -m checker.serve.runner JOB.json``.
+
+The job file names the stored files, the agency's names for them, the reference date, the years
+and the policy; the process writes ``laporan.json`` and the fix-it workbook ``laporan.xlsx``
+(which needs the offending rows the JSON leaves out) next to the job, with the agency's file
+names in place of the server's, and prints the outcome as one JSON line on stdout.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from checker.report.report import Report
+
+REPORT_JSON, REPORT_XLSX = "laporan.json", "laporan.xlsx"
+
+
+@dataclass(frozen=True)
+class CheckJob:
+    """Everything the check needs, as plain data."""
+
+    folder: str
+    paths: list[str]
+    names: dict[str, str]  # stored absolute path → the name the agency gave
+    as_of: str
+    years: list[int]
+    policy_root: str
+    rules_root: str
+
+
+@dataclass(frozen=True)
+class CheckOutcome:
+    """What a check produced: an error for the agency, or the summary of the written report."""
+
+    error: str | None = None
+    policy_version: str | None = None
+    policy_commit: str | None = None
+    summary: dict[str, Any] = field(default_factory=dict)
+
+
+def run_check(job: CheckJob) -> CheckOutcome:
+    """Check one submission and write its report files."""
+    import checker
+    from checker.errors import CheckerError
+
+    try:
+        report = checker.check(job.paths, as_of=dt.date.fromisoformat(job.as_of),
+                               years=job.years, policy_root=job.policy_root,
+                               rules_root=job.rules_root)
+    except CheckerError as exc:
+        return CheckOutcome(error=relabel_text(exc.format(), job.names))
+    report = relabel(report, job.names)
+    folder = Path(job.folder)
+    _write(folder / REPORT_JSON, checker.render_report(report, "json"))
+    _write(folder / REPORT_XLSX, checker.render_report(report, "xlsx"))
+    return CheckOutcome(policy_version=report.policy_version,
+                        policy_commit=report.policy_commit, summary=summarize(report))
+
+
+def relabel_text(text: str, names: dict[str, str]) -> str:
+    """Replace stored paths in a message by the agency's file names."""
+    for stored in sorted(names, key=len, reverse=True):
+        text = text.replace(stored, names[stored])
+    return text
+
+
+def relabel(report: Report, names: dict[str, str]) -> Report:
+    """The report with the agency's file names wherever it names a stored file (findings,
+    inputs, and the rows behind the fix-it workbook)."""
+    def name(label: str | None) -> str | None:
+        return relabel_text(label, names) if label else label
+
+    findings = [replace(f, file=name(f.file)) for f in report.findings]
+    inputs = [replace(i, path=relabel_text(i.path, names)) for i in report.inputs]
+    rows = {table: [{**row, "_file": name(row.get("_file"))} for row in items]
+            for table, items in report.rows.items()}
+    return replace(report, findings=findings, inputs=inputs, rows=rows)
+
+
+def summarize(report: Report) -> dict[str, Any]:
+    """The counts a submission list shows without opening the report."""
+    return {"findings": len(report.findings), "by_severity": report.counts_by_severity(),
+            "employees": sum(report.employees.values()), "instansi": sorted(report.employees)}
+
+
+def _write(path: Path, data: bytes) -> None:
+    partial = path.with_suffix(path.suffix + ".tmp")
+    partial.write_bytes(data)
+    os.replace(partial, path)
+
+
+def main(argv: list[str]) -> int:
+    """Run the job file named in ``argv`` and print its outcome."""
+    job = CheckJob(**json.loads(Path(argv[0]).read_text(encoding="utf-8")))
+    print(json.dumps(asdict(run_check(job)), ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

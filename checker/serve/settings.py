@@ -1,0 +1,41 @@
+"""The service's limits and places, in one frozen object that every part reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+MIB = 1 << 20
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where the service keeps its data and how much it accepts.
+
+    Defaults suit one province: a kabupaten with ten thousand employees sends about 15 MB of CSV.
+    """
+
+    data_dir: Path
+    policy_root: Path = Path("policy")
+    rules_root: Path = Path("rules")
+    # the whole request body of one upload (every file plus the form), enforced while streaming
+    max_upload_bytes: int = 64 * MIB
+    # files in one upload form
+    max_files: int = 20
+    # everything inside the ZIP and XLSX files of one upload, once decompressed
+    max_uncompressed_bytes: int = 512 * MIB
+    # entries in one ZIP or XLSX file (and in all of them together)
+    max_zip_entries: int = 500
+    # checks running at the same time (each in its own process)
+    max_concurrent_checks: int = 2
+    # a check running longer than this is killed and the submission fails
+    check_timeout_seconds: int = 900
+    # submissions waiting for a check; beyond this an upload is refused with 503
+    max_queued: int = 200
+    # a browser session lasts this long after sign-in
+    session_hours: int = 12
+    # findings per page on the report page
+    page_size: int = 25
+    # POST bodies that are not uploads (sign-in, sign-out) are small
+    max_form_bytes: int = 64 * 1024
+

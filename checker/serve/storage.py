@@ -1,0 +1,239 @@
+"""SQLite storage under the data dir: agencies, sessions, submissions and their files.
+
+Every operation opens its own short connection (WAL mode, a busy timeout), so the web server's
+threads, the check dispatcher and a ``kebijakan agency`` command in another process can all use
+the same file. Submission files live in ``pengajuan/<id>/`` under names the server chose.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import secrets
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS agencies (
+    code TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    is_admin INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    revoked_at TEXT
+);
+CREATE TABLE IF NOT EXISTS sessions (
+    id_hash TEXT PRIMARY KEY,
+    agency TEXT NOT NULL REFERENCES agencies(code) ON DELETE CASCADE,
+    csrf TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS submissions (
+    id TEXT PRIMARY KEY,
+    agency TEXT NOT NULL REFERENCES agencies(code),
+    created_at TEXT NOT NULL,
+    as_of TEXT NOT NULL,
+    years TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('queued', 'running', 'done', 'failed')),
+    started_at TEXT,
+    finished_at TEXT,
+    error TEXT,
+    tool_version TEXT NOT NULL,
+    policy_version TEXT,
+    policy_commit TEXT,
+    summary TEXT
+);
+CREATE INDEX IF NOT EXISTS submissions_by_agency ON submissions (agency, created_at);
+CREATE TABLE IF NOT EXISTS files (
+    submission TEXT NOT NULL REFERENCES submissions(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    parent INTEGER,
+    name TEXT NOT NULL,
+    stored TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    checked INTEGER NOT NULL,
+    PRIMARY KEY (submission, position)
+);
+"""
+
+STATUSES = ("queued", "running", "done", "failed")
+# readable over the phone: no 0/o, 1/l/i
+_ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
+
+
+def now() -> str:
+    """The current UTC time as ISO 8601 with seconds ("2026-06-30T01:15:00Z")."""
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def new_submission_id() -> str:
+    """A random, unguessable id of 10 characters (about 49 bits)."""
+    return "".join(secrets.choice(_ID_ALPHABET) for _ in range(10))
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    """One file of a submission: an upload, or an entry taken out of an uploaded ZIP.
+
+    ``name`` is what the agency called it (shown, never used as a path); ``stored`` is the
+    server-chosen path relative to the submission folder.
+    """
+
+    position: int
+    name: str
+    stored: str
+    kind: str
+    size: int
+    sha256: str
+    checked: bool
+    parent: int | None = None
+
+
+@dataclass(frozen=True)
+class Submission:
+    """One upload and what became of it."""
+
+    id: str
+    agency: str
+    agency_name: str
+    created_at: str
+    as_of: str
+    years: list[int]
+    status: str
+    tool_version: str
+    started_at: str | None = None
+    finished_at: str | None = None
+    error: str | None = None
+    policy_version: str | None = None
+    policy_commit: str | None = None
+    summary: dict[str, Any] = field(default_factory=dict)
+    files: list[StoredFile] = field(default_factory=list)
+
+
+class Storage:
+    """The service's SQLite database and submission folders under ``data_dir``."""
+
+    def __init__(self, data_dir: str | Path) -> None:
+        self.data_dir = Path(data_dir)
+        self.path = self.data_dir / "kebijakan.sqlite3"
+        self.submissions_dir = self.data_dir / "pengajuan"
+        self.submissions_dir.mkdir(parents=True, exist_ok=True)
+        with self.connect() as con:
+            con.execute("PRAGMA journal_mode=WAL")
+            con.executescript(SCHEMA)
+
+    @contextmanager
+    def connect(self) -> Iterator[sqlite3.Connection]:
+        """A connection that commits on success, rolls back on error and is always closed."""
+        con = sqlite3.connect(self.path, timeout=15)
+        con.row_factory = sqlite3.Row
+        try:
+            con.execute("PRAGMA foreign_keys=ON")
+            with con:
+                yield con
+        finally:
+            con.close()
+
+    def folder(self, submission_id: str) -> Path:
+        """The folder holding a submission's files and report."""
+        return self.submissions_dir / submission_id
+
+    # -- submissions ------------------------------------------------------------------------
+
+    def add_submission(self, sub: Submission) -> None:
+        """Record a new submission and its files (status ``queued``)."""
+        with self.connect() as con:
+            con.execute(
+                "INSERT INTO submissions (id, agency, created_at, as_of, years, status, "
+                "tool_version) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (sub.id, sub.agency, sub.created_at, sub.as_of, json.dumps(sub.years),
+                 sub.status, sub.tool_version))
+            con.executemany(
+                "INSERT INTO files (submission, position, parent, name, stored, kind, size, "
+                "sha256, checked) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(sub.id, f.position, f.parent, f.name, f.stored, f.kind, f.size, f.sha256,
+                  int(f.checked)) for f in sub.files])
+
+    def submission(self, submission_id: str) -> Submission | None:
+        """One submission with its files, or None."""
+        with self.connect() as con:
+            row = con.execute(_SELECT + " WHERE s.id = ?", (submission_id,)).fetchone()
+            if row is None:
+                return None
+            files = con.execute("SELECT * FROM files WHERE submission = ? ORDER BY position",
+                                (submission_id,)).fetchall()
+        return _submission(row, files)
+
+    def submissions(self, agency: str | None = None, limit: int = 100) -> list[Submission]:
+        """The newest submissions first: one agency's, or everybody's when ``agency`` is None."""
+        where, args = ("WHERE s.agency = ?", [agency]) if agency else ("", [])
+        with self.connect() as con:
+            rows = con.execute(f"{_SELECT} {where} ORDER BY s.created_at DESC, s.rowid DESC "
+                               "LIMIT ?", [*args, limit]).fetchall()
+        return [_submission(row, []) for row in rows]
+
+    def with_status(self, *statuses: str) -> list[str]:
+        """Ids of submissions in these states, oldest first."""
+        marks = ", ".join("?" for _ in statuses)
+        with self.connect() as con:
+            rows = con.execute(f"SELECT id FROM submissions WHERE status IN ({marks}) "
+                               "ORDER BY created_at, rowid", statuses).fetchall()
+        return [row["id"] for row in rows]
+
+    def count(self, status: str) -> int:
+        """How many submissions are in this state."""
+        with self.connect() as con:
+            row = con.execute("SELECT COUNT(*) FROM submissions WHERE status = ?",
+                              (status,)).fetchone()
+        return int(row[0])
+
+    def mark_running(self, submission_id: str) -> None:
+        """The check has started."""
+        with self.connect() as con:
+            con.execute("UPDATE submissions SET status = 'running', started_at = ? WHERE id = ?",
+                        (now(), submission_id))
+
+    def finish(self, submission_id: str, *, error: str | None, policy_version: str | None,
+               policy_commit: str | None, summary: dict[str, Any]) -> None:
+        """The check has ended: ``done`` with a summary, or ``failed`` with an error."""
+        with self.connect() as con:
+            con.execute(
+                "UPDATE submissions SET status = ?, finished_at = ?, error = ?, "
+                "policy_version = ?, policy_commit = ?, summary = ? WHERE id = ?",
+                ("failed" if error else "done", now(), error, policy_version, policy_commit,
+                 json.dumps(summary, ensure_ascii=False), submission_id))
+
+    def latest_done(self, per_date: bool = False) -> list[Submission]:
+        """The newest finished submission of every agency (or of every agency and reference
+        date with ``per_date``), sorted by agency code and date."""
+        key = "s.agency, s.as_of" if per_date else "s.agency"
+        with self.connect() as con:
+            rows = con.execute(
+                f"{_SELECT} WHERE s.rowid IN (SELECT rowid FROM (SELECT rowid, ROW_NUMBER() "
+                f"OVER (PARTITION BY {key.replace('s.', '')} ORDER BY created_at DESC, "
+                "rowid DESC) AS n FROM submissions WHERE status = 'done') WHERE n = 1) "
+                "ORDER BY s.agency, s.as_of").fetchall()
+        return [_submission(row, []) for row in rows]
+
+
+_SELECT = ("SELECT s.*, a.name AS agency_name FROM submissions AS s "
+           "JOIN agencies AS a ON a.code = s.agency")
+
+
+def _submission(row: sqlite3.Row, files: list[sqlite3.Row]) -> Submission:
+    return Submission(
+        id=row["id"], agency=row["agency"], agency_name=row["agency_name"],
+        created_at=row["created_at"], as_of=row["as_of"], years=json.loads(row["years"]),
+        status=row["status"], tool_version=row["tool_version"], started_at=row["started_at"],
+        finished_at=row["finished_at"], error=row["error"],
+        policy_version=row["policy_version"], policy_commit=row["policy_commit"],
+        summary=json.loads(row["summary"]) if row["summary"] else {},
+        files=[StoredFile(position=f["position"], name=f["name"], stored=f["stored"],
+                          kind=f["kind"], size=f["size"], sha256=f["sha256"],
+                          checked=bool(f["checked"]), parent=f["parent"]) for f in files])

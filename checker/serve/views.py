@@ -1,0 +1,114 @@
+"""How the pages say things: Indonesian dates and sizes, status words, pages of findings, and the
+Jinja2 environment (autoescaping every value, failing loudly on a missing one)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from checker.policy.terbilang import digits, tanggal
+from checker.report.finding import Finding
+from checker.report.labels import severity_label
+from checker.report.report import Report
+from checker.serve.worker import report_json
+
+WIB = dt.timezone(dt.timedelta(hours=7), "WIB")
+TEMPLATES = Path(__file__).with_name("templates")
+STATIC = Path(__file__).with_name("static")
+STATUS_LABELS = {"queued": "Menunggu giliran", "running": "Sedang diperiksa",
+                 "done": "Selesai", "failed": "Gagal"}
+
+
+def time_text(stamp: str | None) -> str:
+    """"2026-06-30T01:05:00Z" → "30 Juni 2026 08.05 WIB" (Bengkulu keeps Western Indonesian
+    Time); "-" when there is no time."""
+    if not stamp:
+        return "-"
+    moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone(WIB)
+    return f"{tanggal(moment.date())} {moment:%H.%M} WIB"
+
+
+def date_text(iso: str | None) -> str:
+    """"2026-06-30" → "30 Juni 2026"."""
+    if not iso:
+        return "-"
+    try:
+        return tanggal(dt.date.fromisoformat(iso))
+    except ValueError:
+        return iso
+
+
+def size_text(size: int) -> str:
+    """Bytes the Indonesian way: "980 B", "12,3 KB", "1,5 MB"."""
+    if size < 1024:
+        return f"{size} B"
+    for unit, scale in (("KB", 1 << 10), ("MB", 1 << 20), ("GB", 1 << 30)):
+        if size < scale * 1024 or unit == "GB":
+            return f"{size / scale:.1f} {unit}".replace(".", ",")
+    raise AssertionError("unreachable")
+
+
+@dataclass(frozen=True)
+class PageOf:
+    """One page of findings and where it sits among the others."""
+
+    items: list[Finding]
+    number: int
+    count: int
+    total: int
+    size: int
+
+    @property
+    def previous(self) -> int | None:
+        """The page before, if any."""
+        return self.number - 1 if self.number > 1 else None
+
+    @property
+    def next(self) -> int | None:
+        """The page after, if any."""
+        return self.number + 1 if self.number < self.count else None
+
+    @property
+    def first(self) -> int:
+        """The 1-based position of the first finding on this page."""
+        return (self.number - 1) * self.size + 1
+
+
+def paginate(findings: list[Finding], number: int, size: int) -> PageOf:
+    """Page ``number`` (1-based, clamped to the pages that exist) of ``size`` findings."""
+    count = max(1, math.ceil(len(findings) / size))
+    number = min(max(1, number), count)
+    start = (number - 1) * size
+    return PageOf(findings[start:start + size], number, count, len(findings), size)
+
+
+@functools.lru_cache(maxsize=32)
+def _report(folder: str, mtime_ns: int) -> Report:
+    return Report.from_dict(report_json(Path(folder)))
+
+
+def load_report(folder: Path) -> Report:
+    """A submission's report, parsed once and kept while the file is unchanged."""
+    path = folder / "laporan.json"
+    return _report(str(folder), path.stat().st_mtime_ns)
+
+
+def environment() -> jinja2.Environment:
+    """Templates with every value HTML-escaped."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True,
+                             lstrip_blocks=True)
+    env.filters.update(waktu=time_text, tanggal=date_text, ukuran=size_text, angka=digits,
+                       tingkat=severity_label, status=lambda s: STATUS_LABELS.get(s, s))
+    return env
+
+
+def render(env: jinja2.Environment, name: str, **context: Any) -> str:
+    """Render a template by name."""
+    return env.get_template(name).render(**context)
