@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -156,7 +156,9 @@ def open_workbook(path: Path) -> list[Source]:
         sheet = book.get_sheet_by_name(name)
         rows = sheet.to_python(skip_empty_area=False)
         cells = [
-            (i + 1, row) for i, row in enumerate(rows) if any(v not in (None, "") for v in row)
+            (i + 1, row)
+            for i, row in enumerate(rows)
+            if any(row) or any(v not in (None, "") for v in row)  # 0 and False are values too
         ]
         preview = [
             (n, [_cell_text(v, False) or "" for v in row]) for n, row in cells[:PREVIEW_ROWS]
@@ -169,22 +171,26 @@ def stage_sheet(
     con: duckdb.DuckDBPyConnection,
     src: Source,
     header_row: int,
-    ncols: int,
-    is_nip: Callable[[int], bool],
+    positions: list[int],
+    nips: set[int],
     workdir: Path,
     name: str,
 ) -> str:
-    """Write the sheet's rows after ``header_row`` to a staging table; return its SQL name."""
+    """Write the used columns of the rows after ``header_row`` to a staging table (``c{pos}``)."""
     tmp = workdir / f"{name}.csv"
     with tmp.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
         for number, row in src.cells:
             if number <= header_row:
                 continue
-            texts = [_cell_text(v, is_nip(i)) for i, v in enumerate(row[:ncols])]
-            texts.extend([None] * (ncols - len(texts)))
+            cells = [row[i] if i < len(row) else None for i in positions]
+            # Most cells are text already; only the others need converting.
+            texts = [
+                v if type(v) is str and "\x00" not in v else _cell_text(v, i in nips)
+                for i, v in zip(positions, cells, strict=True)
+            ]
             writer.writerow([number, *texts])
-    columns = "{'_row': 'BIGINT', " + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(ncols)) + "}"
+    columns = "{'_row': 'BIGINT', " + ", ".join(f"'c{i}': 'VARCHAR'" for i in positions) + "}"
     con.execute(
         f"CREATE TEMP TABLE {ident(name)} AS SELECT * FROM read_csv({lit(str(tmp))}, "
         f"header=false, auto_detect=false, delim=',', quote='\"', escape='\"', "

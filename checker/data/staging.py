@@ -165,10 +165,9 @@ def stage_workbook_sheet(
 ) -> Staged | None:
     """Type a workbook sheet; row numbers are the sheet's own."""
     del findings  # sheets have no malformed lines: every problem is a cell problem
-    positions = {pos for n, pos in layout.columns.items() if layout.table.field(n).is_nip}
-    raw = readers.stage_sheet(
-        con, src, layout.header_row, layout.width, positions.__contains__, work, name + "_raw"
-    )
+    nips = {pos for n, pos in layout.columns.items() if layout.table.field(n).is_nip}
+    positions = sorted(layout.columns.values())
+    raw = readers.stage_sheet(con, src, layout.header_row, positions, nips, work, name + "_raw")
     select = convert.typed_select(layout.table, _columns(layout), raw, extra="_row")
     con.execute(f"CREATE TEMP TABLE {ident(name)} AS {select}")
     loaded = con.execute(f"SELECT count(*) FROM {ident(name)} WHERE NOT _blank").fetchone()
