@@ -8,6 +8,7 @@ __version__ = "0.1.0"
 from checker.check import check, load_rules
 from checker.data.ingest import ingest
 from checker.demo import run_demo
+from checker.export import export_docx
 from checker.lint import lint
 from checker.policy import lint_policy, load_policy, render
 from checker.report.formats import render_report
@@ -17,6 +18,7 @@ __all__ = [
     "Report",
     "__version__",
     "check",
+    "export_docx",
     "ingest",
     "lint",
     "lint_policy",

@@ -97,13 +97,14 @@ def cli(ctx: click.Context, debug: bool) -> None:
 # -- shared options ----------------------------------------------------------------------
 
 # The repository this package was installed from (an editable install): its policy/ and
-# rules/ are used when the working directory has none, so commands work from anywhere.
+# rules/ are used when the working directory has neither, so commands work from anywhere.
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 
 def _default_root(name: str) -> Callable[[click.Context, click.Parameter, Path], Path]:
     def resolve(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
-        if value == Path(name) and not value.is_dir() and (PROJECT_ROOT / name).is_dir():
+        here = Path("policy").is_dir() or Path("rules").is_dir()
+        if value == Path(name) and not here and (PROJECT_ROOT / name).is_dir():
             return PROJECT_ROOT / name
         return value
 
@@ -350,6 +351,24 @@ def sample(out_dir: Path, employees: int, seed: int, fmt: str, fault_rate: float
     planted = sum(result.faults.values())
     click.echo(f"Ditulis {result.rows['pegawai']} baris pegawai ke {out_dir}/ "
                f"dengan {planted} kesalahan tertanam; kunci jawaban: {result.key}.")
+
+
+from checker.cli_versions import diff, export, versions  # noqa: E402 (uses the helpers above)
+
+
+
+def _indonesian_usage(command: click.Command) -> click.Command:
+    """Usage lines of commands defined in other modules read ``[OPSI]`` too."""
+    command.options_metavar = "[OPSI]"
+    if isinstance(command, click.Group):
+        command.subcommand_metavar = "PERINTAH [ARGUMEN]..."
+        for sub in command.commands.values():
+            _indonesian_usage(sub)
+    return command
+
+
+for _command in (export, versions, diff):
+    cli.add_command(_indonesian_usage(_command))
 
 
 def main() -> None:
