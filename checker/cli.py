@@ -356,7 +356,6 @@ def sample(out_dir: Path, employees: int, seed: int, fmt: str, fault_rate: float
 from checker.cli_versions import diff, export, versions  # noqa: E402 (uses the helpers above)
 
 
-
 def _indonesian_usage(command: click.Command) -> click.Command:
     """Usage lines of commands defined in other modules read ``[OPSI]`` too."""
     command.options_metavar = "[OPSI]"
