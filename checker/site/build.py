@@ -17,6 +17,9 @@ from checker.site.page import Page
 from checker.site.parameter import parameter_page
 from checker.site.peraturan import bab_pages, index_page
 from checker.site.unduhan import unduhan_pages
+from checker.versions import VersionError, riwayat_pages
+
+RIWAYAT_INDEX = "riwayat/index.md"
 
 # hand-written guides first in this order, the rest after them by name
 GUIDE_ORDER = ("panduan/index.md", "panduan/pembaca.md", "panduan/operator.md",
@@ -34,13 +37,26 @@ def load_context(policy: str | Path, rules: str | Path, reports: str | Path | No
     peraturan = load_policy(policy)
     rule_set = load_rules(rules, policy)
     return SiteContext(peraturan, rule_set, load_reports(reports), as_of or dt.date.today(),
-                       private=private, synthetic=synthetic, policy_dir=policy_dir)
+                       private=private, synthetic=synthetic, policy_dir=policy_dir,
+                       riwayat=history_pages(Path(policy).parent))
+
+
+def history_pages(repo_root: Path) -> dict[str, str]:
+    """The Riwayat section from the Git tags; outside a Git checkout it says so kindly."""
+    try:
+        return riwayat_pages(repo_root)
+    except VersionError as exc:
+        return {RIWAYAT_INDEX: "# Riwayat versi\n\nRiwayat versi tidak dapat ditampilkan: "
+                               f"{exc.message}. Situs ini dibangun di luar repositori Git "
+                               "atau tanpa tag versi.\n"}
 
 
 def generate(site: SiteContext) -> list[Page]:
     """Every generated page and asset, in a stable order."""
+    history = [Page(uri, text, in_nav=uri == RIWAYAT_INDEX)
+               for uri, text in sorted(site.riwayat.items())]
     return [index_page(site), *bab_pages(site), parameter_page(site), catalogue_page(site),
-            types_page(site), coverage_page(site), *kepatuhan_pages(site),
+            types_page(site), coverage_page(site), *kepatuhan_pages(site), *history,
             *unduhan_pages(site)]
 
 
@@ -61,6 +77,7 @@ def navigation(site: SiteContext, pages: list[Page], docs: list[str]) -> list[An
     nav: list[Any] = [{"Beranda": "index.md"}] if "index.md" in have else []
     nav += section("Peraturan", [links.PERATURAN_INDEX,
                                  *(links.bab_page(b.id) for b in site.peraturan.bab)])
+    nav += section("Riwayat", [RIWAYAT_INDEX])
     nav += section("Parameter", [links.PARAMETER])
     nav += section("Aturan", [links.ATURAN, links.JENIS, links.CAKUPAN])
     nav += section("Kepatuhan", [links.KEPATUHAN])

@@ -39,6 +39,7 @@ class SiteContext:
     private: bool = False
     synthetic: bool = False
     policy_dir: str = "policy"  # the policy folder relative to the repository, for edit links
+    riwayat: dict[str, str] = field(default_factory=dict)  # versions pages: src_uri → Markdown
     numbering: Numbering = field(init=False)
 
     def __post_init__(self) -> None:

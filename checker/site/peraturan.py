@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from checker.policy.inline import InlineContext
 from checker.policy.model import Bab, Parameter, Pasal
 from checker.policy.numbering import roman
-from checker.policy.render import Renderer, judul_lines
+from checker.policy.render import Renderer, judul_lines, pasal_heading
 from checker.policy.terbilang import tanggal
 from checker.site import links
 from checker.site.context import SEVERITY_LABELS, SiteContext
@@ -38,8 +38,11 @@ class SiteRenderer(Renderer):
         """A Pasal with an anchor by number and by stable id, and the rules that enforce it."""
         label = self.numbering.pasal[pasal.id]
         anchor = f'<a id="{pasal.id}"></a>'
-        yield self.heading(5, f"{anchor}Pasal {label} {{#pasal-{label.lower()}}}")
+        head = pasal_heading(label, pasal.dihapus)
+        yield self.heading(5, f"{anchor}{head} {{#pasal-{label.lower()}}}")
         yield ""
+        if pasal.dihapus:
+            return
         for index, ayat in enumerate(pasal.ayat):
             yield from self.ayat(pasal, index, ayat)
             yield ""
@@ -114,7 +117,8 @@ def index_page(site: SiteContext) -> Page:
     for index, bab in enumerate(p.bab, start=1):
         href = links.relative(links.PERATURAN_INDEX, links.bab_page(bab.id))
         title = links.prose(links.title_case(bab.title))
-        lines.append(f"| [BAB {roman(index)}]({href}) | {title} | {_pasal_range(site, bab)} |")
+        label = site.numbering.bab.get(bab.id) or roman(index)
+        lines.append(f"| [BAB {label}]({href}) | {title} | {_pasal_range(site, bab)} |")
     lines.append("")
     return Page(links.PERATURAN_INDEX, join(lines), f"{site.policy_dir}/peraturan.yml")
 
@@ -125,7 +129,8 @@ def bab_pages(site: SiteContext) -> list[Page]:
     for index, bab in enumerate(site.peraturan.bab, start=1):
         uri = links.bab_page(bab.id)
         renderer = _renderer(site, uri)
-        lines = front_matter(f"BAB {roman(index)} {links.title_case(bab.title)}")
+        label = site.numbering.bab.get(bab.id) or roman(index)
+        lines = front_matter(f"BAB {label} {links.title_case(bab.title)}")
         lines += list(renderer.bab(index, bab))
         if index == len(site.peraturan.bab):
             lines += list(renderer.penutup())

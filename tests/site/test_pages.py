@@ -142,8 +142,10 @@ def test_navigation_orders_sections(tiny_site: SiteContext) -> None:
     nav = navigation(tiny_site, generate(tiny_site),
                      ["index.md", "panduan/operator.md", "panduan/index.md", "panduan/zzz.md"])
     assert [next(iter(item)) for item in nav] == [
-        "Beranda", "Peraturan", "Parameter", "Aturan", "Kepatuhan", "Panduan", "Unduhan"]
+        "Beranda", "Peraturan", "Riwayat", "Parameter", "Aturan", "Kepatuhan", "Panduan",
+        "Unduhan"]
     assert nav[1]["Peraturan"] == ["peraturan/index.md", "peraturan/umum.md", "peraturan/hak.md",
                                    "peraturan/penutup.md"]
-    assert nav[5]["Panduan"] == ["panduan/index.md", "panduan/operator.md", "panduan/zzz.md"]
-    assert nav[4]["Kepatuhan"] == ["kepatuhan/index.md"]  # instansi pages are reached by links
+    assert nav[2]["Riwayat"] == ["riwayat/index.md"]
+    assert nav[6]["Panduan"] == ["panduan/index.md", "panduan/operator.md", "panduan/zzz.md"]
+    assert nav[5]["Kepatuhan"] == ["kepatuhan/index.md"]  # instansi pages are reached by links
