@@ -20,13 +20,13 @@ if TYPE_CHECKING:
         rotate_token,
     )
     from checker.serve.app import create_app
-    from checker.serve.publish import Published, publish
+    from checker.serve.publishing import Published, publish
     from checker.serve.storage import Storage
 
 _EXPORTS = {
     "Agency": "access", "add_agency": "access", "list_agencies": "access",
     "revoke_agency": "access", "rotate_token": "access", "create_app": "app",
-    "Published": "publish", "publish": "publish", "Storage": "storage",
+    "Published": "publishing", "publish": "publishing", "Storage": "storage",
 }
 
 __all__ = [

@@ -10,6 +10,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, JSONResponse
 from pydantic import BaseModel, Field
 from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from checker import __version__
 from checker.serve.access import Agency, agency_for_token
@@ -146,7 +147,7 @@ def router(settings: Settings) -> APIRouter:
                 sub = await run_in_threadpool(
                     accept_upload, svc.storage, svc.settings, svc.dispatcher, agency, files,
                     as_of if isinstance(as_of, str) else None, years)
-        except HTTPException as exc:
+        except StarletteHTTPException as exc:
             if exc.status_code != 400:
                 raise
             raise UploadRejected(f"Isi multipart tidak dapat dibaca (paling banyak "

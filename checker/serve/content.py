@@ -12,6 +12,7 @@ from __future__ import annotations
 import mmap
 import re
 import struct
+import unicodedata
 import zipfile
 from pathlib import Path
 
@@ -81,9 +82,18 @@ def detect_kind(path: Path, name: str) -> str:
         raise UploadRejected(
             f"Berkas “{name}” berformat XML Spreadsheet 2003. Buka di Excel, simpan sebagai "
             "Excel Workbook (.xlsx), lalu unggah kembali.")
-    if detect_encoding(head) is None:
+    encoding = detect_encoding(head)
+    if encoding is None or not _mostly_text(head, encoding):
         raise not_data(name, "data biner")
     return "csv"
+
+
+def _mostly_text(head: bytes, encoding: str) -> bool:
+    """At most 1 % control or undecodable characters once decoded (tab, line ends excepted)."""
+    text = head.decode(encoding, errors="replace")
+    bad = sum(1 for c in text if c == "\ufffd" or (
+        unicodedata.category(c) == "Cc" and c not in "\t\n\r\f"))
+    return bad <= max(1, len(text) // 100)
 
 
 def zip_entry_count(path: Path) -> int | None:

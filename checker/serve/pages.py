@@ -15,6 +15,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from checker import __version__
 from checker.report.labels import by_rule, group_severity, instansi_table, rule_title
@@ -152,7 +153,7 @@ def router(settings: Settings) -> APIRouter:
         except UploadRejected as exc:
             return _list_page(request, session, error=exc.message, status=exc.status,
                               as_of=as_of, chosen=years)
-        except HTTPException as exc:
+        except StarletteHTTPException as exc:
             if exc.status_code != 400:
                 raise
             return _list_page(request, session, status=400, error=(

@@ -71,12 +71,15 @@ def relabel_text(text: str, names: dict[str, str]) -> str:
 
 
 def relabel(report: Report, names: dict[str, str]) -> Report:
-    """The report with the agency's file names wherever it names a stored file (findings,
-    inputs, and the rows behind the fix-it workbook)."""
+    """The report with the agency's file names wherever it names a stored file: the findings'
+    message, file, found and expected values, the inputs, the rows behind the workbook."""
     def name(label: str | None) -> str | None:
         return relabel_text(label, names) if label else label
 
-    findings = [replace(f, file=name(f.file)) for f in report.findings]
+    # messages name files too ("sudah tercatat pada baris 47 berkas ...")
+    findings = [replace(f, message=relabel_text(f.message, names), file=name(f.file),
+                        actual=name(f.actual), expected=name(f.expected))
+                for f in report.findings]
     inputs = [replace(i, path=relabel_text(i.path, names)) for i in report.inputs]
     rows = {table: [{**row, "_file": name(row.get("_file"))} for row in items]
             for table, items in report.rows.items()}

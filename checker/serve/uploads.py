@@ -130,7 +130,8 @@ def _extract(archive: Path, zip_name: str, slot: Path, budget: Budget, parent: i
                                     if p not in ("", ".", "..")] or ["_"])
             if info.is_dir() or _junk(inner):
                 continue
-            name = _unique(f"{zip_name}/{display_name(str(inner), 'berkas')}", seen)
+            inside = "/".join(display_name(part, "_") for part in inner.parts)
+            name = _unique(f"{zip_name}/{inside}"[:300], seen)
             place = slot / f"{len(out) + 1:03d}"
             place.mkdir()
             with _zip_read(zip_name), zf.open(info) as fh:

@@ -44,6 +44,17 @@ def date_text(iso: str | None) -> str:
         return iso
 
 
+def cell_text(value: object) -> str:
+    """A table cell: numbers the Indonesian way (1.234 and 80,0), "-" for nothing."""
+    if value is None:
+        return "-"
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, float):
+        return f"{value:,.1f}".replace(",", "_").replace(".", ",").replace("_", ".")
+    return digits(value)
+
+
 def size_text(size: int) -> str:
     """Bytes the Indonesian way: "980 B", "12,3 KB", "1,5 MB"."""
     if size < 1024:
@@ -104,8 +115,9 @@ def environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True,
                              lstrip_blocks=True)
-    env.filters.update(waktu=time_text, tanggal=date_text, ukuran=size_text, angka=digits,
-                       tingkat=severity_label, status=lambda s: STATUS_LABELS.get(s, s))
+    env.filters.update(sel=cell_text, waktu=time_text, tanggal=date_text, ukuran=size_text,
+                       angka=digits, tingkat=severity_label,
+                       status=lambda s: STATUS_LABELS.get(s, s))
     return env
 
 

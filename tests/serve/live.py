@@ -1,0 +1,85 @@
+"""Helpers for the upload service tests: uvicorn in a thread on 127.0.0.1, uploads, waiting."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+import uvicorn
+
+ROOT = Path(__file__).resolve().parents[2]
+KIB, MIB = 1 << 10, 1 << 20
+LIMITS = {"max_upload_bytes": 1 * MIB, "max_uncompressed_bytes": 4 * MIB,
+          "max_zip_entries": 40, "max_files": 10, "page_size": 3}
+
+
+@dataclass
+class Live:
+    """A running service: its address, data folder and the agencies' tokens."""
+
+    url: str
+    data_dir: Path
+    tokens: dict[str, str]
+
+    def client(self, code: str | None = None, **kwargs: Any) -> httpx.Client:
+        """An HTTP client, with the agency's bearer token when ``code`` is given."""
+        headers = {"Authorization": f"Bearer {self.tokens[code]}"} if code else {}
+        return httpx.Client(base_url=self.url, headers=headers, timeout=30, **kwargs)
+
+    def wait(self, code: str, submission_id: str, timeout: float = 60) -> dict[str, Any]:
+        """Poll the API until the check has finished; the final status document."""
+        deadline = time.monotonic() + timeout
+        with self.client(code) as client:
+            while time.monotonic() < deadline:
+                body: dict[str, Any] = client.get(f"/api/v1/pengajuan/{submission_id}").json()
+                if body["status"] in ("done", "failed"):
+                    return body
+                time.sleep(0.2)
+        raise TimeoutError(f"{submission_id} still {body['status']}")
+
+
+def serve_in_thread(app: Any) -> tuple[str, uvicorn.Server, threading.Thread]:
+    """Start uvicorn on a free port of 127.0.0.1 and wait until it answers."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    config = uvicorn.Config(app, log_level="warning", ws="none", lifespan="on",
+                            access_log=False)
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.02)
+    return f"http://127.0.0.1:{port}", server, thread
+
+
+def csv_files(sample: Path, *names: str) -> list[tuple[str, tuple[str, bytes, str]]]:
+    """Multipart ``files`` entries for sample tables (all of them when none are named)."""
+    chosen = names or tuple(sorted(p.stem for p in sample.glob("*.csv")))
+    return [("files", (f"{name}.csv", (sample / f"{name}.csv").read_bytes(), "text/csv"))
+            for name in chosen]
+
+
+def upload(live: Live, code: str, files: Any, **data: str) -> httpx.Response:
+    """POST /api/v1/pengajuan as an agency."""
+    with live.client(code) as client:
+        return client.post("/api/v1/pengajuan", files=files,
+                           data={"as_of": "2026-06-30", "tahun": "2025", **data})
+
+
+def stored_folders(live: Live) -> set[str]:
+    """Names of the submission folders on disk."""
+    return {p.name for p in (live.data_dir / "pengajuan").iterdir()}
+
+
+def tree_size(path: Path) -> int:
+    """Bytes under a folder."""
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
