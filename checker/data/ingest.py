@@ -146,16 +146,28 @@ def _empty_table(table: Table) -> str:
 
 
 def _assemble(con: duckdb.DuckDBPyConnection, table: Table, staged: list[Staged]) -> None:
+    """The table as the rest of the checker sees it: ``_file``, ``_row`` and the typed fields.
+
+    When every part numbers its rows by ``rowid`` it is a view over the staged data (copying
+    millions of rows costs more than reading them); otherwise it is materialised once.
+    """
     fields = ", ".join(ident(f.name) for f in table.fields)
-    if staged:
-        parts = [
-            f"SELECT {lit(s.file)} AS _file, _row, {fields} FROM {s.view} WHERE NOT _blank"
-            for s in staged
-        ]
-        body = " UNION ALL ".join(parts)
-    else:
-        body = _empty_table(table)
-    con.execute(f"CREATE OR REPLACE TABLE {ident(table.name)} AS {body}")
+    existing = con.execute(
+        "SELECT 'TABLE' FROM duckdb_tables() WHERE table_name = ? AND NOT temporary "
+        "UNION ALL SELECT 'VIEW' FROM duckdb_views() WHERE view_name = ? AND NOT temporary",
+        [table.name, table.name],
+    ).fetchall()
+    for (kind,) in existing:  # from an earlier ingest on the same connection
+        con.execute(f"DROP {kind} {ident(table.name)}")
+    if not staged:
+        con.execute(f"CREATE OR REPLACE TABLE {ident(table.name)} AS {_empty_table(table)}")
+        return
+    body = " UNION ALL ".join(
+        f"SELECT {lit(s.file)} AS _file, _row, {fields} FROM {s.view} WHERE NOT _blank"
+        for s in staged
+    )
+    kind = "VIEW" if all(s.simple for s in staged) else "TABLE"
+    con.execute(f"CREATE OR REPLACE {kind} {ident(table.name)} AS {body}")
 
 
 def ingest(
@@ -175,6 +187,10 @@ def ingest(
     findings: list[Finding] = []
     inputs: list[InputFile] = []
     staged: dict[str, list[Staged]] = {name: [] for name in schema}
+    # Staging tables stay behind the views; a second ingest on the same connection must not
+    # collide with the first one's.
+    counted = con.execute("SELECT count(*) FROM duckdb_tables()").fetchone()
+    base = 1000 * (int(counted[0]) if counted else 0)
     # Hashing releases the GIL, so it runs beside DuckDB's reading instead of before it.
     with (
         ThreadPoolExecutor(max_workers=1) as pool,
@@ -190,7 +206,7 @@ def ingest(
                 layout = _layout(src, schema, findings)
                 if layout is None:
                     continue
-                number = sum(len(v) for v in staged.values())
+                number = base + sum(len(v) for v in staged.values())
                 if src.sniffed is not None:
                     st = stage_csv(con, src, layout, f"_stage{number}", findings, work)
                 else:
@@ -218,7 +234,6 @@ def ingest(
             _assemble(con, table, staged[table.name])
             for st in staged[table.name]:
                 findings.extend(st.bad_findings(con, table))
-                st.drop(con)
         for table in schema.values():
             if table.name in present:
                 findings.extend(unique_findings(con, table))

@@ -46,8 +46,16 @@ def ident(name: str) -> str:
 
 
 def clean_sql(column: str) -> str:
-    """Trim spaces (also Excel's non-breaking ones); empty text and a lone ``-`` become NULL."""
-    return f"nullif(nullif(trim(replace({column}, chr(160), ' ')), ''), '-')"
+    """Trim spaces (also Excel's non-breaking ones); empty text and a lone ``-`` become NULL.
+
+    Text that needs none of it, nearly all of it, is passed through without being copied.
+    """
+    c = column
+    slow = f"nullif(nullif(trim(replace({c}, chr(160), ' ')), ''), '-')"
+    needs = (
+        f"{c} = '' OR {c} = '-' OR prefix({c}, ' ') OR suffix({c}, ' ') OR contains({c}, chr(160))"
+    )
+    return f"CASE WHEN {needs} THEN {slow} ELSE {c} END"
 
 
 def key_sql(v: str) -> str:

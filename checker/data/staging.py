@@ -30,6 +30,7 @@ class Staged:
     view: str
     rows: int
     objects: list[tuple[str, str]]
+    simple: bool = True  # ``_row`` is ``rowid`` plus a constant: cheap to serve as a view
 
     def bad_findings(self, con: duckdb.DuckDBPyConnection, table: Table) -> list[Finding]:
         """Findings for the unreadable cells recorded in ``_bad``."""
@@ -93,6 +94,8 @@ def stage_csv(
         return None
     objects.insert(0, ("TABLE", ident(name)))
     rejects = readers.read_rejects(con, sn, name)
+    _drop(con, objects[1:])  # the rejects tables are read
+    del objects[1:]
     if sn.encoding == "utf-8" and any(r.error == "INVALID ENCODING" for r in rejects):
         # Looked like UTF-8 at the top but is not further down: read it again as Windows-1252.
         _drop(con, objects)
@@ -152,7 +155,8 @@ def stage_csv(
             )
     objects.append(("VIEW", view))
     loaded = con.execute(f"SELECT count(*) FROM {ident(name)} WHERE NOT _blank").fetchone()
-    return Staged(file, table, view, int(loaded[0]) if loaded else 0, objects)
+    simple = len(objects) == 2  # neither a line map nor a skip table was needed
+    return Staged(file, table, view, int(loaded[0]) if loaded else 0, objects, simple)
 
 
 def stage_workbook_sheet(
@@ -170,11 +174,7 @@ def stage_workbook_sheet(
     raw = readers.stage_sheet(con, src, layout.header_row, positions, nips, work, name + "_raw")
     select = convert.typed_select(layout.table, _columns(layout), raw, extra="_row")
     con.execute(f"CREATE TEMP TABLE {ident(name)} AS {select}")
+    con.execute(f"DROP TABLE {raw}")
     loaded = con.execute(f"SELECT count(*) FROM {ident(name)} WHERE NOT _blank").fetchone()
-    return Staged(
-        src.label,
-        layout.table.name,
-        ident(name),
-        int(loaded[0]) if loaded else 0,
-        [("TABLE", raw), ("TABLE", ident(name))],
-    )
+    count = int(loaded[0]) if loaded else 0
+    return Staged(src.label, layout.table.name, ident(name), count, [("TABLE", ident(name))])
