@@ -5,16 +5,27 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
 from checker import __version__
+from checker.data.dataset import Dataset
 from checker.data.ingest import ingest
+from checker.dispensasi import (
+    Dispensasi,
+    apply_dispensasi,
+    dispensasi_root,
+    jakarta_today,
+    load_dispensasi_unchecked,
+)
+from checker.dispensasi.lint import check_references as check_dispensasi
 from checker.engine import Engine, prepare
 from checker.errors import PolicyError, UsageError
 from checker.policy import load_policy
+from checker.policy.model import Peraturan
 from checker.policy.numbering import number
 from checker.report.finding import ClauseRef, Finding
 from checker.report.report import InputRef, Report
@@ -54,42 +65,91 @@ def load_rules(rules_root: str | Path, policy_root: str | Path = "policy") -> li
     return load_rules_unchecked(rules_root)[0]
 
 
+def load_dispensasi(rules_root: str | Path, peraturan: Peraturan, rules: list[Rule]
+                    ) -> list[Dispensasi]:
+    """The dispensations in ``rules_root/dispensasi``; raise PolicyError when one is broken or
+    cites an unknown rule or clause (an expired one is only a lint warning: it just stops
+    applying)."""
+    records, problems = load_dispensasi_unchecked(dispensasi_root(rules_root))
+    problems += check_dispensasi(records, {rule.id for rule in rules}, peraturan)
+    if any(p.severity == "error" for p in problems):
+        raise PolicyError(problems)
+    return records
+
+
+@dataclass(frozen=True)
+class Kebijakan:
+    """One version of the policy as the checker enforces it: the regulation, its rules, its
+    dispensations, and the commit they were read at."""
+
+    peraturan: Peraturan
+    rules: list[Rule]
+    dispensasi: list[Dispensasi] = field(default_factory=list)
+    commit: str | None = None
+
+
+def load_kebijakan(policy_root: str | Path = "policy", rules_root: str | Path = "rules", *,
+                   dispensations: bool = True, commit: str | None = None) -> Kebijakan:
+    """Load and lint policy/, rules/ and rules/dispensasi/ (PolicyError with every problem);
+    ``commit`` defaults to the Git commit of the working tree."""
+    peraturan = load_policy(policy_root)
+    rules = load_rules(rules_root, policy_root)
+    records = load_dispensasi(rules_root, peraturan, rules) if dispensations else []
+    return Kebijakan(peraturan, rules, records,
+                     commit or git_commit(Path(policy_root), Path(rules_root)))
+
+
 def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None,
           years: list[int] | None = None, policy_root: str | Path = "policy",
           rules_root: str | Path = "rules",
-          progress: Callable[[str], None] | None = None) -> Report:
-    """Ingest agency files, run every rule, and return the Report.
+          progress: Callable[[str], None] | None = None,
+          dispensations: bool = True) -> Report:
+    """Ingest agency files, run every rule, apply the dispensations in force, and return the
+    Report. ``as_of`` defaults to today in Asia/Jakarta.
 
     Bad data never raises: it becomes findings. Raises only when the invocation cannot run
-    (no readable table, a broken policy or rule set).
+    (no readable table, a broken policy, rule set or dispensation).
     """
-    as_of = as_of or dt.date.today()
+    as_of = as_of or jakarta_today()
+    years = checked_years(as_of, years)
+    kebijakan = load_kebijakan(policy_root, rules_root, dispensations=dispensations)
+    with ingest(paths) as dataset:
+        return judge(dataset, kebijakan, as_of=as_of, years=years, progress=progress)
+
+
+def checked_years(as_of: dt.date, years: list[int] | None) -> list[int]:
+    """The years to check (default: the last completed one), none after ``as_of``."""
     years = sorted(set(years or default_years(as_of)))
     if any(year > as_of.year for year in years):
         raise UsageError(f"tahun yang diperiksa ({', '.join(map(str, years))}) tidak boleh "
                          f"sesudah tanggal acuan {as_of.isoformat()}")
-    peraturan = load_policy(policy_root)
-    rules = load_rules(rules_root, policy_root)
+    return years
+
+
+def judge(dataset: Dataset, kebijakan: Kebijakan, *, as_of: dt.date, years: list[int],
+          progress: Callable[[str], None] | None = None, with_rows: bool = True) -> Report:
+    """Run one version of the policy over an ingested dataset. The helper tables are replaced,
+    the agency tables are not, so several versions can judge the same ingest in turn."""
+    peraturan, rules = kebijakan.peraturan, kebijakan.rules
     numbering = number(peraturan)
     intake_clause = ClauseRef(INTAKE_CLAUSE, numbering.citation(INTAKE_CLAUSE) or INTAKE_CLAUSE,
                               peraturan.version)
-    with ingest(paths) as dataset:
-        prepare(dataset.connection, peraturan, as_of, years)
-        engine = Engine(dataset.connection, peraturan, numbering)
-        found = engine.run(rules, progress=(lambda r: progress(r.id)) if progress else None)
-        intake = [_with_clause(f, intake_clause) for f in dataset.findings]
-        inputs = [InputRef(i.path, i.table, i.rows, i.sha256) for i in dataset.inputs]
-        findings = sorted(intake + found, key=Finding.sort_key)
-        rows = offending_rows(dataset.connection, findings, dataset.tables)
-        employees = dict(dataset.connection.execute(
-            "SELECT instansi, COUNT(DISTINCT nip) FROM pegawai WHERE instansi IS NOT NULL "
-            "AND nip IS NOT NULL GROUP BY instansi ORDER BY instansi").fetchall())
+    prepare(dataset.connection, peraturan, as_of, years)
+    engine = Engine(dataset.connection, peraturan, numbering)
+    found = engine.run(rules, progress=(lambda r: progress(r.id)) if progress else None)
+    intake = [_with_clause(f, intake_clause) for f in dataset.findings]
+    inputs = [InputRef(i.path, i.table, i.rows, i.sha256) for i in dataset.inputs]
+    findings = sorted(intake + found, key=Finding.sort_key)
+    findings, used = apply_dispensasi(findings, kebijakan.dispensasi, as_of)
+    rows = offending_rows(dataset.connection, findings, dataset.tables) if with_rows else {}
+    employees = dict(dataset.connection.execute(
+        "SELECT instansi, COUNT(DISTINCT nip) FROM pegawai WHERE instansi IS NOT NULL "
+        "AND nip IS NOT NULL GROUP BY instansi ORDER BY instansi").fetchall())
     return Report(tool_version=__version__, policy_version=peraturan.version,
-                  policy_commit=git_commit(Path(policy_root), Path(rules_root)),
-                  as_of=as_of.isoformat(),
+                  policy_commit=kebijakan.commit, as_of=as_of.isoformat(),
                   years=years, inputs=inputs, findings=findings,
                   rules={rule.id: rule.title for rule in rules}, rows=rows,
-                  employees=employees)
+                  employees=employees, dispensations=used)
 
 
 def offending_rows(con: duckdb.DuckDBPyConnection, findings: list[Finding],

@@ -41,6 +41,8 @@ class Finding:
     clause: ClauseRef | None = None
     # the date from which the parameter value in ``expected`` is in force
     expected_since: str | None = None
+    # the id of the dispensation that covers this finding: kept and shown, but not failing
+    dispensation: str | None = None
 
     def sort_key(self) -> tuple[Any, ...]:
         """Deterministic order: file, row, column, then rule (severity breaks ties)."""
@@ -57,6 +59,9 @@ class Finding:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready mapping with English keys; ``clause`` nested as id/citation/policy_version."""
+        """JSON-ready mapping with English keys; ``clause`` nested as id/citation/policy_version.
+        ``dispensation`` appears only on dispensed findings."""
         data = asdict(self)
+        if data["dispensation"] is None:
+            del data["dispensation"]
         return data

@@ -49,9 +49,10 @@ def rule_title(report: Report, rule: str) -> str:
 
 
 def by_rule(report: Report) -> list[tuple[str, list[Finding]]]:
-    """Findings grouped by rule: most severe rules first, then by id; report order within."""
+    """Findings no dispensation covers, grouped by rule: most severe rules first, then by id;
+    report order within."""
     groups: dict[str, list[Finding]] = {}
-    for finding in report.findings:
+    for finding in report.active():
         groups.setdefault(finding.rule, []).append(finding)
     return sorted(groups.items(),
                   key=lambda item: (min(severity_rank(f.severity) for f in item[1]), item[0]))
@@ -82,9 +83,40 @@ def instansi_table(report: Report) -> tuple[list[str], list[list[Any]]]:
 
 
 def summary_sentence(report: Report) -> str:
-    """"3 kesalahan, 1 peringatan, 0 info." — every severity named, zeros included."""
+    """"3 kesalahan, 1 peringatan, 0 info." — every severity named, zeros included — then
+    " 2 temuan didispensasi." when dispensations covered any."""
     counts = report.counts_by_severity()
-    return ", ".join(f"{digits(counts[s])} {severity_label(s)}" for s in SEVERITIES) + "."
+    text = ", ".join(f"{digits(counts[s])} {severity_label(s)}" for s in SEVERITIES) + "."
+    return text + dispensed_note(report)
+
+
+DISPENSED_TITLE = "Temuan yang didispensasi"
+DISPENSED_MEANING = ("Temuan ini tetap dicatat, tetapi dicakup dispensasi yang berlaku sehingga "
+                     "tidak dihitung sebagai ketidakpatuhan dan tidak menggagalkan pemeriksaan.")
+
+
+def dispensed_note(report: Report) -> str:
+    """ " 2 temuan didispensasi." (with a leading space), or "" when none."""
+    count = len(report.dispensed())
+    return f" {digits(count)} temuan didispensasi." if count else ""
+
+
+def by_dispensation(report: Report) -> list[tuple[str, list[Finding]]]:
+    """Dispensed findings grouped by dispensation id (sorted); report order within."""
+    groups: dict[str, list[Finding]] = {}
+    for finding in report.dispensed():
+        groups.setdefault(finding.dispensation or "", []).append(finding)
+    return sorted(groups.items())
+
+
+def dispensation_facts(report: Report, ident: str) -> str:
+    """ "KOMP-JP-MIN; 3 pegawai tugas belajar; berlaku s.d. 31 Desember 2026" for one
+    dispensation of the report (just its id when the report does not describe it)."""
+    use = next((d for d in report.dispensations if d.id == ident), None)
+    if use is None:
+        return ""
+    until = tanggal(dt.date.fromisoformat(use.valid_until))
+    return f"{', '.join(use.rules)}; {use.description}; berlaku s.d. {until}"
 
 
 def location(finding: Finding) -> str:

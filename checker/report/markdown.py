@@ -6,13 +6,17 @@ markup into a published page.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 
-from checker.policy.terbilang import digits
+from checker.policy.terbilang import digits, tanggal
 from checker.report.finding import SEVERITIES, Finding
 from checker.report.labels import (
+    DISPENSED_MEANING,
+    DISPENSED_TITLE,
     NO_FINDINGS,
     as_of_text,
+    by_dispensation,
     by_rule,
     group_severity,
     instansi_table,
@@ -74,10 +78,31 @@ def render_markdown(report: Report) -> str:
                    ((severity_label(s).capitalize(), digits(counts[s])) for s in SEVERITIES),
                    numeric=(1,))
     lines += _by_rule_and_instansi(report)
-    lines += ["", "## Rincian temuan"]
-    for rule, findings in by_rule(report):
+    groups = by_rule(report)
+    if groups:
+        lines += ["", "## Rincian temuan"]
+    for rule, findings in groups:
         lines += ["", *_rule_section(report, rule, findings)]
+    lines += _dispensed(report)
     return "\n".join(lines) + "\n"
+
+
+def _dispensed(report: Report) -> list[str]:
+    """The dispensations in force and the findings they cover, apart from the rest."""
+    groups = dict(by_dispensation(report))
+    if not groups:
+        return []
+    lines = ["", f"## {DISPENSED_TITLE}", "", DISPENSED_MEANING, ""]
+    lines += table(("Dispensasi", "Aturan", "Lingkup", "Berlaku s.d.", "Temuan"),
+                   ((d.id, ", ".join(d.rules), d.description,
+                     tanggal(dt.date.fromisoformat(d.valid_until)), digits(d.findings))
+                    for d in report.dispensations), numeric=(4,))
+    for ident, findings in groups.items():
+        lines += ["", f"### {escape(ident)}", ""]
+        lines += table(("Aturan", "Tingkat", "Baris", "NIP", "Periode", "Pesan"),
+                       ((f.rule, severity_label(f.severity), location(f), f.nip, f.period,
+                         f.message) for f in findings))
+    return lines
 
 
 def _by_rule_and_instansi(report: Report) -> list[str]:

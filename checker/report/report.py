@@ -22,6 +22,23 @@ class InputRef:
     sha256: str
 
 
+@dataclass(frozen=True)
+class DispensationUse:
+    """A dispensation in force on the report's date and how many findings it covered. No
+    personal data: the scope is described ("3 pegawai tugas belajar", an instansi)."""
+
+    id: str
+    rules: tuple[str, ...]
+    scope: str  # "nip" | "instansi" | "category"
+    description: str
+    valid_until: str
+    findings: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready mapping."""
+        return {**asdict(self), "rules": list(self.rules)}
+
+
 @dataclass
 class Report:
     """The result of one check: inputs, policy, date, findings; nothing else is needed to
@@ -40,29 +57,53 @@ class Report:
     # the source rows that findings point at, per table: {"_file", "_row", column: value, ...};
     # for the agency's fix-it workbook only, never serialised to JSON
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    # dispensations in force on ``as_of`` (also those that covered nothing), by id
+    dispensations: list[DispensationUse] = field(default_factory=list)
+
+    def active(self) -> list[Finding]:
+        """Findings no dispensation covers: the ones that count and can fail the check."""
+        return [f for f in self.findings if f.dispensation is None]
+
+    def dispensed(self) -> list[Finding]:
+        """Findings a dispensation covers: reported, counted apart, never failing."""
+        return [f for f in self.findings if f.dispensation is not None]
+
+    def dispensed_summary(self) -> dict[str, Any]:
+        """Dispensed findings: how many, per rule, per instansi, and each dispensation in
+        force with its count."""
+        found = self.dispensed()
+        return {
+            "findings": len(found),
+            "by_rule": dict(sorted(Counter(f.rule for f in found).items())),
+            "by_instansi": dict(sorted(Counter(f.instansi or "" for f in found).items())),
+            "dispensations": [d.to_dict() for d in self.dispensations],
+        }
 
     def counts_by_severity(self) -> dict[str, int]:
-        """Findings per severity, every severity present (0 when none)."""
-        counts = Counter(f.severity for f in self.findings)
+        """Findings per severity, every severity present (0 when none); dispensed findings are
+        counted apart (:meth:`dispensed_summary`)."""
+        counts = Counter(f.severity for f in self.active())
         return {severity: counts.get(severity, 0) for severity in SEVERITIES}
 
     def counts_by_rule(self) -> dict[str, int]:
-        """Findings per rule id, sorted by id."""
-        return dict(sorted(Counter(f.rule for f in self.findings).items()))
+        """Findings per rule id, sorted by id (dispensed ones apart)."""
+        return dict(sorted(Counter(f.rule for f in self.active()).items()))
 
     def counts_by_instansi(self) -> dict[str, dict[str, int]]:
-        """Findings per instansi and severity (findings without instansi under "")."""
+        """Findings per instansi and severity (findings without instansi under "");
+        dispensed ones apart."""
         out: dict[str, Counter[str]] = {}
-        for finding in self.findings:
+        for finding in self.active():
             out.setdefault(finding.instansi or "", Counter())[finding.severity] += 1
         return {name: {s: counts.get(s, 0) for s in SEVERITIES}
                 for name, counts in sorted(out.items())}
 
     def compliance_by_instansi(self) -> dict[str, dict[str, float | int]]:
         """Per instansi: employees, employees with at least one error finding, and the share
-        (percent, one decimal) of employees without any error finding."""
+        (percent, one decimal) of employees without any error finding. A dispensed finding
+        does not count against an employee."""
         with_error: dict[str, set[str]] = {}
-        for finding in self.findings:
+        for finding in self.active():
             if finding.severity == "error" and finding.nip and finding.instansi:
                 with_error.setdefault(finding.instansi, set()).add(finding.nip)
         out: dict[str, dict[str, float | int]] = {}
@@ -74,11 +115,11 @@ class Report:
         return out
 
     def failed(self, fail_on: str = "error") -> bool:
-        """True when a finding is at or above the failing severity."""
+        """True when a finding no dispensation covers is at or above the failing severity."""
         if fail_on == "never":
             return False
         limit = SEVERITIES.index(fail_on)
-        return any(SEVERITIES.index(f.severity) <= limit for f in self.findings)
+        return any(SEVERITIES.index(f.severity) <= limit for f in self.active())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract of DESIGN.md: English keys, Indonesian messages."""
@@ -94,6 +135,7 @@ class Report:
                 "by_rule": self.counts_by_rule(),
                 "by_instansi": self.counts_by_instansi(),
                 "compliance_by_instansi": self.compliance_by_instansi(),
+                "dispensed": self.dispensed_summary(),
             },
             "rules": dict(sorted(self.rules.items())),
             "findings": [f.to_dict() for f in self.findings],
@@ -109,6 +151,7 @@ class Report:
             item = dict(item)
             clause = item.pop("clause", None)
             findings.append(Finding(**item, clause=ClauseRef(**clause) if clause else None))
+        used = data.get("summary", {}).get("dispensed", {}).get("dispensations", [])
         return cls(
             tool_version=data["tool"]["version"], policy_version=data["policy"]["version"],
             policy_commit=data["policy"].get("commit"), as_of=data["as_of"],
@@ -116,7 +159,8 @@ class Report:
             inputs=[InputRef(**i) for i in data.get("inputs", [])], findings=findings,
             rules=dict(data.get("rules", {})),
             employees={name: int(c["employees"]) for name, c in
-                       data.get("summary", {}).get("compliance_by_instansi", {}).items()})
+                       data.get("summary", {}).get("compliance_by_instansi", {}).items()},
+            dispensations=[DispensationUse(**{**d, "rules": tuple(d["rules"])}) for d in used])
 
 
 def to_json(report: Report) -> str:

@@ -1,5 +1,8 @@
 """The CSV report: one row per finding, keys as in the JSON contract, safe to open in Excel.
 
+A dispensed finding carries its dispensation id in the ``dispensation`` column (empty
+otherwise), so a filter on that column separates what counts from what is exempt.
+
 UTF-8 with a byte-order mark so Excel shows names such as "Ni Luh Putu Ayu Dewi" or
 "Ma'ruf" correctly, comma-delimited, CRLF line ends (RFC 4180). A value that a spreadsheet
 would read as a formula (it starts with ``=``, ``+``, ``-``, ``@``, tab or carriage return) is
@@ -16,8 +19,8 @@ from typing import Any
 from checker.report.finding import Finding
 from checker.report.report import Report
 
-COLUMNS = ("rule", "severity", "clause_id", "citation", "table", "file", "row", "column", "nip",
-           "instansi", "period", "expected", "expected_since", "actual", "message")
+COLUMNS = ("rule", "severity", "dispensation", "clause_id", "citation", "table", "file", "row",
+           "column", "nip", "instansi", "period", "expected", "expected_since", "actual", "message")
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
@@ -39,6 +42,7 @@ def finding_row(finding: Finding) -> dict[str, str]:
     clause = finding.clause
     values: dict[str, Any] = {
         "rule": finding.rule, "severity": finding.severity,
+        "dispensation": finding.dispensation,
         "clause_id": clause.id if clause else None,
         "citation": clause.citation if clause else None,
         "table": finding.table, "file": finding.file, "row": finding.row,

@@ -15,10 +15,14 @@ import click
 from checker.policy.terbilang import digits
 from checker.report.finding import SEVERITIES, Finding
 from checker.report.labels import (
+    DISPENSED_TITLE,
     NO_FINDINGS,
     as_of_text,
+    by_dispensation,
     by_rule,
     commit_text,
+    dispensation_facts,
+    dispensed_note,
     group_severity,
     location,
     one_line,
@@ -40,6 +44,7 @@ def render_text(report: Report, *, color: bool = False) -> str:
     for rule, findings in by_rule(report):
         lines += ["", group_heading(report, rule, findings, color=color)]
         lines += [f"  {finding_line(finding)}" for finding in findings]
+    lines += dispensed_section(report)
     lines += ["", summary(report, color=color)]
     return "\n".join(lines) + "\n"
 
@@ -86,14 +91,31 @@ def finding_line(finding: Finding) -> str:
     return f"{where}{column} {one_line(finding.message)}"
 
 
+def dispensed_section(report: Report) -> list[str]:
+    """Dispensed findings apart, per dispensation; each line says ``[didispensasi]`` and the
+    severity the finding would have had."""
+    groups = by_dispensation(report)
+    if not groups:
+        return []
+    lines = ["", f"{DISPENSED_TITLE} (dicatat, tidak menggagalkan pemeriksaan):"]
+    for ident, findings in groups:
+        facts = dispensation_facts(report, ident)
+        lines += ["", f"{ident} ({digits(len(findings))} temuan"
+                      + (f"; {one_line(facts)})" if facts else ")")]
+        lines += [f"  [didispensasi, {severity_label(f.severity)}] {finding_line(f)}"
+                  for f in findings]
+    return lines
+
+
 def summary(report: Report, *, color: bool = False) -> str:
-    """"3 kesalahan, 1 peringatan, 0 info." with non-zero counts coloured when asked."""
+    """"3 kesalahan, 1 peringatan, 0 info." with non-zero counts coloured when asked, then
+    " 2 temuan didispensasi." when dispensations covered any."""
     counts = report.counts_by_severity()
     parts = []
     for severity in SEVERITIES:
         part = f"{digits(counts[severity])} {severity_label(severity)}"
         parts.append(_paint(part, severity, color and counts[severity] > 0))
-    return ", ".join(parts) + "."
+    return ", ".join(parts) + "." + dispensed_note(report)
 
 
 def _paint(text: str, severity: str, color: bool) -> str:

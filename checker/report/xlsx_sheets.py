@@ -20,6 +20,7 @@ from openpyxl.utils import get_column_letter
 
 from checker.report.finding import SEVERITIES, Finding
 from checker.report.labels import (
+    DISPENSED_TITLE,
     NO_FINDINGS,
     as_of_date,
     by_rule,
@@ -34,6 +35,7 @@ from checker.report.report import Report
 from checker.report.tabular import formula_like
 
 T = TypeVar("T")
+DISPENSED = "dispensed"
 Record = tuple[dict[str, Any], list[Finding]]  # a source row and the findings on it
 
 DATE_FORMAT = "DD/MM/YYYY"
@@ -47,6 +49,8 @@ SEVERITY_STYLE = {
     "error": (PatternFill("solid", fgColor="FFC7CE"), Font(color="9C0006", bold=True)),
     "warning": (PatternFill("solid", fgColor="FFEB9C"), Font(color="9C5700")),
     "info": (PatternFill("solid", fgColor="DDEBF7"), Font(color="1F4E78")),
+    # a dispensed finding: grey, so it reads as recorded but not counted
+    DISPENSED: (PatternFill("solid", fgColor="EDEDED"), Font(color="595959", italic=True)),
 }
 WIDTH_SAMPLE = 2000  # rows measured for column widths; enough to be typical, cheap at scale
 RESERVED = ("ringkasan", "temuan")
@@ -58,7 +62,9 @@ INSTRUCTIONS = (
     "seperti dikirim; sel yang bermasalah diberi warna dan temuannya tertulis di sebelah kanan.",
     "3. Perbaiki data pada sistem atau berkas sumber di berkas dan baris yang disebut, lalu "
     "kirim ulang dan periksa kembali.",
-    "4. Kesalahan wajib diperbaiki, peringatan perlu ditinjau, info cukup diketahui.",
+    "4. Kesalahan wajib diperbaiki, peringatan perlu ditinjau, info cukup diketahui. Temuan "
+    "berwarna abu-abu dicakup dispensasi yang berlaku (kolom Dispensasi): dicatat, tidak "
+    "dihitung, dan tidak perlu diperbaiki selama dispensasinya berlaku.",
     "5. Buku kerja ini memuat data pribadi (NIP, nama, tanggal lahir). Simpan dengan aman dan "
     "bagikan hanya kepada petugas yang berwenang.",
 )
@@ -171,6 +177,12 @@ def summary_sheet(workbook: Any, report: Report) -> None:
         header, instansi_rows = instansi_table(report)
         rows += _block(sheet, "Jumlah temuan per instansi", header,
                        [tuple(row) for row in instansi_rows])
+    if report.dispensations:
+        rows += _block(sheet, DISPENSED_TITLE,
+                       ("Dispensasi", "Aturan", "Lingkup", "Berlaku s.d.", "Temuan"),
+                       [(d.id, ", ".join(d.rules), d.description,
+                         dt.date.fromisoformat(d.valid_until), d.findings)
+                        for d in report.dispensations])
     for row in rows:
         sheet.append(row)
 
@@ -185,7 +197,7 @@ def findings_sheet(workbook: Any, report: Report) -> None:
     """"Temuan": every finding, one per row, in report order."""
     sheet = workbook.create_sheet("Temuan")
     columns: list[Column[Finding]] = [
-        Column("Tingkat", lambda f: severity_label(f.severity), 12, mark=lambda f: f.severity),
+        Column("Tingkat", _severity_text, 24, mark=_severity_mark),
         Column("Aturan", lambda f: f.rule, 24),
         Column("Pasal", lambda f: f.clause.citation if f.clause else None, 24),
         Column("Tabel", lambda f: f.table, 20),
@@ -200,7 +212,20 @@ def findings_sheet(workbook: Any, report: Report) -> None:
         Column("Berlaku sejak", lambda f: _date(f.expected_since), 14),
         Column("Pesan", lambda f: f.message, 90, wrap=True),
     ]
+    if report.dispensations or report.dispensed():
+        columns.append(Column("Dispensasi", lambda f: f.dispensation, 20, mark=_severity_mark))
     write_records(sheet, columns, report.findings)
+
+
+def _severity_text(finding: Finding) -> str:
+    label = severity_label(finding.severity)
+    return f"{label} (didispensasi)" if finding.dispensation else label
+
+
+def _severity_mark(finding: Finding) -> str | None:
+    if finding.dispensation:
+        return DISPENSED
+    return finding.severity if finding.severity in SEVERITIES else None
 
 
 def table_sheet(workbook: Any, report: Report, table: str, rows: list[dict[str, Any]]) -> None:
@@ -219,7 +244,7 @@ def table_sheet(workbook: Any, report: Report, table: str, rows: list[dict[str, 
         Column("Tingkat temuan", lambda r: _worst(r[1], label=True), 16,
                mark=lambda r: _worst(r[1])),
         Column("Aturan", lambda r: "\n".join(dict.fromkeys(f.rule for f in r[1])), 24, wrap=True),
-        Column("Temuan", lambda r: "\n".join(f.message for f in r[1]), 90, wrap=True),
+        Column("Temuan", lambda r: "\n".join(_message(f) for f in r[1]), 90, wrap=True),
         Column("Berkas", lambda r: r[0].get("_file"), 40),
         Column("Baris", lambda r: r[0].get("_row"), 8),
     ]
@@ -240,10 +265,21 @@ def _marker(name: str) -> Callable[[Record], str | None]:
     return lambda record: _worst([f for f in record[1] if f.column == name])
 
 
+def _message(finding: Finding) -> str:
+    if finding.dispensation:
+        return f"[didispensasi {finding.dispensation}] {finding.message}"
+    return finding.message
+
+
 def _worst(findings: list[Finding], *, label: bool = False) -> str | None:
+    """The worst severity among findings no dispensation covers; "didispensasi" when all are
+    covered; None without findings."""
     if not findings:
         return None
-    worst = group_severity(findings)
+    active = [f for f in findings if not f.dispensation]
+    if not active:
+        return "didispensasi" if label else DISPENSED
+    worst = group_severity(active)
     return severity_label(worst) if label else worst
 
 

@@ -135,7 +135,7 @@ def build_dashboard(reports: list[NamedReport], private: bool = False) -> Dashbo
     by_date: dict[str, dict[str, Snapshot]] = {}
     for named in reports:
         groups: dict[str, list[Finding]] = {name: [] for name in named.report.employees}
-        for finding in named.report.findings:
+        for finding in named.report.active():  # dispensed findings are not counted
             groups.setdefault(finding.instansi or "", []).append(finding)
         rates = named.report.compliance_by_instansi()
         day = by_date.setdefault(named.report.as_of, {})

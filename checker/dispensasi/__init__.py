@@ -1,0 +1,14 @@
+"""Dispensations (``rules/dispensasi/*.yml``): recorded, justified, temporary exemptions.
+
+A dispensation never hides a finding: ``check`` keeps it, marks it with the dispensation's id,
+counts it apart and does not fail on it. ``lint`` reports dispensations that are expired, cite
+an unknown rule or clause, or covered nothing in the last check.
+"""
+
+from checker.dispensasi.apply import apply_dispensasi
+from checker.dispensasi.lint import last_check, lint_dispensasi
+from checker.dispensasi.load import dispensasi_root, load_dispensasi_unchecked
+from checker.dispensasi.model import CATEGORIES, Dispensasi, Scope, jakarta_today
+
+__all__ = ["CATEGORIES", "Dispensasi", "Scope", "apply_dispensasi", "dispensasi_root",
+           "jakarta_today", "last_check", "lint_dispensasi", "load_dispensasi_unchecked"]
