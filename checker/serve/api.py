@@ -17,7 +17,7 @@ from checker.serve.access import Agency, agency_for_token
 from checker.serve.content import UploadRejected
 from checker.serve.intake import accept_upload
 from checker.serve.settings import Settings
-from checker.serve.state import report_file, service, visible_submission
+from checker.serve.state import report_file, service, visible_agency, visible_submission
 from checker.serve.storage import Submission
 from checker.serve.uploads import Incoming
 
@@ -157,10 +157,11 @@ def router(settings: Settings) -> APIRouter:
                             headers={"Location": f"/api/v1/pengajuan/{sub.id}"})
 
     @routes.get("/pengajuan", responses=ERRORS)
-    def listing(request: Request) -> list[SubmissionOut]:
-        """Pengajuan terbaru instansi ini (BKD: semua instansi), paling banyak 100."""
+    def listing(request: Request, instansi: str | None = None) -> list[SubmissionOut]:
+        """Pengajuan terbaru instansi ini, paling banyak 100. Token BKD melihat semua instansi,
+        atau satu instansi dengan `?instansi=KODE`."""
         agency = bearer(request)
-        subs = service(request).storage.submissions(None if agency.is_admin else agency.code)
+        subs = service(request).storage.submissions(visible_agency(agency, instansi))
         return [submission_out(sub) for sub in subs]
 
     @routes.get("/pengajuan/{submission_id}", responses=ERRORS)

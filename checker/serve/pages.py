@@ -35,6 +35,7 @@ from checker.serve.state import (
     SignInRequired,
     report_file,
     service,
+    visible_agency,
     visible_submission,
 )
 from checker.serve.uploads import Incoming
@@ -130,8 +131,8 @@ def router(settings: Settings) -> APIRouter:
         return response
 
     @routes.get("/pengajuan")
-    def submissions(request: Request) -> Response:
-        return _list_page(request, require_session(request))
+    def submissions(request: Request, instansi: str | None = None) -> Response:
+        return _list_page(request, require_session(request), only=instansi)
 
     @routes.post("/pengajuan", max_body_size=settings.max_upload_bytes)
     async def upload(request: Request) -> Response:
@@ -224,16 +225,16 @@ def _sign_in_page(request: Request, lanjut: str | None, status: int = 200,
 
 
 def _list_page(request: Request, session: Session, error: str | None = None,
-               status: int = 200, as_of: str = "", chosen: list[str] | None = None
-               ) -> Response:
+               status: int = 200, as_of: str = "", chosen: list[str] | None = None,
+               only: str | None = None) -> Response:
     svc: Service = service(request)
     agency = session.agency
     today = dt.date.today()
-    subs = svc.storage.submissions(None if agency.is_admin else agency.code)
+    subs = svc.storage.submissions(visible_agency(agency, only))
     years = list(range(today.year - 5, today.year + 1))
     picked = {int(y) for y in chosen or [] if y.isdigit()} or {today.year - 1}
     return page(request, "daftar.html", status=status, session=session,
                 title="Pengajuan data", subs=subs, error=error,
                 as_of=as_of or today.isoformat(), max_date=today.isoformat(), years=years,
                 picked=picked, limit_mb=svc.settings.max_upload_bytes // MIB,
-                max_files=svc.settings.max_files)
+                max_files=svc.settings.max_files, only=only if agency.is_admin else None)

@@ -19,6 +19,8 @@ from typing import Any
 from checker.report.report import Report
 
 REPORT_JSON, REPORT_XLSX = "laporan.json", "laporan.xlsx"
+POLICY_BROKEN = ("Peraturan atau aturan pemeriksaan di server sedang tidak dapat dimuat, jadi data "
+                 "belum dapat diperiksa. Hubungi BKD; unggah ulang setelah diperbaiki.")
 
 
 @dataclass(frozen=True)
@@ -47,12 +49,16 @@ class CheckOutcome:
 def run_check(job: CheckJob) -> CheckOutcome:
     """Check one submission and write its report files."""
     import checker
-    from checker.errors import CheckerError
+    from checker.errors import CheckerError, PolicyError
 
     try:
         report = checker.check(job.paths, as_of=dt.date.fromisoformat(job.as_of),
                                years=job.years, policy_root=job.policy_root,
                                rules_root=job.rules_root)
+    except PolicyError as exc:
+        # the server's regulation or rules are broken: not the agency's to fix
+        print(f"kebijakan: {exc.format()}", file=sys.stderr)
+        return CheckOutcome(error=POLICY_BROKEN)
     except CheckerError as exc:
         return CheckOutcome(error=relabel_text(exc.format(), job.names))
     report = relabel(report, job.names)

@@ -53,6 +53,14 @@ def visible_submission(svc: Service, agency: Agency, submission_id: str) -> Subm
     return sub
 
 
+def visible_agency(agency: Agency, only: str | None) -> str | None:
+    """Whose submissions a list shows: an agency its own; BKD everybody's, or one agency's
+    when it asks for ``only`` (an agency code)."""
+    if not agency.is_admin:
+        return agency.code
+    return only.strip().upper() if only and only.strip() else None
+
+
 def report_file(svc: Service, sub: Submission, fmt: str) -> tuple[Path, str, str]:
     """(path, media type, download name) of a finished report; 409 while it is not ready."""
     if sub.status != "done":

@@ -100,7 +100,10 @@ class Dispatcher:
             log.error("check of %s ended with code %s: %s", submission_id, proc.returncode,
                       err.decode("utf-8", "replace")[-4000:])
             return CheckOutcome(error=CRASHED)
-        return CheckOutcome(**data)
+        outcome = CheckOutcome(**data)
+        if outcome.error and err.strip():
+            log.warning("check of %s: %s", submission_id, err.decode("utf-8", "replace")[-4000:])
+        return outcome
 
     def shutdown(self) -> None:
         """Stop: queued submissions wait for the next start, running checks are ended and

@@ -70,6 +70,11 @@ def test_another_agencys_submission_is_404_and_bkd_sees_it(live: Live, sample: P
     with live.client("BKD") as admin:
         assert admin.get(f"/api/v1/pengajuan/{sid}").json()["agency"] == "A"
         assert sid in {s["id"] for s in admin.get("/api/v1/pengajuan").json()}
+        only_a = admin.get("/api/v1/pengajuan", params={"instansi": "a"}).json()
+        assert sid in {s["id"] for s in only_a} and {s["agency"] for s in only_a} == {"A"}
+    with live.client("B") as other:
+        asked = other.get("/api/v1/pengajuan", params={"instansi": "A"}).json()
+        assert {s["agency"] for s in asked} <= {"B"}
 
 
 def test_missing_or_wrong_token_is_401(live: Live) -> None:

@@ -67,15 +67,18 @@ def test_operator_signs_in_uploads_and_reads_the_report(live: Live, sample: Path
     chromium.send("Emulation.setDeviceMetricsOverride", chromium.session, width=390,
                   height=844, deviceScaleFactor=2, mobile=True)
     try:
-        chromium.evaluate("location.reload()")
-        chromium.wait_for("document.readyState === 'complete' && "
+        chromium.evaluate("window.halamanLama = true; location.reload()")
+        chromium.wait_for("!window.halamanLama && document.readyState === 'complete' && "
                           "!!document.getElementById('ringkasan-judul')")
-        assert chromium.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        widths = chromium.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        assert widths[0] <= widths[1], widths
         chromium.screenshot(ARTIFACTS / "layanan-laporan-ponsel.png")
         chromium.evaluate("document.querySelector('a[href*=\"/aturan/\"]').click()")
         chromium.wait_for("location.pathname.includes('/aturan/') && "
+                          "document.readyState === 'complete' && "
                           "!!document.querySelector('ol.temuan li')")
-        assert chromium.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        widths = chromium.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        assert widths[0] <= widths[1], widths
     finally:
         chromium.send("Emulation.clearDeviceMetricsOverride", chromium.session)
 

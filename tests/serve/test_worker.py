@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from checker.serve.access import add_agency
+from checker.serve.runner import POLICY_BROKEN
 from checker.serve.storage import Storage, Submission, new_submission_id, now
 from checker.serve.uploads import Budget, Incoming, store_uploads
 from checker.serve.worker import TIMED_OUT, Dispatcher
@@ -65,3 +66,17 @@ def test_a_check_past_the_time_limit_fails_with_a_reason(tmp_path: Path, sample:
     assert wait_for(storage, sid, "done", "failed") == "failed"
     slow.shutdown()
     assert storage.submission(sid).error == TIMED_OUT  # type: ignore[union-attr]
+
+
+def test_a_broken_policy_on_the_server_is_not_blamed_on_the_agency(tmp_path: Path,
+                                                                    sample: Path) -> None:
+    storage = Storage(tmp_path / "var")
+    add_agency(storage, "A", "Instansi A")
+    sid = queued(storage, sample)
+    (tmp_path / "kosong").mkdir()
+    broken = Dispatcher(storage, workers=1, policy_root=tmp_path / "kosong",
+                        rules_root=ROOT / "rules")
+    broken.submit(sid)
+    assert wait_for(storage, sid, "done", "failed") == "failed"
+    broken.shutdown()
+    assert storage.submission(sid).error == POLICY_BROKEN  # type: ignore[union-attr]
