@@ -99,7 +99,7 @@ def paginate(findings: list[Finding], number: int, size: int) -> PageOf:
     return PageOf(findings[start:start + size], number, count, len(findings), size)
 
 
-@functools.lru_cache(maxsize=32)
+@functools.lru_cache(maxsize=8)
 def _report(folder: str, mtime_ns: int) -> Report:
     return Report.from_dict(report_json(Path(folder)))
 
