@@ -353,7 +353,8 @@ def sample(out_dir: Path, employees: int, seed: int, fmt: str, fault_rate: float
                f"dengan {planted} kesalahan tertanam; kunci jawaban: {result.key}.")
 
 
-from checker.cli_versions import diff, export, versions  # noqa: E402 (uses the helpers above)
+from checker.cli_serve import agency, publish, serve  # noqa: E402 (uses the helpers above)
+from checker.cli_versions import diff, export, versions  # noqa: E402
 
 
 def _indonesian_usage(command: click.Command) -> click.Command:
@@ -366,7 +367,7 @@ def _indonesian_usage(command: click.Command) -> click.Command:
     return command
 
 
-for _command in (export, versions, diff):
+for _command in (export, versions, diff, agency, serve, publish):
     cli.add_command(_indonesian_usage(_command))
 
 
