@@ -14,12 +14,15 @@ import sys
 import time
 from pathlib import Path
 
-import duckdb
-from openpyxl import Workbook
-from python_calamine import CalamineWorkbook
+# bench/ holds scripts named like libraries (docx.py); keep it off the import path.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 
-from checker.data.ingest import ingest
-from checker.data.sample import generate_sample
+import duckdb  # noqa: E402
+from openpyxl import Workbook  # noqa: E402
+from python_calamine import CalamineWorkbook  # noqa: E402
+
+from checker.data.ingest import ingest  # noqa: E402
+from checker.data.sample import generate_sample  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
 
