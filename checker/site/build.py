@@ -6,12 +6,17 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from checker.check import load_rules
+from checker.check import load_dispensasi, load_rules
+from checker.dispensasi import dispensasi_root
 from checker.policy import load_policy
 from checker.site import links
 from checker.site.aturan import catalogue_page, types_page
 from checker.site.cakupan import coverage_page
 from checker.site.context import SiteContext, load_reports
+from checker.site.dampak import PAGE as DAMPAK
+from checker.site.dampak import dampak_page, load_impact
+from checker.site.dispensasi import PAGE as DISPENSASI
+from checker.site.dispensasi import dispensasi_page
 from checker.site.kepatuhan import kepatuhan_pages
 from checker.site.page import Page
 from checker.site.parameter import parameter_page
@@ -28,17 +33,21 @@ GUIDE_ORDER = ("panduan/index.md", "panduan/pembaca.md", "panduan/operator.md",
 
 def load_context(policy: str | Path, rules: str | Path, reports: str | Path | None, *,
                  as_of: dt.date | None = None, private: bool = False, synthetic: bool = False,
-                 policy_dir: str = "policy") -> SiteContext:
-    """Load and lint the regulation and the rules, and read the reports.
+                 policy_dir: str = "policy", impact: str | Path | None = None) -> SiteContext:
+    """Load and lint the regulation, the rules and their dispensations, and read the reports
+    and (when ``impact`` names an existing file) the latest impact preview.
 
     Raises :class:`checker.errors.PolicyError` (every problem with file and line) when policy/
     or rules/ has errors, and :class:`checker.errors.InputError` for an unreadable report.
     """
     peraturan = load_policy(policy)
     rule_set = load_rules(rules, policy)
+    records = load_dispensasi(rules, peraturan, rule_set) \
+        if dispensasi_root(rules).is_dir() else None
     return SiteContext(peraturan, rule_set, load_reports(reports), as_of or dt.date.today(),
                        private=private, synthetic=synthetic, policy_dir=policy_dir,
-                       riwayat=history_pages(Path(policy).parent))
+                       riwayat=history_pages(Path(policy).parent), dispensations=records,
+                       impact=load_impact(impact))
 
 
 def history_pages(repo_root: Path) -> dict[str, str]:
@@ -55,9 +64,11 @@ def generate(site: SiteContext) -> list[Page]:
     """Every generated page and asset, in a stable order."""
     history = [Page(uri, text, in_nav=uri == RIWAYAT_INDEX)
                for uri, text in sorted(site.riwayat.items())]
+    optional = [dispensasi_page(site)] if site.dispensations is not None else []
+    optional += [dampak_page(site)] if site.impact is not None else []
     return [index_page(site), *bab_pages(site), parameter_page(site), catalogue_page(site),
             types_page(site), coverage_page(site), *kepatuhan_pages(site), *history,
-            *unduhan_pages(site)]
+            *unduhan_pages(site), *optional]
 
 
 def navigation(site: SiteContext, pages: list[Page], docs: list[str]) -> list[Any]:
@@ -79,8 +90,9 @@ def navigation(site: SiteContext, pages: list[Page], docs: list[str]) -> list[An
                                  *(links.bab_page(b.id) for b in site.peraturan.bab)])
     nav += section("Riwayat", [RIWAYAT_INDEX])
     nav += section("Parameter", [links.PARAMETER])
-    nav += section("Aturan", [links.ATURAN, links.JENIS, links.CAKUPAN])
+    nav += section("Aturan", [links.ATURAN, links.JENIS, links.CAKUPAN, DISPENSASI])
     nav += section("Kepatuhan", [links.KEPATUHAN])
+    nav += section("Dampak rancangan", [DAMPAK])
     nav += section("Panduan", guides)
     nav += section("Unduhan", [links.UNDUHAN, links.SKEMA])
     return nav

@@ -8,7 +8,9 @@ import json
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
+from checker.dispensasi import Dispensasi
 from checker.errors import InputError
 from checker.policy.model import Ayat, Pasal, Peraturan
 from checker.policy.numbering import Numbering, number
@@ -40,6 +42,9 @@ class SiteContext:
     synthetic: bool = False
     policy_dir: str = "policy"  # the policy folder relative to the repository, for edit links
     riwayat: dict[str, str] = field(default_factory=dict)  # versions pages: src_uri → Markdown
+    # rules/dispensasi records (None: the rule set has no dispensasi folder, no page)
+    dispensations: list[Dispensasi] | None = None
+    impact: dict[str, Any] | None = None  # the latest impact preview JSON, if configured
     numbering: Numbering = field(init=False)
 
     def __post_init__(self) -> None:

@@ -10,6 +10,7 @@ plugins:
       synthetic: true         # label the compliance pages as synthetic examples
       private: false          # true: BKD's internal build may show masked NIPs
       as_of: 2026-06-30       # date for parameter values in the text (default: today)
+      impact: build/dampak.json  # latest `kebijakan impact --format json`; page if present
 ```
 
 Paths are relative to ``mkdocs.yml``. A broken policy/ or rules/ fails the build with every
@@ -44,10 +45,12 @@ class KebijakanConfig(Config):
     private = c.Type(bool, default=False)
     synthetic = c.Type(bool, default=False)
     as_of = c.Optional(c.Type((str, dt.date)))
+    impact = c.Optional(c.Type(str))
 
 
 class KebijakanPlugin(BasePlugin[KebijakanConfig]):
-    """Adds the regulation, parameter, rule, compliance and download pages."""
+    """Adds the regulation, parameter, rule, dispensation, compliance, impact and download
+    pages."""
 
     def __init__(self) -> None:
         self.site: SiteContext | None = None
@@ -63,7 +66,8 @@ class KebijakanPlugin(BasePlugin[KebijakanConfig]):
                 root / self.config.policy, root / self.config.rules,
                 root / self.config.reports if self.config.reports else None, as_of=day,
                 private=self.config.private, synthetic=self.config.synthetic,
-                policy_dir=self.config.policy)
+                policy_dir=self.config.policy,
+                impact=root / self.config.impact if self.config.impact else None)
             self.pages = generate(self.site)
         except PolicyError as exc:
             problems = "\n".join(p.format() for p in exc.problems) or exc.format()

@@ -1,0 +1,106 @@
+"""The "Dampak rancangan" page: the latest impact preview (``kebijakan impact --format json``)
+beside the findings of the latest published reports. Aggregates only: the preview JSON holds
+counts per rule, instansi and Pasal, never a NIP or a name."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from checker.errors import InputError
+from checker.policy.terbilang import digits, tanggal
+from checker.site import links
+from checker.site.context import SiteContext
+from checker.site.page import Page, join
+
+PAGE = "dampak/index.md"
+DELTA = ("before", "after", "appeared", "disappeared", "changed")
+HEADER = "Sebelum | Sesudah | Muncul | Hilang | Berubah"
+
+
+def load_impact(path: str | Path | None) -> dict[str, Any] | None:
+    """The preview JSON at ``path``; None when no path is configured or the file is absent.
+    A file that is not a preview raises InputError naming it."""
+    if path is None or not Path(path).is_file():
+        return None
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        missing = [key for key in ("from", "to", "as_of", "summary", "by_rule", "by_instansi",
+                                   "by_pasal") if key not in data]
+        if missing:
+            raise KeyError(", ".join(missing))
+        dt.date.fromisoformat(data["as_of"])
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise InputError(f"bukan pratinjau dampak yang dapat dibaca ({exc})", path) from exc
+    return dict(data)
+
+
+def published(site: SiteContext) -> tuple[Counter[str], Counter[str], str | None]:
+    """Findings that count in the latest published report of each instansi: per rule, per
+    instansi, and the newest report date."""
+    latest: dict[str, Counter[str]] = {}
+    newest = None
+    for named in site.reports:
+        groups: dict[str, Counter[str]] = {name: Counter() for name in named.report.employees}
+        for finding in named.report.active():
+            groups.setdefault(finding.instansi or "", Counter())[finding.rule] += 1
+        latest.update(groups)
+        newest = named.report.as_of
+    by_rule: Counter[str] = Counter()
+    for counts in latest.values():
+        by_rule.update(counts)
+    by_instansi = Counter({name: sum(c.values()) for name, c in latest.items()})
+    return by_rule, by_instansi, newest
+
+
+def _rule_link(rule: str, known: set[str]) -> str:
+    if rule not in known:  # a rule only the draft has: not in the published catalogue
+        return rule
+    return f"[{rule}]({links.relative(PAGE, links.ATURAN, links.rule_anchor(rule))})"
+
+
+def _row(cells: list[str], item: dict[str, Any]) -> str:
+    return "| " + " | ".join([*cells, *(digits(int(item[k])) for k in DELTA)]) + " |"
+
+
+def dampak_page(site: SiteContext) -> Page:
+    """The page; call only when ``site.impact`` holds a preview."""
+    data = site.impact or {}
+    summary = data["summary"]
+    a, b = data["from"], data["to"]
+    years = ", ".join(str(y) for y in data.get("years", []))
+    by_rule, by_instansi, newest = published(site)
+    pub = "Temuan pada laporan terbit"
+    if newest:
+        pub += f" ({tanggal(dt.date.fromisoformat(newest))})"
+    lines = ["# Dampak rancangan", "",
+             '!!! note "Pratinjau, bukan hasil pemeriksaan"', "",
+             f"    Perubahan dari **{links.md_escape(a['name'])}** (versi {a['version']}) ke "
+             f"**{links.md_escape(b['name'])}** (versi {b['version']}) diuji pada data "
+             f"{digits(int(data.get('employees', 0)))} pegawai, tahun {years}, tanggal acuan "
+             f"{tanggal(dt.date.fromisoformat(data['as_of']))}. Halaman ini hanya memuat jumlah; "
+             "tidak ada NIP atau nama.", "",
+             "## Ringkasan", ""]
+    lines += [f"- {links.prose(s)}" for s in summary.get("sentences", [])]
+    lines += ["", f"Perubahan teks: {links.prose(summary.get('redline', ''))}", ""]
+    rules = [r for r in data["by_rule"] if any(int(r[k]) for k in DELTA[2:])]
+    lines += ["## Per aturan", "", f"| Aturan | {pub} | {HEADER} |",
+              "|---|--:|--:|--:|--:|--:|--:|"]
+    known = {rule.id for rule in site.rules}
+    lines += [_row([_rule_link(r["rule"], known), digits(by_rule.get(r["rule"], 0))], r)
+              for r in rules]
+    touched = [i for i in data["by_instansi"] if any(int(i[k]) for k in DELTA[2:])]
+    lines += ["", "## Per instansi", "", f"| Instansi | {pub} | {HEADER} |",
+              "|---|--:|--:|--:|--:|--:|--:|"]
+    lines += [_row([links.md_escape(i["instansi"] or "(tanpa instansi)"),
+                    digits(by_instansi.get(i["instansi"], 0))], i) for i in touched]
+    pasal = [p for p in data["by_pasal"] if any(int(p[k]) for k in DELTA[2:])]
+    lines += ["", "## Per Pasal", "", f"| Pasal | {HEADER} |", "|---|--:|--:|--:|--:|--:|"]
+    lines += [_row([site.clause_link(PAGE, p["pasal"], p["citation"])], p) for p in pasal]
+    lines += ["", "Kolom *laporan terbit* menghitung temuan (tanpa yang didispensasi) pada "
+              "laporan terakhir setiap instansi di situs ini; kolom lain berasal dari "
+              "pratinjau.", ""]
+    return Page(PAGE, join(lines))

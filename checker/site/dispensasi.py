@@ -1,0 +1,93 @@
+"""The dispensations page: every dispensation in ``rules/dispensasi``, whether it is in force on
+the build date, and how many findings it covered in the latest published reports, per rule and
+per instansi. No personal data: a scope of NIPs is shown as a number of employees."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from checker.dispensasi import Dispensasi
+from checker.policy.terbilang import tanggal
+from checker.site import links
+from checker.site.context import SiteContext
+from checker.site.page import Page, join
+
+PAGE = "aturan/dispensasi.md"
+INTRO = ("Dispensasi adalah pengecualian tertulis, beralasan, dan sementara dari satu atau "
+         "beberapa aturan pemeriksaan, misalnya bagi pegawai yang menjalani tugas belajar atau "
+         "cuti di luar tanggungan negara. Temuan yang dicakup dispensasi tidak disembunyikan: "
+         "temuan itu tetap tercatat dalam laporan dengan tanda *didispensasi*, dihitung "
+         "terpisah, dan tidak dihitung sebagai ketidakpatuhan. Setiap dispensasi wajib memiliki "
+         "tanggal berakhir; tanggal adalah tanggal kalender waktu Asia/Jakarta (WIB), dan "
+         "dispensasi berlaku sampai dengan tanggal berakhirnya.")
+
+
+def _status(record: Dispensasi, site: SiteContext) -> str:
+    if record.in_force(site.as_of):
+        return "berlaku"
+    return "berakhir" if record.expired(site.as_of) else "belum berlaku"
+
+
+def latest_dispensed(site: SiteContext) -> dict[str, Counter[tuple[str, str]]]:
+    """Per instansi, from its latest report: dispensed findings counted by (dispensation,
+    rule). Reports are read in date order, so a later one replaces an earlier one."""
+    out: dict[str, Counter[tuple[str, str]]] = {}
+    for named in site.reports:
+        groups: dict[str, Counter[tuple[str, str]]] = {
+            name: Counter() for name in named.report.employees}
+        for finding in named.report.dispensed():
+            groups.setdefault(finding.instansi or "", Counter())[
+                (finding.dispensation or "", finding.rule)] += 1
+        out.update(groups)
+    return out
+
+
+def _rule_link(page: str, rule: str, known: set[str]) -> str:
+    if rule not in known:
+        return rule
+    return f"[{rule}]({links.relative(page, links.ATURAN, links.rule_anchor(rule))})"
+
+
+def dispensasi_page(site: SiteContext) -> Page:
+    """The page (``aturan/dispensasi.md``)."""
+    records = sorted(site.dispensations or [], key=lambda d: (d.valid_until, d.id))
+    known = {rule.id for rule in site.rules}
+    lines = ["# Dispensasi", "", INTRO, "",
+             f"Keadaan pada {tanggal(site.as_of)}; sumber: `rules/dispensasi/*.yml`.", ""]
+    if not records:
+        lines += ["Belum ada dispensasi yang tercatat.", ""]
+        return Page(PAGE, join(lines))
+    lines += ["| Dispensasi | Aturan | Lingkup | Periode yang dicakup | Berlaku s.d. | Status |",
+              "|---|---|---|---|---|---|"]
+    for r in records:
+        rules = ", ".join(_rule_link(PAGE, rule, known) for rule in r.rules)
+        lines.append(f"| [{r.id}](#{links.slug(r.id)}) | {rules} | "
+                     f"{links.md_escape(r.scope.describe())} | {tanggal(r.start)} – "
+                     f"{tanggal(r.end)} | {tanggal(r.valid_until)} | {_status(r, site)} |")
+    lines.append("")
+    for r in records:
+        lines += [f"## {r.id} {{#{links.slug(r.id)}}}", "",
+                  links.prose(r.justification), "",
+                  f"- **Dasar:** {site.clause_link(PAGE, r.legal_basis)}",
+                  f"- **Keputusan:** {links.md_escape(r.office)}, Nomor "
+                  f"{links.md_escape(r.letter_number)} tanggal {tanggal(r.letter_date)}",
+                  f"- **Berkas:** `{r.span.path}`, baris {r.span.line}", ""]
+    lines += _counts(site)
+    return Page(PAGE, join(lines))
+
+
+def _counts(site: SiteContext) -> list[str]:
+    latest = latest_dispensed(site)
+    totals: Counter[tuple[str, str]] = Counter()
+    for counts in latest.values():
+        totals.update(counts)
+    lines = ["## Temuan yang didispensasi pada laporan terakhir", ""]
+    if not totals:
+        return [*lines, "Laporan terakhir yang diterbitkan tidak memuat temuan yang "
+                "didispensasi.", ""]
+    lines += ["| Dispensasi | Aturan | Temuan |", "|---|---|--:|"]
+    lines += [f"| {d} | {rule} | {n} |" for (d, rule), n in sorted(totals.items())]
+    lines += ["", "| Instansi | Temuan didispensasi |", "|---|--:|"]
+    lines += [f"| {links.md_escape(name or '(tanpa instansi)')} | {sum(c.values())} |"
+              for name, c in sorted(latest.items()) if sum(c.values())]
+    return [*lines, ""]
