@@ -93,7 +93,7 @@ def _riwayat(rng: random.Random, emp: Employee, rows: Rows) -> bool:
 def _jp(rng: random.Random, emp: Employee, rows: Rows, pppk: bool) -> bool:
     if (emp.status == "PPPK") != pppk:
         return False
-    years = [y for y in JP_YEARS if y >= emp.tmt_cpns.year]
+    years = [y for y in JP_YEARS if emp.tmt_cpns <= dt.date(y, 1, 1)]
     if not years:
         return False
     year = rng.choice(years)
@@ -109,7 +109,9 @@ def _skp(rng: random.Random, emp: Employee, rows: Rows) -> bool:
     }
     years = [
         y for y in JP_YEARS
-        if y >= emp.tmt_cpns.year and not promo_years & {y + 1, y + 2} and _tahunan(rows, y)
+        if emp.tmt_cpns <= dt.date(y, 1, 1)
+        and not promo_years & {y + 1, y + 2}
+        and _tahunan(rows, y)
     ]  # fmt: skip
     if not years:
         return False
@@ -174,6 +176,8 @@ def _hukdis(rng: random.Random, emp: Employee, rows: Rows) -> bool:
         return False
     rec = promos[-1]
     start = rec["tmt"] - dt.timedelta(days=rng.randint(60, 150))
+    # A Satyalancana after a sedang penalty would break KAR-SATYALANCANA too: leave it out.
+    rows["penghargaan"] = [r for r in rows["penghargaan"] if r["tanggal"] < start]
     rows["hukuman_disiplin"].append({
         "nip": emp.nip, "tingkat": "sedang", "jenis": "Penundaan kenaikan pangkat selama 1 tahun",
         "tmt_mulai": start, "tmt_selesai": people.add_years(start, 1) - dt.timedelta(days=1),

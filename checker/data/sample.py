@@ -11,8 +11,10 @@ What the answer key is valid for (the assumptions a rule engine must share):
 * **As-of date 2026-06-30.** Ages, retirement (BUP) and "active" are judged on that day.
 * **Checked years 2023–2025** for KOMP-JP-MIN (PNS and CPNS, ≥ 20 JP from ``tanggal_mulai``'s
   year), KOMP-JP-PPPK (≤ 24 JP), KIN-SKP-TAHUNAN, KIN-PREDIKAT and KIN-UMPAN-BALIK; a year counts
-  for an employee only from the year of their ``tmt_cpns``. Evaluations exist for 2021–2025 so that
-  KAR-KP-PREDIKAT can look at the two years before each promotion.
+  for an employee only when their ``tmt_cpns`` is on or before 1 January of that year (clean
+  employees appointed during a year still reach 20 JP and have an evaluation for it).
+  Evaluations exist for 2021–2025 so that KAR-KP-PREDIKAT can look at the two years before each
+  promotion.
 * **KAR-KP-MASA / -PREDIKAT / -HUKDIS / -PLAFON** are planted on KP ``reguler`` with TMT in
   2023–2025; clean promotions before 2023 are compliant too. KP ``pilihan`` (above the education
   ceiling, for structural/functional posts) is exempt from the ceiling and the 4-year rule.
@@ -22,6 +24,8 @@ What the answer key is valid for (the assumptions a rule engine must share):
   the primary key of ``pegawai`` is ``nip, instansi``, so intake does not report it).
 * **DATA-TANGGAL**: a training whose ``tanggal_selesai`` precedes its ``tanggal_mulai``.
 * **DATA-PANGKAT-RIWAYAT**: ``pegawai.golongan`` differs from the latest ``riwayat_pangkat``.
+* **KAR-SATYALANCANA**: an award before 10/20/30 years from ``tmt_cpns``; no clean employee
+  receives an award after a sedang or berat penalty.
 * **KAR-BUP**: active Pelaksana past 58 (retirement from the first day of the month after the
   birthday month); clean employees aged 57+ are Fungsional Ahli Madya (BUP 60).
 * Per-employee rules (DATA-NIP-*, DATA-PANGKAT-RIWAYAT, KOMP-*, KIN-SKP-TAHUNAN, KAR-BUP) point at

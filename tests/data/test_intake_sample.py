@@ -108,7 +108,7 @@ AS_OF = "DATE '2026-06-30'"
 BREACHES = {
     "KOMP-JP-MIN": """
         SELECT p._row, y FROM pegawai p, range(2023, 2026) t(y)
-        WHERE p.status_kepegawaian <> 'PPPK' AND y >= year(p.tmt_cpns)
+        WHERE p.status_kepegawaian <> 'PPPK' AND p.tmt_cpns <= make_date(y, 1, 1)
           AND coalesce((SELECT sum(jp) FROM pelatihan l
                         WHERE l.nip = p.nip AND year(l.tanggal_mulai) = y), 0) < 20""",
     "KOMP-JP-PPPK": """
@@ -118,7 +118,7 @@ BREACHES = {
                WHERE l.nip = p.nip AND year(l.tanggal_mulai) = y) > 24""",
     "KIN-SKP-TAHUNAN": """
         SELECT p._row, y FROM pegawai p, range(2023, 2026) t(y)
-        WHERE y >= year(p.tmt_cpns) AND NOT EXISTS (SELECT 1 FROM penilaian_kinerja k
+        WHERE p.tmt_cpns <= make_date(y, 1, 1) AND NOT EXISTS (SELECT 1 FROM penilaian_kinerja k
               WHERE k.nip = p.nip AND k.tahun = y AND k.periode = 'tahunan')""",
     "KIN-PREDIKAT": """
         SELECT _row, NULL FROM penilaian_kinerja WHERE periode = 'tahunan' AND predikat <>
@@ -162,7 +162,9 @@ BREACHES = {
         SELECT DISTINCT a._row, NULL FROM penghargaan a JOIN pegawai p USING (nip)
         WHERE a.tanggal < p.tmt_cpns + to_years(CASE a.jenis
           WHEN 'Satyalancana Karya Satya X' THEN 10 WHEN 'Satyalancana Karya Satya XX' THEN 20
-          WHEN 'Satyalancana Karya Satya XXX' THEN 30 END)""",
+          WHEN 'Satyalancana Karya Satya XXX' THEN 30 END)
+          OR EXISTS (SELECT 1 FROM hukuman_disiplin h WHERE h.nip = a.nip
+                     AND h.tingkat IN ('sedang', 'berat') AND h.tmt_mulai <= a.tanggal)""",
     "DATA-TANGGAL": "SELECT _row, NULL FROM pelatihan WHERE tanggal_selesai < tanggal_mulai",
     "DATA-NIP-FORMAT": """
         SELECT _row, NULL FROM pegawai WHERE NOT regexp_full_match(nip, '[0-9]{18}')""",
