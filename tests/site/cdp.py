@@ -91,8 +91,13 @@ class Browser:
             threading.Thread(target=self._watch, args=(child,), daemon=True).start()
 
     def _watch(self, session: str) -> None:
-        self.send("Network.enable", session, check=False)
-        self.send("Runtime.runIfWaitingForDebugger", session, check=False)
+        # the browser may close before a worker's session answers: a daemon thread raising
+        # queue.Empty 10 s later would be blamed on whichever test runs then
+        try:
+            self.send("Network.enable", session, check=False)
+            self.send("Runtime.runIfWaitingForDebugger", session, check=False)
+        except queue.Empty:
+            return
 
     def send(self, method: str, session: str | None = None, check: bool = True,
              **params: Any) -> dict[str, Any]:
