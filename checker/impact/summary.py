@@ -73,12 +73,14 @@ def _cause(rule: str, parameters: list[ParameterRow], status: str | None) -> str
     return "perubahan ini"
 
 
-def _most_affected(rule: str, found: list[Change]) -> str | None:
+def _most_affected(rule: str, found: list[Change]) -> tuple[str, int] | None:
+    """The instansi with the most findings of ``rule`` that appeared, disappeared or changed."""
     counts = Counter(c.finding.instansi or NO_INSTANSI for c in found if c.finding.rule == rule)
     named = [(n, name) for name, n in counts.items() if name != NO_INSTANSI]
     if not named:
         return None
-    return sorted(named, key=lambda item: (-item[0], item[1]))[0][1]
+    count, name = sorted(named, key=lambda item: (-item[0], item[1]))[0]
+    return name, count
 
 
 def sentences(impact: Impact, found: list[Change]) -> list[str]:
@@ -99,7 +101,10 @@ def sentences(impact: Impact, found: list[Change]) -> list[str]:
             continue
         text = f"{_cause(rule, impact.parameters, statuses.get(rule))} {effect_phrase(rule, delta)}"
         worst = _most_affected(rule, found)
-        text += f"; {worst} paling terdampak." if worst else "."
+        if worst:
+            text += f"; {worst[0]} paling terdampak ({digits(worst[1])} temuan)."
+        else:
+            text += "."
         out.append(text[0].upper() + text[1:])
     quiet = [p.name for p in impact.parameters
              if p.status == "changed" and p.before == p.after]

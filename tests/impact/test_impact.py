@@ -45,7 +45,7 @@ def test_raising_the_minimum_adds_exactly_the_expected_findings(repo: Path, data
     assert [(c, d.appeared) for _, c, d in found.by_pasal if d.moved] == [("Pasal 2", 4)]
     assert found.sentences[1] == ("Menaikkan kompetensi.jp_minimum_pns dari 20 menjadi 24 JP "
                                   "menambah 4 temuan KOMP-JP-MIN serta mengubah nilai 3 temuan "
-                                  "lain; Pemerintah Provinsi Bengkulu paling terdampak.")
+                                  "lain; Pemerintah Provinsi Bengkulu paling terdampak (4 temuan).")
 
 
 def test_lowering_the_minimum_removes_them(repo: Path, data: Data) -> None:
@@ -55,7 +55,7 @@ def test_lowering_the_minimum_removes_them(repo: Path, data: Data) -> None:
     assert (found.total.before, found.total.after) == (3, 1)
     assert found.sentences[1] == ("Menurunkan kompetensi.jp_minimum_pns dari 20 menjadi 15 JP "
                                   "mengurangi 2 temuan KOMP-JP-MIN serta mengubah nilai 1 temuan "
-                                  "lain; Pemerintah Provinsi Bengkulu paling terdampak.")
+                                  "lain; Pemerintah Provinsi Bengkulu paling terdampak (2 temuan).")
 
 
 def test_the_appeared_findings_are_the_right_people(repo: Path, data: Data,
