@@ -4,7 +4,7 @@ Times the export of ``policy/`` (goal: under 2 s) and of a tracked-changes redli
 copy with a few edits, then, when LibreOffice and poppler are installed, renders both to PNG
 pages under ``build/docx-pages/`` for a look by eye. Without them the rendering is skipped.
 
-    python bench/docx.py            # run from the repository root
+    python bench/export_docx.py           # run from the repository root
 """
 
 from __future__ import annotations
