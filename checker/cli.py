@@ -162,8 +162,12 @@ def rules_option(func: F) -> F:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="text: berkas:baris:kolom: [tingkat] pesan; json: daftar.")
 @click.option("--strict", is_flag=True, help="Peringatan juga membuat kode keluar 1.")
+@click.option("--laporan", "reports", default=None, type=click.Path(exists=True, path_type=Path),
+              help="Laporan JSON pemeriksaan terakhir, atau folder laporan (tanggal terbaru "
+                   "dipakai): dispensasi yang tidak mencakup temuan apa pun dilaporkan.")
 @handle_errors
-def lint(policy_root: Path, rules_root: Path, fmt: str, strict: bool) -> None:
+def lint(policy_root: Path, rules_root: Path, fmt: str, strict: bool,
+         reports: Path | None) -> None:
     """Periksa kebijakan dan aturan: skema, id, rujukan, parameter, SQL, kaidah perancangan.
 
     Kode keluar: 0 bersih, 1 ada kesalahan (atau peringatan dengan --strict), 2 tidak dapat
@@ -173,9 +177,10 @@ def lint(policy_root: Path, rules_root: Path, fmt: str, strict: bool) -> None:
     Contoh:
       kebijakan lint
       kebijakan lint --format json --policy policy --rules rules
+      kebijakan lint --laporan reports/contoh
     """
     _require_dir(policy_root)
-    problems = checker.lint(policy_root, rules_root)
+    problems = checker.lint(policy_root, rules_root, reports=reports)
     if fmt == "json":
         click.echo(json.dumps([dataclasses.asdict(p) for p in problems], ensure_ascii=False,
                               indent=2))
@@ -214,7 +219,7 @@ def render_cmd(policy_root: Path, as_of: dt.date | None, fmt: str, output: Path 
         click.echo(text, nl=False)
 
 
-def _parse_years(ctx: click.Context, param: click.Parameter, value: str | None
+def parse_years(ctx: click.Context, param: click.Parameter, value: str | None
                  ) -> list[int] | None:
     if not value:
         return None
@@ -234,7 +239,7 @@ def _parse_years(ctx: click.Context, param: click.Parameter, value: str | None
 @policy_option
 @rules_option
 @as_of_option
-@click.option("--tahun", "years", callback=_parse_years, metavar="TTTT[,TTTT]",
+@click.option("--tahun", "years", callback=parse_years, metavar="TTTT[,TTTT]",
               help="Tahun yang diperiksa (bawaan: tahun kalender terakhir sebelum --as-of).")
 @click.option("--format", "fmt", type=click.Choice(list(REPORT_FORMATS)),
               default="text", show_default=True, help="Bentuk laporan.")
@@ -287,12 +292,18 @@ def _progress() -> Callable[[str], None] | None:
 
 @cli.command()
 @policy_option
-@as_of_option
+@rules_option
+@click.option("--as-of", "as_of", default=None, metavar="TTTT-BB-HH", callback=_parse_date,
+              help="Tanggal acuan (bawaan: 2026-06-30, tanggal kunci jawaban data contoh).")
 @click.option("-o", "--output", "out_dir", default="demo-out", show_default=True,
               type=click.Path(file_okay=False, path_type=Path), help="Folder hasil.")
 @handle_errors
-def demo(policy_root: Path, as_of: dt.date | None, out_dir: Path) -> None:
+def demo(policy_root: Path, rules_root: Path, as_of: dt.date | None, out_dir: Path) -> None:
     """Jalankan pekerjaan utama pada contoh bawaan dan tulis hasilnya ke demo-out/.
+
+    Memeriksa kebijakan dan aturan, mencetak peraturan (teks, Markdown, Word), membuat templat
+    Excel dan data contoh sintetis berisi kesalahan tertanam, lalu memeriksa data itu dan menulis
+    laporannya dalam semua bentuk.
 
     \b
     Contoh:
@@ -300,12 +311,17 @@ def demo(policy_root: Path, as_of: dt.date | None, out_dir: Path) -> None:
       kebijakan demo -o /tmp/hasil
     """
     _require_dir(policy_root)
-    result = checker.run_demo(out_dir, policy_root, as_of)
+    result = checker.run_demo(out_dir, policy_root, rules_root, as_of,
+                              progress=lambda message: click.echo(f"… {message}", err=True))
     warnings = sum(p.severity == "warning" for p in result.problems)
-    click.echo(f"Lint kebijakan: 0 kesalahan, {warnings} peringatan.")
+    click.echo(f"Lint kebijakan dan aturan: 0 kesalahan, {warnings} peringatan.")
+    if result.report is not None:
+        counts = result.report.counts_by_severity()
+        click.echo(f"Pemeriksaan data contoh: {counts['error']} kesalahan, "
+                   f"{counts['warning']} peringatan, {counts['info']} info "
+                   f"(kesalahan tertanam yang memang harus ditemukan).")
     for path in result.written:
         click.echo(f"Ditulis: {path}")
-
 
 @cli.command()
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
@@ -353,7 +369,8 @@ def sample(out_dir: Path, employees: int, seed: int, fmt: str, fault_rate: float
                f"dengan {planted} kesalahan tertanam; kunci jawaban: {result.key}.")
 
 
-from checker.cli_serve import agency, publish, serve  # noqa: E402 (uses the helpers above)
+from checker.cli_impact import dispensasi, impact  # noqa: E402 (uses the helpers above)
+from checker.cli_serve import agency, publish, serve  # noqa: E402
 from checker.cli_versions import diff, export, versions  # noqa: E402
 
 
@@ -367,7 +384,7 @@ def _indonesian_usage(command: click.Command) -> click.Command:
     return command
 
 
-for _command in (export, versions, diff, agency, serve, publish):
+for _command in (export, versions, diff, agency, serve, publish, impact, dispensasi):
     cli.add_command(_indonesian_usage(_command))
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from checker.check import load_kebijakan
-from checker.cli import _parse_years, as_of_option, handle_errors, policy_option, rules_option
+from checker.cli import as_of_option, handle_errors, parse_years, policy_option, rules_option
 from checker.dispensasi import jakarta_today, lint_dispensasi
 from checker.impact import impact as run_impact
 from checker.impact import render_markdown, render_text, to_json
@@ -32,7 +32,7 @@ _ROOTS_KEY = "kebijakan.dispensasi_roots"
 @policy_option
 @rules_option
 @as_of_option
-@click.option("--tahun", "years", callback=_parse_years, metavar="TTTT[,TTTT]",
+@click.option("--tahun", "years", callback=parse_years, metavar="TTTT[,TTTT]",
               help="Tahun yang diperiksa (bawaan: tahun kalender terakhir sebelum --as-of).")
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]),
               default="text", show_default=True,

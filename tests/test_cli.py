@@ -89,7 +89,7 @@ def test_demo_writes_rendered_regulation(make_policy: MakePolicy, tmp_path: Path
     code, out, _ = run("demo", "-o", str(tmp_path / "hasil"), "--as-of", "2026-12-01",
                        catch=False)
     assert code == 0
-    assert out.splitlines()[0] == "Lint kebijakan: 0 kesalahan, 0 peringatan."
+    assert out.splitlines()[0] == "Lint kebijakan dan aturan: 0 kesalahan, 0 peringatan."
     text = (tmp_path / "hasil" / "peraturan.txt").read_text(encoding="utf-8")
     assert "BERITA DAERAH PROVINSI BENGKULU TAHUN … NOMOR …" in text
     assert (tmp_path / "hasil" / "peraturan.md").is_file()
