@@ -8,75 +8,36 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 import json
 import sys
-import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
 
 import click
 
 import checker
-from checker import __version__, cli_i18n
-from checker.errors import CheckerError, UsageError
+from checker import __version__
+from checker.cli_common import (
+    Context,
+    Group,
+    as_of_option,
+    handle_errors,
+    indonesian_usage,
+    parse_date,
+    parse_years,
+    policy_option,
+    require_dir,
+    rules_option,
+)
+from checker.cli_impact import dispensasi, impact
+from checker.cli_serve import agency, publish, serve
+from checker.cli_versions import diff, export, versions
+from checker.errors import UsageError
 from checker.policy.render import FORMATS
 from checker.report.formats import FORMATS as REPORT_FORMATS
 
-F = TypeVar("F", bound=Callable[..., Any])
 
-cli_i18n.install()
-
-
-class _Context:
-    debug: bool = False
-
-
-def handle_errors(func: F) -> F:
-    """Turn CheckerError (and, without --debug, anything unexpected) into exit code 2."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        ctx = click.get_current_context()
-        debug = bool(ctx.find_root().obj and ctx.find_root().obj.debug)
-        try:
-            return func(*args, **kwargs)
-        except CheckerError as exc:
-            if debug:
-                traceback.print_exc()
-            click.echo(f"kebijakan: {exc.format()}", err=True)
-            ctx.exit(exc.exit_code)
-        except (click.exceptions.Exit, click.ClickException, click.Abort):
-            raise
-        except Exception as exc:  # the outermost boundary: never a bare traceback
-            if debug:
-                raise
-            click.echo(
-                f"kebijakan: terjadi kesalahan internal ({type(exc).__name__}: {exc}). "
-                "Jalankan ulang dengan --debug untuk rinciannya dan laporkan kepada pengelola.",
-                err=True,
-            )
-            ctx.exit(2)
-
-    return wrapper  # type: ignore[return-value]
-
-
-class _Command(click.Command):
-    """A command whose usage line reads in Indonesian: ``[OPSI]``."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("options_metavar", "[OPSI]")
-        super().__init__(*args, **kwargs)
-
-
-class _Group(click.Group):
-    """The ``kebijakan`` group; its commands use :class:`_Command`."""
-
-    command_class = _Command
-
-
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]},
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]},
              options_metavar="[OPSI]", subcommand_metavar="PERINTAH [ARGUMEN]...")
 @click.version_option(__version__, prog_name="kebijakan")
 @click.option("--debug", is_flag=True, help="Tampilkan traceback lengkap bila terjadi kesalahan.")
@@ -90,71 +51,11 @@ def cli(ctx: click.Context, debug: bool) -> None:
       kebijakan render --format markdown --as-of 2027-01-01
       kebijakan demo
     """
-    ctx.obj = _Context()
+    ctx.obj = Context()
     ctx.obj.debug = debug
 
 
-# -- shared options ----------------------------------------------------------------------
-
-# The repository this package was installed from (an editable install): its policy/ and
-# rules/ are used when the working directory has neither, so commands work from anywhere.
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
-
-
-def _default_root(name: str) -> Callable[[click.Context, click.Parameter, Path], Path]:
-    def resolve(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
-        here = Path("policy").is_dir() or Path("rules").is_dir()
-        if value == Path(name) and not here and (PROJECT_ROOT / name).is_dir():
-            return PROJECT_ROOT / name
-        return value
-
-    return resolve
-
-
-def policy_option(func: F) -> F:
-    """``--policy DIR``: where the regulation lives (default ``policy``, else the project's)."""
-    return click.option(
-        "--policy", "policy_root", default=Path("policy"), show_default=True,
-        type=click.Path(file_okay=False, path_type=Path), callback=_default_root("policy"),
-        help="Folder kebijakan (peraturan.yml, parameter.yml, bab/).",
-    )(func)
-
-
-def as_of_option(func: F) -> F:
-    """``--as-of DATE``: the date whose parameter values apply (default today)."""
-    return click.option(
-        "--as-of", "as_of", default=None, metavar="TTTT-BB-HH",
-        callback=_parse_date,
-        help="Tanggal acuan nilai parameter (bawaan: hari ini).",
-    )(func)
-
-
-def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(
-            f"{value!r} bukan tanggal; tulis TTTT-BB-HH, misalnya 2027-01-01") from None
-
-
-def _require_dir(path: Path) -> None:
-    if not path.is_dir():
-        raise UsageError(f"folder kebijakan {path} tidak ditemukan; jalankan dari akar "
-                         "repositori atau beri --policy FOLDER")
-
-
 # -- commands ----------------------------------------------------------------------------
-
-def rules_option(func: F) -> F:
-    """``--rules DIR``: where the rules live (default ``rules``)."""
-    return click.option(
-        "--rules", "rules_root", default=Path("rules"), show_default=True,
-        type=click.Path(file_okay=False, path_type=Path), callback=_default_root("rules"),
-        help="Folder aturan (rules/*.yml dan rules/schema/).",
-    )(func)
-
 
 @cli.command()
 @policy_option
@@ -179,7 +80,7 @@ def lint(policy_root: Path, rules_root: Path, fmt: str, strict: bool,
       kebijakan lint --format json --policy policy --rules rules
       kebijakan lint --laporan reports/contoh
     """
-    _require_dir(policy_root)
+    require_dir(policy_root)
     problems = checker.lint(policy_root, rules_root, reports=reports)
     if fmt == "json":
         click.echo(json.dumps([dataclasses.asdict(p) for p in problems], ensure_ascii=False,
@@ -210,27 +111,13 @@ def render_cmd(policy_root: Path, as_of: dt.date | None, fmt: str, output: Path 
       kebijakan render
       kebijakan render --format markdown --as-of 2028-01-01 -o peraturan.md
     """
-    _require_dir(policy_root)
+    require_dir(policy_root)
     text = checker.render(checker.load_policy(policy_root), fmt, as_of)
     if output:
         output.write_text(text, encoding="utf-8")
         click.echo(f"Peraturan ditulis ke {output}.", err=True)
     else:
         click.echo(text, nl=False)
-
-
-def parse_years(ctx: click.Context, param: click.Parameter, value: str | None
-                 ) -> list[int] | None:
-    if not value:
-        return None
-    try:
-        years = sorted({int(part) for part in value.replace(" ", "").split(",") if part})
-    except ValueError:
-        raise click.BadParameter(
-            f"{value!r} bukan daftar tahun; tulis misalnya 2025 atau 2024,2025") from None
-    if not years or any(year < 1950 or year > 2100 for year in years):
-        raise click.BadParameter(f"{value!r}: tahun harus di antara 1950 dan 2100")
-    return years
 
 
 @cli.command("check")
@@ -262,7 +149,7 @@ def check_cmd(paths: tuple[Path, ...], policy_root: Path, rules_root: Path,
       kebijakan check data.xlsx --tahun 2024,2025 --format xlsx -o perbaikan.xlsx
       kebijakan check kiriman/ --format json -o laporan.json --fail-on warning
     """
-    _require_dir(policy_root)
+    require_dir(policy_root)
     if fmt == "xlsx" and output is None:
         raise UsageError("laporan xlsx harus ditulis ke berkas: tambahkan -o LAPORAN.xlsx")
     report = checker.check(paths, as_of=as_of, years=years, policy_root=policy_root,
@@ -293,7 +180,7 @@ def _progress() -> Callable[[str], None] | None:
 @cli.command()
 @policy_option
 @rules_option
-@click.option("--as-of", "as_of", default=None, metavar="TTTT-BB-HH", callback=_parse_date,
+@click.option("--as-of", "as_of", default=None, metavar="TTTT-BB-HH", callback=parse_date,
               help="Tanggal acuan (bawaan: 2026-06-30, tanggal kunci jawaban data contoh).")
 @click.option("-o", "--output", "out_dir", default="demo-out", show_default=True,
               type=click.Path(file_okay=False, path_type=Path), help="Folder hasil.")
@@ -310,7 +197,7 @@ def demo(policy_root: Path, rules_root: Path, as_of: dt.date | None, out_dir: Pa
       kebijakan demo
       kebijakan demo -o /tmp/hasil
     """
-    _require_dir(policy_root)
+    require_dir(policy_root)
     result = checker.run_demo(out_dir, policy_root, rules_root, as_of,
                               progress=lambda message: click.echo(f"… {message}", err=True))
     warnings = sum(p.severity == "warning" for p in result.problems)
@@ -369,23 +256,10 @@ def sample(out_dir: Path, employees: int, seed: int, fmt: str, fault_rate: float
                f"dengan {planted} kesalahan tertanam; kunci jawaban: {result.key}.")
 
 
-from checker.cli_impact import dispensasi, impact  # noqa: E402 (uses the helpers above)
-from checker.cli_serve import agency, publish, serve  # noqa: E402
-from checker.cli_versions import diff, export, versions  # noqa: E402
-
-
-def _indonesian_usage(command: click.Command) -> click.Command:
-    """Usage lines of commands defined in other modules read ``[OPSI]`` too."""
-    command.options_metavar = "[OPSI]"
-    if isinstance(command, click.Group):
-        command.subcommand_metavar = "PERINTAH [ARGUMEN]..."
-        for sub in command.commands.values():
-            _indonesian_usage(sub)
-    return command
 
 
 for _command in (export, versions, diff, agency, serve, publish, impact, dispensasi):
-    cli.add_command(_indonesian_usage(_command))
+    cli.add_command(indonesian_usage(_command))
 
 
 def main() -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from checker.check import load_kebijakan
-from checker.cli import as_of_option, handle_errors, parse_years, policy_option, rules_option
+from checker.cli_common import as_of_option, handle_errors, parse_years, policy_option, rules_option
 from checker.dispensasi import jakarta_today, lint_dispensasi
 from checker.impact import impact as run_impact
 from checker.impact import render_markdown, render_text, to_json

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from checker.cli import _Command, _Group, handle_errors, policy_option, rules_option
+from checker.cli_common import Command, Group, handle_errors, policy_option, rules_option
 
 MIB = 1 << 20
 
@@ -24,7 +24,7 @@ def data_dir_option(func: click.decorators.FC) -> click.decorators.FC:
     )(func)
 
 
-@click.group("agency", cls=_Group, options_metavar="[OPSI]",
+@click.group("agency", cls=Group, options_metavar="[OPSI]",
              subcommand_metavar="PERINTAH [ARGUMEN]...")
 def agency() -> None:
     """Kelola instansi yang boleh mengirim data ke layanan, beserta tokennya.
@@ -126,7 +126,7 @@ def agency_token(kode: str, data_dir: Path) -> None:
     click.echo(token)
 
 
-@click.command("serve", cls=_Command)
+@click.command("serve", cls=Command)
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Alamat yang didengarkan; biarkan 127.0.0.1 di belakang proxy HTTPS.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535),
@@ -156,10 +156,10 @@ def serve(host: str, port: int, data_dir: Path, policy_root: Path, rules_root: P
     """
     import uvicorn
 
-    from checker.cli import _require_dir
+    from checker.cli_common import require_dir
     from checker.serve import create_app
 
-    _require_dir(policy_root)
+    require_dir(policy_root)
     app = create_app(data_dir, policy_root=policy_root, rules_root=rules_root,
                      max_upload_bytes=max_upload_mb * MIB,
                      max_uncompressed_bytes=max_uncompressed_mb * MIB,
@@ -169,7 +169,7 @@ def serve(host: str, port: int, data_dir: Path, policy_root: Path, rules_root: P
                 server_header=False, date_header=True)
 
 
-@click.command("publish", cls=_Command)
+@click.command("publish", cls=Command)
 @data_dir_option
 @click.option("-o", "--output", "out_dir", required=True,
               type=click.Path(file_okay=False, path_type=Path),

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from checker.cli import as_of_option, handle_errors, policy_option
+from checker.cli_common import as_of_option, handle_errors, policy_option
 from checker.diff import render_markdown, render_text
 from checker.errors import UsageError
 from checker.policy.terbilang import tanggal

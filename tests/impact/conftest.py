@@ -3,13 +3,11 @@ whose JP straddle the minimum in two instansi."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from tests.git_fixture import Git
 from tests.policy_fixture import MakePolicy
 from tests.rules.builder import Data
 from tests.site.fixture import RULES
@@ -19,24 +17,7 @@ KOTA = "Pemerintah Kota Bengkulu"
 # JP followed in 2025 by each employee; the minimum is 20 in v1
 JP = {PROVINSI: (10, 18, 20, 22, 25), KOTA: (19, 21, 23, 30)}
 
-Git = Callable[..., str]
 
-
-@pytest.fixture
-def git(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Git:
-    """git in tmp_path with a fixed identity and dates, ignoring the user's configuration."""
-    monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
-
-    def run(*args: str, date: str = "2026-03-02T09:00:00+07:00") -> str:
-        env = {**os.environ, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
-        done = subprocess.run(
-            ["git", "-c", "user.name=Biro Hukum", "-c", "user.email=biro.hukum@example.go.id",
-             "-c", "commit.gpgsign=false", "-c", "tag.gpgsign=false", *args],
-            cwd=tmp_path, env=env, capture_output=True, text=True, check=True)
-        return done.stdout
-
-    return run
 
 
 @pytest.fixture

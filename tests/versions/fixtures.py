@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from tests.policy_fixture import HAK, PARAMETER, PERATURAN
-
-AUTHOR = "Biro Hukum"
-Git = Callable[..., str]
 
 # v2026.2: a word changed and one added in ayat (1), a rincian added, a new Pasal after
 # Pasal 2, Pasal 3 removed, and a new dated value for the parameter

@@ -8,8 +8,9 @@ import docx
 from click.testing import CliRunner
 
 from checker.cli_versions import diff, export, versions
+from tests.git_fixture import Git
 from tests.policy_fixture import PERATURAN, MakePolicy
-from tests.versions.fixtures import ENACTED, Git
+from tests.versions.fixtures import ENACTED
 
 
 def test_versions_lists_tags_with_date_and_status(two_versions: Path) -> None:

@@ -11,8 +11,8 @@ import pytest
 from checker.diff import render_markdown, render_text
 from checker.diff.words import new_text, old_text, word_diff
 from checker.versions import compare_versions, list_versions
+from tests.git_fixture import Git
 from tests.policy_fixture import HAK, MakePolicy
-from tests.versions.fixtures import Git
 
 GOLDEN = Path(__file__).parent / "golden"
 DAY = dt.date(2026, 12, 1)

@@ -6,8 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 from checker.versions import riwayat_pages
+from tests.git_fixture import Git
 from tests.policy_fixture import MakePolicy
-from tests.versions.fixtures import Git
 
 
 def test_one_page_per_version_with_its_redline(two_versions: Path, tmp_path: Path) -> None:
