@@ -155,3 +155,18 @@ def validate(doc: Located, schema: dict[str, Any], code: str = "skema") -> list[
         problems.append(doc.problem([*at, "__value__"] if at else at, code,
                                     _schema_message(error)))
     return problems
+
+
+def load_yaml_list(path: Path, display: str, code: str, message: str
+                   ) -> tuple[Located | None, list[Problem]]:
+    """Read a YAML file that must hold a list of records (rules, dispensations).
+
+    Returns the document only when it is a non-empty list; an empty file is no problem, any
+    other shape is one Problem with ``message`` at line 1.
+    """
+    doc, problems = load_yaml_file(path, display)
+    if doc is None or doc.data is None:
+        return None, problems
+    if not isinstance(doc.data, list):
+        return None, [*problems, doc.problem([], code, message)]
+    return doc, problems

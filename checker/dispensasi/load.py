@@ -12,7 +12,7 @@ from checker.dispensasi.model import Dispensasi, Scope, parse_date
 from checker.errors import Problem
 from checker.policy.load import display_path
 from checker.policy.model import Span
-from checker.yamlsrc import Located, load_yaml_file, validate
+from checker.yamlsrc import Located, load_yaml_list, validate
 
 FOLDER = "dispensasi"
 
@@ -42,13 +42,11 @@ def load_dispensasi_unchecked(root: str | Path) -> tuple[list[Dispensasi], list[
     out: list[Dispensasi] = []
     problems: list[Problem] = []
     for path in dispensasi_files(Path(root)):
-        doc, found = load_yaml_file(path, display_path(path))
+        doc, found = load_yaml_list(path, display_path(path), "dispensasi-schema",
+                                    "berkas dispensasi harus berupa daftar (setiap butir "
+                                    "diawali '- id: DISP-...')")
         problems.extend(found)
-        if doc is None or doc.data is None:
-            continue
-        if not isinstance(doc.data, list):
-            problems.append(doc.problem([], "dispensasi-schema", "berkas dispensasi harus berupa "
-                                        "daftar (setiap butir diawali '- id: DISP-...')"))
+        if doc is None:
             continue
         for index, item in enumerate(doc.data):
             record, item_problems = _record(doc, index, item)

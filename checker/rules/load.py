@@ -13,7 +13,7 @@ from checker.policy.load import display_path
 from checker.policy.model import Span
 from checker.rules.model import Rule
 from checker.rules.registry import REGISTRY
-from checker.yamlsrc import Located, load_yaml_file, validate
+from checker.yamlsrc import Located, load_yaml_list, validate
 
 
 @cache
@@ -35,13 +35,11 @@ def load_rules_unchecked(root: str | Path = "rules") -> tuple[list[Rule], list[P
     rules: list[Rule] = []
     problems: list[Problem] = []
     for path in rule_files(root):
-        doc, found = load_yaml_file(path, display_path(path))
+        doc, found = load_yaml_list(path, display_path(path), "rule-schema",
+                                    "berkas aturan harus berupa daftar aturan (setiap butir "
+                                    "diawali '- id: ...')")
         problems.extend(found)
-        if doc is None or doc.data is None:
-            continue
-        if not isinstance(doc.data, list):
-            problems.append(doc.problem([], "rule-schema", "berkas aturan harus berupa daftar "
-                                        "aturan (setiap butir diawali '- id: ...')"))
+        if doc is None:
             continue
         for index, item in enumerate(doc.data):
             item_problems = _validate_item(_sub(doc, (index,)), item)
