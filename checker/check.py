@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -137,7 +137,8 @@ def judge(dataset: Dataset, kebijakan: Kebijakan, *, as_of: dt.date, years: list
     prepare(dataset.connection, peraturan, as_of, years)
     engine = Engine(dataset.connection, peraturan, numbering)
     found = engine.run(rules, progress=(lambda r: progress(r.id)) if progress else None)
-    intake = [_with_clause(f, intake_clause) for f in dataset.findings]
+    instansi = _instansi_of(dataset.connection, dataset.findings)
+    intake = [_for_intake(f, intake_clause, instansi) for f in dataset.findings]
     inputs = [InputRef(i.path, i.table, i.rows, i.sha256) for i in dataset.inputs]
     findings = sorted(intake + found, key=Finding.sort_key)
     findings, used = apply_dispensasi(findings, kebijakan.dispensasi, as_of)
@@ -170,9 +171,20 @@ def offending_rows(con: duckdb.DuckDBPyConnection, findings: list[Finding],
     return out
 
 
-def _with_clause(finding: Finding, clause: ClauseRef) -> Finding:
-    if finding.clause is not None:
-        return finding
-    from dataclasses import replace
+def _instansi_of(con: duckdb.DuckDBPyConnection, findings: list[Finding]) -> dict[str, str]:
+    """The instansi of each NIP named by an intake finding, from the employees' table."""
+    nips = sorted({f.nip for f in findings if f.nip and not f.instansi})
+    if not nips:
+        return {}
+    con.execute("CREATE OR REPLACE TEMP TABLE _nip_temuan (nip VARCHAR)")
+    con.executemany("INSERT INTO _nip_temuan VALUES (?)", [(n,) for n in nips])
+    rows = con.execute("SELECT p.nip, MIN(p.instansi) FROM pegawai AS p JOIN _nip_temuan AS n "
+                       "ON n.nip = p.nip WHERE p.instansi IS NOT NULL GROUP BY p.nip").fetchall()
+    return dict(rows)
 
-    return replace(finding, clause=clause)
+
+def _for_intake(finding: Finding, clause: ClauseRef, instansi: dict[str, str]) -> Finding:
+    """An intake finding cites the data-submission clause and, where its NIP is known, the
+    employee's instansi (so per-instansi counts include problems in training or evaluations)."""
+    return replace(finding, clause=finding.clause or clause,
+                   instansi=finding.instansi or instansi.get(finding.nip or ""))
