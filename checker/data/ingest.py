@@ -221,12 +221,13 @@ def ingest(
         if progress:
             progress(len(files), len(files), "")
         if not inputs and not any(f.table for f in findings):
-            con_findings = "; ".join(f.message for f in findings[:1])
+            # the finding already says what to do with this file; otherwise give the general
+            # advice (by file name, so it also fits operators of the upload page)
+            detail = findings[0].message if findings else (
+                "Beri nama berkas atau lembar sesuai tabelnya (mis. pegawai.csv) atau gunakan "
+                "templat Excel yang disediakan BKD.")
             raise InputError(
-                "Tidak ada tabel yang dikenali dalam berkas yang diberikan. "
-                + (con_findings + " " if con_findings else "")
-                + "Gunakan templat dari `kebijakan template` atau beri nama berkas sesuai tabelnya "
-                "(mis. pegawai.csv).",
+                "Tidak ada tabel yang dikenali dalam berkas yang diberikan. " + detail,
                 files[0] if len(files) == 1 else None,
             )
         present = {name for name, parts in staged.items() if parts}
