@@ -103,9 +103,10 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None,
           years: list[int] | None = None, policy_root: str | Path = "policy",
           rules_root: str | Path = "rules",
           progress: Callable[[str], None] | None = None,
-          dispensations: bool = True) -> Report:
+          dispensations: bool = True, with_rows: bool = True) -> Report:
     """Ingest agency files, run every rule, apply the dispensations in force, and return the
-    Report. ``as_of`` defaults to today in Asia/Jakarta.
+    Report. ``as_of`` defaults to today in Asia/Jakarta. ``with_rows`` keeps the source rows
+    findings point at (for the XLSX fix-it workbook); leave it off for other formats at scale.
 
     Bad data never raises: it becomes findings. Raises only when the invocation cannot run
     (no readable table, a broken policy, rule set or dispensation).
@@ -114,7 +115,8 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None,
     years = checked_years(as_of, years)
     kebijakan = load_kebijakan(policy_root, rules_root, dispensations=dispensations)
     with ingest(paths) as dataset:
-        return judge(dataset, kebijakan, as_of=as_of, years=years, progress=progress)
+        return judge(dataset, kebijakan, as_of=as_of, years=years, progress=progress,
+                     with_rows=with_rows)
 
 
 def checked_years(as_of: dt.date, years: list[int] | None) -> list[int]:

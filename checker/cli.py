@@ -153,7 +153,8 @@ def check_cmd(paths: tuple[Path, ...], policy_root: Path, rules_root: Path,
     if fmt == "xlsx" and output is None:
         raise UsageError("laporan xlsx harus ditulis ke berkas: tambahkan -o LAPORAN.xlsx")
     report = checker.check(paths, as_of=as_of, years=years, policy_root=policy_root,
-                           rules_root=rules_root, progress=_progress())
+                           rules_root=rules_root, progress=_progress(),
+                           with_rows=fmt == "xlsx")
     color = output is None and sys.stdout.isatty()
     data = checker.render_report(report, fmt, color=color)
     if output:

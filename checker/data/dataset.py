@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import NamedTuple
 
 import duckdb
@@ -10,6 +13,16 @@ import duckdb
 from checker.data.normalize import ident
 from checker.data.schema import TABLES, Table
 from checker.report.finding import Finding
+
+# DuckDB would otherwise take 80 % of the machine's memory; with a limit it spills to disk, so a
+# national-scale check (4.5 million employees, 66 million rows) fits a 4 GiB budget.
+MEMORY_LIMIT = os.environ.get("KEBIJAKAN_DUCKDB_MEMORY", "2.5GB")
+
+
+def connect() -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB with a memory limit and a private spill folder in the temp dir."""
+    spill = Path(tempfile.gettempdir()) / f"kebijakan-duckdb-{os.getpid()}"
+    return duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "temp_directory": str(spill)})
 
 
 class InputFile(NamedTuple):

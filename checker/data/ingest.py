@@ -19,7 +19,7 @@ from python_calamine import CalamineError, PasswordError
 
 from checker.data import messages, readers
 from checker.data.constraints import reference_findings, unique_findings
-from checker.data.dataset import Dataset, InputFile
+from checker.data.dataset import Dataset, InputFile, connect
 from checker.data.normalize import SQL_TYPES, ident, lit
 from checker.data.resolve import Layout, find_header, map_columns, table_by_name
 from checker.data.schema import Table, load_schema
@@ -183,7 +183,7 @@ def ingest(
     """
     schema = load_schema()
     files = discover(paths)
-    con = connection or duckdb.connect()
+    con = connection or connect()
     findings: list[Finding] = []
     inputs: list[InputFile] = []
     staged: dict[str, list[Staged]] = {name: [] for name in schema}
