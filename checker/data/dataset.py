@@ -16,7 +16,7 @@ from checker.report.finding import Finding
 
 # DuckDB would otherwise take 80 % of the machine's memory; with a limit it spills to disk, so a
 # national-scale check (4.5 million employees, 66 million rows) fits a 4 GiB budget.
-MEMORY_LIMIT = os.environ.get("KEBIJAKAN_DUCKDB_MEMORY", "2.5GB")
+MEMORY_LIMIT = os.environ.get("KEBIJAKAN_DUCKDB_MEMORY", "2GB")
 
 
 def connect() -> duckdb.DuckDBPyConnection:

@@ -68,22 +68,32 @@ def csv_relation(sn: Sniffed, header_line: int, ncols: int, scan: str) -> str:
 
 
 def line_starts(path: Path, offsets: Iterable[int]) -> dict[int, int]:
-    """Physical line (1-based) of each byte offset, skipping the empty lines DuckDB folds in."""
+    """Physical line (1-based) of each byte offset, skipping the empty lines DuckDB folds in.
+
+    Streams the file (a national export is gigabytes; rejects are few and sparse).
+    """
     wanted = sorted(set(offsets))
     out: dict[int, int] = {}
     if not wanted:
         return out
-    data = path.read_bytes()
-    line, pos = 1, 0
-    for off in wanted:
-        line += data.count(b"\n", pos, off)
-        pos = off
-        probe, at = line, off
-        while at < len(data) and data[at : at + 1] in (b"\n", b"\r"):
-            if data[at : at + 1] == b"\n":
-                probe += 1
-            at += 1
-        out[off] = probe
+    chunk = 1 << 24
+    with path.open("rb") as fh:
+        line, pos = 1, 0
+        for off in wanted:
+            while pos < off:  # count newlines up to the offset, a chunk at a time
+                data = fh.read(min(chunk, off - pos))
+                if not data:
+                    break
+                line += data.count(b"\n")
+                pos += len(data)
+            window = fh.read(1 << 16)  # the line breaks DuckDB folds into this record
+            fh.seek(pos)
+            probe = line
+            for byte in window:
+                if byte not in (10, 13):
+                    break
+                probe += byte == 10
+            out[off] = probe
     return out
 
 
@@ -104,13 +114,22 @@ def read_rejects(con: duckdb.DuckDBPyConnection, sn: Sniffed, scan: str) -> list
     return out
 
 
-def record_lines(sn: Sniffed, header_line: int) -> list[tuple[int, int]] | None:
-    """(first, last) physical line of every non-blank record after the header, for quoted files.
+@dataclass
+class RecordMap:
+    """Where each accepted record of a quoted CSV starts, kept compact: ``shifts`` holds
+    (record index, first line − index) only where that difference changes, so a national file
+    needs a few entries, not one per record. ``merged`` lists records spanning lines."""
 
-    Only needed when quotes may make a record span lines; None when Python's reader gives up.
-    """
+    count: int = 0
+    shifts: list[tuple[int, int]] = field(default_factory=list)
+    merged: list[tuple[int, int]] = field(default_factory=list)
+
+
+def record_map(sn: Sniffed, header_line: int, rejected: set[int]) -> RecordMap | None:
+    """The :class:`RecordMap` of the non-blank records after the header that DuckDB accepted
+    (first lines not in ``rejected``); None when Python's reader gives up."""
     assert sn.read_path is not None
-    out: list[tuple[int, int]] = []
+    out = RecordMap()
     with sn.read_path.open("r", encoding="utf-8", newline="") as fh:
         for _ in range(header_line):
             fh.readline()
@@ -119,8 +138,13 @@ def record_lines(sn: Sniffed, header_line: int) -> list[tuple[int, int]] | None:
         try:
             for row in reader:
                 end = header_line + reader.line_num
-                if row:
-                    out.append((start, end))
+                if row and start not in rejected:
+                    shift = start - out.count
+                    if not out.shifts or out.shifts[-1][1] != shift:
+                        out.shifts.append((out.count, shift))
+                    if end > start:
+                        out.merged.append((start, end))
+                    out.count += 1
                 start = end + 1
         except csv.Error:
             return None

@@ -111,24 +111,22 @@ def stage_csv(
     rejected = {r.line for r in rejects}
     base = header + 1
     view = ident(name + "_v")
-    records = readers.record_lines(sn, header) if sn.has_quotes else None
-    accepted = [r for r in records if r[0] not in rejected] if records is not None else None
-    if accepted is not None and len(accepted) == total:
-        for first, last in accepted:
-            if last > first:
-                findings.append(
-                    _baris(file, table, first, messages.merged_rows(first, last), "warning")
-                )
+    records = readers.record_map(sn, header, rejected) if sn.has_quotes else None
+    if records is not None and records.count == total:
+        for first, last in records.merged:
+            findings.append(
+                _baris(file, table, first, messages.merged_rows(first, last), "warning")
+            )
         con.execute(
-            f"CREATE TEMP TABLE {ident(name + '_map')} AS SELECT unnest(range(len(l))) AS k, "
-            f"unnest(l) AS line FROM (SELECT ?::BIGINT[] AS l)",
-            [[a[0] for a in accepted]],
+            f"CREATE TEMP TABLE {ident(name + '_map')} AS SELECT unnest(?::BIGINT[]) AS k, "
+            f"unnest(?::BIGINT[]) AS shift",
+            [[k for k, _ in records.shifts], [d for _, d in records.shifts]],
         )
         objects.append(("TABLE", ident(name + "_map")))
         con.execute(
-            f"CREATE TEMP VIEW {view} AS SELECT m.line AS _row, s.* FROM "
-            f"(SELECT rowid AS _k, * FROM {ident(name)}) s "
-            f"JOIN {ident(name + '_map')} m ON s._k = m.k"
+            f"CREATE TEMP VIEW {view} AS SELECT s._k + m.shift AS _row, s.* "
+            f"FROM (SELECT rowid AS _k, * FROM {ident(name)}) s "
+            f"ASOF JOIN {ident(name + '_map')} m ON s._k >= m.k"
         )
     else:
         skipped = sorted(rejected)
