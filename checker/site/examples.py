@@ -32,9 +32,11 @@ class Example:
 
 
 EXAMPLES = (
-    Example(dt.date(2025, 6, 30), seed=11, fault_rate=0.08),
-    Example(dt.date(2025, 12, 31), seed=12, fault_rate=0.05),
-    Example(dt.date(2026, 6, 30), seed=13, fault_rate=0.03),
+    # monthly submissions from the sample's own as-of date: the data holds dates up to it, so
+    # an earlier as-of would flag every later date as lying in the future (DATA-TANGGAL)
+    Example(dt.date(2026, 6, 30), seed=11, fault_rate=0.08),
+    Example(dt.date(2026, 7, 31), seed=12, fault_rate=0.05),
+    Example(dt.date(2026, 8, 31), seed=13, fault_rate=0.03),
 )
 
 
