@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from checker.data.normalize import lit
+
 PARAMETER_TABLE = "kebijakan_parameter"
 YEARS_TABLE = "kebijakan_tahun"
 CONTEXT_TABLE = "kebijakan_konteks"
@@ -32,7 +34,7 @@ def literal(value: object) -> str:
         return "TRUE" if value else "FALSE"
     if isinstance(value, int | float):
         return repr(value)
-    return "'" + str(value).replace("'", "''") + "'"
+    return lit(str(value))
 
 
 def text(expr: str) -> str:

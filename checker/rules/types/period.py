@@ -10,7 +10,15 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from checker.rules.model import Rule
-from checker.rules.sql import YEARS_TABLE, ParamJoin, expand, output, year_end, year_start
+from checker.rules.sql import (
+    YEARS_TABLE,
+    ParamJoin,
+    expand,
+    literal,
+    output,
+    year_end,
+    year_start,
+)
 from checker.rules.types.base import COLUMN, SQL, CheckType, CompileContext
 
 POPULATION = {**SQL, "description": "Syarat SQL atas pegawai p dan tahun y.tahun."}
@@ -105,6 +113,6 @@ class PeriodExists(CheckType):
         expected = rule.check.get("expected", "ada")
         select = output(file="e._file", row="e._row", nip="e.nip", nama="e.nama",
                         instansi="e.instansi", period="e.tahun", column=rule.check.get("column"),
-                        expected="'" + expected.replace("'", "''") + "'", actual="'tidak ada'")
+                        expected=literal(expected), actual="'tidak ada'")
         return (f"SELECT {select}\nFROM ({self.per_employee(rule)}) AS e\n"
                 f"WHERE {self.breach_condition(rule)}")
