@@ -34,7 +34,9 @@ from checker.rules.types.base import CompileContext
 
 SQL_TYPES = {"string": "VARCHAR", "integer": "BIGINT", "number": "DOUBLE", "date": "DATE",
              "boolean": "BOOLEAN"}
-MESSAGE_FIELDS = (*OUTPUT_COLUMNS, "citation", "rule", "title")
+MESSAGE_FIELDS = (*OUTPUT_COLUMNS, "citation", "rule", "title", "sapaan")
+# how a letter addresses the employee: Saudara / Saudari by the recorded jenis_kelamin
+SAPAAN = {"L": "Sdr.", "P": "Sdri."}
 FAR_FUTURE = dt.date(9999, 12, 31)
 
 
@@ -166,7 +168,7 @@ class Engine:
             progress: Callable[[Rule], None] | None = None) -> list[Finding]:
         """Every finding of every rule, sorted."""
         by_id = {rule.id: rule for rule in rules}
-        findings: list[Finding] = []
+        results: list[tuple[Rule, list[dict[str, Any]]]] = []
         for rule in rules:
             sql = compile_rule(rule, by_id)
             try:
@@ -176,16 +178,31 @@ class Engine:
             except duckdb.Error as exc:
                 raise CheckerError(f"aturan {rule.id} gagal dijalankan: {exc}",
                                    rule.span.path, rule.span.line) from exc
-            clause = self.citation(rule)
-            for row in rows:
-                findings.append(self.finding(rule, clause, dict(zip(names, row, strict=True))))
+            results.append((rule, [dict(zip(names, row, strict=True)) for row in rows]))
             if progress:
                 progress(rule)
+        sexes = self.jenis_kelamin({row["nip"] for _, rows in results for row in rows})
+        findings = [self.finding(rule, self.citation(rule), row, sexes)
+                    for rule, rows in results for row in rows]
         return sorted(findings, key=Finding.sort_key)
 
-    def finding(self, rule: Rule, clause: ClauseRef, row: dict[str, Any]) -> Finding:
+    def jenis_kelamin(self, nips: set[str | None]) -> dict[str, str]:
+        """The recorded jenis_kelamin of the employees findings name (one set-based lookup)."""
+        wanted = sorted(n for n in nips if n)
+        if not wanted:
+            return {}
+        self.con.execute("CREATE OR REPLACE TEMP TABLE _nip_sapaan (nip VARCHAR)")
+        self.con.executemany("INSERT INTO _nip_sapaan VALUES (?)", [(n,) for n in wanted])
+        return dict(self.con.execute(
+            "SELECT p.nip, MIN(p.jenis_kelamin) FROM pegawai AS p JOIN _nip_sapaan AS n "
+            "ON n.nip = p.nip WHERE p.jenis_kelamin IS NOT NULL GROUP BY p.nip").fetchall())
+
+    def finding(self, rule: Rule, clause: ClauseRef, row: dict[str, Any],
+                sexes: dict[str, str] | None = None) -> Finding:
         """One result row → one Finding with its Indonesian message."""
-        fields = {**row, "citation": clause.citation, "rule": rule.id, "title": rule.title}
+        sapaan = SAPAAN.get((sexes or {}).get(row["nip"] or "", ""), "Sdr.")
+        fields = {**row, "citation": clause.citation, "rule": rule.id, "title": rule.title,
+                  "sapaan": sapaan}
         message = FORMATTER.format(rule.message, **fields)
         since = row["expected_since"]
         return Finding(

@@ -49,7 +49,7 @@ CASES = {
         GOOD.replace("{nama}", "{nama_lengkap}"),
         "15:3: [error] pesan aturan UJI-JP memakai kolom yang tidak dikenal: nama_lengkap; kolom "
         "yang tersedia: file, row, nip, nama, instansi, period, column, expected, actual, "
-        "expected_since, citation, rule, title (rule-message)",
+        "expected_since, citation, rule, title, sapaan (rule-message)",
     ),
     "unknown-key": (
         GOOD.replace("  source: Uji\n", "  source: Uji\n  sumber: Uji\n"),
