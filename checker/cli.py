@@ -152,9 +152,12 @@ def check_cmd(paths: tuple[Path, ...], policy_root: Path, rules_root: Path,
     require_dir(policy_root)
     if fmt == "xlsx" and output is None:
         raise UsageError("laporan xlsx harus ditulis ke berkas: tambahkan -o LAPORAN.xlsx")
+    progress = _progress()
     report = checker.check(paths, as_of=as_of, years=years, policy_root=policy_root,
-                           rules_root=rules_root, progress=_progress(),
+                           rules_root=rules_root, progress=progress,
                            with_rows=fmt == "xlsx")
+    if progress is not None:  # clear the progress line before the report
+        click.echo("\r" + " " * 44 + "\r", err=True, nl=False)
     color = output is None and sys.stdout.isatty()
     data = checker.render_report(report, fmt, color=color)
     if output:
@@ -166,7 +169,8 @@ def check_cmd(paths: tuple[Path, ...], policy_root: Path, rules_root: Path,
 
 
 def _progress() -> Callable[[str], None] | None:
-    """A one-line progress display on stderr when it is a terminal (rules checked so far)."""
+    """A one-line progress display on stderr when it is a terminal (rules checked so far);
+    intake itself is silent, so the line starts with the first rule."""
     if not sys.stderr.isatty():
         return None
     done = [0]
