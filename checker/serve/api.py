@@ -170,22 +170,19 @@ def router(settings: Settings) -> APIRouter:
         svc = service(request)
         return submission_out(visible_submission(svc, bearer(request), submission_id))
 
-    @routes.get("/pengajuan/{submission_id}/laporan.json", responses=ERRORS,
-                response_class=FileResponse)
-    def report_json(request: Request, submission_id: str) -> FileResponse:
-        """Laporan lengkap sebagai JSON (409 bila belum selesai)."""
-        svc = service(request)
-        sub = visible_submission(svc, bearer(request), submission_id)
-        path, media, name = report_file(svc, sub, "json")
-        return FileResponse(path, media_type=media, filename=name)
+    def download(fmt: str, summary: str) -> None:
+        """The report download of one format (409 until the check has finished)."""
 
-    @routes.get("/pengajuan/{submission_id}/laporan.xlsx", responses=ERRORS,
-                response_class=FileResponse)
-    def report_xlsx(request: Request, submission_id: str) -> FileResponse:
-        """Buku kerja perbaikan (Excel) dengan baris yang bermasalah (409 bila belum selesai)."""
-        svc = service(request)
-        sub = visible_submission(svc, bearer(request), submission_id)
-        path, media, name = report_file(svc, sub, "xlsx")
-        return FileResponse(path, media_type=media, filename=name)
+        @routes.get(f"/pengajuan/{{submission_id}}/laporan.{fmt}", responses=ERRORS,
+                    response_class=FileResponse, summary=summary, name=f"report_{fmt}")
+        def report(request: Request, submission_id: str) -> FileResponse:
+            svc = service(request)
+            sub = visible_submission(svc, bearer(request), submission_id)
+            path, media, name = report_file(svc, sub, fmt)
+            return FileResponse(path, media_type=media, filename=name)
+
+    download("json", "Laporan lengkap sebagai JSON (409 bila belum selesai)")
+    download("xlsx", "Buku kerja perbaikan (Excel) dengan baris yang bermasalah "
+                     "(409 bila belum selesai)")
 
     return routes
