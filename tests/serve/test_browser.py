@@ -12,17 +12,14 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.serve.live import Live
-from tests.site.cdp import Browser
+from tests.site.cdp import Browser, launch
 
-CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "build" / "test-artifacts"
 
 
 @pytest.fixture(scope="module")
 def chromium(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        pytest.skip("Chromium tidak terpasang di /usr/bin/chromium (apt-get install chromium)")
-    browser = Browser(str(CHROMIUM), tmp_path_factory.mktemp("profil-chromium"))
+    browser = launch(tmp_path_factory.mktemp("profil-chromium"))
     yield browser
     browser.close()
 

@@ -18,6 +18,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run",
          "--disable-extensions", "--disable-default-apps", "--mute-audio",
@@ -156,3 +158,13 @@ class Browser:
         self.out.close()
         self.reader.join(timeout=10)  # the browser has exited: its pipe reads end-of-file
         self.inp.close()
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def launch(profile: Path) -> Browser:
+    """Debian's Chromium with a fresh profile; the calling test skips cleanly without it."""
+    if not CHROMIUM.exists():
+        pytest.skip("Chromium tidak terpasang di /usr/bin/chromium (apt-get install chromium)")
+    return Browser(str(CHROMIUM), profile)

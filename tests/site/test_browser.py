@@ -13,9 +13,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.site.cdp import Browser
+from tests.site.cdp import Browser, launch
 
-CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "build" / "test-artifacts"
 
 
@@ -40,9 +39,7 @@ def server(built_site: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        pytest.skip("Chromium tidak terpasang di /usr/bin/chromium (apt-get install chromium)")
-    chromium = Browser(str(CHROMIUM), tmp_path_factory.mktemp("profil-chromium"))
+    chromium = launch(tmp_path_factory.mktemp("profil-chromium"))
     yield chromium
     chromium.close()
 
