@@ -14,6 +14,7 @@ import duckdb
 from checker import __version__
 from checker.data.dataset import Dataset
 from checker.data.ingest import ingest
+from checker.data.schema import load_schema
 from checker.dispensasi import (
     Dispensasi,
     apply_dispensasi,
@@ -59,7 +60,7 @@ def git_commit(*paths: Path) -> str | None:
 def load_rules(rules_root: str | Path, policy_root: str | Path = "policy") -> list[Rule]:
     """Rules that lint clean against the regulation; raise PolicyError otherwise."""
     peraturan = load_policy(policy_root)
-    problems = lint_rules(rules_root, peraturan)
+    problems = lint_rules(rules_root, peraturan, load_schema())
     if any(p.severity == "error" for p in problems):
         raise PolicyError(problems)
     return load_rules_unchecked(rules_root)[0]
@@ -136,7 +137,7 @@ def judge(dataset: Dataset, kebijakan: Kebijakan, *, as_of: dt.date, years: list
     numbering = number(peraturan)
     intake_clause = ClauseRef(INTAKE_CLAUSE, numbering.citation(INTAKE_CLAUSE) or INTAKE_CLAUSE,
                               peraturan.version)
-    prepare(dataset.connection, peraturan, as_of, years)
+    prepare(dataset.connection, peraturan, as_of, years, load_schema())
     engine = Engine(dataset.connection, peraturan, numbering)
     found = engine.run(rules, progress=(lambda r: progress(r.id)) if progress else None)
     instansi = _instansi_of(dataset.connection, dataset.findings)

@@ -8,13 +8,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 import string
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import duckdb
 
-from checker.data.schema import load_schema
+from checker.data.schema import Table
 from checker.errors import CheckerError
 from checker.policy.model import Peraturan
 from checker.policy.numbering import Numbering
@@ -40,11 +40,11 @@ SAPAAN = {"L": "Sdr.", "P": "Sdri."}
 FAR_FUTURE = dt.date(9999, 12, 31)
 
 
-def create_missing_tables(con: duckdb.DuckDBPyConnection) -> None:
+def create_missing_tables(con: duckdb.DuckDBPyConnection, schema: Mapping[str, Table]) -> None:
     """Create every agency table the data did not bring, empty and typed, so rules can run."""
     existing = {row[0] for row in con.execute(
         "SELECT table_name FROM information_schema.tables").fetchall()}
-    for table in load_schema().values():
+    for table in schema.values():
         if table.name in existing:
             continue
         cols = ", ".join(f'"{f.name}" {SQL_TYPES[f.type]}' for f in table.fields)
@@ -52,9 +52,10 @@ def create_missing_tables(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def prepare(con: duckdb.DuckDBPyConnection, peraturan: Peraturan, as_of: dt.date,
-            years: Iterable[int]) -> None:
-    """Create the helper tables the rules read: parameters, checked years, as-of, employees."""
-    create_missing_tables(con)
+            years: Iterable[int], schema: Mapping[str, Table]) -> None:
+    """Create the helper tables the rules read: parameters, checked years, as-of, employees,
+    and the rank and predikat orders of the version's Table Schema."""
+    create_missing_tables(con, schema)
     rows = []
     for parameter in peraturan.parameters.values():
         values = sorted(parameter.values, key=lambda v: v.since)
@@ -74,8 +75,8 @@ def prepare(con: duckdb.DuckDBPyConnection, peraturan: Peraturan, as_of: dt.date
     con.execute(f"CREATE OR REPLACE VIEW {EMPLOYEE_VIEW} AS SELECT nip, MIN(nama) AS nama, "
                 "MIN(instansi) AS instansi, MIN(unit_kerja) AS unit_kerja FROM pegawai "
                 "WHERE nip IS NOT NULL GROUP BY nip")
-    _reference_table(con, RANK_TABLE, "golongan", load_schema()["pegawai"].field("golongan").enum)
-    predikat = load_schema()["penilaian_kinerja"].field("predikat").enum
+    _reference_table(con, RANK_TABLE, "golongan", schema["pegawai"].field("golongan").enum)
+    predikat = schema["penilaian_kinerja"].field("predikat").enum
     _reference_table(con, PREDIKAT_TABLE, "predikat", tuple(reversed(predikat)))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from checker.data.schema import load_schema
 from checker.dispensasi.lint import lint_dispensasi
 from checker.errors import Problem
 from checker.policy.lint import lint_peraturan
@@ -28,7 +29,8 @@ def lint(policy_root: str | Path = "policy", rules_root: str | Path | None = "ru
         problems = problems + lint_peraturan(peraturan)
     policy_ok = peraturan is not None and not any(p.severity == "error" for p in problems)
     if rules_root is not None and Path(rules_root).is_dir():
-        problems = problems + lint_rules(rules_root, peraturan if policy_ok else None)
+        problems = problems + lint_rules(rules_root, peraturan if policy_ok else None,
+                                         load_schema())
         rule_ids = {rule.id for rule in load_rules_unchecked(rules_root)[0]}
         problems = problems + lint_dispensasi(rules_root, peraturan if policy_ok else None,
                                               rule_ids, today=today, reports=reports)

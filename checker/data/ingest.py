@@ -10,7 +10,7 @@ path that does not exist, or not a single file that can be tied to a table.
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -173,6 +173,7 @@ def _assemble(con: duckdb.DuckDBPyConnection, table: Table, staged: list[Staged]
 def ingest(
     paths: Iterable[str | Path],
     *,
+    schema: Mapping[str, Table] | None = None,
     connection: duckdb.DuckDBPyConnection | None = None,
     progress: Progress | None = None,
 ) -> Dataset:
@@ -180,8 +181,11 @@ def ingest(
 
     Example: ``ingest(["kiriman/"]).findings`` lists what the agency must fix, and
     ``ingest(["pegawai.csv"]).connection.sql("SELECT count(*) FROM pegawai")`` counts employees.
+
+    ``schema`` is the Table Schema of the policy version the data will be judged by (default:
+    the schema of the version in use here, see :func:`checker.data.schema.load_schema`).
     """
-    schema = load_schema()
+    schema = dict(schema) if schema is not None else load_schema()
     files = discover(paths)
     con = connection or connect()
     findings: list[Finding] = []

@@ -4,10 +4,12 @@ message fields, and SQL that compiles against the data schema (on empty tables).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from pathlib import Path
 
 import duckdb
 
+from checker.data.schema import Table
 from checker.engine import MESSAGE_FIELDS, compile_rule, message_fields, prepare
 from checker.errors import Problem
 from checker.policy.model import Peraturan, Span
@@ -61,11 +63,12 @@ def check_references(rules: list[Rule], peraturan: Peraturan) -> list[Problem]:
     return problems
 
 
-def check_sql(rules: list[Rule], peraturan: Peraturan) -> list[Problem]:
+def check_sql(rules: list[Rule], peraturan: Peraturan, schema: Mapping[str, Table]
+              ) -> list[Problem]:
     """Compile every rule and plan it on empty typed tables: SQL errors and wrong columns."""
     con = duckdb.connect()
     try:
-        prepare(con, peraturan, dt.date(2000, 1, 1), [1999])
+        prepare(con, peraturan, dt.date(2000, 1, 1), [1999], schema)
         by_id = {rule.id: rule for rule in rules}
         problems = []
         for rule in rules:
@@ -89,11 +92,13 @@ def check_sql(rules: list[Rule], peraturan: Peraturan) -> list[Problem]:
         con.close()
 
 
-def lint_rules(root: str | Path, peraturan: Peraturan | None) -> list[Problem]:
-    """Every problem in ``rules/``; references and SQL need a loaded regulation."""
+def lint_rules(root: str | Path, peraturan: Peraturan | None,
+               schema: Mapping[str, Table] | None = None) -> list[Problem]:
+    """Every problem in ``rules/``; references need a loaded regulation, SQL also a loaded
+    Table Schema (``schema``; without it the SQL is not planned)."""
     rules, problems = load_rules_unchecked(root)
     if peraturan is not None:
         problems += check_references(rules, peraturan)
-        if not any(p.severity == "error" for p in problems):
-            problems += check_sql(rules, peraturan)
+        if schema is not None and not any(p.severity == "error" for p in problems):
+            problems += check_sql(rules, peraturan, schema)
     return sorted(problems)
