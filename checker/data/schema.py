@@ -12,19 +12,31 @@ Headers and enum values are matched by a *key* that ignores case, spaces and pun
 ``NIP BARU``, ``nip_baru`` and ``nipBaru`` are one header and ``III/d``, ``III-D`` and ``IIId`` one
 golongan. Primary keys are checked as unique with empty parts compared equal; a key column is only
 required when its own ``constraints.required`` says so.
+
+The descriptors are authoring files like policy/ and rules/: :func:`load_schema_unchecked` reports
+every problem at its file, line and column. ``table-schema``: a key outside
+``table.schema.json`` (only keys the checker reads are allowed) or a value of the wrong type;
+``table-enum-alias``: ``enumAliases`` for a value not in ``constraints.enum``, or one spelling for
+two values; ``table-header-alias``: one header for two fields; ``table-alias``: one file/sheet
+name for two tables; ``table-primary-key`` / ``table-foreign-key``: a key naming an unknown table
+or field, or a foreign key whose two field lists differ in length; ``table-duplicate``: a field
+or table described twice; ``table-name``: a table not in TABLES; ``table-missing``: one of
+TABLES has no descriptor. ``yaml`` and ``berkas`` are unreadable files, as everywhere.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from checker.errors import InputError
+from checker.errors import PolicyError, Problem
+from checker.policy.load import display_path
+from checker.yamlsrc import Located, load_yaml_file, validate
 
 TABLES = (
     "pegawai",
@@ -36,7 +48,6 @@ TABLES = (
     "unit_kerja",
 )
 TYPES = ("string", "integer", "number", "date", "boolean")
-SCHEMA_DIR = Path(__file__).resolve().parents[2] / "rules" / "schema"
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
@@ -122,79 +133,245 @@ class Table:
         return tuple(header_key(t) for t in (self.name, *self.aliases))
 
 
-def _field(data: dict[str, Any], where: str) -> Field:
-    name = str(data.get("name", ""))
-    ftype = str(data.get("type", "string"))
-    if not name or ftype not in TYPES:
-        raise InputError(f"deskriptor kolom tidak sah di {where}: name/type '{name}'/'{ftype}'")
-    constraints = data.get("constraints") or {}
-    enum = tuple(str(v) for v in constraints.get("enum", ()))
+@cache
+def table_schema() -> dict[str, Any]:
+    """The JSON Schema of a table descriptor (``checker/data/table.schema.json``)."""
+    text = resources.files("checker.data").joinpath("table.schema.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def _field(doc: Located, index: int, data: dict[str, Any], problems: list[Problem]) -> Field:
+    """A Field from a descriptor that passed the JSON Schema; spelling clashes go to problems."""
+    at: list[str | int] = ["fields", index]
+    name = data["name"]
+    constraints = data.get("constraints", {})
+    enum = tuple(constraints.get("enum", ()))
+    # YAML may read a key such as ``1:`` as a number; enum values are always text
+    aliases_of = {str(k): v for k, v in data.get("enumAliases", {}).items()}
+    for key in aliases_of:
+        if key not in enum:
+            problems.append(doc.problem(
+                [*at, "enumAliases", key], "table-enum-alias",
+                f"enumAliases menyebut nilai {key!r} yang tidak ada dalam constraints.enum "
+                f"kolom {name}"))
+    spellings: list[tuple[str, str, list[str | int]]] = [
+        (value, value, [*at, "constraints", "enum", position])
+        for position, value in enumerate(enum)]
+    # values before their aliases, so a clash is reported at the alias, not at the value
+    spellings += [(spelling, canonical, [*at, "enumAliases", canonical, j])
+                  for canonical in enum for j, spelling in enumerate(aliases_of.get(canonical, ()))]
+    owner: dict[str, str] = {}
+    for spelling, canonical, where in spellings:
+        other = owner.setdefault(value_key(spelling), canonical)
+        if other != canonical:
+            problems.append(doc.problem(
+                [*where, "__value__"], "table-enum-alias",
+                f"ejaan {spelling!r} dipakai untuk dua nilai kolom {name}: {other!r} dan "
+                f"{canonical!r} (huruf besar/kecil, spasi dan tanda baca diabaikan)"))
     value_map: dict[str, str] = {}
-    aliases_of = data.get("enumAliases") or {}
     for canonical in enum:
-        for spelling in (canonical, *[str(a) for a in aliases_of.get(canonical, ())]):
-            key = value_key(spelling)
-            if value_map.get(key, canonical) != canonical:
-                raise InputError(f"ejaan '{spelling}' dipakai dua nilai di {where}.{name}")
-            value_map[key] = canonical
-    unknown = set(aliases_of) - set(enum)
-    if unknown:
-        raise InputError(
-            f"enumAliases untuk nilai yang tidak ada di enum di {where}.{name}: {unknown}"
-        )
+        for spelling in (canonical, *aliases_of.get(canonical, ())):
+            value_map.setdefault(value_key(spelling), canonical)
     return Field(
         name=name,
-        type=ftype,
-        title=str(data.get("title", name)),
-        description=str(data.get("description", "")).strip(),
-        required=bool(constraints.get("required", False)),
+        type=data.get("type", "string"),
+        title=data.get("title", name),
+        description=data.get("description", "").strip(),
+        required=constraints.get("required", False),
         enum=enum,
         minimum=constraints.get("minimum"),
         maximum=constraints.get("maximum"),
         normalize=data.get("normalize"),
-        aliases=tuple(str(a) for a in data.get("aliases", ())),
-        true_values=tuple(str(v) for v in data.get("trueValues", ("true",))),
-        false_values=tuple(str(v) for v in data.get("falseValues", ("false",))),
+        aliases=tuple(data.get("aliases", ())),
+        true_values=tuple(data.get("trueValues", ("true",))),
+        false_values=tuple(data.get("falseValues", ("false",))),
         value_map=value_map,
     )
 
 
-def _table(path: Path) -> Table:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    if not isinstance(data, dict) or "fields" not in data:
-        raise InputError("deskriptor tabel tidak sah: kunci 'fields' tidak ada", path)
-    fields = tuple(_field(f, path.name) for f in data["fields"])
-    fks = tuple(
-        ForeignKey(
-            tuple(fk["fields"]), fk["reference"]["resource"], tuple(fk["reference"]["fields"])
-        )
-        for fk in data.get("foreignKeys", ())
-    )
+def _fields(doc: Located, table: str, problems: list[Problem]) -> tuple[Field, ...]:
+    """The fields of a valid descriptor; duplicate names and clashing headers go to problems."""
+    fields: list[Field] = []
+    first: dict[str, int] = {}
+    for index, item in enumerate(doc.data["fields"]):
+        f = _field(doc, index, item, problems)
+        if f.name in first:
+            line = doc.where(["fields", first[f.name]])[0]
+            problems.append(doc.problem(
+                ["fields", index, "name", "__value__"], "table-duplicate",
+                f"kolom {f.name} sudah dideskripsikan di baris {line}; nama kolom dalam tabel "
+                f"{table} harus unik"))
+            continue
+        first[f.name] = index
+        fields.append(f)
+    texts: list[tuple[str, str, list[str | int]]] = [
+        (f.name, f.name, ["fields", first[f.name], "name"]) for f in fields]
+    # names before aliases, so a clash is reported at the alias, not at the field's own name
+    texts += [(alias, f.name, ["fields", first[f.name], "aliases", j])
+              for f in fields for j, alias in enumerate(f.aliases)]
+    owner: dict[str, str] = {}
+    for text, name, where in texts:
+        other = owner.setdefault(header_key(text), name)
+        if other != name:
+            problems.append(doc.problem(
+                [*where, "__value__"], "table-header-alias",
+                f"judul kolom {text!r} sudah berarti kolom {other} di tabel {table} "
+                "(huruf besar/kecil, spasi dan tanda baca diabaikan)"))
+    return tuple(fields)
+
+
+def _keys(doc: Located, table: str, names: set[str], problems: list[Problem]
+          ) -> tuple[tuple[str, ...], tuple[ForeignKey, ...]]:
+    """primaryKey and foreignKeys, checked against this table's own fields."""
+    data = doc.data
+    for index, name in enumerate(data.get("primaryKey", ())):
+        if name not in names:
+            problems.append(doc.problem(
+                ["primaryKey", index, "__value__"], "table-primary-key",
+                f"primaryKey menyebut kolom {name!r} yang tidak ada di tabel {table}"))
+    fks = []
+    for index, fk in enumerate(data.get("foreignKeys", ())):
+        for j, name in enumerate(fk["fields"]):
+            if name not in names:
+                problems.append(doc.problem(
+                    ["foreignKeys", index, "fields", j, "__value__"], "table-foreign-key",
+                    f"foreignKeys menyebut kolom {name!r} yang tidak ada di tabel {table}"))
+        ref = fk["reference"]
+        if len(fk["fields"]) != len(ref["fields"]):
+            problems.append(doc.problem(
+                ["foreignKeys", index, "reference", "fields", "__value__"], "table-foreign-key",
+                f"foreignKeys: fields berisi {len(fk['fields'])} kolom tetapi reference.fields "
+                f"berisi {len(ref['fields'])} kolom; jumlahnya harus sama"))
+        fks.append(ForeignKey(tuple(fk["fields"]), ref["resource"], tuple(ref["fields"])))
+    return tuple(data.get("primaryKey", ())), tuple(fks)
+
+
+def _table(doc: Located, name: str, problems: list[Problem]) -> Table:
+    """A Table from a descriptor that passed the JSON Schema."""
+    data = doc.data
+    fields = _fields(doc, name, problems)
+    primary_key, foreign_keys = _keys(doc, name, {f.name for f in fields}, problems)
     return Table(
-        name=str(data.get("name", path.stem)),
-        title=str(data.get("title", path.stem)),
-        description=str(data.get("description", "")).strip(),
+        name=name,
+        title=data.get("title", name),
+        description=data.get("description", "").strip(),
         fields=fields,
-        primary_key=tuple(data.get("primaryKey", ())),
-        foreign_keys=fks,
-        aliases=tuple(str(a) for a in data.get("aliases", ())),
-        ignored_headers=frozenset(header_key(str(h)) for h in data.get("ignoredHeaders", ())),
-        path=str(path),
+        primary_key=primary_key,
+        foreign_keys=foreign_keys,
+        aliases=tuple(data.get("aliases", ())),
+        ignored_headers=frozenset(header_key(h) for h in data.get("ignoredHeaders", ())),
+        path=doc.path,
     )
+
+
+def _references(doc: Located, table: Table, built: dict[str, Table],
+                problems: list[Problem]) -> None:
+    """Foreign keys must point at one of TABLES and at fields that table has."""
+    for index, fk in enumerate(table.foreign_keys):
+        at: list[str | int] = ["foreignKeys", index, "reference"]
+        if fk.ref_table not in TABLES:
+            problems.append(doc.problem(
+                [*at, "resource", "__value__"], "table-foreign-key",
+                f"foreignKeys merujuk tabel {fk.ref_table!r} yang tidak dikenal; tabel yang ada: "
+                + ", ".join(TABLES)))
+            continue
+        target = built.get(fk.ref_table)
+        if target is None:
+            continue  # missing or broken: that table's own problem says so
+        names = {f.name for f in target.fields}
+        for j, name in enumerate(fk.ref_fields):
+            if name not in names:
+                problems.append(doc.problem(
+                    [*at, "fields", j, "__value__"], "table-foreign-key",
+                    f"foreignKeys merujuk kolom {name!r} yang tidak ada di tabel {target.name}"))
+
+
+def _table_aliases(built: dict[str, tuple[Located, Table]], problems: list[Problem]) -> None:
+    """A file or sheet name must point at one table, or intake would pick one at random."""
+    owner = {header_key(name): name for name in built}
+    for doc, table in built.values():
+        for index, alias in enumerate(table.aliases):
+            other = owner.setdefault(header_key(alias), table.name)
+            if other != table.name:
+                problems.append(doc.problem(
+                    ["aliases", index, "__value__"], "table-alias",
+                    f"nama berkas/lembar {alias!r} sudah berarti tabel {other} "
+                    "(huruf besar/kecil, spasi dan tanda baca diabaikan)"))
+
+
+def load_schema_unchecked(directory: str | Path) -> tuple[dict[str, Table] | None, list[Problem]]:
+    """Lint and load the table descriptors in ``directory``, collecting every problem.
+
+    Returns the seven tables (in the order of TABLES) and the problems, sorted. The tables are
+    None as soon as one problem is an error: a data contract with a broken table must not be
+    used for checking, not even partly.
+    """
+    directory = Path(directory)
+    if not directory.is_dir():
+        return None, [Problem(display_path(directory), 1, 1, "error", "berkas",
+                              "folder skema tabel tidak ditemukan")]
+    problems: list[Problem] = []
+    declared: dict[str, str] = {}  # table name -> display path of the first file declaring it
+    built: dict[str, tuple[Located, Table]] = {}
+    for path in sorted(directory.glob("*.yml")):
+        doc, found = load_yaml_file(path, display_path(path))
+        problems.extend(found)
+        if doc is None:
+            declared.setdefault(path.stem, display_path(path))
+            continue
+        found = validate(doc, table_schema(), "table-schema")
+        problems.extend(found)
+        data = doc.data if isinstance(doc.data, dict) else {}
+        named = isinstance(data.get("name"), str)
+        name = data["name"] if named else path.stem
+        where: list[str | int] = ["name", "__value__"] if named else []
+        if name not in TABLES:
+            problems.append(doc.problem(
+                where, "table-name",
+                f"nama tabel {name!r} tidak dikenal; tabel yang ada: {', '.join(TABLES)}"))
+        elif name in declared:
+            problems.append(doc.problem(
+                where, "table-duplicate",
+                f"tabel {name} sudah dideskripsikan di {declared[name]}"))
+            continue
+        declared.setdefault(name, doc.path)
+        if not found:
+            built[name] = (doc, _table(doc, name, problems))
+    tables = {name: table for name, (_, table) in built.items()}
+    for doc, table in built.values():
+        _references(doc, table, tables, problems)
+    _table_aliases(built, problems)
+    for name in TABLES:
+        if name not in declared:
+            problems.append(Problem(
+                display_path(directory / f"{name}.yml"), 1, 1, "error", "table-missing",
+                f"tidak ada deskriptor tabel {name} di {display_path(directory)} (berkas YAML "
+                f"dengan name: {name})"))
+    if any(p.severity == "error" for p in problems):
+        return None, sorted(problems)
+    return {name: tables[name] for name in TABLES}, sorted(problems)
 
 
 @cache
 def _load(directory: Path) -> dict[str, Table]:
-    tables = {}
-    for path in sorted(directory.glob("*.yml")):
-        table = _table(path)
-        tables[table.name] = table
-    missing = [t for t in TABLES if t not in tables]
-    if missing:
-        raise InputError(f"deskriptor tabel tidak ditemukan: {', '.join(missing)}", directory)
-    return {name: tables[name] for name in TABLES}
+    tables, problems = load_schema_unchecked(directory)
+    if tables is None:
+        raise PolicyError(problems)
+    return tables
 
 
 def load_schema(directory: str | Path | None = None) -> dict[str, Table]:
-    """Load the seven table descriptors (in DESIGN.md's order) from ``rules/schema``."""
-    return _load(Path(directory or SCHEMA_DIR).resolve())
+    """Load the seven table descriptors (in DESIGN.md's order) from ``directory``; by default
+    the Table Schema of the version found here (the working tree's ``rules/schema``, else the
+    bundled copy: :func:`checker.kebijakan.locate`). A check takes the schema of the version
+    it loads (``Kebijakan.schema``); this default serves the template and the sample.
+
+    Raises PolicyError carrying every problem when a descriptor is broken; see
+    :func:`load_schema_unchecked` for the tables and problems without raising.
+    """
+    if directory is None:
+        from checker.kebijakan.source import locate  # the locator imports this module's users
+
+        directory = locate().schema
+    return _load(Path(directory).resolve())
