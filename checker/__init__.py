@@ -5,16 +5,18 @@ The public API; the ``kebijakan`` command line is a thin layer over these functi
 
 __version__ = "0.1.0"
 
-from checker.check import check, load_rules
+from checker.check import check
 from checker.data.ingest import ingest
 from checker.demo import run_demo
 from checker.export import export_docx
+from checker.kebijakan import Kebijakan, load_kebijakan
 from checker.lint import lint
 from checker.policy import lint_policy, load_policy, render
 from checker.report.formats import render_report
 from checker.report.report import Report, to_json
 
 __all__ = [
+    "Kebijakan",
     "Report",
     "__version__",
     "check",
@@ -22,8 +24,8 @@ __all__ = [
     "ingest",
     "lint",
     "lint_policy",
+    "load_kebijakan",
     "load_policy",
-    "load_rules",
     "render",
     "render_report",
     "run_demo",

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -14,25 +13,12 @@ import duckdb
 from checker import __version__
 from checker.data.dataset import Dataset
 from checker.data.ingest import ingest
-from checker.data.schema import load_schema
-from checker.dispensasi import (
-    Dispensasi,
-    apply_dispensasi,
-    dispensasi_root,
-    jakarta_today,
-    load_dispensasi_unchecked,
-)
-from checker.dispensasi.lint import check_references as check_dispensasi
+from checker.dispensasi import apply_dispensasi, jakarta_today
 from checker.engine import Engine, prepare
-from checker.errors import PolicyError, UsageError
-from checker.policy import load_policy
-from checker.policy.model import Peraturan
-from checker.policy.numbering import number
+from checker.errors import UsageError
+from checker.kebijakan import Kebijakan, load_kebijakan
 from checker.report.finding import ClauseRef, Finding
 from checker.report.report import InputRef, Report
-from checker.rules.lint import lint_rules
-from checker.rules.load import load_rules_unchecked
-from checker.rules.model import Rule
 
 # Intake findings cite the Pasal that obliges agencies to send data in the published schema.
 INTAKE_CLAUSE = "kewajiban-data-skema"
@@ -43,79 +29,25 @@ def default_years(as_of: dt.date) -> list[int]:
     return [as_of.year - 1]
 
 
-def git_commit(*paths: Path) -> str | None:
-    """The commit of the repository holding the first path (None outside Git); "+dirty" when
-    one of the paths has uncommitted changes, so a report never claims a commit it did not use."""
-    try:
-        commit = subprocess.run(["git", "-C", str(paths[0]), "rev-parse", "HEAD"],
-                                capture_output=True, text=True, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "-C", str(paths[0]), "status", "--porcelain", "--",
-                                *(str(p.resolve()) for p in paths)],
-                               capture_output=True, text=True, check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return None
-    return commit + ("+dirty" if dirty else "")
-
-
-def load_rules(rules_root: str | Path, policy_root: str | Path = "policy") -> list[Rule]:
-    """Rules that lint clean against the regulation; raise PolicyError otherwise."""
-    peraturan = load_policy(policy_root)
-    problems = lint_rules(rules_root, peraturan, load_schema())
-    if any(p.severity == "error" for p in problems):
-        raise PolicyError(problems)
-    return load_rules_unchecked(rules_root)[0]
-
-
-def load_dispensasi(rules_root: str | Path, peraturan: Peraturan, rules: list[Rule]
-                    ) -> list[Dispensasi]:
-    """The dispensations in ``rules_root/dispensasi``; raise PolicyError when one is broken or
-    cites an unknown rule or clause (an expired one is only a lint warning: it just stops
-    applying)."""
-    records, problems = load_dispensasi_unchecked(dispensasi_root(rules_root))
-    problems += check_dispensasi(records, {rule.id for rule in rules}, peraturan)
-    if any(p.severity == "error" for p in problems):
-        raise PolicyError(problems)
-    return records
-
-
-@dataclass(frozen=True)
-class Kebijakan:
-    """One version of the policy as the checker enforces it: the regulation, its rules, its
-    dispensations, and the commit they were read at."""
-
-    peraturan: Peraturan
-    rules: list[Rule]
-    dispensasi: list[Dispensasi] = field(default_factory=list)
-    commit: str | None = None
-
-
-def load_kebijakan(policy_root: str | Path = "policy", rules_root: str | Path = "rules", *,
-                   dispensations: bool = True, commit: str | None = None) -> Kebijakan:
-    """Load and lint policy/, rules/ and rules/dispensasi/ (PolicyError with every problem);
-    ``commit`` defaults to the Git commit of the working tree."""
-    peraturan = load_policy(policy_root)
-    rules = load_rules(rules_root, policy_root)
-    records = load_dispensasi(rules_root, peraturan, rules) if dispensations else []
-    return Kebijakan(peraturan, rules, records,
-                     commit or git_commit(Path(policy_root), Path(rules_root)))
-
-
-def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None,
-          years: list[int] | None = None, policy_root: str | Path = "policy",
-          rules_root: str | Path = "rules",
-          progress: Callable[[str], None] | None = None,
-          dispensations: bool = True, with_rows: bool = True) -> Report:
+def check(paths: Iterable[str | Path], *, kebijakan: Kebijakan | None = None,
+          policy_root: str | Path | None = None, rules_root: str | Path | None = None,
+          ref: str | None = None, as_of: dt.date | None = None, years: list[int] | None = None,
+          progress: Callable[[str], None] | None = None, with_rows: bool = True) -> Report:
     """Ingest agency files, run every rule, apply the dispensations in force, and return the
-    Report. ``as_of`` defaults to today in Asia/Jakarta. ``with_rows`` keeps the source rows
-    findings point at (for the XLSX fix-it workbook); leave it off for other formats at scale.
+    Report. The policy version is ``kebijakan`` when given, else the one
+    :func:`checker.kebijakan.load_kebijakan` finds for ``policy_root``/``rules_root``/``ref``
+    (the working tree, else the bundled copy). ``as_of`` defaults to today in Asia/Jakarta.
+    ``with_rows`` keeps the source rows findings point at (for the XLSX fix-it workbook);
+    leave it off for other formats at scale.
 
     Bad data never raises: it becomes findings. Raises only when the invocation cannot run
-    (no readable table, a broken policy, rule set or dispensation).
+    (no readable table, a broken policy, rule set, Table Schema or dispensation).
     """
     as_of = as_of or jakarta_today()
     years = checked_years(as_of, years)
-    kebijakan = load_kebijakan(policy_root, rules_root, dispensations=dispensations)
-    with ingest(paths) as dataset:
+    if kebijakan is None:
+        kebijakan = load_kebijakan(policy_root, rules_root, ref=ref)
+    with ingest(paths, schema=kebijakan.schema) as dataset:
         return judge(dataset, kebijakan, as_of=as_of, years=years, progress=progress,
                      with_rows=with_rows)
 
@@ -133,11 +65,12 @@ def judge(dataset: Dataset, kebijakan: Kebijakan, *, as_of: dt.date, years: list
           progress: Callable[[str], None] | None = None, with_rows: bool = True) -> Report:
     """Run one version of the policy over an ingested dataset. The helper tables are replaced,
     the agency tables are not, so several versions can judge the same ingest in turn."""
-    peraturan, rules = kebijakan.peraturan, kebijakan.rules
-    numbering = number(peraturan)
+    if not kebijakan.complete:
+        raise UsageError("versi kebijakan ini dimuat tanpa aturan; muat lengkap untuk memeriksa")
+    peraturan, rules, numbering = kebijakan.peraturan, kebijakan.rules, kebijakan.numbering
     intake_clause = ClauseRef(INTAKE_CLAUSE, numbering.citation(INTAKE_CLAUSE) or INTAKE_CLAUSE,
                               peraturan.version)
-    prepare(dataset.connection, peraturan, as_of, years, load_schema())
+    prepare(dataset.connection, peraturan, as_of, years, kebijakan.schema)
     engine = Engine(dataset.connection, peraturan, numbering)
     found = engine.run(rules, progress=(lambda r: progress(r.id)) if progress else None)
     instansi = _instansi_of(dataset.connection, dataset.findings)
@@ -149,8 +82,7 @@ def judge(dataset: Dataset, kebijakan: Kebijakan, *, as_of: dt.date, years: list
     employees = dict(dataset.connection.execute(
         "SELECT instansi, COUNT(DISTINCT nip) FROM pegawai WHERE instansi IS NOT NULL "
         "AND nip IS NOT NULL GROUP BY instansi ORDER BY instansi").fetchall())
-    return Report(tool_version=__version__, policy_version=peraturan.version,
-                  policy_commit=kebijakan.commit, as_of=as_of.isoformat(),
+    return Report(tool_version=__version__, policy=kebijakan.provenance, as_of=as_of.isoformat(),
                   years=years, inputs=inputs, findings=findings,
                   rules={rule.id: rule.title for rule in rules}, rows=rows,
                   employees=employees, dispensations=used)

@@ -23,10 +23,11 @@ from checker.cli_common import (
     as_of_option,
     handle_errors,
     indonesian_usage,
+    note_source,
     parse_date,
     parse_years,
     policy_option,
-    require_dir,
+    ref_option,
     rules_option,
 )
 from checker.cli_impact import dispensasi, impact
@@ -60,6 +61,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @cli.command()
 @policy_option
 @rules_option
+@ref_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="text: berkas:baris:kolom: [tingkat] pesan; json: daftar.")
 @click.option("--strict", is_flag=True, help="Peringatan juga membuat kode keluar 1.")
@@ -67,10 +69,11 @@ def cli(ctx: click.Context, debug: bool) -> None:
               help="Laporan JSON pemeriksaan terakhir, atau folder laporan (tanggal terbaru "
                    "dipakai): dispensasi yang tidak mencakup temuan apa pun dilaporkan.")
 @handle_errors
-def lint(policy_root: Path, rules_root: Path, fmt: str, strict: bool,
-         reports: Path | None) -> None:
+def lint(policy_root: Path | None, rules_root: Path | None, ref: str | None, fmt: str,
+         strict: bool, reports: Path | None) -> None:
     """Periksa kebijakan dan aturan: skema, id, rujukan, parameter, SQL, kaidah perancangan.
 
+    Memeriksa policy/, rules/*.yml, skema tabel rules/schema/, dan rules/dispensasi/.
     Kode keluar: 0 bersih, 1 ada kesalahan (atau peringatan dengan --strict), 2 tidak dapat
     dijalankan.
 
@@ -79,9 +82,9 @@ def lint(policy_root: Path, rules_root: Path, fmt: str, strict: bool,
       kebijakan lint
       kebijakan lint --format json --policy policy --rules rules
       kebijakan lint --laporan reports/contoh
+      kebijakan lint --ref v2026.1
     """
-    require_dir(policy_root)
-    problems = checker.lint(policy_root, rules_root, reports=reports)
+    problems = checker.lint(policy_root, rules_root, reports=reports, ref=ref)
     if fmt == "json":
         click.echo(json.dumps([dataclasses.asdict(p) for p in problems], ensure_ascii=False,
                               indent=2))
@@ -97,22 +100,26 @@ def lint(policy_root: Path, rules_root: Path, fmt: str, strict: bool,
 
 @cli.command("render")
 @policy_option
+@ref_option
 @as_of_option
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="text",
               show_default=True, help="text seperti di kertas; markdown untuk situs.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Tulis ke berkas ini (bawaan: layar).")
 @handle_errors
-def render_cmd(policy_root: Path, as_of: dt.date | None, fmt: str, output: Path | None) -> None:
+def render_cmd(policy_root: Path | None, ref: str | None, as_of: dt.date | None, fmt: str,
+               output: Path | None) -> None:
     """Cetak seluruh peraturan: nomor dihitung, rujukan dan parameter dirender.
 
     \b
     Contoh:
       kebijakan render
       kebijakan render --format markdown --as-of 2028-01-01 -o peraturan.md
+      kebijakan render --ref v2026.1
     """
-    require_dir(policy_root)
-    text = checker.render(checker.load_policy(policy_root), fmt, as_of)
+    kebijakan = checker.load_kebijakan(policy_root, ref=ref, text_only=True)
+    note_source(kebijakan)
+    text = checker.render(kebijakan.peraturan, fmt, as_of)
     if output:
         output.write_text(text, encoding="utf-8")
         click.echo(f"Peraturan ditulis ke {output}.", err=True)
@@ -125,6 +132,7 @@ def render_cmd(policy_root: Path, as_of: dt.date | None, fmt: str, output: Path 
                 type=click.Path(exists=True, path_type=Path))
 @policy_option
 @rules_option
+@ref_option
 @as_of_option
 @click.option("--tahun", "years", callback=parse_years, metavar="TTTT[,TTTT]",
               help="Tahun yang diperiksa (bawaan: tahun kalender terakhir sebelum --as-of).")
@@ -135,27 +143,30 @@ def render_cmd(policy_root: Path, as_of: dt.date | None, fmt: str, output: Path 
 @click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default="error",
               show_default=True, help="Tingkat temuan yang membuat kode keluar 1.")
 @handle_errors
-def check_cmd(paths: tuple[Path, ...], policy_root: Path, rules_root: Path,
-              as_of: dt.date | None, years: list[int] | None, fmt: str, output: Path | None,
-              fail_on: str) -> None:
+def check_cmd(paths: tuple[Path, ...], policy_root: Path | None, rules_root: Path | None,
+              ref: str | None, as_of: dt.date | None, years: list[int] | None, fmt: str,
+              output: Path | None, fail_on: str) -> None:
     """Periksa data kepegawaian instansi terhadap peraturan dan buat laporannya.
 
     PATHS: folder berisi berkas per tabel (pegawai.csv, pelatihan.csv, ...), berkas CSV/XLSX,
-    satu workbook templat, atau ekspor SIASN.
+    satu workbook templat, atau ekspor SIASN. Kebijakan yang dipakai: policy/ dan rules/ di
+    folder ini, atau salinan bawaan paket bila tidak ada (disebutkan di laporan), atau yang
+    dipilih dengan --policy/--rules/--ref.
 
     \b
     Contoh:
       kebijakan check kiriman/ --as-of 2026-06-30
       kebijakan check data.xlsx --tahun 2024,2025 --format xlsx -o perbaikan.xlsx
       kebijakan check kiriman/ --format json -o laporan.json --fail-on warning
+      kebijakan check kiriman/ --ref v2026.1
     """
-    require_dir(policy_root)
     if fmt == "xlsx" and output is None:
         raise UsageError("laporan xlsx harus ditulis ke berkas: tambahkan -o LAPORAN.xlsx")
+    kebijakan = checker.load_kebijakan(policy_root, rules_root, ref=ref)
+    note_source(kebijakan)
     progress = _progress()
-    report = checker.check(paths, as_of=as_of, years=years, policy_root=policy_root,
-                           rules_root=rules_root, progress=progress,
-                           with_rows=fmt == "xlsx")
+    report = checker.check(paths, kebijakan=kebijakan, as_of=as_of, years=years,
+                           progress=progress, with_rows=fmt == "xlsx")
     if progress is not None:  # clear the progress line before the report
         click.echo("\r" + " " * 44 + "\r", err=True, nl=False)
     color = output is None and sys.stdout.isatty()
@@ -190,7 +201,8 @@ def _progress() -> Callable[[str], None] | None:
 @click.option("-o", "--output", "out_dir", default="demo-out", show_default=True,
               type=click.Path(file_okay=False, path_type=Path), help="Folder hasil.")
 @handle_errors
-def demo(policy_root: Path, rules_root: Path, as_of: dt.date | None, out_dir: Path) -> None:
+def demo(policy_root: Path | None, rules_root: Path | None, as_of: dt.date | None,
+         out_dir: Path) -> None:
     """Jalankan pekerjaan utama pada contoh bawaan dan tulis hasilnya ke demo-out/.
 
     Memeriksa kebijakan dan aturan, mencetak peraturan (teks, Markdown, Word), membuat templat
@@ -202,7 +214,6 @@ def demo(policy_root: Path, rules_root: Path, as_of: dt.date | None, out_dir: Pa
       kebijakan demo
       kebijakan demo -o /tmp/hasil
     """
-    require_dir(policy_root)
     result = checker.run_demo(out_dir, policy_root, rules_root, as_of,
                               progress=lambda message: click.echo(f"… {message}", err=True))
     warnings = sum(p.severity == "warning" for p in result.problems)
@@ -219,17 +230,27 @@ def demo(policy_root: Path, rules_root: Path, as_of: dt.date | None, out_dir: Pa
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               default="templat-kepegawaian.xlsx", show_default=True,
               help="Berkas templat Excel (.xlsx) yang ditulis.")
+@policy_option
+@rules_option
+@ref_option
 @handle_errors
-def template(output: Path) -> None:
+def template(output: Path, policy_root: Path | None, rules_root: Path | None,
+             ref: str | None) -> None:
     """Tulis templat Excel untuk data kepegawaian: satu lembar per tabel, dengan petunjuk.
+
+    Kolom dan pilihan nilainya diambil dari skema tabel (rules/schema/) versi kebijakan yang
+    dipakai.
 
     \b
     Contoh:
       kebijakan template -o templat-kepegawaian.xlsx
+      kebijakan template --ref v2026.1 -o templat-v2026.1.xlsx
     """
     from checker.data.template import write_template
 
-    click.echo(f"Templat ditulis ke {write_template(output)}.")
+    kebijakan = checker.load_kebijakan(policy_root, rules_root, ref=ref)
+    note_source(kebijakan)
+    click.echo(f"Templat ditulis ke {write_template(output, kebijakan.schema)}.")
 
 
 @cli.command()

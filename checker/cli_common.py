@@ -14,7 +14,9 @@ from typing import Any, TypeVar
 import click
 
 from checker import cli_i18n
-from checker.errors import CheckerError, UsageError
+from checker.errors import CheckerError
+from checker.kebijakan import Kebijakan
+from checker.provenance import BUNDLE, FOLDER, REF
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -70,28 +72,37 @@ class Group(click.Group):
     command_class = Command
 
 
-# The repository this package was installed from (an editable install): its policy/ and
-# rules/ are used when the working directory has neither, so commands work from anywhere.
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
-
-
-def default_root(name: str) -> Callable[[click.Context, click.Parameter, Path], Path]:
-    def resolve(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
-        here = Path("policy").is_dir() or Path("rules").is_dir()
-        if value == Path(name) and not here and (PROJECT_ROOT / name).is_dir():
-            return PROJECT_ROOT / name
-        return value
-
-    return resolve
-
-
 def policy_option(func: F) -> F:
-    """``--policy DIR``: where the regulation lives (default ``policy``, else the project's)."""
+    """``--policy DIR``: where the regulation lives (default: ``policy/`` here, else the copy
+    installed with the package)."""
     return click.option(
-        "--policy", "policy_root", default=Path("policy"), show_default=True,
-        type=click.Path(file_okay=False, path_type=Path), callback=default_root("policy"),
-        help="Folder kebijakan (peraturan.yml, parameter.yml, bab/).",
+        "--policy", "policy_root", default=None,
+        type=click.Path(file_okay=False, path_type=Path),
+        help="Folder kebijakan (peraturan.yml, parameter.yml, bab/). Bawaan: policy/ di folder "
+             "ini, atau salinan bawaan paket bila tidak ada.",
     )(func)
+
+
+def ref_option(func: F) -> F:
+    """``--ref GITREF``: read policy/ and rules/ as they were at a tag, branch or commit."""
+    return click.option(
+        "--ref", "ref", default=None, metavar="GITREF",
+        help="Pakai kebijakan dan aturan pada tag, cabang, atau commit ini (bawaan: salinan "
+             "kerja).",
+    )(func)
+
+
+def note_source(kebijakan: Kebijakan) -> None:
+    """Say on stderr which version is used when it is not the working tree of this folder —
+    the bundled copy, or the checkout an editable install points at — so a report made outside
+    a checkout never passes for one made from the drafters' text."""
+    source = kebijakan.source
+    if source.kind == FOLDER and source.policy.resolve().is_relative_to(Path.cwd().resolve()):
+        return
+    if source.kind == REF:
+        return  # the user named the ref
+    where = "" if source.kind == BUNDLE else f" di {source.policy.parent}"
+    click.echo(f"Memakai kebijakan {kebijakan.describe()}{where}.", err=True)
 
 
 def as_of_option(func: F) -> F:
@@ -113,18 +124,14 @@ def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) ->
             f"{value!r} bukan tanggal; tulis TTTT-BB-HH, misalnya 2027-01-01") from None
 
 
-def require_dir(path: Path) -> None:
-    if not path.is_dir():
-        raise UsageError(f"folder kebijakan {path} tidak ditemukan; jalankan dari akar "
-                         "repositori atau beri --policy FOLDER")
-
-
 def rules_option(func: F) -> F:
-    """``--rules DIR``: where the rules live (default ``rules``)."""
+    """``--rules DIR``: where the rules and the Table Schema live (default: ``rules/`` beside
+    the policy folder)."""
     return click.option(
-        "--rules", "rules_root", default=Path("rules"), show_default=True,
-        type=click.Path(file_okay=False, path_type=Path), callback=default_root("rules"),
-        help="Folder aturan (rules/*.yml dan rules/schema/).",
+        "--rules", "rules_root", default=None,
+        type=click.Path(file_okay=False, path_type=Path),
+        help="Folder aturan (rules/*.yml, rules/schema/, rules/dispensasi/). Bawaan: rules/ di "
+             "samping folder kebijakan.",
     )(func)
 
 

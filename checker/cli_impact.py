@@ -13,11 +13,19 @@ from pathlib import Path
 
 import click
 
-from checker.check import load_kebijakan
-from checker.cli_common import as_of_option, handle_errors, parse_years, policy_option, rules_option
-from checker.dispensasi import jakarta_today, lint_dispensasi
+from checker.cli_common import (
+    as_of_option,
+    handle_errors,
+    note_source,
+    parse_years,
+    policy_option,
+    rules_option,
+)
+from checker.dispensasi import dispensasi_root, jakarta_today
+from checker.errors import PolicyError, Problem
 from checker.impact import impact as run_impact
 from checker.impact import render_markdown, render_text, to_json
+from checker.kebijakan import inspect, load_kebijakan, opened
 from checker.policy.terbilang import digits, tanggal
 
 _ROOTS_KEY = "kebijakan.dispensasi_roots"
@@ -99,10 +107,11 @@ def dispensasi(ctx: click.Context, policy_root: Path, rules_root: Path,
     if ctx.invoked_subcommand is not None:
         return
     day = as_of or jakarta_today()
-    records = sorted(load_kebijakan(policy_root, rules_root).dispensasi,
-                     key=lambda d: (d.valid_until, d.id))
+    kebijakan = load_kebijakan(policy_root, rules_root)
+    note_source(kebijakan)
+    records = sorted(kebijakan.dispensasi, key=lambda d: (d.valid_until, d.id))
     if not records:
-        click.echo(f"Belum ada dispensasi di {rules_root}/dispensasi/.")
+        click.echo(f"Belum ada dispensasi di {kebijakan.source.rules}/dispensasi/.")
         return
     rows = [("Dispensasi", "Aturan", "Lingkup", "Berlaku s.d.", "Status")]
     for record in records:
@@ -135,9 +144,20 @@ def periksa(ctx: click.Context, reports: Path | None, strict: bool) -> None:
       kebijakan dispensasi periksa --laporan reports/contoh --strict
     """
     policy_root, rules_root = ctx.meta[_ROOTS_KEY]
-    kebijakan = load_kebijakan(policy_root, rules_root, dispensations=False)
-    problems = lint_dispensasi(rules_root, kebijakan.peraturan,
-                               {rule.id for rule in kebijakan.rules}, reports=reports)
+    with opened(policy_root, rules_root) as source:
+        found = inspect(source, reports=reports)
+        folder = dispensasi_root(source.rules).resolve()
+
+    def ours(problem: Problem) -> bool:
+        return problem.code.startswith("dispensasi") or \
+            Path(problem.path).resolve().is_relative_to(folder)
+
+    # the policy and rules must load for the references to be judged; their own problems
+    # belong to `kebijakan lint`
+    problems = [p for p in found.problems if ours(p)]
+    others = [p for p in found.errors if not ours(p)]
+    if others:
+        raise PolicyError(others)
     for problem in problems:
         click.echo(problem.format())
     errors = sum(p.severity == "error" for p in problems)

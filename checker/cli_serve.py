@@ -142,7 +142,8 @@ def agency_token(kode: str, data_dir: Path) -> None:
 @click.option("--workers", "max_concurrent_checks", default=2, show_default=True,
               type=click.IntRange(1, 64), help="Pemeriksaan yang berjalan bersamaan.")
 @handle_errors
-def serve(host: str, port: int, data_dir: Path, policy_root: Path, rules_root: Path,
+def serve(host: str, port: int, data_dir: Path, policy_root: Path | None,
+          rules_root: Path | None,
           max_upload_mb: int, max_uncompressed_mb: int, max_concurrent_checks: int) -> None:
     """Jalankan layanan pengiriman data: halaman unggah untuk operator instansi dan API.
 
@@ -156,10 +157,15 @@ def serve(host: str, port: int, data_dir: Path, policy_root: Path, rules_root: P
     """
     import uvicorn
 
-    from checker.cli_common import require_dir
+    from checker.cli_common import note_source
+    from checker.kebijakan import load_kebijakan
     from checker.serve import create_app
 
-    require_dir(policy_root)
+    # checked once here so a broken policy is seen before agencies upload; every check then
+    # loads the same folders in its own process
+    kebijakan = load_kebijakan(policy_root, rules_root)
+    note_source(kebijakan)
+    policy_root, rules_root = kebijakan.source.policy, kebijakan.source.rules
     app = create_app(data_dir, policy_root=policy_root, rules_root=rules_root,
                      max_upload_bytes=max_upload_mb * MIB,
                      max_uncompressed_bytes=max_uncompressed_mb * MIB,

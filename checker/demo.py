@@ -15,10 +15,10 @@ from pathlib import Path
 from checker.check import check
 from checker.data.sample import generate_sample
 from checker.data.template import write_template
-from checker.errors import PolicyError, Problem
+from checker.errors import Problem
 from checker.export import export_docx
-from checker.lint import lint
-from checker.policy import load_policy, render
+from checker.kebijakan import load_kebijakan
+from checker.policy import render
 from checker.report.formats import FORMATS, render_report
 from checker.report.report import Report
 
@@ -38,17 +38,17 @@ class DemoResult:
     written: list[Path] = field(default_factory=list)
 
 
-def run_demo(out_dir: str | Path = "demo-out", policy_root: str | Path = "policy",
-             rules_root: str | Path = "rules", as_of: dt.date | None = None,
+def run_demo(out_dir: str | Path = "demo-out", policy_root: str | Path | None = None,
+             rules_root: str | Path | None = None, as_of: dt.date | None = None,
              progress: Callable[[str], None] | None = None) -> DemoResult:
-    """Run every part once on synthetic data and write the results to ``out_dir``."""
+    """Run every part once on synthetic data and write the results to ``out_dir``; the policy
+    version is the one :func:`checker.kebijakan.load_kebijakan` finds (loaded once)."""
     out = Path(out_dir)
     step = progress or (lambda _message: None)
     step("memeriksa kebijakan dan aturan")
-    problems = lint(policy_root, rules_root)
-    if any(p.severity == "error" for p in problems):
-        raise PolicyError(problems)
-    peraturan = load_policy(policy_root)
+    kebijakan = load_kebijakan(policy_root, rules_root)
+    problems = kebijakan.problems
+    peraturan = kebijakan.peraturan
     out.mkdir(parents=True, exist_ok=True)
     result = DemoResult(problems)
     as_of = as_of or DEMO_AS_OF
@@ -56,16 +56,17 @@ def run_demo(out_dir: str | Path = "demo-out", policy_root: str | Path = "policy
     step("mencetak peraturan")
     for fmt, name in (("text", "peraturan.txt"), ("markdown", "peraturan.md")):
         result.written.append(_write(out / name, render(peraturan, fmt, as_of)))
-    result.written.append(export_docx(peraturan, out / "peraturan.docx", as_of=as_of))
-    result.written.append(write_template(out / "templat-data-kepegawaian.xlsx"))
+    result.written.append(export_docx(peraturan, out / "peraturan.docx", as_of=as_of,
+                                      provenance=kebijakan.provenance))
+    result.written.append(write_template(out / "templat-data-kepegawaian.xlsx",
+                                         kebijakan.schema))
 
     step(f"membuat data contoh {DEMO_EMPLOYEES} pegawai")
     sample = generate_sample(out / "kiriman-contoh", employees=DEMO_EMPLOYEES, seed=1)
     result.written.append(sample.key.parent)
 
     step("memeriksa data contoh")
-    report = check([sample.key.parent], as_of=as_of, years=DEMO_YEARS,
-                   policy_root=policy_root, rules_root=rules_root)
+    report = check([sample.key.parent], kebijakan=kebijakan, as_of=as_of, years=DEMO_YEARS)
     result.report = report
     for fmt in FORMATS:
         target = out / f"laporan.{EXTENSIONS[fmt]}"

@@ -7,10 +7,8 @@ Indonesian sentence saying what to do; nothing here prints.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import os
 import subprocess
-import tarfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,16 +81,6 @@ def resolve(repo: Repo, ref: str) -> Commit:
     return Commit(sha, dt.datetime.fromisoformat(date), author)
 
 
-def head_commit(repo: Repo) -> str | None:
-    """HEAD's id, with "-dirty" when the policy folder has uncommitted changes; None if none."""
-    try:
-        sha = repo.git("rev-parse", "--verify", "--quiet", "HEAD").decode().strip()
-    except VersionError:
-        return None
-    dirty = repo.git("status", "--porcelain", "--", repo.policy).strip()
-    return sha + ("-dirty" if dirty else "")
-
-
 def tags(repo: Repo) -> list[tuple[str, Commit]]:
     """Every tag that names a commit, with that commit, oldest first (then by name)."""
     out = repo.git("for-each-ref", "--format=%(refname:short)%09%(objecttype)%09%(objectname)"
@@ -130,11 +118,3 @@ def read_files(repo: Repo, specs: list[str]) -> list[bytes | None]:
         results.append(out[position:position + size])
         position += size + 1
     return results
-
-
-def extract(repo: Repo, commit: str, into: Path) -> Path:
-    """Write the policy folder as it was at ``commit`` under ``into``; return its path there."""
-    data = repo.git("archive", "--format=tar", commit, "--", repo.policy)
-    with tarfile.open(fileobj=io.BytesIO(data)) as archive:
-        archive.extractall(into, filter="data")
-    return into / repo.policy

@@ -10,24 +10,20 @@ redlines between two of them, :func:`freeze` records the numbering of an enacted
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
 
 from checker.diff import Comparison, Side, compare, render_markdown, summary
-from checker.errors import PolicyError
-from checker.export import DocxInfo, export_docx
-from checker.gitrepo import VersionError, extract, head_commit, open_repo, read_files, resolve, tags
-from checker.policy import load_policy
+from checker.export import export_docx
+from checker.gitrepo import VersionError, open_repo, read_files, tags
+from checker.kebijakan import load_kebijakan
+from checker.kebijakan.source import policy_dir
 from checker.policy.model import Peraturan
 from checker.policy.numbering import penomoran_record
 from checker.policy.penomoran import PENOMORAN_FILE, dump_penomoran
 from checker.policy.terbilang import tanggal
-
-WORKTREE_NAME = "salinan kerja"
 
 __all__ = ["Version", "VersionError", "compare_versions", "export_version", "freeze",
            "list_versions", "load_version", "pending_freeze", "riwayat_pages"]
@@ -48,8 +44,9 @@ class Version:
     frozen: bool = False  # its policy folder holds penomoran.yml
 
 
-def list_versions(policy_root: str | Path = "policy") -> list[Version]:
+def list_versions(policy_root: str | Path | None = None) -> list[Version]:
     """Every tag whose tree holds the regulation, oldest first."""
+    policy_root = policy_dir(policy_root)
     repo = open_repo(policy_root)
     found = tags(repo)
     specs = [f"{c.sha}:{repo.policy}/{name}" for _, c in found
@@ -71,9 +68,10 @@ def list_versions(policy_root: str | Path = "policy") -> list[Version]:
     return versions
 
 
-def pending_freeze(policy_root: str | Path, versions: list[Version]) -> str | None:
+def pending_freeze(policy_root: str | Path | None, versions: list[Version]) -> str | None:
     """The newest enacted tag whose numbering is recorded neither at the tag nor in the working
     tree's ``penomoran.yml``; None when there is nothing to freeze."""
+    policy_root = policy_dir(policy_root)
     enacted = [v for v in versions if v.status == "ditetapkan"]
     if not enacted or enacted[-1].frozen:
         return None
@@ -86,46 +84,17 @@ def pending_freeze(policy_root: str | Path, versions: list[Version]) -> str | No
     return None if recorded == enacted[-1].tag else enacted[-1].tag
 
 
-def _relabel(error: PolicyError, tmp: Path, ref: str) -> VersionError:
-    """A broken policy at a ref, named as ``REF:policy/file:line`` instead of a temp path."""
-    problems = [p for p in error.problems if p.severity == "error"] or list(error.problems)
-    head = problems[0] if problems else None
-    where = ref
-    if head is not None:
-        path = Path(os.path.abspath(head.path))
-        where = f"{ref}:{path.relative_to(tmp).as_posix()}" if path.is_relative_to(tmp) \
-            else head.path
-    more = f" (dan {len(problems) - 1} kesalahan lain)" if len(problems) > 1 else ""
-    reason = f"{where}:{head.line}: {head.message}" if head else "tidak dapat dimuat"
-    return VersionError(f"kebijakan pada versi {ref} rusak: {reason}{more}")
-
-
-def load_version(policy_root: str | Path = "policy", ref: str | None = None
+def load_version(policy_root: str | Path | None = None, ref: str | None = None
                  ) -> tuple[Peraturan, Side]:
-    """The regulation at ``ref`` (None: the working tree) and how to name that version."""
-    if ref is None:
-        peraturan = load_policy(policy_root)
-        try:
-            head = head_commit(open_repo(policy_root))
-        except VersionError:
-            head = None  # exporting the working tree does not need Git
-        return peraturan, Side(WORKTREE_NAME, peraturan.status, peraturan.version, head)
-    repo = open_repo(policy_root)
-    commit = resolve(repo, ref)
-    if read_files(repo, [f"{commit.sha}:{repo.policy}/peraturan.yml"])[0] is None:
-        raise VersionError(f"pada versi {ref} tidak ada {repo.policy}/peraturan.yml")
-    with tempfile.TemporaryDirectory(prefix="kebijakan-") as tmp:
-        root = extract(repo, commit.sha, Path(tmp))
-        try:
-            peraturan = load_policy(root)
-        except PolicyError as exc:
-            raise _relabel(exc, Path(os.path.abspath(tmp)), ref) from None
-    return peraturan, Side(ref, peraturan.status, peraturan.version, commit.sha, commit.date,
-                           commit.author)
+    """The regulation at ``ref`` (None: the working tree) and its provenance, which names that
+    version in redlines (read by the one loader, :func:`checker.kebijakan.load_kebijakan`)."""
+    kebijakan = load_kebijakan(policy_root, ref=ref, text_only=True)
+    return kebijakan.peraturan, kebijakan.provenance
 
 
-def last_tag(policy_root: str | Path = "policy") -> str:
+def last_tag(policy_root: str | Path | None = None) -> str:
     """The newest version tag, for "what changed since the last version"."""
+    policy_root = policy_dir(policy_root)
     versions = list_versions(policy_root)
     if not versions:
         raise VersionError("belum ada versi bertag; beri tag dengan git tag v2026.1 atau "
@@ -133,7 +102,7 @@ def last_tag(policy_root: str | Path = "policy") -> str:
     return versions[-1].tag
 
 
-def compare_versions(policy_root: str | Path = "policy", ref_a: str | None = None,
+def compare_versions(policy_root: str | Path | None = None, ref_a: str | None = None,
                      ref_b: str | None = None, *, as_of: dt.date) -> Comparison:
     """Redline from ``ref_a`` (default: the last tag) to ``ref_b`` (default: working tree)."""
     old, side_a = load_version(policy_root, ref_a or last_tag(policy_root))
@@ -141,14 +110,15 @@ def compare_versions(policy_root: str | Path = "policy", ref_a: str | None = Non
     return compare(old, new, as_of, side_a, side_b)
 
 
-def _worktree_author(policy_root: str | Path, side: Side, as_of: dt.date) -> Side:
+def _worktree_author(policy_root: str | Path | None, side: Side, as_of: dt.date) -> Side:
     """Changes not yet committed are dated on ``as_of`` and signed by the drafter's Git name."""
+    policy_root = policy_dir(policy_root)
     try:
         author = open_repo(policy_root).git("config", "user.name").decode().strip()
     except VersionError:
         author = ""
-    return Side(side.name, side.status, side.version, side.commit,
-                dt.datetime.combine(as_of, dt.time(), dt.UTC), author or "Perancang")
+    return replace(side, date=dt.datetime.combine(as_of, dt.time(), dt.UTC),
+                   author=author or "Perancang")
 
 
 def default_docx_name(side: Side, redline_from: str | None, accept: bool) -> Path:
@@ -159,7 +129,7 @@ def default_docx_name(side: Side, redline_from: str | None, accept: bool) -> Pat
     return Path(f"{stem}.docx")
 
 
-def export_version(policy_root: str | Path = "policy", out_path: str | Path | None = None, *,
+def export_version(policy_root: str | Path | None = None, out_path: str | Path | None = None, *,
                    as_of: dt.date, ref: str | None = None, redline_from: str | None = None,
                    accept: bool = False) -> Path:
     """The Word document of the version at ``ref``, optionally as a redline from another."""
@@ -170,14 +140,14 @@ def export_version(policy_root: str | Path = "policy", out_path: str | Path | No
         older, side_a = load_version(policy_root, redline_from)
         sides = (side_a, side if side.date else _worktree_author(policy_root, side, as_of))
     out = Path(out_path) if out_path else default_docx_name(side, redline_from, accept)
-    info = DocxInfo(side.commit, side.date, ref)
-    return export_docx(peraturan, out, as_of=as_of, info=info, redline_from=older,
+    return export_docx(peraturan, out, as_of=as_of, provenance=side, redline_from=older,
                        redline_sides=sides, accept=accept)
 
 
-def freeze(policy_root: str | Path = "policy", ref: str | None = None) -> Path:
+def freeze(policy_root: str | Path | None = None, ref: str | None = None) -> Path:
     """Record the numbering of the enacted version at ``ref`` (None: the working tree) in
     ``policy/penomoran.yml``; later versions keep it (Pasal 9A, ayat (2a), "dihapus")."""
+    policy_root = policy_dir(policy_root)
     peraturan, side = load_version(policy_root, ref)
     if peraturan.status != "ditetapkan":
         raise VersionError(f"versi {side.name} berstatus {peraturan.status}; penomoran hanya "

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+SCHEMA = Path(__file__).resolve().parents[1] / "rules" / "schema"
 
 PERATURAN = """\
 kind: Peraturan Gubernur
@@ -111,6 +114,11 @@ def make_policy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MakePolicy:
     monkeypatch.chdir(tmp_path)
 
     def make(**replace: str) -> Path:
+        # a version's Table Schema lives in rules/schema/: the project's, so that a test that
+        # adds rules beside this regulation has a complete version
+        schema = tmp_path / "rules" / "schema"
+        if not schema.exists():
+            shutil.copytree(SCHEMA, schema)
         root = tmp_path / "policy"
         files = dict(FILES)
         for key, text in replace.items():

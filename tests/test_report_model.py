@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from checker.provenance import Provenance
 from checker.report.finding import ClauseRef, Finding
 from checker.report.report import InputRef, Report, to_json
 
@@ -19,7 +20,7 @@ def _report() -> Report:
         Finding("KIN-UMPAN-BALIK", "warning", "pesan c", table="penilaian_kinerja",
                 file="k.csv", row=5, nip="198503122010011003", instansi="B", clause=clause),
     ]
-    return Report("0.1.0", "uji", "abc", "2026-06-30", [2025],
+    return Report("0.1.0", Provenance("uji", "rancangan", commit="abc"), "2026-06-30", [2025],
                   [InputRef("p.csv", "pegawai", 4, "00ff")], findings,
                   rules={"KOMP-JP-MIN": "JP", "KIN-UMPAN-BALIK": "UB"},
                   employees={"A": 4, "B": 1})
@@ -30,7 +31,10 @@ def test_json_contract_keys() -> None:
     assert list(data) == ["tool", "policy", "as_of", "years", "inputs", "summary", "rules",
                           "findings"]
     assert data["tool"] == {"name": "kebijakan", "version": "0.1.0"}
-    assert data["policy"] == {"version": "uji", "commit": "abc"}
+    assert data["policy"] == {"version": "uji", "status": "rancangan", "source": "folder",
+                              "ref": None, "commit": "abc", "dirty": False,
+                              "description": "versi uji (rancangan), salinan kerja pada commit "
+                                             "abc"}
     assert data["summary"]["by_severity"] == {"error": 2, "warning": 1, "info": 0}
     assert data["summary"]["by_rule"] == {"KIN-UMPAN-BALIK": 1, "KOMP-JP-MIN": 2}
     assert data["findings"][0]["clause"] == {"id": "hak-kompetensi-pns-jp",
@@ -57,7 +61,7 @@ def test_failing_severity() -> None:
     report = _report()
     assert report.failed("error") and report.failed("warning")
     assert not report.failed("never")
-    only_warning = Report("0.1.0", "uji", None, "2026-06-30", [2025], [],
+    only_warning = Report("0.1.0", Provenance("uji", "rancangan"), "2026-06-30", [2025], [],
                           [f for f in report.findings if f.severity == "warning"])
     assert not only_warning.failed("error")
     assert only_warning.failed("warning")

@@ -9,6 +9,7 @@ program still start at row 2.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -113,9 +114,10 @@ def _table_sheet(book: Workbook, table: Table, ranges: dict[tuple[str, str], str
             ws.add_data_validation(dv)
 
 
-def write_template(path: str | Path) -> Path:
-    """Write the Excel template for all seven tables to ``path`` (an ``.xlsx`` file)."""
-    schema = load_schema()
+def write_template(path: str | Path, schema: Mapping[str, Table] | None = None) -> Path:
+    """Write the Excel template for all seven tables of ``schema`` (the Table Schema of the
+    policy version in use; by default the one found here) to ``path`` (an ``.xlsx`` file)."""
+    schema = dict(schema) if schema is not None else load_schema()
     target = Path(path)
     book = Workbook()
     info = book.active

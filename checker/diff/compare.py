@@ -15,6 +15,7 @@ from difflib import SequenceMatcher
 from checker.diff.words import Segment, similarity, word_diff
 from checker.policy.blocks import Block, Unit, document_units
 from checker.policy.model import Peraturan
+from checker.provenance import Provenance
 
 SAME, CHANGED, INSERTED, DELETED = "same", "changed", "inserted", "deleted"
 PASAL_CHANGES = ("ditambah", "dihapus", "ditandai dihapus", "dipindah", "diubah",
@@ -53,16 +54,8 @@ class RevUnit:
         return self.status != SAME or self.moved
 
 
-@dataclass(frozen=True)
-class Side:
-    """One of the two versions compared: a Git ref or the working tree."""
-
-    name: str  # "v2026.1", "salinan kerja"
-    status: str
-    version: str
-    commit: str | None = None
-    date: dt.datetime | None = None
-    author: str | None = None
+# A side of a comparison is a policy version: its name, status, version, commit and date.
+Side = Provenance
 
 
 @dataclass

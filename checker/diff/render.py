@@ -167,9 +167,6 @@ def _md_segment(segment: Segment) -> str:
     return f"<del>{shown}</del>" if op == "-" else f"<ins>{shown}</ins>"
 
 
-def _commit(side: Side) -> str:
-    return f"`{side.commit[:10]}`" if side.commit else "belum di-commit"
-
 
 def render_markdown(comparison: Comparison, *, level: int = 1) -> str:
     """The comparison as a Markdown page; ``level`` is the level of its title heading."""
@@ -182,7 +179,7 @@ def render_markdown(comparison: Comparison, *, level: int = 1) -> str:
              f"| Status | {a.status} | {b.status} |",
              f"| Tanggal | {tanggal(a.date.date()) if a.date else '—'} | "
              f"{tanggal(b.date.date()) if b.date else '—'} |",
-             f"| Commit | {_commit(a)} | {_commit(b)} |", "",
+             f"| Commit | {_escape(a.commit_text())} | {_escape(b.commit_text())} |", "",
              f"**Ringkasan:** {summary(comparison)}", ""]
     shown, adjusted = _split(comparison)
     if shown:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
-from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import Path
 
 import docx
@@ -20,7 +20,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docx.table import Table
 
-from checker.diff.compare import DELETED, INSERTED, SAME, RevBlock, RevUnit, Side, compare
+from checker.diff.compare import DELETED, INSERTED, SAME, RevBlock, RevUnit, compare
 from checker.export.layout import (
     AYAT_INDENT,
     KIND_STYLES,
@@ -40,17 +40,9 @@ from checker.export.revisions import (
 )
 from checker.policy.blocks import Block, document_units
 from checker.policy.model import Peraturan
+from checker.provenance import Provenance
 
 AUTHOR = "Pemerintah Provinsi Bengkulu"
-
-
-@dataclass(frozen=True)
-class DocxInfo:
-    """Where the exported text came from, for the document properties."""
-
-    commit: str | None = None
-    date: dt.datetime | None = None  # the commit date; fixes the document dates
-    ref: str | None = None
 
 
 def _style(block: Block) -> str:
@@ -150,19 +142,19 @@ def _title(peraturan: Peraturan) -> str:
     return f"Rancangan {peraturan.kind} {region} tentang {peraturan.title}"
 
 
-def _properties(document: DocxDocument, peraturan: Peraturan, info: DocxInfo, as_of: dt.date,
-                note: str) -> None:
-    when = info.date or dt.datetime.combine(as_of, dt.time(), dt.UTC)
+def _properties(document: DocxDocument, peraturan: Peraturan, provenance: Provenance,
+                as_of: dt.date, note: str) -> None:
+    when = provenance.date or dt.datetime.combine(as_of, dt.time(), dt.UTC)
     props = document.core_properties
     props.title = _title(peraturan)
     props.subject = peraturan.title
     props.author = props.last_modified_by = AUTHOR
     props.version = peraturan.version
-    props.identifier = info.commit or ""
+    props.identifier = provenance.commit or ""
     props.content_status = peraturan.status
     props.language = "id-ID"
     props.category = peraturan.kind
-    props.keywords = f"versi {peraturan.version}; commit {info.commit or 'belum di-commit'}"
+    props.keywords = provenance.describe()
     props.comments = note
     props.revision = 1
     props.created = props.modified = when.astimezone(dt.UTC).replace(tzinfo=None)
@@ -184,20 +176,21 @@ def _save(document: DocxDocument, out_path: Path, when: dt.datetime) -> None:
 
 
 def export_docx(peraturan: Peraturan, out_path: str | Path, *, as_of: dt.date,
-                info: DocxInfo | None = None, redline_from: Peraturan | None = None,
-                redline_sides: tuple[Side, Side] | None = None, accept: bool = False) -> Path:
+                provenance: Provenance | None = None, redline_from: Peraturan | None = None,
+                redline_sides: tuple[Provenance, Provenance] | None = None,
+                accept: bool = False) -> Path:
     """Write the regulation to ``out_path`` in the official layout.
 
     With ``redline_from`` the changes from that older version are tracked changes (author and
     date from ``redline_sides[1]``); with ``accept`` as well, they are accepted: the clean copy.
     """
-    info = info or DocxInfo()
-    when = info.date or dt.datetime.combine(as_of, dt.time(), dt.UTC)
+    provenance = provenance or Provenance(peraturan.version, peraturan.status)
+    when = provenance.date or dt.datetime.combine(as_of, dt.time(), dt.UTC)
     revision = None
     if redline_from is not None:
-        sides = redline_sides or (Side("versi sebelumnya", redline_from.status,
-                                       redline_from.version),
-                                  Side("versi ini", peraturan.status, peraturan.version))
+        sides = redline_sides or (Provenance(redline_from.version, redline_from.status,
+                                             label="versi sebelumnya"),
+                                  replace(provenance, label="versi ini"))
         comparison = compare(redline_from, peraturan, as_of, *sides)
         units = comparison.document
         revision = Revision(sides[1].author or AUTHOR, sides[1].date or when)
@@ -205,7 +198,7 @@ def export_docx(peraturan: Peraturan, out_path: str | Path, *, as_of: dt.date,
     else:
         units = [RevUnit(u.key, SAME, [RevBlock(b, SAME, (("=", b.content),)) for b in u.blocks])
                  for u in document_units(peraturan, as_of)]
-        note = f"Versi {info.ref or 'salinan kerja'} (versi peraturan {peraturan.version})."
+        note = f"Naskah {provenance.name}."
     builder = _Builder(revision)
     for unit in units:
         builder.unit(unit)
@@ -215,9 +208,9 @@ def export_docx(peraturan: Peraturan, out_path: str | Path, *, as_of: dt.date,
         note = f"{note} Semua perubahan telah diterima."
     elif revision is not None:
         enable_tracking(document.settings.element)
-    source = f" Dibuat dari policy/ pada commit {info.commit}." if info.commit else ""
-    _properties(document, peraturan, info, as_of,
-                f"{note}{source} Nilai parameter per {as_of.isoformat()}.")
+    _properties(document, peraturan, provenance, as_of,
+                f"{note} Dibuat dari kebijakan {provenance.describe()}. Nilai parameter per "
+                f"{as_of.isoformat()}.")
     out = Path(out_path)
     _save(document, out, when)
     return out

@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from checker import __version__
-from checker.check import Kebijakan
 from checker.diff import Comparison, Side
 from checker.diff import summary as redline_summary
 from checker.impact.delta import NO_INSTANSI, Delta, changes, tally, total
+from checker.kebijakan import Kebijakan
 from checker.policy.numbering import Numbering, number
 from checker.report.report import InputRef, Report
 from checker.rules.model import Rule
@@ -58,8 +58,8 @@ class Impact:
     def to_dict(self) -> dict[str, Any]:
         """The JSON form: English keys, counts only (no NIP, no name)."""
         def side(s: Side) -> dict[str, Any]:
-            return {"name": s.name, "version": s.version, "status": s.status,
-                    "commit": s.commit, "date": s.date.date().isoformat() if s.date else None}
+            return {"name": s.name, **s.to_dict(),
+                    "date": s.date.date().isoformat() if s.date else None}
 
         return {
             "tool": {"name": "kebijakan", "version": __version__},

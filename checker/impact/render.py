@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from checker.diff import Side
 from checker.diff import render_markdown as redline_markdown
 from checker.diff import render_text as redline_text
 from checker.impact.delta import Delta
@@ -38,12 +37,6 @@ def _data_line(found: Impact) -> str:
             f"acuan {tanggal(dt.date.fromisoformat(found.as_of))}; tahun diperiksa {years}.")
 
 
-def _commit(side: Side) -> str:
-    if not side.commit:
-        return "belum di-commit"
-    sha, _, dirty = side.commit.partition("-")
-    return f"`{sha[:10]}`" + (" + perubahan belum di-commit" if dirty else "")
-
 
 def render_markdown(found: Impact, *, redline: bool = True) -> str:
     """The preview as Markdown; ``redline`` adds the clause redline after the tables."""
@@ -53,7 +46,8 @@ def render_markdown(found: Impact, *, redline: bool = True) -> str:
              f"| Versi | {escape(a.name)} | {escape(b.name)} |",
              f"| Versi peraturan | {escape(a.version)} | {escape(b.version)} |",
              f"| Status | {escape(a.status)} | {escape(b.status)} |",
-             f"| Commit | {_commit(a)} | {_commit(b)} |", "", _data_line(found), "",
+             f"| Commit | {escape(a.commit_text())} | {escape(b.commit_text())} |", "",
+             _data_line(found), "",
              "## Ringkasan", ""]
     lines += [f"- {escape(sentence)}" for sentence in found.sentences]
     lines += ["", *table(("", *DELTA_HEADER),

@@ -218,6 +218,8 @@ class Peraturan:
     penomoran: Penomoran | None = None  # numbering frozen at enactment, if any
     # where each top-level metadata key was written, for lint messages
     meta_spans: dict[str, Span] = field(default_factory=dict)
+    # the numbering, computed once on first use (checker.policy.numbering.number)
+    numbering_cache: Any = field(default=None, init=False, repr=False, compare=False)
 
     def iter_pasal(self) -> list[Pasal]:
         """Every Pasal in document order."""

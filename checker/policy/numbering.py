@@ -138,7 +138,19 @@ def _bab_labels(peraturan: Peraturan) -> list[str]:
 
 
 def number(peraturan: Peraturan) -> Numbering:
-    """Compute every label from document order, keeping enacted labels once frozen."""
+    """Every label computed from document order, keeping enacted labels once frozen.
+
+    Computed once per loaded regulation and kept on it: lint, the engine, the renderers and
+    the site all ask, and must all get the same numbering.
+    """
+    if peraturan.numbering_cache is None:
+        peraturan.numbering_cache = compute_numbering(peraturan)
+    numbering: Numbering = peraturan.numbering_cache
+    return numbering
+
+
+def compute_numbering(peraturan: Peraturan) -> Numbering:
+    """Compute every label from document order (use :func:`number`, which keeps the result)."""
     numbering = Numbering()
     numbering.bab = dict(zip([bab.id for bab in peraturan.bab], _bab_labels(peraturan),
                              strict=True))

@@ -141,9 +141,9 @@ def years_text(report: Report) -> str:
     return ", ".join(str(year) for year in report.years) or "-"
 
 
-def commit_text(report: Report) -> str:
-    """The policy commit, or a note that the policy was not read from Git."""
-    return report.policy_commit or "tidak tercatat (di luar Git)"
+def policy_text(report: Report) -> str:
+    """The policy version the report was made with, as every output names it."""
+    return report.policy.describe()
 
 
 def one_line(text: str) -> str:

@@ -21,6 +21,7 @@ from checker.report.labels import (
     group_severity,
     instansi_table,
     location,
+    policy_text,
     rule_title,
     severity_label,
     summary_sentence,
@@ -54,11 +55,10 @@ def table(header: Sequence[str], rows: Iterable[Sequence[object]],
 
 def render_markdown(report: Report) -> str:
     """The report as Markdown with Indonesian headings and labels."""
-    commit = f"`{report.policy_commit}`" if report.policy_commit else "tidak tercatat (di luar Git)"
     lines = [
         "# Laporan Pemeriksaan Data Kepegawaian",
         "",
-        f"- Peraturan: versi {escape(report.policy_version)}, commit {commit}",
+        f"- Peraturan: {escape(policy_text(report))}",
         f"- Tanggal acuan: {as_of_text(report)}",
         f"- Tahun diperiksa: {years_text(report)}",
         f"- Alat: kebijakan {escape(report.tool_version)}",

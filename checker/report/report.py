@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from checker.provenance import Provenance
 from checker.report.finding import SEVERITIES, Finding
 
 FAIL_ON = ("error", "warning", "never")
@@ -45,8 +46,7 @@ class Report:
     reproduce it (same inputs + policy commit + tool version → same report)."""
 
     tool_version: str
-    policy_version: str
-    policy_commit: str | None
+    policy: Provenance
     as_of: str
     years: list[int]
     inputs: list[InputRef]
@@ -59,6 +59,11 @@ class Report:
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     # dispensations in force on ``as_of`` (also those that covered nothing), by id
     dispensations: list[DispensationUse] = field(default_factory=list)
+
+    @property
+    def policy_version(self) -> str:
+        """The version named in the policy's ``peraturan.yml``."""
+        return self.policy.version
 
     def active(self) -> list[Finding]:
         """Findings no dispensation covers: the ones that count and can fail the check."""
@@ -125,7 +130,7 @@ class Report:
         """The JSON contract of DESIGN.md: English keys, Indonesian messages."""
         return {
             "tool": {"name": "kebijakan", "version": self.tool_version},
-            "policy": {"version": self.policy_version, "commit": self.policy_commit},
+            "policy": self.policy.to_dict(),
             "as_of": self.as_of,
             "years": self.years,
             "inputs": [asdict(i) for i in self.inputs],
@@ -153,8 +158,8 @@ class Report:
             findings.append(Finding(**item, clause=ClauseRef(**clause) if clause else None))
         used = data.get("summary", {}).get("dispensed", {}).get("dispensations", [])
         return cls(
-            tool_version=data["tool"]["version"], policy_version=data["policy"]["version"],
-            policy_commit=data["policy"].get("commit"), as_of=data["as_of"],
+            tool_version=data["tool"]["version"], policy=Provenance.from_dict(data["policy"]),
+            as_of=data["as_of"],
             years=list(data.get("years", [])),
             inputs=[InputRef(**i) for i in data.get("inputs", [])], findings=findings,
             rules=dict(data.get("rules", {})),

@@ -20,12 +20,12 @@ from checker.report.labels import (
     as_of_text,
     by_dispensation,
     by_rule,
-    commit_text,
     dispensation_facts,
     dispensed_note,
     group_severity,
     location,
     one_line,
+    policy_text,
     rule_title,
     severity_label,
     years_text,
@@ -53,7 +53,7 @@ def header(report: Report) -> list[str]:
     """Policy version and commit, reference date, checked years, and the inputs read."""
     lines = [
         f"Laporan pemeriksaan data kepegawaian (kebijakan {report.tool_version})",
-        f"Peraturan: versi {report.policy_version}, commit {commit_text(report)}",
+        f"Peraturan: {policy_text(report)}",
         f"Tanggal acuan: {as_of_text(report)}",
         f"Tahun diperiksa: {years_text(report)}",
     ]

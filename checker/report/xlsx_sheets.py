@@ -24,9 +24,9 @@ from checker.report.labels import (
     NO_FINDINGS,
     as_of_date,
     by_rule,
-    commit_text,
     group_severity,
     instansi_table,
+    policy_text,
     rule_title,
     severity_label,
     years_text,
@@ -156,7 +156,7 @@ def summary_sheet(workbook: Any, report: Report) -> None:
     for letter, width in zip("ABCDEF", (34, 48, 14, 14, 14, 20), strict=True):
         sheet.column_dimensions[letter].width = width
     rows: list[list[Cell]] = [[cell(sheet, TITLE, header=True)], []]
-    facts = [("Peraturan", f"versi {report.policy_version}"), ("Commit", commit_text(report)),
+    facts = [("Peraturan", policy_text(report)),
              ("Alat", f"kebijakan {report.tool_version}"), ("Tanggal acuan", as_of_date(report)),
              ("Tahun diperiksa", years_text(report))]
     rows += [[cell(sheet, label, header=True), cell(sheet, value)] for label, value in facts]

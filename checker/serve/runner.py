@@ -66,7 +66,7 @@ def run_check(job: CheckJob) -> CheckOutcome:
     _write(folder / REPORT_JSON, checker.render_report(report, "json"))
     _write(folder / REPORT_XLSX, checker.render_report(report, "xlsx"))
     return CheckOutcome(policy_version=report.policy_version,
-                        policy_commit=report.policy_commit, summary=summarize(report))
+                        policy_commit=report.policy.commit, summary=summarize(report))
 
 
 def relabel_text(text: str, names: dict[str, str]) -> str:

@@ -6,9 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from checker.check import load_dispensasi, load_rules
-from checker.dispensasi import dispensasi_root
-from checker.policy import load_policy
+from checker.kebijakan import load_kebijakan
 from checker.site import links
 from checker.site.aturan import catalogue_page, types_page
 from checker.site.cakupan import coverage_page
@@ -31,23 +29,25 @@ GUIDE_ORDER = ("panduan/index.md", "panduan/pembaca.md", "panduan/operator.md",
                "panduan/perancang.md", "panduan/format-kebijakan.md", "panduan/pengelola.md")
 
 
-def load_context(policy: str | Path, rules: str | Path, reports: str | Path | None, *,
-                 as_of: dt.date | None = None, private: bool = False, synthetic: bool = False,
-                 policy_dir: str = "policy", impact: str | Path | None = None) -> SiteContext:
-    """Load and lint the regulation, the rules and their dispensations, and read the reports
-    and (when ``impact`` names an existing file) the latest impact preview.
+def load_context(policy: str | Path | None, rules: str | Path | None,
+                 reports: str | Path | None, *, as_of: dt.date | None = None,
+                 private: bool = False, synthetic: bool = False, policy_dir: str = "policy",
+                 impact: str | Path | None = None) -> SiteContext:
+    """Load the policy version (:func:`checker.kebijakan.load_kebijakan`: regulation, rules,
+    Table Schema, dispensations, provenance), and read the reports and (when ``impact`` names
+    an existing file) the latest impact preview.
 
     Raises :class:`checker.errors.PolicyError` (every problem with file and line) when policy/
     or rules/ has errors, and :class:`checker.errors.InputError` for an unreadable report.
     """
-    peraturan = load_policy(policy)
-    rule_set = load_rules(rules, policy)
-    records = load_dispensasi(rules, peraturan, rule_set) \
-        if dispensasi_root(rules).is_dir() else None
-    return SiteContext(peraturan, rule_set, load_reports(reports), as_of or dt.date.today(),
-                       private=private, synthetic=synthetic, policy_dir=policy_dir,
-                       riwayat=history_pages(Path(policy).parent), dispensations=records,
-                       impact=load_impact(impact))
+    kebijakan = load_kebijakan(policy, rules)
+    records = kebijakan.dispensasi if kebijakan.dispensasi_folder else None
+    return SiteContext(kebijakan.peraturan, kebijakan.rules, load_reports(reports),
+                       as_of or dt.date.today(), private=private, synthetic=synthetic,
+                       policy_dir=policy_dir,
+                       riwayat=history_pages(kebijakan.source.policy.parent),
+                       dispensations=records, impact=load_impact(impact),
+                       provenance=kebijakan.provenance, schema=kebijakan.schema)
 
 
 def history_pages(repo_root: Path) -> dict[str, str]:

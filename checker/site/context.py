@@ -10,10 +10,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from checker.data.schema import Table
 from checker.dispensasi import Dispensasi
 from checker.errors import InputError
 from checker.policy.model import Ayat, Pasal, Peraturan
 from checker.policy.numbering import Numbering, number
+from checker.provenance import Provenance
 from checker.report.report import Report
 from checker.rules.model import Rule
 from checker.site import links
@@ -45,6 +47,8 @@ class SiteContext:
     # rules/dispensasi records (None: the rule set has no dispensasi folder, no page)
     dispensations: list[Dispensasi] | None = None
     impact: dict[str, Any] | None = None  # the latest impact preview JSON, if configured
+    provenance: Provenance | None = None  # where the version was read (None: not said)
+    schema: dict[str, Table] = field(default_factory=dict)  # the version's Table Schema
     numbering: Numbering = field(init=False)
 
     def __post_init__(self) -> None:

@@ -101,6 +101,11 @@ def _pasal_range(site: SiteContext, bab: Bab) -> str:
     return f"Pasal {numbers[0]}" if len(numbers) == 1 else f"Pasal {numbers[0]}–{numbers[-1]}"
 
 
+def _provenance(site: SiteContext) -> str:
+    """ ", versi 2026.1 (rancangan), salinan kerja pada commit …" when the version is known."""
+    return f" ({links.prose(site.provenance.describe())})" if site.provenance else ""
+
+
 def index_page(site: SiteContext) -> Page:
     """Judul, pembukaan and the list of BAB."""
     p = site.peraturan
@@ -108,7 +113,8 @@ def index_page(site: SiteContext) -> Page:
     status = "Rancangan" if p.status == "rancangan" else "Ditetapkan"
     lines = [*front_matter(f"{links.title_case(judul_lines(p)[0])} tentang {p.title}"),
              f"!!! info \"{status}, versi {p.version}\"", "",
-             f"    Teks ini dihasilkan dari berkas `{site.policy_dir}/` di repositori. Angka yang "
+             f"    Teks ini dihasilkan dari berkas `{site.policy_dir}/` di repositori"
+             f"{_provenance(site)}. Angka yang "
              f"berasal dari parameter ditampilkan menurut nilai yang berlaku pada "
              f"{tanggal(site.as_of)}; catatan kakinya memuat setiap nilai bertanggal dan dasar "
              "hukumnya.", ""]

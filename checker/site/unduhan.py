@@ -24,10 +24,11 @@ TYPES = {"string": "teks", "integer": "bilangan bulat", "number": "bilangan", "d
          "boolean": "Ya/Tidak", "year": "tahun"}
 
 
-def template_bytes() -> bytes:
-    """The Excel template, with its timestamps fixed so every build gives the same bytes."""
+def template_bytes(site: SiteContext) -> bytes:
+    """The Excel template of the version's Table Schema, with its timestamps fixed so every
+    build gives the same bytes."""
     with tempfile.TemporaryDirectory(prefix="templat-") as tmp:
-        raw = write_template(Path(tmp) / "templat.xlsx").read_bytes()
+        raw = write_template(Path(tmp) / "templat.xlsx", site.schema or None).read_bytes()
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(raw)) as source, \
             zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -44,7 +45,8 @@ def template_bytes() -> bytes:
 def word_bytes(site: SiteContext) -> bytes:
     """The regulation as a Word document in the official layout (deterministic for a date)."""
     with tempfile.TemporaryDirectory(prefix="word-") as tmp:
-        path = export_docx(site.peraturan, Path(tmp) / "peraturan.docx", as_of=site.as_of)
+        path = export_docx(site.peraturan, Path(tmp) / "peraturan.docx", as_of=site.as_of,
+                           provenance=site.provenance)
         return path.read_bytes()
 
 
@@ -73,10 +75,10 @@ def unduhan_pages(site: SiteContext) -> list[Page]:
              "dan ditandatangani), dan seluruh teks sebagai teks biasa seperti hasil "
              f"`kebijakan render`; keduanya dengan nilai parameter yang berlaku pada "
              f"{tanggal(site.as_of)}.", ""]
-    return [Page(page, join(lines)), Page(links.TEMPLATE, template_bytes()),
+    return [Page(page, join(lines)), Page(links.TEMPLATE, template_bytes(site)),
             Page(links.WORD, word_bytes(site)),
             Page(links.TEXT, render(site.peraturan, "text", site.as_of).encode("utf-8")),
-            skema_page()]
+            skema_page(site)]
 
 
 def _field(f: Field) -> str:
@@ -87,13 +89,13 @@ def _field(f: Field) -> str:
             f"{'ya' if f.required else 'tidak'} | {' '.join(notes)} |")
 
 
-def skema_page() -> Page:
+def skema_page(site: SiteContext) -> Page:
     """Every table and column agencies send, from the Table Schema in rules/schema/."""
     lines = ["# Kolom data", "",
              "Data kepegawaian dikirim sebagai tujuh tabel. Halaman ini dihasilkan dari deskriptor "
              "Table Schema di `rules/schema/`, yang juga dipakai pemeriksa untuk membaca berkas; "
              "judul kolom dari ekspor SIASN dikenali dengan nama lain yang tercantum di sana.", ""]
-    for table in load_schema().values():
+    for table in (site.schema or load_schema()).values():
         lines += [f"## {links.prose(table.title)} (`{table.name}`)", "",
                   links.prose(table.description), "",
                   f"Kunci: {', '.join(f'`{k}`' for k in table.primary_key)}.", "",

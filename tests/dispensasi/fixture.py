@@ -18,6 +18,8 @@ def rules_with(folder: Path, **files: str) -> Path:
     rules.mkdir(parents=True, exist_ok=True)
     for path in RULES.glob("*.yml"):
         shutil.copy(path, rules / path.name)
+    if not (rules / "schema").exists():  # the Table Schema belongs to the rule set's version
+        shutil.copytree(RULES / "schema", rules / "schema")
     target = rules / "dispensasi"
     target.mkdir(exist_ok=True)
     for name, text in files.items():

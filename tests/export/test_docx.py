@@ -9,8 +9,9 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from checker.export import DocxInfo, export_docx
+from checker.export import export_docx
 from checker.policy import load_policy
+from checker.provenance import REF, Provenance
 from tests.policy_fixture import HAK, MakePolicy
 from tests.versions.fixtures import ENACTED
 
@@ -22,7 +23,8 @@ COMMIT_DATE = dt.datetime(2026, 4, 6, 14, 30, tzinfo=dt.timezone(dt.timedelta(ho
 def exported(make_policy: MakePolicy, tmp_path: Path) -> docx.document.Document:
     make_policy()
     path = export_docx(load_policy("policy"), tmp_path / "out.docx", as_of=DAY,
-                       info=DocxInfo("0123456789abcdef", COMMIT_DATE, "v2026.2"))
+                       provenance=Provenance("uji-1", "rancangan", REF, "v2026.2",
+                                             "0123456789abcdef", date=COMMIT_DATE))
     return docx.Document(str(path))
 
 
@@ -133,7 +135,10 @@ def test_document_properties(exported: docx.document.Document) -> None:
     assert props.title == "Rancangan Peraturan Gubernur Bengkulu tentang Uji Coba Pengelolaan ASN"
     assert (props.version, props.identifier, props.content_status, props.language) == (
         "uji-1", "0123456789abcdef", "rancangan", "id-ID")
-    assert "commit 0123456789abcdef" in props.keywords
+    # the one provenance string every output uses
+    assert props.keywords == "versi uji-1 (rancangan), v2026.2 (commit 0123456789)"
+    assert "Dibuat dari kebijakan versi uji-1 (rancangan), v2026.2 (commit 0123456789)." \
+        in props.comments
     assert props.created == props.modified == dt.datetime(2026, 4, 6, 7, 30, tzinfo=dt.UTC)
     assert props.author == "Pemerintah Provinsi Bengkulu"
 

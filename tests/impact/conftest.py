@@ -25,7 +25,7 @@ def repo(make_policy: MakePolicy, git: Git, tmp_path: Path) -> Path:
     """policy/ and rules/ committed and tagged v1; returns the repository root (also cwd)."""
     make_policy()
     rules = tmp_path / "rules"
-    rules.mkdir()
+    rules.mkdir(exist_ok=True)
     (rules / "aturan.yml").write_text(RULES, encoding="utf-8")
     git("init", "-q", "-b", "main")
     git("add", "policy", "rules")

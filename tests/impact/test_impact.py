@@ -84,9 +84,9 @@ def test_one_ingest_serves_both_versions(repo: Path, data: Data,
     calls: list[Any] = []
     real = run_module.ingest
 
-    def counting(paths: Any) -> Any:
+    def counting(paths: Any, **kwargs: Any) -> Any:
         calls.append(paths)
-        return real(paths)
+        return real(paths, **kwargs)
 
     monkeypatch.setattr(run_module, "ingest", counting)
     set_minimum(repo, 24)

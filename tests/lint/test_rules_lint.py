@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
 from checker.lint import lint
 from checker.rules.registry import REGISTRY
+from tests.policy_fixture import SCHEMA
 
 POLICY = Path(__file__).resolve().parents[2] / "policy"
 
@@ -95,7 +97,9 @@ CASES = {
 @pytest.fixture
 def rules_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules").mkdir(exist_ok=True)
+    # a rule set is a version's: its Table Schema beside it (the SQL is planned against it)
+    shutil.copytree(SCHEMA, tmp_path / "rules" / "schema")
     return tmp_path / "rules"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from checker.provenance import Provenance
 from checker.report.finding import ClauseRef, Finding
 from checker.report.report import InputRef, Report
 
@@ -65,7 +66,8 @@ def small_report(*, findings: list[Finding] | None = None,
             pegawai_row(4, "199001012015031003", "I Gusti Ngurah Rai", tanggal_lahir=None),
         ]}
     return Report(
-        tool_version="0.1.0", policy_version="2026.1", policy_commit="0123abc", as_of="2026-06-30",
+        tool_version="0.1.0", policy=Provenance("2026.1", "rancangan", commit="0123abc"),
+        as_of="2026-06-30",
         years=[2025],
         inputs=[InputRef(PEGAWAI, "pegawai", 3, "ab" * 32),
                 InputRef("kiriman/pelatihan.csv", "pelatihan", 1234, "cd" * 32)],

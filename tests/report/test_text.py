@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from checker.provenance import Provenance
 from checker.report.text import render_text
 from tests.report.golden import check_golden
 from tests.report.sample import jp, small_report
@@ -58,5 +59,5 @@ def test_control_characters_in_data_cannot_break_lines_or_reach_the_terminal() -
 
 def test_missing_commit_is_explained() -> None:
     report = small_report()
-    report.policy_commit = None
-    assert "Peraturan: versi 2026.1, commit tidak tercatat (di luar Git)\n" in render_text(report)
+    report.policy = Provenance("2026.1", "rancangan")
+    assert "Peraturan: versi 2026.1 (rancangan), salinan kerja di luar Git\n" in render_text(report)

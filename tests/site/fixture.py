@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from checker.provenance import Provenance
 from checker.report.finding import ClauseRef, Finding
 from checker.report.report import Report, to_json
 
@@ -75,12 +76,12 @@ def _finding(rule: str, nip: str, instansi: str | None, clause: str, citation: s
 def reports() -> list[tuple[str, Report]]:
     """Two submissions: the kota improves, the province stays; one finding names no instansi."""
     nips = list(PEOPLE)
-    first = Report("0.1.0", "uji-1", None, "2026-01-15", [2025], [], [
+    first = Report("0.1.0", Provenance("uji-1", "rancangan"), "2026-01-15", [2025], [], [
         _finding("KOMP-JP-MIN", nips[0], PROVINSI, "hak-jp-jumlah", "Pasal 2 ayat (1)"),
         _finding("KOMP-JP-MIN", nips[1], KOTA, "hak-jp-jumlah", "Pasal 2 ayat (1)"),
         _finding("DATA-NIP-FORMAT", nips[2], KOTA, "rujukan", "Pasal 3", "warning", None),
     ], employees={PROVINSI: 10, KOTA: 4})
-    second = Report("0.1.0", "uji-1", None, "2026-06-30", [2025], [], [
+    second = Report("0.1.0", Provenance("uji-1", "rancangan"), "2026-06-30", [2025], [], [
         _finding("KOMP-JP-MIN", nips[0], PROVINSI, "hak-jp-jumlah", "Pasal 2 ayat (1)"),
         _finding("SKEMA-BARIS", "", None, "hak-jp", "Pasal 2", period=None),
     ], employees={PROVINSI: 10, KOTA: 5})

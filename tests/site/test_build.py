@@ -101,7 +101,7 @@ def test_broken_policy_fails_the_build_with_file_and_line(tmp_path: Path) -> Non
         path.write_text(textwrap.dedent(text), encoding="utf-8")
     (tmp_path / "policy/bab/hak.md").write_text(
         "---\ntitle: HAK\n---\n\n#### Pasal {#hak-jp}\n\nLihat [[tidak-ada]].\n", "utf-8")
-    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules").mkdir(exist_ok=True)
     (tmp_path / "docs").mkdir()
     (tmp_path / "mkdocs.yml").write_text(
         "site_name: Uji\ndocs_dir: docs\nplugins:\n  - kebijakan:\n      policy: policy\n"

@@ -37,7 +37,7 @@ def test_hook_definition() -> None:
 def repo(make_policy: MakePolicy, sh: Run, tmp_path: Path) -> Path:
     """The tiny regulation and two rules committed, the hook installed."""
     make_policy()
-    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules").mkdir(exist_ok=True)
     (tmp_path / "rules" / "aturan.yml").write_text(RULES, encoding="utf-8")
     definition = hook()
     script = tmp_path / ".git" / "hooks" / "pre-commit"
