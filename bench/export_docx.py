@@ -74,9 +74,9 @@ def _render(docx: Path, prefix: str) -> list[Path]:
 
 def main() -> int:
     """Run the benchmark; exit 1 when the export is slower than the goal."""
-    from checker.diff import Side
     from checker.export import export_docx
     from checker.policy import load_policy
+    from checker.provenance import Provenance
 
     OUT.mkdir(parents=True, exist_ok=True)
     for old in OUT.glob("*.png"):
@@ -90,9 +90,9 @@ def main() -> int:
     best = _time("Ekspor docx", 5, lambda: export_docx(peraturan, clean, as_of=DAY))
     with tempfile.TemporaryDirectory() as tmp:
         edited = load_policy(_edited_copy(Path(tmp)))
-    sides = (Side("policy/", peraturan.status, peraturan.version),
-             Side("salinan uji", edited.status, edited.version,
-                  date=dt.datetime(2026, 12, 1, tzinfo=dt.UTC), author="Bench"))
+    sides = (Provenance(peraturan.version, peraturan.status, label="policy/"),
+             Provenance(edited.version, edited.status, label="salinan uji",
+                        date=dt.datetime(2026, 12, 1, tzinfo=dt.UTC), author="Bench"))
     best_redline = _time("Ekspor redline", 5, lambda: export_docx(
         edited, redline, as_of=DAY, redline_from=peraturan, redline_sides=sides))
     print(f"Ukuran: {clean.stat().st_size / 1024:.0f} KiB bersih, "

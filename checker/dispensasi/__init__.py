@@ -6,9 +6,9 @@ an unknown rule or clause, or covered nothing in the last check.
 """
 
 from checker.dispensasi.apply import apply_dispensasi
-from checker.dispensasi.lint import last_check, lint_dispensasi
+from checker.dispensasi.lint import last_check
 from checker.dispensasi.load import dispensasi_root, load_dispensasi_unchecked
 from checker.dispensasi.model import CATEGORIES, Dispensasi, Scope, jakarta_today
 
 __all__ = ["CATEGORIES", "Dispensasi", "Scope", "apply_dispensasi", "dispensasi_root",
-           "jakarta_today", "last_check", "lint_dispensasi", "load_dispensasi_unchecked"]
+           "jakarta_today", "last_check", "load_dispensasi_unchecked"]

@@ -13,8 +13,7 @@ import json
 import re
 from pathlib import Path
 
-from checker.dispensasi.load import dispensasi_root, load_dispensasi_unchecked
-from checker.dispensasi.model import Dispensasi, jakarta_today
+from checker.dispensasi.model import Dispensasi
 from checker.errors import InputError, Problem
 from checker.policy.model import Peraturan, Span
 from checker.policy.numbering import number
@@ -99,17 +98,3 @@ def check_orphans(records: list[Dispensasi], reports: list[tuple[str, Report]],
                      f"terakhir ({day}: {names}); periksa NIP, instansi, aturan, dan periodenya, "
                      "atau cabut bila tidak diperlukan lagi", "warning")
             for r in records if not r.expired(today) and not any(r.covers(f) for f in findings)]
-
-
-def lint_dispensasi(rules_root: str | Path, peraturan: Peraturan | None, rule_ids: set[str], *,
-                    today: dt.date | None = None, reports: str | Path | None = None
-                    ) -> list[Problem]:
-    """Every problem in ``rules_root/dispensasi``; ``today`` defaults to the date in
-    Asia/Jakarta; ``reports`` is the last check (a report JSON or a folder of them)."""
-    today = today or jakarta_today()
-    records, problems = load_dispensasi_unchecked(dispensasi_root(rules_root))
-    problems += check_references(records, rule_ids, peraturan)
-    problems += check_dates(records, today)
-    if reports is not None:
-        problems += check_orphans(records, last_check(reports), today)
-    return sorted(problems)

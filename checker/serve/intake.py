@@ -8,6 +8,8 @@ import shutil
 from collections.abc import Sequence
 
 from checker import __version__
+from checker.data.schema import load_schema
+from checker.kebijakan.source import SCHEMA_DIR
 from checker.serve.access import Agency
 from checker.serve.content import UploadRejected
 from checker.serve.settings import Settings
@@ -82,7 +84,8 @@ def accept_upload(storage: Storage, settings: Settings, dispatcher: Dispatcher, 
     folder.mkdir(parents=True)
     try:
         budget = Budget(settings.max_uncompressed_bytes, settings.max_zip_entries)
-        stored = store_uploads(files, folder, budget)
+        stored = store_uploads(files, folder, budget,
+                               load_schema(settings.rules_root / SCHEMA_DIR))
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise

@@ -15,14 +15,14 @@ import hashlib
 import unicodedata
 import zipfile
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import IO, BinaryIO
 
 from checker.data.resolve import table_by_name
-from checker.data.schema import load_schema
+from checker.data.schema import Table
 from checker.serve.content import (
     EXTENSIONS,
     UploadRejected,
@@ -85,9 +85,10 @@ def display_name(raw: str | None, fallback: str) -> str:
     return name or fallback
 
 
-def store_uploads(incoming: Sequence[Incoming], folder: Path, budget: Budget
-                  ) -> list[StoredFile]:
-    """Store every file of one upload under ``folder``; UploadRejected when one cannot be
+def store_uploads(incoming: Sequence[Incoming], folder: Path, budget: Budget,
+                  schema: Mapping[str, Table]) -> list[StoredFile]:
+    """Store every file of one upload under ``folder``, named after the table of ``schema``
+    (the service's policy version) its name mentions; UploadRejected when one cannot be
     accepted (the caller removes the folder then)."""
     files: list[StoredFile] = []
     seen: set[str] = set()
@@ -102,11 +103,11 @@ def store_uploads(incoming: Sequence[Incoming], folder: Path, budget: Budget
             stored = _place(slot / "unggahan", slot / "arsip.zip")
             files.append(StoredFile(position, name, _rel(stored, folder), kind, size, sha,
                                     checked=False))
-            files += _extract(stored, name, slot, budget, position, folder, seen)
+            files += _extract(stored, name, slot, budget, position, folder, seen, schema)
         else:
             if kind in ("xlsx", "xlsb", "ods"):
                 check_workbook(slot / "unggahan", name, budget)
-            stored = _place(slot / "unggahan", slot / (_stem(name) + EXTENSIONS[kind]))
+            stored = _place(slot / "unggahan", slot / (_stem(name, schema) + EXTENSIONS[kind]))
             files.append(StoredFile(position, name, _rel(stored, folder), kind, size, sha,
                                     checked=True))
     return files
@@ -122,7 +123,7 @@ def check_workbook(path: Path, name: str, budget: Budget) -> None:
 
 
 def _extract(archive: Path, zip_name: str, slot: Path, budget: Budget, parent: int,
-             folder: Path, seen: set[str]) -> list[StoredFile]:
+             folder: Path, seen: set[str], schema: Mapping[str, Table]) -> list[StoredFile]:
     out: list[StoredFile] = []
     with _open_zip(archive, zip_name, budget) as zf:
         for info in zf.infolist():
@@ -148,7 +149,7 @@ def _extract(archive: Path, zip_name: str, slot: Path, budget: Budget, parent: i
                 continue
             if kind in ("xlsx", "xlsb", "ods"):
                 check_workbook(place / "isi", name, budget)
-            stored = _place(place / "isi", place / (_stem(inner.name) + EXTENSIONS[kind]))
+            stored = _place(place / "isi", place / (_stem(inner.name, schema) + EXTENSIONS[kind]))
             out.append(StoredFile(position, name, _rel(stored, folder), kind, size, sha, True,
                                   parent))
     if not any(f.checked for f in out):
@@ -216,9 +217,9 @@ def _rel(path: Path, folder: Path) -> str:
     return path.relative_to(folder).as_posix()
 
 
-def _stem(name: str) -> str:
+def _stem(name: str, schema: Mapping[str, Table]) -> str:
     """The schema table the name mentions ("Data Pegawai 2025.csv" → pegawai), else "data"."""
-    table = table_by_name(PurePosixPath(name).stem, load_schema())
+    table = table_by_name(PurePosixPath(name).stem, dict(schema))
     return table.name if table else "data"
 
 

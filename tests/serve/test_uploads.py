@@ -10,8 +10,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from checker.data.schema import load_schema
 from checker.serve.content import UploadRejected, detect_kind
 from checker.serve.uploads import Budget, Incoming, display_name, store_uploads
+
+SCHEMA = load_schema(Path(__file__).resolve().parents[2] / "rules" / "schema")
 
 UTF16 = "nip\tnama\n198503152010011001\tSiti\n".encode("utf-16")
 
@@ -96,7 +99,7 @@ def test_uploaded_names_never_become_paths(tmp_path: Path) -> None:
                 Incoming("..\\..\\kiriman.zip", io.BytesIO(archive))]
     folder = tmp_path / "pengajuan" / "x"
     folder.mkdir(parents=True)
-    files = store_uploads(incoming, folder, Budget(1 << 20, 10))
+    files = store_uploads(incoming, folder, Budget(1 << 20, 10), SCHEMA)
     assert [(f.name, f.stored) for f in files] == [
         ("pegawai.csv", "berkas/01/pegawai.csv"),
         ("pegawai (2).csv", "berkas/02/pegawai.csv"),
@@ -118,13 +121,13 @@ def test_encrypted_zip_entries_are_refused(tmp_path: Path) -> None:
         data[at + offset:at + offset + 2] = struct.pack("<H", flags)
     with pytest.raises(UploadRejected, match="dilindungi kata sandi"):
         store_uploads([Incoming("kiriman.zip", io.BytesIO(bytes(data)))], tmp_path,
-                      Budget(1 << 20, 10))
+                      Budget(1 << 20, 10), SCHEMA)
 
 
 def test_budget_is_shared_by_the_whole_upload(tmp_path: Path) -> None:
     one = zipped({"pegawai.csv": b"1" * 600})
     with pytest.raises(UploadRejected) as caught:
         store_uploads([Incoming("a.zip", io.BytesIO(one)), Incoming("b.zip", io.BytesIO(one))],
-                      tmp_path, Budget(1000, 10))
+                      tmp_path, Budget(1000, 10), SCHEMA)
     assert caught.value.status == 413
     assert "“b.zip” terlalu besar" in caught.value.message

@@ -7,6 +7,7 @@ import io
 import time
 from pathlib import Path
 
+from checker.data.schema import load_schema
 from checker.serve.access import add_agency
 from checker.serve.runner import POLICY_BROKEN
 from checker.serve.storage import Storage, Submission, new_submission_id, now
@@ -22,7 +23,7 @@ def queued(storage: Storage, sample: Path) -> str:
     folder.mkdir()
     files = store_uploads([Incoming("pegawai.csv", io.BytesIO((sample / "pegawai.csv")
                                                                .read_bytes()))],
-                          folder, Budget(1 << 20, 10))
+                          folder, Budget(1 << 20, 10), load_schema(ROOT / "rules" / "schema"))
     storage.add_submission(Submission(sid, "A", "Instansi A", now(), "2026-06-30", [2025],
                                       "queued", "0", files=files))
     return sid
