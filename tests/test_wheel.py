@@ -310,6 +310,24 @@ def test_installed_check_runs_outside_a_checkout(venv: Path, checkout_wheel: Pat
     assert status == "rancangan"
     assert policy.get("source") == "bundle", policy
     assert policy.get("status") == status, policy
+    assert f"Memakai kebijakan {policy['description']}." in installed.stderr
+
+
+@pytest.mark.slow
+def test_installed_render_template_and_export_work_outside_a_checkout(
+        venv: Path, checkout_wheel: Path, tmp_path: Path) -> None:
+    kebijakan = venv / "bin" / "kebijakan"
+    text = succeed([kebijakan, "render", "--as-of", "2026-06-30"], tmp_path)
+    bundled = bundle_of(checkout_wheel)
+    title = yaml.safe_load(bundled["policy/peraturan.yml"])["title"]
+    assert title.upper() in text
+    succeed([kebijakan, "template", "-o", "templat.xlsx"], tmp_path)
+    with zipfile.ZipFile(tmp_path / "templat.xlsx") as book:
+        assert "xl/workbook.xml" in book.namelist()
+    succeed([kebijakan, "export", "docx", "--as-of", "2026-06-30", "-o", "p.docx"], tmp_path)
+    with zipfile.ZipFile(tmp_path / "p.docx") as document:
+        core = document.read("docProps/core.xml").decode("utf-8")
+    assert "salinan bawaan paket" in core and "(rancangan)" in core
 
 
 @pytest.mark.slow
