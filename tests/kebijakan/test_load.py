@@ -63,6 +63,18 @@ def set_lelaki(rules: Path, on: bool) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+def tagged_v1(tmp_path: Path, git: Git, monkeypatch: pytest.MonkeyPatch, *,
+              lelaki: bool) -> Path:
+    """The project's version committed and tagged v1 in a new repository (also the cwd)."""
+    repo = copy_version(tmp_path, lelaki=lelaki)
+    monkeypatch.chdir(repo)
+    git("init", "-q", "-b", "main")
+    git("add", "policy", "rules")
+    git("commit", "-q", "-m", "Rancangan")
+    git("tag", "v1")
+    return repo
+
+
 def counting(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     """Count every read of the authored files and every numbering of a regulation."""
     calls: Counter[str] = Counter()
@@ -109,12 +121,7 @@ def test_rules_option_uses_that_rule_sets_schema(tmp_path: Path) -> None:
 
 def test_a_ref_uses_its_own_schema_for_check_and_impact(tmp_path: Path, git: Git,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    repo = copy_version(tmp_path, lelaki=True)
-    monkeypatch.chdir(repo)
-    git("init", "-q", "-b", "main")
-    git("add", "policy", "rules")
-    git("commit", "-q", "-m", "Versi yang mengenal Lelaki")
-    git("tag", "v1")
+    repo = tagged_v1(tmp_path, git, monkeypatch, lelaki=True)
     set_lelaki(repo / "rules", False)
     git("commit", "-q", "-am", "Ejaan Lelaki dihapus", date="2026-04-01T09:00:00+07:00")
     folder = submission(tmp_path.parent / f"{tmp_path.name}-kiriman")
@@ -159,12 +166,7 @@ def test_outside_a_checkout_the_bundled_version_is_used_and_named(
 
 def test_one_provenance_string_in_report_word_impact_and_site(
         tmp_path: Path, git: Git, monkeypatch: pytest.MonkeyPatch) -> None:
-    repo = copy_version(tmp_path, lelaki=False)
-    monkeypatch.chdir(repo)
-    git("init", "-q", "-b", "main")
-    git("add", "policy", "rules")
-    git("commit", "-q", "-m", "Rancangan")
-    git("tag", "v1")
+    repo = tagged_v1(tmp_path, git, monkeypatch, lelaki=False)
     sha = git("rev-parse", "HEAD").strip()
     # an uncommitted change in rules/ makes the working tree dirty
     with (repo / "rules" / "kompetensi.yml").open("a", encoding="utf-8") as fh:
