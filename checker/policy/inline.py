@@ -1,10 +1,10 @@
 """Inline markup inside clause text: ``{{ parameter }}`` and ``[[clause-id]]``.
 
 ``{{ kompetensi.jp_minimum_pns }}`` renders the value in force on the render date in drafting
-style ("20 (dua puluh)"); ``{{ name | angka }}`` renders digits only;
-``{{ name | jadwal }}`` renders every dated value ("70% (...) mulai 1 Januari 2026, dan ...").
-``[[hak-jp-pns]]`` renders
-the citation ("Pasal 9 ayat (2)"), or "ayat (2)" when it points inside the same Pasal.
+style ("20 (dua puluh)"); ``{{ name | filter }}`` writes it with one of the filters that rule
+messages share (:data:`checker.wording.FILTERS`): ``angka`` digits only, ``jadwal`` every dated
+value ("70% (...) mulai 1 Januari 2026, dan ..."). ``[[hak-jp-pns]]`` renders the citation
+("Pasal 9 ayat (2)"), or "ayat (2)" when it points inside the same Pasal.
 """
 
 from __future__ import annotations
@@ -16,12 +16,13 @@ from dataclasses import dataclass
 
 from checker.policy.model import Parameter
 from checker.policy.numbering import Numbering
-from checker.policy.terbilang import digits, tanggal, terbilang
+from checker.wording import TEXT_FILTERS, Value, apply_filter
 
 INLINE_RE = re.compile(r"\{\{\s*(?P<param>[^}|]*?)\s*(?:\|\s*(?P<filter>[a-z]+)\s*)?\}\}"
                        r"|\[\[\s*(?P<ref>[^\]]*?)\s*\]\]")
 UNCLOSED_RE = re.compile(r"\{\{(?![^{}]*\}\})|\[\[(?![^\[\]]*\]\])")
-FILTERS = ("angka", "terbilang", "jadwal")
+# the filters clause text accepts (policy lint lists these)
+FILTERS = TEXT_FILTERS
 
 
 @dataclass(frozen=True)
@@ -43,22 +44,20 @@ def tokens(raw: str) -> Iterator[Token]:
             yield Token("param", match.group("param"), match.start(), match.group("filter"))
 
 
+def _value(parameter: Parameter, value: object) -> Value:
+    return Value(value, parameter.unit or "",
+                 tuple((dated.since, dated.value) for dated in parameter.values))
+
+
 def format_value(parameter: Parameter, value: object, style: str | None = None) -> str:
-    """A parameter value as the text shows it."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return str(value)
-    if style == "angka":
-        return digits(value) + ("%" if parameter.unit == "persen" else "")
-    return terbilang(value, parameter.unit)
+    """A parameter value as the text shows it, through filter ``style``: drafting style when
+    None, and for a name clause text does not accept (policy lint reports it)."""
+    return apply_filter(style if style in FILTERS else None, _value(parameter, value))
 
 
 def schedule(parameter: Parameter) -> str:
     """Every dated value in order: "70% (...) mulai 1 Januari 2026, dan 80% (...) mulai ..."."""
-    parts = [f"{format_value(parameter, v.value)} mulai {tanggal(v.since)}"
-             for v in sorted(parameter.values, key=lambda v: v.since)]
-    if len(parts) <= 1:
-        return parts[0] if parts else ""
-    return ", ".join(parts[:-1]) + (", dan " if len(parts) > 2 else " dan ") + parts[-1]
+    return apply_filter("jadwal", _value(parameter, None))
 
 
 @dataclass
@@ -87,10 +86,7 @@ def render_inline(raw: str, ctx: InlineContext, pasal_id: str | None) -> str:
         dated = parameter.value_at(ctx.as_of) if parameter else None
         if parameter is None or dated is None:
             return f"⟦{name}⟧"
-        if match.group("filter") == "jadwal":
-            shown = schedule(parameter)
-        else:
-            shown = format_value(parameter, dated.value, match.group("filter"))
+        shown = format_value(parameter, dated.value, match.group("filter"))
         return ctx.value_markup(parameter, shown) if ctx.value_markup else shown
 
     return INLINE_RE.sub(replace, raw)

@@ -1,5 +1,5 @@
 """Checks on rules/: schema, unique ids, clauses and parameters that exist, known check types,
-message fields, and SQL that compiles against the data schema (on empty tables)."""
+message fields and filters, and SQL that compiles against the data schema (on empty tables)."""
 
 from __future__ import annotations
 
@@ -10,13 +10,15 @@ from pathlib import Path
 import duckdb
 
 from checker.data.schema import Table
-from checker.engine import MESSAGE_FIELDS, compile_rule, message_fields, prepare
 from checker.errors import Problem
 from checker.policy.model import Peraturan, Span
 from checker.policy.numbering import number
+from checker.rules.compile import compile_rule
+from checker.rules.helpers import prepare
 from checker.rules.load import load_rules_unchecked
-from checker.rules.model import OPTIONAL_COLUMNS, OUTPUT_COLUMNS, Rule
+from checker.rules.model import MESSAGE_FIELDS, OPTIONAL_COLUMNS, OUTPUT_COLUMNS, Rule
 from checker.rules.registry import REGISTRY
+from checker.wording import MESSAGE_FILTERS, placeholders
 
 PERIOD_TYPES = ("period_aggregate", "period_exists")
 
@@ -54,24 +56,52 @@ def check_references(rules: list[Rule], peraturan: Peraturan) -> list[Problem]:
                 problems.append(_problem(rule.where("check"), "rule-reference",
                                          f"aturan {rule.id} merujuk aturan {ref!r} yang tidak ada "
                                          f"atau bukan bertipe {' / '.join(PERIOD_TYPES)}"))
-        unknown = sorted(set(message_fields(rule.message)) - set(MESSAGE_FIELDS))
-        if unknown:
-            problems.append(_problem(rule.where("message"), "rule-message",
-                                     f"pesan aturan {rule.id} memakai kolom yang tidak dikenal: "
-                                     f"{', '.join(unknown)}; kolom yang tersedia: "
-                                     f"{', '.join(MESSAGE_FIELDS)}"))
+        problems += check_message(rule)
+    return problems
+
+
+def check_message(rule: Rule) -> list[Problem]:
+    """The message template names known fields and known filters, with paired braces."""
+    span = rule.where("message")
+    try:
+        used = placeholders(rule.message)
+    except ValueError:
+        return [_problem(span, "rule-message",
+                         f"pesan aturan {rule.id} memuat kurung kurawal yang tidak berpasangan; "
+                         "tulis kolom sebagai {nama} dan kurung kurawal biasa sebagai {{ }}")]
+    problems = []
+    unknown = sorted({p.field or "{}" for p in used} - set(MESSAGE_FIELDS))
+    if unknown:
+        problems.append(_problem(span, "rule-message",
+                                 f"pesan aturan {rule.id} memakai kolom yang tidak dikenal: "
+                                 f"{', '.join(unknown)}; kolom yang tersedia: "
+                                 f"{', '.join(MESSAGE_FIELDS)}"))
+    # a conversion such as {actual!r} would print Python's spelling of the value
+    filters = sorted({p.filter for p in used if p.filter not in ("", *MESSAGE_FILTERS)}
+                     | {f"!{p.conversion}" for p in used if p.conversion})
+    if filters:
+        problems.append(_problem(span, "rule-message",
+                                 f"pesan aturan {rule.id} memakai penyaring yang tidak dikenal: "
+                                 f"{', '.join(filters)}; penyaring yang tersedia: "
+                                 f"{', '.join(MESSAGE_FILTERS)}"))
     return problems
 
 
 def check_sql(rules: list[Rule], peraturan: Peraturan, schema: Mapping[str, Table]
               ) -> list[Problem]:
-    """Compile every rule and plan it on empty typed tables: SQL errors and wrong columns."""
+    """Check every rule against the Table Schema: what its type checks there (such as mapped
+    categories), then compile and plan it on empty typed tables: SQL errors, wrong columns."""
     con = duckdb.connect()
     try:
         prepare(con, peraturan, dt.date(2000, 1, 1), [1999], schema)
         by_id = {rule.id: rule for rule in rules}
         problems = []
         for rule in rules:
+            found = [_problem(rule.where("check"), "rule-check", message)
+                     for message in REGISTRY[rule.type].lint(rule, schema)]
+            problems += found
+            if found:
+                continue  # options that contradict each other do not compile to sense
             try:
                 sql = compile_rule(rule, by_id)
                 columns = [d[0] for d in con.execute(

@@ -14,6 +14,9 @@ from checker.policy.model import Span
 OPTIONAL_COLUMNS = ("table",)
 OUTPUT_COLUMNS = ("file", "row", "nip", "nama", "instansi", "period", "column", "expected",
                   "actual", "expected_since")
+# What a message template may name: the output columns, the rendered citation, the rule's id and
+# title, and the salutation (Sdr./Sdri.) of the employee the finding is about.
+MESSAGE_FIELDS = (*OUTPUT_COLUMNS, "citation", "rule", "title", "sapaan")
 
 
 @dataclass(frozen=True)

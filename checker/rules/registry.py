@@ -6,12 +6,13 @@ from checker.rules.types.base import CheckType
 from checker.rules.types.expression import RowExpression, Sql
 from checker.rules.types.period import PeriodAggregate, PeriodExists
 from checker.rules.types.rate import AgencyRate
+from checker.rules.types.row_parameter import RowParameter
 from checker.rules.types.simple import AllowedValues, NotNull, Pattern, Reference, Unique
 
 REGISTRY: dict[str, CheckType] = {
     check.name: check
     for check in (NotNull(), Unique(), AllowedValues(), Pattern(), Reference(), RowExpression(),
-                  PeriodAggregate(), PeriodExists(), AgencyRate(), Sql())
+                  RowParameter(), PeriodAggregate(), PeriodExists(), AgencyRate(), Sql())
 }
 
 

@@ -1,14 +1,8 @@
-"""Helpers shared by the check types: literals, the standard output row, dated parameters.
+"""SQL fragments shared by the check types: literals, the standard output row, dated parameters.
 
 The SQL stays close to the standard (CASE, window functions, EXTRACT, INTERVAL arithmetic) so
-the rules can move to a server engine. The engine provides three tables:
-
-* ``kebijakan_parameter(name, since, until, value_num, value_text)`` — every dated value;
-* ``kebijakan_tahun(tahun)`` — the checked years;
-* ``kebijakan_konteks(as_of)`` — one row with the as-of date;
-* ``kebijakan_pegawai(nip, nama, instansi, unit_kerja)`` — one row per NIP, for naming findings;
-* ``kebijakan_golongan(golongan, urutan)`` — rank order (I/a = 1 ... IV/e = 17, then PPPK);
-* ``kebijakan_predikat(predikat, urutan)`` — Sangat Kurang = 1 ... Sangat Baik = 5.
+the rules can move to a server engine. The tables the fragments read are described, and
+created, in :mod:`checker.rules.helpers`.
 """
 
 from __future__ import annotations
@@ -16,13 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from checker.data.normalize import lit
+from checker.rules.helpers import CONTEXT_TABLE, PARAMETER_TABLE
 
-PARAMETER_TABLE = "kebijakan_parameter"
-YEARS_TABLE = "kebijakan_tahun"
-CONTEXT_TABLE = "kebijakan_konteks"
-EMPLOYEE_VIEW = "kebijakan_pegawai"
-RANK_TABLE = "kebijakan_golongan"
-PREDIKAT_TABLE = "kebijakan_predikat"
 AS_OF = f"(SELECT as_of FROM {CONTEXT_TABLE})"
 
 
@@ -59,16 +48,25 @@ def expand(fragment: str) -> str:
 
 @dataclass(frozen=True)
 class ParamJoin:
-    """A dated parameter joined at a date expression: ``alias.value_num``/``value_text``."""
+    """A dated parameter joined at a date expression: ``alias.value_num``/``value_text``.
+
+    ``name`` is the parameter's name; ``name_sql``, when given, is instead an SQL expression
+    naming it per row (a parameter chosen by a category; ``name`` is then empty). ``inner``
+    drops rows with no value in force on ``at`` instead of keeping them with NULLs.
+    """
 
     alias: str
     name: str
     at: str
+    inner: bool = False
+    name_sql: str | None = None
 
     def sql(self) -> str:
-        """The LEFT JOIN clause picking the value in force on ``at``."""
-        return (f"LEFT JOIN {PARAMETER_TABLE} AS {self.alias} ON {self.alias}.name = "
-                f"{literal(self.name)} AND ({self.at}) >= {self.alias}.since AND ({self.at}) < "
+        """The JOIN clause picking the value in force on ``at``."""
+        join = "JOIN" if self.inner else "LEFT JOIN"
+        name = self.name_sql or literal(self.name)
+        return (f"{join} {PARAMETER_TABLE} AS {self.alias} ON {self.alias}.name = "
+                f"{name} AND ({self.at}) >= {self.alias}.since AND ({self.at}) < "
                 f"{self.alias}.until")
 
     def value(self) -> str:

@@ -7,12 +7,15 @@ from typing import Any
 
 import yaml
 
+from checker.artifacts.markdown import Markdown, code, link, prose, table
 from checker.policy.numbering import roman
-from checker.rules.model import Rule
+from checker.report.labels import SEVERITY_LABELS
+from checker.rules.model import MESSAGE_FIELDS, Rule
 from checker.rules.registry import REGISTRY
 from checker.site import links
-from checker.site.context import SEVERITY_LABELS, SiteContext
+from checker.site.context import SiteContext
 from checker.site.page import Page, join
+from checker.wording import FILTERS, MESSAGE_FILTERS
 
 SEVERITY_MEANING = {
     "error": "data melanggar kewajiban dan harus diperbaiki; pegawai dengan temuan ini "
@@ -27,10 +30,10 @@ def type_anchor(name: str) -> str:
     return links.slug(name)
 
 
-def _type_link(page: str, name: str) -> str:
+def _type_link(page: str, name: str) -> Markdown:
     kind = REGISTRY.get(name)
     title = kind.title if kind else name
-    return f"[{links.prose(title)}]({links.relative(page, links.JENIS, type_anchor(name))})"
+    return link(prose(title), links.relative(page, links.JENIS, type_anchor(name)))
 
 
 def catalogue_page(site: SiteContext) -> Page:
@@ -44,12 +47,11 @@ def catalogue_page(site: SiteContext) -> Page:
              "`rules/*.yml` sehingga selalu sama dengan yang dijalankan pemeriksa.", "",
              "Tingkat temuan:", ""]
     lines += [f"- **{SEVERITY_LABELS[s]}** (`{s}`): {m}." for s, m in SEVERITY_MEANING.items()]
-    lines += ["", "| Aturan | Judul | Tingkat | Ketentuan | Jenis pemeriksaan |",
-              "|---|---|---|---|---|"]
-    for rule in rules:
-        lines.append(f"| [{rule.id}](#{links.rule_anchor(rule.id)}) | "
-                     f"{links.prose(rule.title)} | {SEVERITY_LABELS.get(rule.severity)} | "
-                     f"{site.clause_link(page, rule.clause)} | {_type_link(page, rule.type)} |")
+    lines += ["", *table(("Aturan", "Judul", "Tingkat", "Ketentuan", "Jenis pemeriksaan"),
+                         [(link(rule.id, f"#{links.rule_anchor(rule.id)}"), prose(rule.title),
+                           SEVERITY_LABELS.get(rule.severity, rule.severity),
+                           site.clause_link(page, rule.clause), _type_link(page, rule.type))
+                          for rule in rules])]
     lines.append("")
     for heading, group in _by_bab(site, rules):
         lines += [f"## {heading}", ""]
@@ -70,12 +72,12 @@ def _by_bab(site: SiteContext, rules: list[Rule]) -> list[tuple[str, list[Rule]]
 
 def _rule(site: SiteContext, page: str, rule: Rule) -> list[str]:
     kind = REGISTRY.get(rule.type)
-    lines = [f"### {rule.id} — {links.prose(rule.title)} {{#{links.rule_anchor(rule.id)}}}", ""]
+    lines = [f"### {rule.id} — {prose(rule.title)} {{#{links.rule_anchor(rule.id)}}}", ""]
     if rule.description:
-        lines += [links.prose(rule.description.strip()), ""]
+        lines += [prose(rule.description.strip()), ""]
     lines += [f"- **Ketentuan yang ditegakkan:** {site.clause_link(page, rule.clause)}",
               f"- **Tingkat:** {SEVERITY_LABELS.get(rule.severity, rule.severity)}",
-              f"- **Dasar hukum:** {links.prose(rule.source.strip())}",
+              f"- **Dasar hukum:** {prose(rule.source.strip())}",
               f"- **Data yang diperiksa:** tabel `{rule.table}`; jenis pemeriksaan "
               f"{_type_link(page, rule.type)}"]
     names = kind.parameters(rule) if kind else []
@@ -85,7 +87,7 @@ def _rule(site: SiteContext, page: str, rule: Rule) -> list[str]:
             for n in names))
     lines.append(f"- **Berkas:** `{rule.span.path}`, baris {rule.span.line}")
     lines += ["", "Pesan temuan (kurung kurawal diisi dari data):", "",
-              f"> {links.prose(' '.join(rule.message.split()))}", "",
+              f"> {prose(rule.message)}", "",
               "```yaml", _yaml({"check": rule.check}).rstrip(), "```", ""]
     return lines
 
@@ -103,7 +105,10 @@ def _option_kind(spec: dict[str, Any]) -> str:
         return "id aturan"
     kinds = {"string": "teks", "array": "daftar", "object": "pemetaan", "integer": "bilangan",
              "number": "bilangan", "boolean": "ya/tidak"}
-    return kinds.get(str(spec.get("type", "")), "nilai")
+    types = spec.get("type", "")
+    # an option may take several shapes, such as a parameter name or a category mapping
+    return " atau ".join(kinds.get(str(t), "nilai")
+                         for t in (types if isinstance(types, list) else [types]))
 
 
 def types_page(site: SiteContext) -> Page:
@@ -115,13 +120,12 @@ def types_page(site: SiteContext) -> Page:
              "data. Daftar ini dihasilkan dari registri pemeriksa, sehingga opsi yang tertulis di "
              "sini adalah opsi yang diterima `kebijakan lint`.", ""]
     for name, kind in REGISTRY.items():
-        lines += [f"## {links.prose(kind.title)} (`{name}`) {{#{type_anchor(name)}}}", "",
-                  links.prose(kind.description), "",
-                  "| Opsi | Wajib | Isi | Keterangan |", "|---|---|---|---|"]
-        for option, spec in kind.options.items():
-            required = "ya" if option in kind.required else "tidak"
-            lines.append(f"| `{option}` | {required} | {_option_kind(spec)} | "
-                         f"{links.prose(str(spec.get('description', '')))} |")
+        lines += [f"## {prose(kind.title)} (`{name}`) {{#{type_anchor(name)}}}", "",
+                  prose(kind.description), ""]
+        lines += table(("Opsi", "Wajib", "Isi", "Keterangan"),
+                       [(code(option), "ya" if option in kind.required else "tidak",
+                         Markdown(_option_kind(spec)), prose(str(spec.get("description", ""))))
+                        for option, spec in kind.options.items()])
         lines.append("")
         if kind.example:
             lines += ["Contoh:", "", "```yaml", kind.example.rstrip(), "```", ""]
@@ -130,4 +134,17 @@ def types_page(site: SiteContext) -> Page:
             lines += ["Dipakai oleh: " + ", ".join(
                 f"[{r}]({links.relative(page, links.ATURAN, links.rule_anchor(r))})"
                 for r in users), ""]
-    return Page(page, join(lines))
+    return Page(page, join(lines + _message_section()))
+
+
+def _message_section() -> list[str]:
+    """What a rule message may contain: the fields and the filters it shares with clause text."""
+    lines = ["## Pesan temuan {#pesan}", "",
+             "Pesan temuan (`message`) ditulis dalam Bahasa Indonesia; kurung kurawal diisi dari "
+             "temuan: " + ", ".join(f"`{{{name}}}`" for name in MESSAGE_FIELDS) + ". Penyaring "
+             "ditulis sesudah titik dua, misalnya `{expected:terbilang}`; penyaring yang sama "
+             "berarti sama dalam teks pasal (`{{ parameter | terbilang }}`).", "",
+             "| Penyaring | Keterangan |", "|---|---|"]
+    lines += [f"| `{name}` | {links.prose(FILTERS[name].description)} |"
+              for name in MESSAGE_FILTERS]
+    return [*lines, ""]

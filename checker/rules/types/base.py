@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from checker.rules.model import Rule
+
+if TYPE_CHECKING:
+    from checker.data.schema import Table
 
 
 @dataclass(frozen=True)
 class CompileContext:
     """What a check type may consult while compiling: the other rules (for agency rates)."""
 
-    rules: dict[str, Rule] = field(default_factory=dict)
+    rules: Mapping[str, Rule] = field(default_factory=dict)
 
 
 class CheckType:
@@ -48,6 +52,11 @@ class CheckType:
 
     def references(self, rule: Rule) -> list[str]:
         """Ids of other rules this check builds on (lint verifies they exist)."""
+        return []
+
+    def lint(self, rule: Rule, schema: Mapping[str, Table]) -> list[str]:
+        """Authoring mistakes the JSON Schema of the options cannot express, found with the
+        data's Table Schema; one Indonesian sentence each."""
         return []
 
 

@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 from checker.rules.model import OUTPUT_COLUMNS, Rule
 from checker.rules.sql import ParamJoin, expand, output
 from checker.rules.types.base import COLUMN, PARAMS, SQL, CheckType, CompileContext
-from checker.rules.types.simple import _from, _row_output
+from checker.rules.types.simple import row_from, row_output
 
 
 def param_joins(rule: Rule) -> list[ParamJoin]:
@@ -36,16 +36,12 @@ class RowExpression(CheckType):
     def compile(self, rule: Rule, ctx: CompileContext) -> str:
         check = rule.check
         joins = param_joins(rule)
-        select = _row_output(rule, check["column"], expand(check.get("actual", "NULL")),
-                             expand(check.get("expected", "NULL")))
-        if check.get("period"):
-            select = select.replace("CAST(NULL AS VARCHAR) AS period",
-                                    f"CAST({expand(check['period'])} AS VARCHAR) AS period")
-        if joins:
-            select = select.replace("CAST(NULL AS DATE) AS expected_since",
-                                    f"CAST({joins[0].alias}.since AS DATE) AS expected_since")
+        select = row_output(rule, check["column"], expand(check.get("actual", "NULL")),
+                            expand(check.get("expected", "NULL")),
+                            period=expand(check.get("period") or "NULL"),
+                            expected_since=f"{joins[0].alias}.since" if joins else "NULL")
         join_sql = "".join("\n" + j.sql() for j in joins)
-        return (f"SELECT {select}\n{_from(rule)}{join_sql}\n"
+        return (f"SELECT {select}\n{row_from(rule)}{join_sql}\n"
                 f"WHERE {expand(check['condition'])}")
 
     def parameters(self, rule: Rule) -> list[str]:
@@ -58,9 +54,9 @@ class Sql(CheckType):
     description = ("Jalan keluar: kueri SELECT lengkap yang mengembalikan kolom standar "
                    f"({', '.join(OUTPUT_COLUMNS)}, dan boleh ditambah kolom table bila "
                    "pelanggarannya berada di beberapa tabel); satu baris per pelanggaran. "
-                   "Tabel bantu: "
-                   "kebijakan_parameter, kebijakan_tahun, kebijakan_konteks, kebijakan_pegawai; "
-                   "`:as_of` adalah tanggal acuan.")
+                   "Tabel bantu: kebijakan_parameter, kebijakan_tahun, kebijakan_konteks, "
+                   "kebijakan_pegawai, kebijakan_golongan, kebijakan_predikat; `:as_of` adalah "
+                   "tanggal acuan.")
     options: ClassVar[dict[str, Any]] = {
         "query": SQL,
         "parameters": {"type": "array", "items": {"type": "string"},

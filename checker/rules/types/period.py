@@ -9,16 +9,9 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from checker.rules.helpers import YEARS_TABLE
 from checker.rules.model import Rule
-from checker.rules.sql import (
-    YEARS_TABLE,
-    ParamJoin,
-    expand,
-    literal,
-    output,
-    year_end,
-    year_start,
-)
+from checker.rules.sql import ParamJoin, expand, literal, output, year_end, year_start
 from checker.rules.types.base import COLUMN, SQL, CheckType, CompileContext
 
 POPULATION = {**SQL, "description": "Syarat SQL atas pegawai p dan tahun y.tahun."}

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from checker.rules.helpers import EMPLOYEE_VIEW
 from checker.rules.model import Rule
-from checker.rules.sql import EMPLOYEE_VIEW, expand, literal, output
+from checker.rules.sql import expand, literal, output
 from checker.rules.types.base import COLUMN, SQL, CheckType, CompileContext
 
 WHERE = {**SQL, "description": "Syarat tambahan (SQL) baris yang diperiksa."}
 
 
-def _row_output(rule: Rule, column: str, actual: str, expected: str = "NULL") -> str:
+def row_output(rule: Rule, column: str, actual: str, expected: str = "NULL", *,
+               period: str = "NULL", expected_since: str = "NULL") -> str:
+    """The output columns for a breach found in one row ``t`` of the rule's table, naming the
+    employee from the row itself (pegawai) or from ``k`` (see :func:`row_from`)."""
     if rule.table == "pegawai":
         nip, nama, instansi = "t.nip", "t.nama", "t.instansi"
     elif rule.table == "unit_kerja":
@@ -19,11 +23,13 @@ def _row_output(rule: Rule, column: str, actual: str, expected: str = "NULL") ->
     else:
         nip, nama, instansi = "t.nip", "k.nama", "k.instansi"
     return output(file="t._file", row="t._row", nip=nip, nama=nama, instansi=instansi,
-                  column=column, actual=actual, expected=expected)
+                  period=period, column=column, actual=actual, expected=expected,
+                  expected_since=expected_since)
 
 
-def _from(rule: Rule, source: str | None = None) -> str:
-    """FROM the rule's table as t, with the employee's name and instansi as k."""
+def row_from(rule: Rule, source: str | None = None) -> str:
+    """FROM the rule's table (or ``source`` over it) as t, with the employee of each row as k
+    (one row per NIP of ``kebijakan_pegawai``) unless t is itself pegawai or unit_kerja."""
     base = f"FROM {source or rule.table} AS t"
     if rule.table in ("pegawai", "unit_kerja"):
         return base
@@ -45,7 +51,7 @@ class NotNull(CheckType):
 
     def compile(self, rule: Rule, ctx: CompileContext) -> str:
         col = rule.check["column"]
-        return (f"SELECT {_row_output(rule, col, 'NULL')}\n{_from(rule)}\n"
+        return (f"SELECT {row_output(rule, col, 'NULL')}\n{row_from(rule)}\n"
                 f"WHERE {_where(rule, f't.{col} IS NULL')}")
 
 
@@ -70,8 +76,8 @@ class Unique(CheckType):
                    f"FIRST_VALUE(t._file) OVER ({window}) AS berkas_pertama "
                    f"FROM {rule.table} AS t WHERE {_where(rule, not_null)}")
         first = "'baris ' || CAST(t.baris_pertama AS VARCHAR) || ' berkas ' || t.berkas_pertama"
-        select = _row_output(rule, cols[0], first, "'satu kali'")
-        return f"SELECT {select}\n{_from(rule, f'({counted})')}\nWHERE t.urutan > 1"
+        select = row_output(rule, cols[0], first, "'satu kali'")
+        return f"SELECT {select}\n{row_from(rule, f'({counted})')}\nWHERE t.urutan > 1"
 
 
 class AllowedValues(CheckType):
@@ -87,7 +93,7 @@ class AllowedValues(CheckType):
         col, values = rule.check["column"], rule.check["values"]
         allowed = ", ".join(literal(v) for v in values)
         expected = literal(", ".join(str(v) for v in values))
-        return (f"SELECT {_row_output(rule, col, f't.{col}', expected)}\n{_from(rule)}\n"
+        return (f"SELECT {row_output(rule, col, f't.{col}', expected)}\n{row_from(rule)}\n"
                 f"WHERE {_where(rule, f't.{col} IS NOT NULL AND t.{col} NOT IN ({allowed})')}")
 
 
@@ -107,7 +113,7 @@ class Pattern(CheckType):
         expected = literal(rule.check.get("expected", rule.check["pattern"]))
         cond = (f"t.{col} IS NOT NULL AND NOT regexp_full_match(t.{col}, "
                 f"{literal(rule.check['pattern'])})")
-        return (f"SELECT {_row_output(rule, col, f't.{col}', expected)}\n{_from(rule)}\n"
+        return (f"SELECT {row_output(rule, col, f't.{col}', expected)}\n{row_from(rule)}\n"
                 f"WHERE {_where(rule, cond)}")
 
 
@@ -124,5 +130,5 @@ class Reference(CheckType):
         col, other, other_col = (rule.check[k] for k in ("column", "to_table", "to_column"))
         cond = (f"t.{col} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {other} AS r "
                 f"WHERE r.{other_col} = t.{col})")
-        return (f"SELECT {_row_output(rule, col, f't.{col}')}\n{_from(rule)}\n"
+        return (f"SELECT {row_output(rule, col, f't.{col}')}\n{row_from(rule)}\n"
                 f"WHERE {_where(rule, cond)}")

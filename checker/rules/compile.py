@@ -1,0 +1,15 @@
+"""Compilation: each rule's registered check type turns its declarative ``check`` into one SQL
+SELECT returning :data:`checker.rules.model.OUTPUT_COLUMNS`, one row per breach."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from checker.rules.model import Rule
+from checker.rules.registry import REGISTRY
+from checker.rules.types.base import CompileContext
+
+
+def compile_rule(rule: Rule, rules: Mapping[str, Rule]) -> str:
+    """The SQL of one rule; ``rules`` (by id) are the rules it may build on (agency rates)."""
+    return REGISTRY[rule.type].compile(rule, CompileContext(rules))

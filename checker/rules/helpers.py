@@ -1,0 +1,84 @@
+"""The helper tables compiled rules may read, and :func:`prepare`, which creates them.
+
+This is the contract between the check types (and authors of ``type: sql`` rules) and a
+connection holding the agency tables. :func:`prepare` provides:
+
+* ``kebijakan_parameter(name, since, until, value_num, value_text)`` — every dated value, valid
+  from ``since`` (inclusive) to ``until`` (exclusive; 9999-12-31 for the last value);
+* ``kebijakan_tahun(tahun)`` — the checked years, each once;
+* ``kebijakan_konteks(as_of)`` — one row with the as-of date;
+* ``kebijakan_pegawai(nip, ...)`` — one row per NIP with every column of ``pegawai``, for naming
+  findings and reading the employee of a row in another table; where an NIP has several rows
+  each column is the smallest value (DATA-NIP-GANDA reports such NIPs);
+* ``kebijakan_golongan(golongan, urutan)`` — rank order (I/a = 1 ... IV/e = 17, then PPPK);
+* ``kebijakan_predikat(predikat, urutan)`` — Sangat Kurang = 1 ... Sangat Baik = 5;
+* every agency table of the Table Schema, empty and typed when the data did not bring it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+
+import duckdb
+
+from checker.data.normalize import SQL_TYPES
+from checker.data.schema import Table
+from checker.policy.model import Peraturan
+
+PARAMETER_TABLE = "kebijakan_parameter"
+YEARS_TABLE = "kebijakan_tahun"
+CONTEXT_TABLE = "kebijakan_konteks"
+EMPLOYEE_VIEW = "kebijakan_pegawai"
+RANK_TABLE = "kebijakan_golongan"
+PREDIKAT_TABLE = "kebijakan_predikat"
+FAR_FUTURE = dt.date(9999, 12, 31)
+
+
+def create_missing_tables(con: duckdb.DuckDBPyConnection, schema: Mapping[str, Table]) -> None:
+    """Create every agency table the data did not bring, empty and typed, so rules can run."""
+    existing = {row[0] for row in con.execute(
+        "SELECT table_name FROM information_schema.tables").fetchall()}
+    for table in schema.values():
+        if table.name in existing:
+            continue
+        cols = ", ".join(f'"{f.name}" {SQL_TYPES[f.type]}' for f in table.fields)
+        con.execute(f'CREATE TABLE "{table.name}" ({cols}, _file VARCHAR, _row INTEGER)')
+
+
+def prepare(con: duckdb.DuckDBPyConnection, peraturan: Peraturan, as_of: dt.date,
+            years: Iterable[int], schema: Mapping[str, Table]) -> None:
+    """Create the helper tables the rules read: parameters, checked years, as-of, employees,
+    and the rank and predikat orders of the version's Table Schema."""
+    create_missing_tables(con, schema)
+    rows = []
+    for parameter in peraturan.parameters.values():
+        values = sorted(parameter.values, key=lambda v: v.since)
+        for index, dated in enumerate(values):
+            until = values[index + 1].since if index + 1 < len(values) else FAR_FUTURE
+            number = dated.value if isinstance(dated.value, int | float) else None
+            label = None if number is not None else str(dated.value)
+            rows.append((parameter.name, dated.since, until, number, label))
+    con.execute(f"CREATE OR REPLACE TABLE {PARAMETER_TABLE} (name VARCHAR, since DATE, "
+                "until DATE, value_num DOUBLE, value_text VARCHAR)")
+    if rows:
+        con.executemany(f"INSERT INTO {PARAMETER_TABLE} VALUES (?, ?, ?, ?, ?)", rows)
+    con.execute(f"CREATE OR REPLACE TABLE {YEARS_TABLE} (tahun INTEGER)")
+    con.executemany(f"INSERT INTO {YEARS_TABLE} VALUES (?)", [(y,) for y in sorted(set(years))])
+    con.execute(f"CREATE OR REPLACE TABLE {CONTEXT_TABLE} AS SELECT CAST(? AS DATE) AS as_of",
+                [as_of])
+    columns = "".join(f', MIN("{f.name}") AS "{f.name}"'
+                      for f in schema["pegawai"].fields if f.name != "nip")
+    con.execute(f"CREATE OR REPLACE VIEW {EMPLOYEE_VIEW} AS SELECT nip{columns} FROM pegawai "
+                "WHERE nip IS NOT NULL GROUP BY nip")
+    _reference_table(con, RANK_TABLE, "golongan", schema["pegawai"].field("golongan").enum)
+    predikat = schema["penilaian_kinerja"].field("predikat").enum
+    _reference_table(con, PREDIKAT_TABLE, "predikat", tuple(reversed(predikat)))
+
+
+def _reference_table(con: duckdb.DuckDBPyConnection, name: str, column: str,
+                     ordered: tuple[str, ...]) -> None:
+    """A (value, urutan) table from an enum in ascending order, for comparing ranks in SQL."""
+    con.execute(f"CREATE OR REPLACE TABLE {name} ({column} VARCHAR, urutan INTEGER)")
+    con.executemany(f"INSERT INTO {name} VALUES (?, ?)",
+                    [(value, index + 1) for index, value in enumerate(ordered)])
