@@ -23,7 +23,7 @@ class CheckType:
     """A registered kind of check. Subclasses set the metadata and implement :meth:`compile`.
 
     The metadata (name, title, description, options, example) is the user documentation: it
-    feeds ``kebijakan rules --types`` and the site's rule catalogue.
+    feeds the site's page of check types (``checker/site/aturan.py``) and the rule catalogue.
     """
 
     name: ClassVar[str]
