@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 from click.testing import CliRunner
 
 from checker.cli import cli
@@ -128,3 +129,43 @@ def test_click_messages_are_indonesian(make_policy: MakePolicy) -> None:
     help_text = run("render", "--help")[1]
     assert help_text.startswith("Pemakaian: kebijakan render [OPSI]")
     assert "Tampilkan bantuan ini lalu keluar." in help_text
+
+
+def test_checker_error_with_debug_shows_traceback_then_the_line(make_policy: MakePolicy,
+                                                                monkeypatch: object) -> None:
+    make_policy()
+    import checker
+    from checker.errors import InputError
+
+    def unreadable(*args: object, **kwargs: object) -> None:
+        raise InputError("berkas rusak", "kiriman/pegawai.csv", 3)
+
+    monkeypatch.setattr(checker, "lint", unreadable)  # type: ignore[attr-defined]
+    assert run("lint") == (2, "", "kebijakan: kiriman/pegawai.csv:3: berkas rusak\n")
+    code, out, err = run("--debug", "lint")
+    assert (code, out) == (2, "")
+    assert err.startswith("Traceback (most recent call last):")
+    assert err.endswith("\nkebijakan: kiriman/pegawai.csv:3: berkas rusak\n")
+
+
+def test_console_script_is_the_package_main() -> None:
+    from importlib.metadata import entry_points
+
+    import checker.cli
+
+    (script,) = entry_points(group="console_scripts", name="kebijakan")
+    assert script.value == "checker.cli:main"
+    assert script.load() is checker.cli.main
+
+
+def test_every_command_and_group_maps_errors_and_reads_indonesian() -> None:
+    from checker.cli.common import Command, Group
+
+    def walk(command: click.Command) -> list[click.Command]:
+        subs = command.commands.values() if isinstance(command, click.Group) else []
+        return [command, *(c for sub in subs for c in walk(sub))]
+
+    for command in walk(cli):
+        assert isinstance(command, Group if isinstance(command, click.Group) else Command), \
+            command.name
+        assert command.options_metavar == "[OPSI]"

@@ -28,8 +28,9 @@ def _report() -> Report:
 
 def test_json_contract_keys() -> None:
     data = json.loads(to_json(_report()))
-    assert list(data) == ["tool", "policy", "as_of", "years", "inputs", "summary", "rules",
-                          "findings"]
+    assert list(data) == ["tool", "policy", "as_of", "years", "inputs", "employees", "summary",
+                          "rules", "findings"]
+    assert data["employees"] == {"A": 4, "B": 1}
     assert data["tool"] == {"name": "kebijakan", "version": "0.1.0"}
     assert data["policy"] == {"version": "uji", "status": "rancangan", "source": "folder",
                               "ref": None, "commit": "abc", "dirty": False,

@@ -9,6 +9,8 @@ program still start at row 2.
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from checker.artifacts.archive import core_dates, deterministic_zip
 from checker.data.schema import Field, Table, load_schema
 
 LAST_ROW = 100_000
@@ -114,11 +117,23 @@ def _table_sheet(book: Workbook, table: Table, ranges: dict[tuple[str, str], str
             ws.add_data_validation(dv)
 
 
+# the template's zip entries and document properties carry this date, so the same schema always
+# gives the same bytes (for the site's download and for drafters comparing templates)
+TEMPLATE_TIME = dt.datetime(2000, 1, 1)
+
+
 def write_template(path: str | Path, schema: Mapping[str, Table] | None = None) -> Path:
-    """Write the Excel template for all seven tables of ``schema`` (the Table Schema of the
-    policy version in use; by default the one found here) to ``path`` (an ``.xlsx`` file)."""
-    schema = dict(schema) if schema is not None else load_schema()
+    """Write :func:`template_bytes` to ``path`` (an ``.xlsx`` file)."""
     target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(template_bytes(schema))
+    return target
+
+
+def template_bytes(schema: Mapping[str, Table] | None = None) -> bytes:
+    """The Excel template for all seven tables of ``schema`` (the Table Schema of the policy
+    version in use; by default the one found here), byte for byte the same for one schema."""
+    schema = dict(schema) if schema is not None else load_schema()
     book = Workbook()
     info = book.active
     info.title = "Petunjuk"
@@ -132,6 +147,6 @@ def write_template(path: str | Path, schema: Mapping[str, Table] | None = None) 
     for table in schema.values():
         _table_sheet(book, table, ranges)
     book.move_sheet("Referensi", offset=len(schema))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    book.save(target)
-    return target
+    raw = io.BytesIO()
+    book.save(raw)
+    return deterministic_zip(raw.getvalue(), TEMPLATE_TIME, core_dates(TEMPLATE_TIME))

@@ -9,11 +9,13 @@ one entry per unit, a moved Pasal once at its new place, for the terminal and th
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, fields
 from difflib import SequenceMatcher
 
 from checker.diff.words import Segment, similarity, word_diff
-from checker.policy.blocks import Block, Unit, document_units
+from checker.policy.document.blocks import Block, Unit
+from checker.policy.document.walk import walk
 from checker.policy.model import Peraturan
 from checker.provenance import Provenance
 
@@ -23,30 +25,31 @@ PASAL_CHANGES = ("ditambah", "dihapus", "ditandai dihapus", "dipindah", "diubah"
 
 
 @dataclass(frozen=True)
-class RevBlock:
-    """One paragraph of the redline: the block it is laid out as, and its changes."""
+class RevBlock(Block):
+    """One paragraph of the redline: a block of the newer version (of the older one when
+    deleted) with its word changes, ``segments`` joining to :attr:`Block.content`."""
 
-    block: Block
-    status: str  # same | changed | inserted | deleted
-    segments: tuple[Segment, ...]
+    status: str = SAME  # same | changed | inserted | deleted
+    segments: tuple[Segment, ...] = ()
+
+    @classmethod
+    def of(cls, block: Block, status: str, segments: tuple[Segment, ...]) -> RevBlock:
+        """``block`` with its changes."""
+        return cls(**{f.name: getattr(block, f.name) for f in fields(Block)}, status=status,
+                   segments=segments)
 
 
 @dataclass
-class RevUnit:
-    """One unit of the redline (a Pasal, Menimbang, a BAB heading, ...)."""
+class RevUnit(Unit):
+    """One unit of the redline (a Pasal, Menimbang, a BAB heading, ...): a unit of the walk
+    whose blocks carry their changes, so that any layout can lay it out."""
 
-    key: str
-    status: str  # same | changed | inserted | deleted
     blocks: list[RevBlock] = field(default_factory=list)
+    status: str = SAME  # same | changed | inserted | deleted
     moved: bool = False
     source_changed: bool = False  # False: only renumbered references or parameter values
     label_a: str | None = None  # heading text in each version ("Pasal 9")
     label_b: str | None = None
-
-    @property
-    def pasal_id(self) -> str | None:
-        """The stable id when this unit is a Pasal."""
-        return self.key.removeprefix("pasal:") if self.key.startswith("pasal:") else None
 
     @property
     def changed(self) -> bool:
@@ -100,7 +103,7 @@ def pasal_change(unit: RevUnit) -> str:
         return "ditambah"
     if unit.status == DELETED:
         return "dihapus"
-    if any(x.block.kind == "pasal-dihapus" and x.status == INSERTED for x in unit.blocks):
+    if any(x.kind == "pasal-dihapus" and x.status == INSERTED for x in unit.blocks):
         return "ditandai dihapus"
     if unit.moved:
         return "dipindah"
@@ -113,10 +116,10 @@ def _match_key(block: Block) -> str:
 
 def _pair(a: Block, b: Block) -> RevBlock:
     segments = tuple(word_diff(a.content, b.content))
-    return RevBlock(b, SAME if a.content == b.content else CHANGED, segments)
+    return RevBlock.of(b, SAME if a.content == b.content else CHANGED, segments)
 
 
-def compare_blocks(a: list[Block], b: list[Block]) -> list[RevBlock]:
+def compare_blocks(a: Sequence[Block], b: Sequence[Block]) -> list[RevBlock]:
     """Pair the blocks of one unit in two versions; unpaired ones are deleted or inserted."""
     out: list[RevBlock] = []
     matcher = SequenceMatcher(None, [_match_key(x) for x in a], [_match_key(x) for x in b],
@@ -134,8 +137,8 @@ def compare_blocks(a: list[Block], b: list[Block]) -> list[RevBlock]:
                         break
         pa, pb = i1, j1
         for i, j in [*pairs, (i2, j2)]:
-            out += [RevBlock(x, DELETED, (("-", x.content),)) for x in a[pa:i]]
-            out += [RevBlock(x, INSERTED, (("+", x.content),)) for x in b[pb:j]]
+            out += [RevBlock.of(x, DELETED, (("-", x.content),)) for x in a[pa:i]]
+            out += [RevBlock.of(x, INSERTED, (("+", x.content),)) for x in b[pb:j]]
             if i < i2:
                 out.append(_pair(a[i], b[j]))
             pa, pb = i + 1, j + 1
@@ -148,13 +151,15 @@ def compare_unit(a: Unit | None, b: Unit | None) -> RevUnit:
         unit = a or b
         assert unit is not None
         status, op = (INSERTED, "+") if a is None else (DELETED, "-")
-        blocks = [RevBlock(x, status, ((op, x.content),)) for x in unit.blocks]
+        blocks = [RevBlock.of(x, status, ((op, x.content),)) for x in unit.blocks]
         head = unit.blocks[0].text if unit.blocks else None
-        return RevUnit(unit.key, status, blocks, source_changed=True,
-                       label_a=head if b is None else None, label_b=head if a is None else None)
+        return RevUnit(unit.key, blocks, unit.part, unit.bab, unit.source, status,
+                       source_changed=True, label_a=head if b is None else None,
+                       label_b=head if a is None else None)
     blocks = compare_blocks(a.blocks, b.blocks)
     status = SAME if all(x.status == SAME for x in blocks) else CHANGED
-    return RevUnit(b.key, status, blocks, source_changed=a.source != b.source,
+    return RevUnit(b.key, blocks, b.part, b.bab, b.source, status,
+                   source_changed=a.source != b.source,
                    label_a=a.blocks[0].text if a.blocks else None,
                    label_b=b.blocks[0].text if b.blocks else None)
 
@@ -176,7 +181,7 @@ def _parameters(a: Peraturan, b: Peraturan) -> list[ParameterChange]:
 def compare(a: Peraturan, b: Peraturan, as_of: dt.date, side_a: Side, side_b: Side
             ) -> Comparison:
     """Compare version ``a`` (older) with ``b`` (newer), both rendered as on ``as_of``."""
-    units_a, units_b = document_units(a, as_of), document_units(b, as_of)
+    units_a, units_b = walk(a, as_of), walk(b, as_of)
     by_key_a = {u.key: u for u in units_a}
     by_key_b = {u.key: u for u in units_b}
     document: list[RevUnit] = []

@@ -6,9 +6,9 @@ reads in context, then the parameters whose dated values differ.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
+from checker.artifacts.markdown import code, escape, sides_table, table
 from checker.diff.compare import (
     DELETED,
     INSERTED,
@@ -114,7 +114,7 @@ def _value(change: ParameterChange, values: tuple[tuple[object, object], ...]) -
 def _body(unit: RevUnit, paint: Callable[[Segment], str]) -> list[tuple[RevBlock, str]]:
     out = []
     for rev in unit.blocks:
-        if rev.block.kind == "pasal" and unit.pasal_id is not None:
+        if rev.kind == "pasal" and unit.pasal_id is not None:
             continue  # the Pasal number is in the unit's title
         out.append((rev, "".join(paint(segment) for segment in rev.segments)))
     return out
@@ -140,7 +140,7 @@ def render_text(comparison: Comparison, *, color: bool = False) -> str:
     for unit in shown:
         ident = f" [{unit.pasal_id}]" if unit.pasal_id else ""
         lines += ["", bold(unit_title(unit)) + ident]
-        lines += ["  " + "  " * rev.block.level + text for rev, text in _body(unit, paint)
+        lines += ["  " + "  " * rev.level + text for rev, text in _body(unit, paint)
                   if rev.status != SAME]
     if adjusted:
         lines += ["", bold(ADJUSTED), "  " + _adjusted_list(adjusted)]
@@ -154,14 +154,9 @@ def render_text(comparison: Comparison, *, color: bool = False) -> str:
 
 # -- Markdown --------------------------------------------------------------------------------
 
-def _escape(text: str) -> str:
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return re.sub(r"([*_\\`])", r"\\\1", text).replace("\t", " ")
-
-
 def _md_segment(segment: Segment) -> str:
     op, text = segment
-    shown = _escape(text)
+    shown = escape(text)
     if op == "=" or not text.strip():
         return shown
     return f"<del>{shown}</del>" if op == "-" else f"<ins>{shown}</ins>"
@@ -172,30 +167,32 @@ def render_markdown(comparison: Comparison, *, level: int = 1) -> str:
     """The comparison as a Markdown page; ``level`` is the level of its title heading."""
     a, b = comparison.a, comparison.b
     h = "#" * level
-    lines = [f"{h} Perubahan dari {a.name} ke {b.name}", "",
-             "| | Sebelum | Sesudah |", "|---|---|---|",
-             f"| Versi | {_escape(a.name)} | {_escape(b.name)} |",
-             f"| Versi peraturan | {_escape(a.version)} | {_escape(b.version)} |",
-             f"| Status | {a.status} | {b.status} |",
-             f"| Tanggal | {tanggal(a.date.date()) if a.date else '—'} | "
-             f"{tanggal(b.date.date()) if b.date else '—'} |",
-             f"| Commit | {_escape(a.commit_text())} | {_escape(b.commit_text())} |", "",
+    lines = [f"{h} Perubahan dari {escape(a.name)} ke {escape(b.name)}", "",
+             *sides_table([("Versi", a.name, b.name), ("Versi peraturan", a.version, b.version),
+                           ("Status", a.status, b.status),
+                           ("Tanggal", _day(a), _day(b)),
+                           ("Commit", a.commit_text(), b.commit_text())]), "",
              f"**Ringkasan:** {summary(comparison)}", ""]
     shown, adjusted = _split(comparison)
     if shown:
         lines += [f"{h}# Teks", ""]
     for unit in shown:
         ident = f" · `{unit.pasal_id}`" if unit.pasal_id else ""
-        lines += [f"{h}## {_escape(unit_title(unit))}{ident}", ""]
+        lines += [f"{h}## {escape(unit_title(unit))}{ident}", ""]
         for rev, text in _body(unit, _md_segment):
-            indent = "&emsp;" * (rev.block.level + (rev.block.kind == "rincian"))
+            indent = "&emsp;" * (rev.level + (rev.kind in ("rincian", "definisi")))
             lines += [f"{indent}{text}" if text.strip() else "&nbsp;", ""]
     if adjusted:
         lines += [f"{h}# {ADJUSTED}", "", _adjusted_list(adjusted), ""]
     if comparison.parameters:
-        lines += [f"{h}# Parameter", "", "| Parameter | Perubahan | Sebelum | Sesudah |",
-                  "|---|---|---|---|"]
-        lines += [f"| `{c.name}` | {_STATUS_WORDS.get(c.status, 'diubah')} | "
-                  f"{_value(c, c.before)} | {_value(c, c.after)} |" for c in comparison.parameters]
+        lines += [f"{h}# Parameter", ""]
+        lines += table(("Parameter", "Perubahan", "Sebelum", "Sesudah"),
+                       [(code(c.name), _STATUS_WORDS.get(c.status, "diubah"),
+                         _value(c, c.before), _value(c, c.after))
+                        for c in comparison.parameters])
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _day(side: Side) -> str:
+    return tanggal(side.date.date()) if side.date else "—"

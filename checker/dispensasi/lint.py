@@ -9,17 +9,16 @@ site publishes), of which the newest date counts. Without reports there is no or
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from pathlib import Path
 
 from checker.dispensasi.model import Dispensasi
-from checker.errors import InputError, Problem
+from checker.errors import Problem
 from checker.policy.model import Peraturan, Span
 from checker.policy.numbering import number
 from checker.policy.terbilang import tanggal
 from checker.report.labels import INTAKE_TITLES
-from checker.report.report import Report
+from checker.report.report import Report, read_report
 
 _NIP_LIKE = re.compile(r"(?<!\d)\d{18}(?!\d)")
 
@@ -33,13 +32,7 @@ def last_check(path: str | Path) -> list[tuple[str, Report]]:
     the folder ``path``. An unreadable report raises InputError naming it."""
     path = Path(path)
     files = sorted(path.glob("*.json")) if path.is_dir() else [path]
-    reports = []
-    for file in files:
-        try:
-            report = Report.from_dict(json.loads(file.read_text(encoding="utf-8")))
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise InputError(f"bukan laporan kebijakan yang dapat dibaca ({exc})", file) from exc
-        reports.append((file.name, report))
+    reports = [(file.name, read_report(file)) for file in files]
     if not reports:
         return []
     newest = max(report.as_of for _, report in reports)

@@ -1,5 +1,5 @@
 """Word output: the official Peraturan Gubernur layout, and tracked-changes redlines."""
 
-from checker.export.docx import export_docx
+from checker.export.docx import docx_bytes, export_docx
 
-__all__ = ["export_docx"]
+__all__ = ["docx_bytes", "export_docx"]

@@ -1,16 +1,18 @@
 """The Peraturan Gubernur as a Word document, clean or with tracked changes against an older one.
 
-:func:`export_docx` is the one entry point. The document is built from the same printed blocks
-as the redline (:mod:`checker.policy.blocks`), so the clean copy is exactly the redline with
-every change accepted; ``accept=True`` writes it that way.
+:func:`export_docx` is the one entry point. :class:`WordLayout` lays out the walk of the
+regulation (:mod:`checker.policy.document`) as styled paragraphs; given the redline's units
+(:func:`checker.diff.compare.compare`), whose blocks carry their word changes, it writes them as
+tracked changes, so the clean copy is exactly the redline with every change accepted;
+``accept=True`` writes it that way.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-import zipfile
 from dataclasses import replace
+from itertools import groupby, pairwise
 from pathlib import Path
 
 import docx
@@ -18,15 +20,18 @@ from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
-from docx.table import Table
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
-from checker.diff.compare import DELETED, INSERTED, SAME, RevBlock, RevUnit, compare
+from checker.artifacts.archive import deterministic_zip
+from checker.diff.compare import DELETED, INSERTED, SAME, RevBlock, compare
 from checker.export.layout import (
     AYAT_INDENT,
-    KIND_STYLES,
     MARGIN,
     PAGE,
     drop_thumbnail,
+    paragraph_style,
     rincian_indent,
     setup_page,
     setup_styles,
@@ -38,26 +43,63 @@ from checker.export.revisions import (
     enable_tracking,
     mark_paragraph,
 )
-from checker.policy.blocks import Block, document_units
+from checker.policy.document.blocks import HEADINGS, LISTS, Block, Emphasis, Unit
+from checker.policy.document.layout import Layout
+from checker.policy.document.walk import walk
 from checker.policy.model import Peraturan
 from checker.provenance import Provenance
 
 AUTHOR = "Pemerintah Provinsi Bengkulu"
+SIGNATURES = {"penetapan": (0, 1), "pengundangan": (1, 0)}  # unit key → (row, column)
 
 
-def _style(block: Block) -> str:
-    if block.kind == "ayat":
-        return "Ayat" if block.prefix else "Ayat Tanpa Nomor"
-    return KIND_STYLES[block.kind]
+def _revised(block: Block) -> RevBlock:
+    """A block with its changes: none, when it comes from the walk of one version."""
+    return block if isinstance(block, RevBlock) else RevBlock.of(block, SAME,
+                                                                 (("=", block.content),))
 
 
-class _Builder:
-    """Writes blocks (with their changes) into a python-docx document."""
+def _emphasis(block: Block) -> list[tuple[int, int]]:
+    """Where the emphasised words stand in :attr:`Block.content` (start, end)."""
+    at = len(block.prefix) + 1 if block.prefix else 0
+    spans = []
+    for segment in block.inlines:
+        if isinstance(segment, Emphasis):
+            spans.append((at, at + len(segment.text)))
+        at += len(segment.text)
+    return spans
 
-    def __init__(self, revision: Revision | None) -> None:
+
+def runs(rev: RevBlock) -> list[tuple[str, str, bool]]:
+    """The runs of a paragraph as (op, text, italic): its word changes, cut where emphasis
+    starts or ends."""
+    spans = _emphasis(rev)
+    if not spans:
+        return [(op, text, False) for op, text in rev.segments]
+    # the block holds the newer text, or the older one when it was deleted
+    own = ("-",) if rev.status == DELETED else ("=", "+")
+    out, at = [], 0
+    for op, text in rev.segments:
+        if op not in own:
+            out.append((op, text, False))
+            continue
+        cuts = sorted({0, len(text), *(edge - at for span in spans for edge in span
+                                       if at < edge < at + len(text))})
+        out += [(op, text[lo:hi], any(s <= at + lo and at + hi <= e for s, e in spans))
+                for lo, hi in pairwise(cuts)]
+        at += len(text)
+    return out
+
+
+class WordLayout(Layout[DocxDocument]):
+    """Writes the blocks of a walk, or of a redline with their changes, into a Word document
+    in the official layout (styles in :mod:`checker.export.layout`)."""
+
+    def __init__(self, revision: Revision | None = None) -> None:
         self.document = docx.Document()
         self.revision = revision
         self.table: Table | None = None
+        self.cell: _Cell | None = None  # the signature cell being written, if any
         setup_styles(self.document)
         setup_page(self.document)
         drop_thumbnail(self.document)
@@ -66,24 +108,33 @@ class _Builder:
         for paragraph in body.findall(qn("w:p")):
             body.remove(paragraph)
 
-    def block(self, rev: RevBlock, container: object | None = None) -> None:
-        block = rev.block
-        target = container if container is not None else self.document
-        style = self.document.styles[_style(block)]
-        paragraph = target.add_paragraph(style=style)  # type: ignore[attr-defined]
+    def paragraph(self, block: Block) -> None:
+        """One block as one paragraph, in its style, with its runs."""
+        target = self.cell if self.cell is not None else self.document
+        style = self.document.styles[paragraph_style(block)]
+        paragraph = target.add_paragraph(style=style)
         fmt = paragraph.paragraph_format
-        if block.prefix.startswith(("Menimbang", "Mengingat")) or (
-                block.kind == "ttd" and block.text.startswith(("Ditetapkan", "Diundangkan"))):
+        if block.kind in (*LISTS, "ttd") and not block.joined:
             fmt.space_before = Pt(12)  # a blank line before each list and signature block
-        if block.kind == "rincian":
+        if block.kind in ("rincian", "definisi"):
             left, first = rincian_indent(block.level)
             fmt.left_indent, fmt.first_line_indent = Cm(left), Cm(first)
             fmt.tab_stops.add_tab_stop(Cm(left))
         elif block.kind == "ayat-penutup" and block.level:
             fmt.left_indent = Cm(AYAT_INDENT)
-        add_segments(paragraph, rev.segments, self.revision)
+        rev = _revised(block)
+        self.write(paragraph, runs(rev))
         if self.revision is not None and rev.status in (INSERTED, DELETED):
             mark_paragraph(paragraph, "+" if rev.status == INSERTED else "-", self.revision)
+
+    def write(self, paragraph: Paragraph, pieces: list[tuple[str, str, bool]]) -> None:
+        """The runs, as tracked changes where they changed, emphasis in italics."""
+        for italic, group in groupby(pieces, key=lambda piece: piece[2]):
+            before = len(paragraph._p.findall(f".//{qn('w:r')}"))
+            add_segments(paragraph, [(op, text) for op, text, _ in group], self.revision)
+            if italic:
+                for element in paragraph._p.findall(f".//{qn('w:r')}")[before:]:
+                    Run(element, paragraph).italic = True
 
     def signatures(self) -> Table:
         """The borderless table: Ditetapkan on the right, Diundangkan below it on the left."""
@@ -104,34 +155,36 @@ class _Builder:
                 "w:tblDescription", "w:tblPrChange")
         return self.table
 
-    def unit(self, unit: RevUnit) -> None:
-        if unit.key in ("penetapan", "pengundangan"):
-            cell = self.signatures().cell(0, 1) if unit.key == "penetapan" else \
-                self.signatures().cell(1, 0)
-            first = cell.paragraphs[0]
-            for rev in unit.blocks:
-                self.block(rev, cell)
+    def begin_unit(self, unit: Unit) -> None:
+        if unit.key in SIGNATURES:
+            self.cell = self.signatures().cell(*SIGNATURES[unit.key])
+
+    def end_unit(self, unit: Unit) -> None:
+        if self.cell is not None:
+            first = self.cell.paragraphs[0]
             if not first.runs:  # the cell's own empty paragraph is not needed once it has text
                 first._p.getparent().remove(first._p)
+            self.cell = None
+
+    def stanza(self, blocks: list[Block], unit: Unit) -> None:
+        if len(blocks) == 2 == len(unit.blocks) and blocks[0].kind in HEADINGS:
+            self.paragraph(_join_heading(*blocks))
             return
-        if unit.key.split(":")[0] in _HEADINGS and len(unit.blocks) == 2:
-            self.block(_join_heading(*unit.blocks))
-            return
-        for rev in unit.blocks:
-            self.block(rev)
+        for block in blocks:
+            self.paragraph(block)
+
+    def result(self) -> DocxDocument:
+        return self.document
 
 
-_HEADINGS = ("bab", "bagian", "paragraf")
-
-
-def _join_heading(number: RevBlock, title: RevBlock) -> RevBlock:
+def _join_heading(number: Block, title: Block) -> RevBlock:
     """ "BAB I" and its title as one paragraph with a line break, so that no page separates
     them (LibreOffice does not always honour keep-with-next at a page end)."""
+    number, title = _revised(number), _revised(title)
     both = {number.status, title.status}
     status = both.pop() if len(both) == 1 else SAME
     joiner = {INSERTED: "+", DELETED: "-"}.get(status, "=")
-    segments = (*number.segments, (joiner, "\n"), *title.segments)
-    return RevBlock(number.block, status, segments)
+    return RevBlock.of(number, status, (*number.segments, (joiner, "\n"), *title.segments))
 
 
 def _title(peraturan: Peraturan) -> str:
@@ -160,26 +213,25 @@ def _properties(document: DocxDocument, peraturan: Peraturan, provenance: Proven
     props.created = props.modified = when.astimezone(dt.UTC).replace(tzinfo=None)
 
 
-def _save(document: DocxDocument, out_path: Path, when: dt.datetime) -> None:
-    """Save with fixed zip timestamps, so the same inputs give byte-identical files."""
-    raw = io.BytesIO()
-    document.save(raw)
-    stamp = when.astimezone(dt.UTC).timetuple()[:6] if when.year >= 1980 else (1980, 1, 1, 0, 0, 0)
-    out = io.BytesIO()
-    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dest:
-        for item in source.infolist():
-            info = zipfile.ZipInfo(item.filename, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            dest.writestr(info, source.read(item.filename))
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    out_path.write_bytes(out.getvalue())
-
-
 def export_docx(peraturan: Peraturan, out_path: str | Path, *, as_of: dt.date,
                 provenance: Provenance | None = None, redline_from: Peraturan | None = None,
                 redline_sides: tuple[Provenance, Provenance] | None = None,
                 accept: bool = False) -> Path:
-    """Write the regulation to ``out_path`` in the official layout.
+    """Write :func:`docx_bytes` to ``out_path``."""
+    out = Path(out_path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(docx_bytes(peraturan, as_of=as_of, provenance=provenance,
+                               redline_from=redline_from, redline_sides=redline_sides,
+                               accept=accept))
+    return out
+
+
+def docx_bytes(peraturan: Peraturan, *, as_of: dt.date, provenance: Provenance | None = None,
+               redline_from: Peraturan | None = None,
+               redline_sides: tuple[Provenance, Provenance] | None = None,
+               accept: bool = False) -> bytes:
+    """The regulation in the official layout as a .docx file's bytes, the same for the same
+    inputs (zip entries dated on the version's commit, else on ``as_of``).
 
     With ``redline_from`` the changes from that older version are tracked changes (author and
     date from ``redline_sides[1]``); with ``accept`` as well, they are accepted: the clean copy.
@@ -191,18 +243,13 @@ def export_docx(peraturan: Peraturan, out_path: str | Path, *, as_of: dt.date,
         sides = redline_sides or (Provenance(redline_from.version, redline_from.status,
                                              label="versi sebelumnya"),
                                   replace(provenance, label="versi ini"))
-        comparison = compare(redline_from, peraturan, as_of, *sides)
-        units = comparison.document
+        units: list[Unit] = list(compare(redline_from, peraturan, as_of, *sides).document)
         revision = Revision(sides[1].author or AUTHOR, sides[1].date or when)
         note = f"Perubahan terlacak dari {sides[0].name} ke {sides[1].name}."
     else:
-        units = [RevUnit(u.key, SAME, [RevBlock(b, SAME, (("=", b.content),)) for b in u.blocks])
-                 for u in document_units(peraturan, as_of)]
+        units = walk(peraturan, as_of)
         note = f"Naskah {provenance.name}."
-    builder = _Builder(revision)
-    for unit in units:
-        builder.unit(unit)
-    document = builder.document
+    document = WordLayout(revision).lay_out(units)
     if revision is not None and accept:
         accept_all(document.element.body)
         note = f"{note} Semua perubahan telah diterima."
@@ -211,7 +258,7 @@ def export_docx(peraturan: Peraturan, out_path: str | Path, *, as_of: dt.date,
     _properties(document, peraturan, provenance, as_of,
                 f"{note} Dibuat dari kebijakan {provenance.describe()}. Nilai parameter per "
                 f"{as_of.isoformat()}.")
-    out = Path(out_path)
-    _save(document, out, when)
-    return out
+    raw = io.BytesIO()
+    document.save(raw)
+    return deterministic_zip(raw.getvalue(), when)
 

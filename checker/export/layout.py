@@ -17,6 +17,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
+from checker.policy.document.blocks import Block
+
 FONT = "Bookman Old Style"
 SIZE = Pt(12)
 PAGE = (Mm(215), Mm(330))  # F4
@@ -69,15 +71,22 @@ _SPECS = (
 )
 STYLES = {spec.name: spec for spec in _SPECS}
 
-# block kind → style name
+# block kind → style name (an ayat's depends on its number: see paragraph_style)
 KIND_STYLES = {
     "judul": "Judul Peraturan", "rahmat": "Pembukaan", "pembentuk": "Pembukaan",
     "menimbang": "Konsiderans", "mengingat": "Konsiderans", "memutuskan": "Memutuskan",
     "menetapkan": "Diktum", "bab": "BAB", "bagian": "Bagian", "paragraf": "Paragraf",
-    "pasal": "Pasal", "pasal-dihapus": "Pasal", "rincian": "Rincian",
+    "pasal": "Pasal", "pasal-dihapus": "Pasal", "rincian": "Rincian", "definisi": "Rincian",
     "ayat-penutup": "Penutup Ayat", "ttd": "Tanda Tangan", "ttd-nama": "Nama Penanda Tangan",
     "berita": "Berita Daerah",
 }
+
+
+def paragraph_style(block: Block) -> str:
+    """The style a block's paragraph takes: "Ayat" hangs its text after "(1)"."""
+    if block.kind == "ayat":
+        return "Ayat" if block.label else "Ayat Tanpa Nomor"
+    return KIND_STYLES[block.kind]
 
 
 def rincian_indent(level: int) -> tuple[float, float]:

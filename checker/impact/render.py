@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from checker.artifacts.markdown import escape, sides_table, table
 from checker.diff import render_markdown as redline_markdown
 from checker.diff import render_text as redline_text
 from checker.impact.delta import Delta
 from checker.impact.model import Impact
 from checker.impact.summary import amount
 from checker.policy.terbilang import digits, tanggal
-from checker.report.markdown import escape, table
 
 DELTA_HEADER = ("Sebelum", "Sesudah", "Muncul", "Hilang", "Berubah")
 NOTHING = "Tidak ada yang berubah."
@@ -42,11 +42,9 @@ def render_markdown(found: Impact, *, redline: bool = True) -> str:
     """The preview as Markdown; ``redline`` adds the clause redline after the tables."""
     a, b = found.a, found.b
     lines = [f"# Dampak perubahan dari {escape(a.name)} ke {escape(b.name)}", "",
-             "| | Sebelum | Sesudah |", "|---|---|---|",
-             f"| Versi | {escape(a.name)} | {escape(b.name)} |",
-             f"| Versi peraturan | {escape(a.version)} | {escape(b.version)} |",
-             f"| Status | {escape(a.status)} | {escape(b.status)} |",
-             f"| Commit | {escape(a.commit_text())} | {escape(b.commit_text())} |", "",
+             *sides_table([("Versi", a.name, b.name), ("Versi peraturan", a.version, b.version),
+                           ("Status", a.status, b.status),
+                           ("Commit", a.commit_text(), b.commit_text())]), "",
              _data_line(found), "",
              "## Ringkasan", ""]
     lines += [f"- {escape(sentence)}" for sentence in found.sentences]

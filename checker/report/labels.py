@@ -13,7 +13,9 @@ from checker.policy.terbilang import digits, tanggal
 from checker.report.finding import SEVERITIES, Finding
 from checker.report.report import Report
 
-SEVERITY_LABELS = {"error": "kesalahan", "warning": "peringatan", "info": "info"}
+# the one table of severity words: reports, the upload service and the site all read it
+SEVERITY_LABELS = {"error": "kesalahan", "warning": "peringatan", "info": "informasi"}
+NO_RATE = "–"  # the compliance rate of an instansi with no employees in the data
 
 # Intake findings (data/) carry SKEMA-* ids that are not in the rule set, so the report's rule
 # titles do not name them; these keep every group in a report titled.
@@ -34,7 +36,7 @@ NO_INSTANSI = "(tanpa instansi)"
 
 
 def severity_label(severity: str) -> str:
-    """The Indonesian word for a severity ("kesalahan", "peringatan", "info")."""
+    """The Indonesian word for a severity ("kesalahan", "peringatan", "informasi")."""
     return SEVERITY_LABELS.get(severity, severity)
 
 
@@ -65,7 +67,9 @@ def group_severity(findings: list[Finding]) -> str:
 
 def instansi_table(report: Report) -> tuple[list[str], list[list[Any]]]:
     """Header and rows of the per-instansi summary: findings per severity and, when the report
-    knows its employees, how many there are and the share without any error finding."""
+    knows its employees, how many there are and the share without any error finding
+    (:data:`NO_RATE` for an instansi without employees; None where the report does not know
+    the instansi's employees)."""
     counts = report.counts_by_instansi()
     compliance = report.compliance_by_instansi()
     header = ["Instansi", *(severity_label(s).capitalize() for s in SEVERITIES)]
@@ -76,14 +80,18 @@ def instansi_table(report: Report) -> tuple[list[str], list[list[Any]]]:
         row: list[Any] = [name or NO_INSTANSI,
                           *counts.get(name, dict.fromkeys(SEVERITIES, 0)).values()]
         if compliance:
-            share = compliance.get(name, {})
-            row += [share.get("employees"), share.get("compliance_percent")]
+            share = compliance.get(name)
+            if share is None:
+                row += [None, None]
+            else:
+                rate = share["compliance_percent"]
+                row += [share["employees"], NO_RATE if rate is None else rate]
         rows.append(row)
     return header, rows
 
 
 def summary_sentence(report: Report) -> str:
-    """"3 kesalahan, 1 peringatan, 0 info." — every severity named, zeros included — then
+    """"3 kesalahan, 1 peringatan, 0 informasi." — every severity named, zeros included — then
     " 2 temuan didispensasi." when dispensations covered any."""
     counts = report.counts_by_severity()
     text = ", ".join(f"{digits(counts[s])} {severity_label(s)}" for s in SEVERITIES) + "."

@@ -1,14 +1,14 @@
 """The Markdown report, for the site and for pull requests: summaries first, then details.
 
-Cells are escaped so data cannot break a table (``|``, newlines) nor inject HTML or Markdown
-markup into a published page.
+Cells are escaped (:mod:`checker.artifacts.markdown`) so data cannot break a table (``|``,
+newlines) nor inject HTML or Markdown markup into a published page.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
 
+from checker.artifacts.markdown import escape, table
 from checker.policy.terbilang import digits, tanggal
 from checker.report.finding import SEVERITIES, Finding
 from checker.report.labels import (
@@ -28,29 +28,6 @@ from checker.report.labels import (
     years_text,
 )
 from checker.report.report import Report
-
-_MARKUP = "\\`*_[]|"
-
-
-def escape(text: object) -> str:
-    """One table cell or heading: HTML special characters as entities, Markdown markup and
-    ``|`` backslash-escaped, line breaks as ``<br>``."""
-    value = str(text)
-    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    value = "".join("\\" + ch if ch in _MARKUP else ch for ch in value)
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
-    return value.replace("\n", "<br>")
-
-
-def table(header: Sequence[str], rows: Iterable[Sequence[object]],
-          numeric: Sequence[int] = ()) -> list[str]:
-    """A pipe table; columns whose index is in ``numeric`` are right-aligned."""
-    lines = ["| " + " | ".join(escape(h) for h in header) + " |",
-             "|" + "|".join("---:" if i in numeric else "---" for i in range(len(header))) + "|"]
-    for row in rows:
-        cells = ["" if value is None else escape(value) for value in row]
-        lines.append("| " + " | ".join(cells) + " |")
-    return lines
 
 
 def render_markdown(report: Report) -> str:
@@ -119,8 +96,10 @@ def _by_rule_and_instansi(report: Report) -> list[str]:
     return lines
 
 
-def _figure(value: float | int | None) -> str:
-    return "" if value is None else digits(value)
+def _figure(value: float | int | str | None) -> str:
+    if value is None or isinstance(value, str):
+        return value or ""
+    return digits(value)
 
 
 def _rule_section(report: Report, rule: str, findings: list[Finding]) -> list[str]:

@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
+from checker.errors import InputError
 from checker.provenance import Provenance
-from checker.report.finding import SEVERITIES, Finding
+from checker.report.finding import SEVERITIES, ClauseRef, Finding
 
 FAIL_ON = ("error", "warning", "never")
+
+
+def compliance_percent(employees: int, with_errors: int) -> float | None:
+    """Share of employees without an error finding, in percent with one decimal; None when
+    there are no employees: an agency with nobody in the data has no compliance rate."""
+    if employees <= 0:
+        return None
+    return round(100.0 * (employees - with_errors) / employees, 1)
 
 
 @dataclass(frozen=True)
@@ -103,20 +114,19 @@ class Report:
         return {name: {s: counts.get(s, 0) for s in SEVERITIES}
                 for name, counts in sorted(out.items())}
 
-    def compliance_by_instansi(self) -> dict[str, dict[str, float | int]]:
+    def compliance_by_instansi(self) -> dict[str, dict[str, float | int | None]]:
         """Per instansi: employees, employees with at least one error finding, and the share
-        (percent, one decimal) of employees without any error finding. A dispensed finding
-        does not count against an employee."""
+        (:func:`compliance_percent`) of employees without any error finding. A dispensed
+        finding does not count against an employee."""
         with_error: dict[str, set[str]] = {}
         for finding in self.active():
             if finding.severity == "error" and finding.nip and finding.instansi:
                 with_error.setdefault(finding.instansi, set()).add(finding.nip)
-        out: dict[str, dict[str, float | int]] = {}
+        out: dict[str, dict[str, float | int | None]] = {}
         for instansi, total in sorted(self.employees.items()):
             bad = len(with_error.get(instansi, set()))
-            share = round(100.0 * (total - bad) / total, 1) if total else 100.0
             out[instansi] = {"employees": total, "employees_with_errors": bad,
-                             "compliance_percent": share}
+                             "compliance_percent": compliance_percent(total, bad)}
         return out
 
     def failed(self, fail_on: str = "error") -> bool:
@@ -134,6 +144,7 @@ class Report:
             "as_of": self.as_of,
             "years": self.years,
             "inputs": [asdict(i) for i in self.inputs],
+            "employees": dict(sorted(self.employees.items())),
             "summary": {
                 "findings": len(self.findings),
                 "by_severity": self.counts_by_severity(),
@@ -148,9 +159,9 @@ class Report:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Report:
-        """Read a report written by :func:`to_json` (for the site and the upload service)."""
-        from checker.report.finding import ClauseRef
-
+        """A report from the mapping :func:`to_json` wrote; reports written before
+        ``employees`` was a key of its own give it from their compliance summary. Use
+        :func:`read_report` for a file."""
         findings = []
         for item in data.get("findings", []):
             item = dict(item)
@@ -163,9 +174,29 @@ class Report:
             years=list(data.get("years", [])),
             inputs=[InputRef(**i) for i in data.get("inputs", [])], findings=findings,
             rules=dict(data.get("rules", {})),
-            employees={name: int(c["employees"]) for name, c in
-                       data.get("summary", {}).get("compliance_by_instansi", {}).items()},
+            employees=_employees(data),
             dispensations=[DispensationUse(**{**d, "rules": tuple(d["rules"])}) for d in used])
+
+
+def _employees(data: dict[str, Any]) -> dict[str, int]:
+    if "employees" in data:
+        return {str(name): int(count) for name, count in data["employees"].items()}
+    rates = data.get("summary", {}).get("compliance_by_instansi", {})
+    return {name: int(c["employees"]) for name, c in rates.items()}
+
+
+def read_report(path: str | Path) -> Report:
+    """The report JSON file at ``path`` (as :func:`to_json` wrote it). A file that cannot be
+    read, or is not a report, raises :class:`InputError` naming it."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        if not isinstance(data, dict):
+            raise TypeError(f"isinya {type(data).__name__}, bukan objek JSON")
+        report = Report.from_dict(data)
+        dt.date.fromisoformat(report.as_of)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise InputError(f"bukan laporan kebijakan yang dapat dibaca ({exc})", path) from exc
+    return report
 
 
 def to_json(report: Report) -> str:

@@ -16,6 +16,7 @@ import zipfile
 from openpyxl import Workbook
 from openpyxl.writer.excel import ExcelWriter
 
+from checker.artifacts.archive import ZIP_EPOCH, deterministic_zip
 from checker.report.labels import as_of_date
 from checker.report.report import Report
 from checker.report.xlsx_sheets import findings_sheet, summary_sheet, table_sheet
@@ -39,23 +40,11 @@ def render_xlsx(report: Report) -> bytes:
     buffer = io.BytesIO()
     # ExcelWriter directly rather than Workbook.save, which stamps "modified" with the clock
     ExcelWriter(workbook, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)).save()
-    return fixed_zip(buffer.getvalue(), stamp)
+    return deterministic_zip(buffer.getvalue(), stamp)
 
 
 def timestamp(report: Report) -> dt.datetime:
-    """Midnight of the report's reference date (not before 1980, the zip format's epoch)."""
-    return dt.datetime.combine(max(as_of_date(report), dt.date(1980, 1, 1)), dt.time())
+    """Midnight of the report's reference date (not before 1980, the zip format's epoch): the
+    document properties and every zip entry carry it."""
+    return max(dt.datetime.combine(as_of_date(report), dt.time()), ZIP_EPOCH)
 
-
-def fixed_zip(data: bytes, stamp: dt.datetime) -> bytes:
-    """The zip archive ``data`` rewritten with every entry dated ``stamp``, in the same order."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for entry in source.infolist():
-            fixed = zipfile.ZipInfo(entry.filename, date_time=stamp.timetuple()[:6])
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.create_system = 0
-            fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, source.read(entry.filename))
-    return out.getvalue()

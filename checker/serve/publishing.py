@@ -9,14 +9,14 @@ the folder is touched.
 
 from __future__ import annotations
 
-import json
 import os
 import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from checker.errors import InputError, UsageError
-from checker.report.report import Report
+from checker.errors import UsageError
+from checker.report.report import read_report
 from checker.serve.runner import REPORT_JSON
 from checker.serve.storage import Storage
 
@@ -46,15 +46,10 @@ def publish(data_dir: str | Path, out_dir: str | Path, *, per_date: bool = False
     written: list[Published] = []
     for sub in storage.latest_done(per_date=per_date):
         source = storage.folder(sub.id) / REPORT_JSON
-        try:
-            data = source.read_bytes()
-            Report.from_dict(json.loads(data))
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise InputError(f"laporan pengajuan {sub.id} tidak dapat dibaca ({exc})",
-                             source) from exc
+        read_report(source)  # what the dashboard cannot read is not published
         target = out_dir / f"{sub.agency.lower()}-{sub.as_of}.json"
         partial = target.with_name(target.name + ".tmp")
-        partial.write_bytes(data)
+        shutil.copyfile(source, partial)  # the bytes the service serves, unchanged
         os.replace(partial, target)
         written.append(Published(target, sub.agency, sub.id, sub.as_of))
     _forget_stale(out_dir, {p.path.name for p in written})

@@ -15,8 +15,8 @@ import jinja2
 from checker.policy.terbilang import digits, tanggal
 from checker.report.finding import Finding
 from checker.report.labels import severity_label
-from checker.report.report import Report
-from checker.serve.worker import report_json
+from checker.report.report import Report, read_report
+from checker.serve.runner import REPORT_JSON
 
 WIB = dt.timezone(dt.timedelta(hours=7), "WIB")
 TEMPLATES = Path(__file__).with_name("templates")
@@ -100,14 +100,14 @@ def paginate(findings: list[Finding], number: int, size: int) -> PageOf:
 
 
 @functools.lru_cache(maxsize=8)
-def _report(folder: str, mtime_ns: int) -> Report:
-    return Report.from_dict(report_json(Path(folder)))
+def _report(path: str, mtime_ns: int) -> Report:
+    return read_report(path)
 
 
 def load_report(folder: Path) -> Report:
     """A submission's report, parsed once and kept while the file is unchanged."""
-    path = folder / "laporan.json"
-    return _report(str(folder), path.stat().st_mtime_ns)
+    path = folder / REPORT_JSON
+    return _report(str(path), path.stat().st_mtime_ns)
 
 
 def environment() -> jinja2.Environment:

@@ -18,7 +18,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from checker.serve.runner import REPORT_JSON, CheckJob, CheckOutcome
+from checker.serve.runner import CheckJob, CheckOutcome
 from checker.serve.storage import Storage
 
 log = logging.getLogger(__name__)
@@ -113,9 +113,3 @@ class Dispatcher:
             for proc in self._running.values():
                 proc.terminate()
         self._threads.shutdown(wait=True, cancel_futures=True)
-
-
-def report_json(folder: Path) -> dict[str, Any]:
-    """The stored report of a submission folder, as parsed JSON."""
-    data: dict[str, Any] = json.loads((folder / REPORT_JSON).read_text(encoding="utf-8"))
-    return data

@@ -143,8 +143,7 @@ def _message_section() -> list[str]:
              "Pesan temuan (`message`) ditulis dalam Bahasa Indonesia; kurung kurawal diisi dari "
              "temuan: " + ", ".join(f"`{{{name}}}`" for name in MESSAGE_FIELDS) + ". Penyaring "
              "ditulis sesudah titik dua, misalnya `{expected:terbilang}`; penyaring yang sama "
-             "berarti sama dalam teks pasal (`{{ parameter | terbilang }}`).", "",
-             "| Penyaring | Keterangan |", "|---|---|"]
-    lines += [f"| `{name}` | {links.prose(FILTERS[name].description)} |"
-              for name in MESSAGE_FILTERS]
+             "berarti sama dalam teks pasal (`{{ parameter | terbilang }}`).", ""]
+    lines += table(("Penyaring", "Keterangan"),
+                   [(code(name), prose(FILTERS[name].description)) for name in MESSAGE_FILTERS])
     return [*lines, ""]

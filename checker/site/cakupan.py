@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from checker.artifacts.markdown import Markdown, link, prose, table
 from checker.policy.inline import InlineContext, render_inline
 from checker.policy.model import Pasal
 from checker.policy.numbering import roman
@@ -74,15 +75,17 @@ def coverage_page(site: SiteContext) -> Page:
              "kepegawaian; daftar ini membantu perancang aturan memilih yang berikutnya.", "",
              "## Belum diperiksa aturan", ""]
     if open_:
-        lines += ["| Pasal | BAB | Kata kunci | Cuplikan |", "|---|---|---|---|"]
-        lines += [_row(site, page, o) for o in open_]
+        lines += table(("Pasal", "BAB", "Kata kunci", "Cuplikan"),
+                       [(site.clause_link(page, o.pasal.id), _bab(site, o.pasal),
+                         ", ".join(o.words), prose(o.excerpt)) for o in open_])
     else:
         lines.append("Setiap Pasal yang memuat kewajiban sudah diperiksa oleh aturan.")
-    lines += ["", "## Sudah diperiksa", "", "| Pasal | BAB | Aturan |", "|---|---|---|"]
-    for o in checked:
-        rules = ", ".join(f"[{r}]({links.relative(page, links.ATURAN, links.rule_anchor(r))})"
-                          for r in o.rules)
-        lines.append(f"| {site.clause_link(page, o.pasal.id)} | {_bab(site, o.pasal)} | {rules} |")
+    lines += ["", "## Sudah diperiksa", ""]
+    lines += table(("Pasal", "BAB", "Aturan"),
+                   [(site.clause_link(page, o.pasal.id), _bab(site, o.pasal),
+                     Markdown(", ".join(link(r, links.relative(page, links.ATURAN,
+                                                               links.rule_anchor(r)))
+                                        for r in o.rules))) for o in checked])
     lines.append("")
     return Page(page, join(lines))
 
@@ -92,7 +95,3 @@ def _bab(site: SiteContext, pasal: Pasal) -> str:
     index = next(i for i, b in enumerate(site.peraturan.bab, start=1) if b.id == bab_id)
     return f"BAB {roman(index)}"
 
-
-def _row(site: SiteContext, page: str, o: Obligation) -> str:
-    return (f"| {site.clause_link(page, o.pasal.id)} | {_bab(site, o.pasal)} | "
-            f"{', '.join(o.words)} | {links.prose(o.excerpt)} |")

@@ -4,23 +4,20 @@ plus lookups between them (which BAB holds a clause, which rules enforce a Pasal
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from checker.artifacts.markdown import Markdown, escape, link
 from checker.data.schema import Table
 from checker.dispensasi import Dispensasi
-from checker.errors import InputError
 from checker.policy.model import Ayat, Pasal, Peraturan
 from checker.policy.numbering import Numbering, number
 from checker.provenance import Provenance
-from checker.report.report import Report
+from checker.report.report import Report, read_report
 from checker.rules.model import Rule
 from checker.site import links
-
-SEVERITY_LABELS = {"error": "kesalahan", "warning": "peringatan", "info": "informasi"}
 
 
 @dataclass(frozen=True)
@@ -84,13 +81,14 @@ class SiteContext:
         pasal = self.pasal_of(clause)
         return links.bab_page(self.bab_of_pasal[pasal]) if pasal else None
 
-    def clause_link(self, from_uri: str, clause: str, fallback: str | None = None) -> str:
-        """ "[Pasal 9 ayat (1)](../peraturan/bab.md#id)", or the fallback text if unknown."""
+    def clause_link(self, from_uri: str, clause: str, fallback: str | None = None) -> Markdown:
+        """ "[Pasal 9 ayat (1)](../peraturan/bab.md#id)", or the fallback text (escaped: it
+        may come from a report) if unknown."""
         citation = self.numbering.citation(clause)
         page = self.clause_page(clause)
         if citation is None or page is None:
-            return links.md_escape(fallback or clause)
-        return f"[{citation}]({links.relative(from_uri, page, clause)})"
+            return escape(fallback or clause)
+        return link(citation, links.relative(from_uri, page, clause))
 
     def edit_path(self, bab_id: str) -> str:
         """The source file of a BAB, relative to the repository root."""
@@ -102,15 +100,8 @@ def load_reports(folder: str | Path | None) -> list[NamedReport]:
     by file name. A file that is not a report raises :class:`InputError` naming it."""
     if folder is None or not Path(folder).is_dir():
         return []
-    out = []
-    for path in sorted(Path(folder).glob("*.json")):
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            report = Report.from_dict(data)
-            dt.date.fromisoformat(report.as_of)
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise InputError(f"bukan laporan kebijakan yang dapat dibaca ({exc})", path) from exc
-        out.append(NamedReport(path.name, report))
+    out = [NamedReport(path.name, read_report(path))
+           for path in sorted(Path(folder).glob("*.json"))]
     return sorted(out, key=lambda r: (r.report.as_of, r.name))
 
 

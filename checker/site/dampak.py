@@ -10,15 +10,16 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from checker.artifacts.markdown import Markdown, escape, link, prose, table
 from checker.errors import InputError
 from checker.policy.terbilang import digits, tanggal
 from checker.site import links
 from checker.site.context import SiteContext
-from checker.site.page import Page, join
+from checker.site.page import RIGHT, Page, join
 
 PAGE = "dampak/index.md"
 DELTA = ("before", "after", "appeared", "disappeared", "changed")
-HEADER = "Sebelum | Sesudah | Muncul | Hilang | Berubah"
+HEADER = ("Sebelum", "Sesudah", "Muncul", "Hilang", "Berubah")
 
 
 def load_impact(path: str | Path | None) -> dict[str, Any] | None:
@@ -56,14 +57,19 @@ def published(site: SiteContext) -> tuple[Counter[str], Counter[str], str | None
     return by_rule, by_instansi, newest
 
 
-def _rule_link(rule: str, known: set[str]) -> str:
+def _rule_link(rule: str, known: set[str]) -> Markdown:
     if rule not in known:  # a rule only the draft has: not in the published catalogue
-        return rule
-    return f"[{rule}]({links.relative(PAGE, links.ATURAN, links.rule_anchor(rule))})"
+        return escape(rule)
+    return link(rule, links.relative(PAGE, links.ATURAN, links.rule_anchor(rule)))
 
 
-def _row(cells: list[str], item: dict[str, Any]) -> str:
-    return "| " + " | ".join([*cells, *(digits(int(item[k])) for k in DELTA)]) + " |"
+def _table(keys: tuple[str, ...], rows: list[tuple[list[object], dict[str, Any]]]
+           ) -> list[str]:
+    """A key column (and the published count), then the preview's counts before, after,
+    appeared, disappeared and changed; every column after the first is a number."""
+    return table((*keys, *HEADER),
+                 [(*cells, *(digits(int(item[k])) for k in DELTA)) for cells, item in rows],
+                 numeric=range(1, len(keys) + len(DELTA)), right=RIGHT)
 
 
 def dampak_page(site: SiteContext) -> Page:
@@ -78,28 +84,29 @@ def dampak_page(site: SiteContext) -> Page:
         pub += f" ({tanggal(dt.date.fromisoformat(newest))})"
     lines = ["# Dampak rancangan", "",
              '!!! note "Pratinjau, bukan hasil pemeriksaan"', "",
-             f"    Perubahan dari **{links.md_escape(a['name'])}** (versi {a['version']}) ke "
-             f"**{links.md_escape(b['name'])}** (versi {b['version']}) diuji pada data "
+             f"    Perubahan dari **{escape(a['name'])}** (versi {escape(a['version'])}) ke "
+             f"**{escape(b['name'])}** (versi {escape(b['version'])}) diuji pada data "
              f"{digits(int(data.get('employees', 0)))} pegawai, tahun {years}, tanggal acuan "
              f"{tanggal(dt.date.fromisoformat(data['as_of']))}. Halaman ini hanya memuat jumlah; "
              "tidak ada NIP atau nama.", "",
              "## Ringkasan", ""]
-    lines += [f"- {links.prose(s)}" for s in summary.get("sentences", [])]
-    lines += ["", f"Perubahan teks: {links.prose(summary.get('redline', ''))}", ""]
+    # the sentences name instansi from the checked data: escaped, not authored prose
+    lines += [f"- {escape(s)}" for s in summary.get("sentences", [])]
+    lines += ["", f"Perubahan teks: {prose(summary.get('redline', ''))}", ""]
     rules = [r for r in data["by_rule"] if any(int(r[k]) for k in DELTA[2:])]
-    lines += ["## Per aturan", "", f"| Aturan | {pub} | {HEADER} |",
-              "|---|--:|--:|--:|--:|--:|--:|"]
     known = {rule.id for rule in site.rules}
-    lines += [_row([_rule_link(r["rule"], known), digits(by_rule.get(r["rule"], 0))], r)
-              for r in rules]
+    lines += ["## Per aturan", ""]
+    lines += _table(("Aturan", pub), [([_rule_link(r["rule"], known),
+                                         digits(by_rule.get(r["rule"], 0))], r) for r in rules])
     touched = [i for i in data["by_instansi"] if any(int(i[k]) for k in DELTA[2:])]
-    lines += ["", "## Per instansi", "", f"| Instansi | {pub} | {HEADER} |",
-              "|---|--:|--:|--:|--:|--:|--:|"]
-    lines += [_row([links.md_escape(i["instansi"] or "(tanpa instansi)"),
-                    digits(by_instansi.get(i["instansi"], 0))], i) for i in touched]
+    lines += ["", "## Per instansi", ""]
+    lines += _table(("Instansi", pub), [([i["instansi"] or "(tanpa instansi)",
+                                           digits(by_instansi.get(i["instansi"], 0))], i)
+                                         for i in touched])
     pasal = [p for p in data["by_pasal"] if any(int(p[k]) for k in DELTA[2:])]
-    lines += ["", "## Per Pasal", "", f"| Pasal | {HEADER} |", "|---|--:|--:|--:|--:|--:|"]
-    lines += [_row([site.clause_link(PAGE, p["pasal"], p["citation"])], p) for p in pasal]
+    lines += ["", "## Per Pasal", ""]
+    lines += _table(("Pasal",), [([site.clause_link(PAGE, p["pasal"], p["citation"])], p)
+                                 for p in pasal])
     lines += ["", "Kolom *laporan terbit* menghitung temuan (tanpa yang didispensasi) pada "
               "laporan terakhir setiap instansi di situs ini; kolom lain berasal dari "
               "pratinjau.", ""]

@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from checker.report.finding import SEVERITIES, Finding
+from checker.report.report import compliance_percent
 from checker.site.context import NamedReport
 
 
@@ -52,12 +53,7 @@ class Snapshot:
     @property
     def compliance(self) -> float | None:
         """Percent of employees without an error finding (None without employees)."""
-        return compliance(self.employees, self.with_errors)
-
-
-def compliance(employees: int, with_errors: int) -> float | None:
-    """Share of employees without error findings, in percent, one decimal."""
-    return round(100.0 * (employees - with_errors) / employees, 1) if employees else None
+        return compliance_percent(self.employees, self.with_errors)
 
 
 @dataclass(frozen=True)
@@ -108,7 +104,7 @@ class Dashboard:
 
 
 def _snapshot(named: NamedReport, instansi: str, findings: list[Finding],
-              rates: dict[str, float | int], private: bool) -> Snapshot:
+              rates: dict[str, float | int | None], private: bool) -> Snapshot:
     report = named.report
     severities = Counter(f.severity for f in findings)
     clauses: dict[str, Counter[str]] = {}
@@ -121,8 +117,8 @@ def _snapshot(named: NamedReport, instansi: str, findings: list[Finding],
         for f in findings) if private else ()
     return Snapshot(
         instansi=instansi, as_of=report.as_of, source=named.name,
-        employees=int(rates.get("employees", 0)),
-        with_errors=int(rates.get("employees_with_errors", 0)),
+        employees=int(rates.get("employees") or 0),
+        with_errors=int(rates.get("employees_with_errors") or 0),
         by_severity={s: severities.get(s, 0) for s in SEVERITIES},
         by_rule=dict(sorted(Counter(f.rule for f in findings).items())),
         by_clause={c: dict(sorted(rules.items())) for c, rules in sorted(clauses.items())},

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from collections import Counter
 
+from checker.artifacts.markdown import Markdown, escape, link, prose, table
 from checker.dispensasi import Dispensasi
 from checker.policy.terbilang import tanggal
 from checker.site import links
 from checker.site.context import SiteContext
-from checker.site.page import Page, join
+from checker.site.page import RIGHT, Page, join
 
 PAGE = "aturan/dispensasi.md"
 INTRO = ("Dispensasi adalah pengecualian tertulis, beralasan, dan sementara dari satu atau "
@@ -42,10 +43,10 @@ def latest_dispensed(site: SiteContext) -> dict[str, Counter[tuple[str, str]]]:
     return out
 
 
-def _rule_link(page: str, rule: str, known: set[str]) -> str:
+def _rule_link(page: str, rule: str, known: set[str]) -> Markdown:
     if rule not in known:
-        return rule
-    return f"[{rule}]({links.relative(page, links.ATURAN, links.rule_anchor(rule))})"
+        return escape(rule)
+    return link(rule, links.relative(page, links.ATURAN, links.rule_anchor(rule)))
 
 
 def dispensasi_page(site: SiteContext) -> Page:
@@ -57,20 +58,19 @@ def dispensasi_page(site: SiteContext) -> Page:
     if not records:
         lines += ["Belum ada dispensasi yang tercatat.", ""]
         return Page(PAGE, join(lines))
-    lines += ["| Dispensasi | Aturan | Lingkup | Periode yang dicakup | Berlaku s.d. | Status |",
-              "|---|---|---|---|---|---|"]
-    for r in records:
-        rules = ", ".join(_rule_link(PAGE, rule, known) for rule in r.rules)
-        lines.append(f"| [{r.id}](#{links.slug(r.id)}) | {rules} | "
-                     f"{links.md_escape(r.scope.describe())} | {tanggal(r.start)} – "
-                     f"{tanggal(r.end)} | {tanggal(r.valid_until)} | {_status(r, site)} |")
+    lines += table(("Dispensasi", "Aturan", "Lingkup", "Periode yang dicakup", "Berlaku s.d.",
+                    "Status"),
+                   [(link(r.id, f"#{links.slug(r.id)}"),
+                     Markdown(", ".join(_rule_link(PAGE, rule, known) for rule in r.rules)),
+                     r.scope.describe(), f"{tanggal(r.start)} – {tanggal(r.end)}",
+                     tanggal(r.valid_until), _status(r, site)) for r in records])
     lines.append("")
     for r in records:
         lines += [f"## {r.id} {{#{links.slug(r.id)}}}", "",
-                  links.prose(r.justification), "",
+                  prose(r.justification), "",
                   f"- **Dasar:** {site.clause_link(PAGE, r.legal_basis)}",
-                  f"- **Keputusan:** {links.md_escape(r.office)}, Nomor "
-                  f"{links.md_escape(r.letter_number)} tanggal {tanggal(r.letter_date)}",
+                  f"- **Keputusan:** {escape(r.office)}, Nomor "
+                  f"{escape(r.letter_number)} tanggal {tanggal(r.letter_date)}",
                   f"- **Berkas:** `{r.span.path}`, baris {r.span.line}", ""]
     lines += _counts(site)
     return Page(PAGE, join(lines))
@@ -85,9 +85,11 @@ def _counts(site: SiteContext) -> list[str]:
     if not totals:
         return [*lines, "Laporan terakhir yang diterbitkan tidak memuat temuan yang "
                 "didispensasi.", ""]
-    lines += ["| Dispensasi | Aturan | Temuan |", "|---|---|--:|"]
-    lines += [f"| {d} | {rule} | {n} |" for (d, rule), n in sorted(totals.items())]
-    lines += ["", "| Instansi | Temuan didispensasi |", "|---|--:|"]
-    lines += [f"| {links.md_escape(name or '(tanpa instansi)')} | {sum(c.values())} |"
-              for name, c in sorted(latest.items()) if sum(c.values())]
+    lines += table(("Dispensasi", "Aturan", "Temuan"),
+                   [(d, rule, n) for (d, rule), n in sorted(totals.items())], numeric=(2,),
+                   right=RIGHT)
+    lines += ["", *table(("Instansi", "Temuan didispensasi"),
+                         [(name or "(tanpa instansi)", sum(c.values()))
+                          for name, c in sorted(latest.items()) if sum(c.values())],
+                         numeric=(1,), right=RIGHT)]
     return [*lines, ""]

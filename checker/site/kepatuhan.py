@@ -5,18 +5,22 @@ from __future__ import annotations
 
 import datetime as dt
 
+from checker.artifacts.markdown import Markdown, code, escape, link, table
 from checker.policy.terbilang import tanggal
 from checker.report.finding import SEVERITIES
+from checker.report.labels import NO_RATE, SEVERITY_LABELS
+from checker.report.report import compliance_percent
 from checker.site import charts, links
-from checker.site.context import SEVERITY_LABELS, SiteContext
-from checker.site.dashboard import Dashboard, Snapshot, Submission, build_dashboard, compliance
-from checker.site.page import Page, front_matter, join
+from checker.site.context import SiteContext
+from checker.site.dashboard import Dashboard, Snapshot, Submission, build_dashboard
+from checker.site.page import RIGHT, Page, front_matter, join
 
 PAGE = links.KEPATUHAN
 LOWEST = 25  # the dashboard chart shows at most this many instansi, the least compliant
 TOP_CLAUSES = 15
 MEANING = ("Kepatuhan adalah persentase pegawai suatu instansi yang tidak memiliki satu pun "
            "temuan bertingkat kesalahan pada laporan pemeriksaan terakhirnya.")
+SEVERITY_HEADER = tuple(SEVERITY_LABELS[s].capitalize() for s in SEVERITIES)
 
 
 def number(value: int) -> str:
@@ -26,7 +30,7 @@ def number(value: int) -> str:
 
 def percent(value: float | None) -> str:
     """95.8 → "95,8%"; no employees → "–"."""
-    return "–" if value is None else f"{value:.1f}".replace(".", ",") + "%"
+    return NO_RATE if value is None else f"{value:.1f}".replace(".", ",") + "%"
 
 
 def day(iso: str) -> str:
@@ -90,7 +94,7 @@ def _dashboard(site: SiteContext, board: Dashboard, slugs: dict[str, str]) -> li
              f"- Instansi yang melapor: **{number(len(agencies))}**",
              f"- Pegawai dalam data: **{number(employees)}**",
              f"- Pegawai dengan temuan kesalahan: **{number(bad)}**",
-             f"- Kepatuhan keseluruhan: **{percent(compliance(employees, bad))}**",
+             f"- Kepatuhan keseluruhan: **{percent(compliance_percent(employees, bad))}**",
              f"- Data terbaru: **{day(newest)}**", ""]
     pages: list[Page] = []
     ranked = sorted((s for s in agencies if s.compliance is not None),
@@ -104,14 +108,12 @@ def _dashboard(site: SiteContext, board: Dashboard, slugs: dict[str, str]) -> li
                                      xlabel="Pegawai tanpa temuan kesalahan (%)", percent=True)
         pages.append(Page(links.chart("kepatuhan-instansi"), svg))
         lines += [_image(PAGE, "kepatuhan-instansi", title), ""]
-    lines += ["| Instansi | Data per | Pegawai | Dengan kesalahan | Kepatuhan | Kesalahan | "
-              "Peringatan | Informasi |", "|---|---|--:|--:|--:|--:|--:|--:|"]
-    for snap in agencies:
-        href = links.relative(PAGE, links.instansi_page(slugs[snap.instansi]))
-        counts = " | ".join(number(snap.by_severity[s]) for s in SEVERITIES)
-        lines.append(f"| [{links.md_escape(snap.instansi)}]({href}) | {day(snap.as_of)} | "
-                     f"{number(snap.employees)} | {number(snap.with_errors)} | "
-                     f"{percent(snap.compliance)} | {counts} |")
+    lines += table(
+        ("Instansi", "Data per", "Pegawai", "Dengan kesalahan", "Kepatuhan", *SEVERITY_HEADER),
+        [(link(snap.instansi, links.relative(PAGE, links.instansi_page(slugs[snap.instansi]))),
+          day(snap.as_of), number(snap.employees), number(snap.with_errors),
+          percent(snap.compliance), *_severity_counts(snap)) for snap in agencies],
+        numeric=range(2, 8), right=RIGHT)
     lines.append("")
     if "" in latest:
         lines += [f"Selain itu {number(sum(latest[''].by_severity.values()))} temuan berkas "
@@ -123,12 +125,16 @@ def _dashboard(site: SiteContext, board: Dashboard, slugs: dict[str, str]) -> li
     trend_pages, trend_lines = _trend(board.submissions)
     pages += trend_pages
     lines += ["## Perkembangan antarpengiriman", "", *trend_lines]
-    lines += ["## Laporan yang dipakai", "", "| Berkas | Data per | Versi kebijakan |",
-              "|---|---|---|"]
-    lines += [f"| `{r.name}` | {day(r.report.as_of)} | {links.md_escape(r.report.policy_version)} |"
-              for r in site.reports]
+    lines += ["## Laporan yang dipakai", ""]
+    lines += table(("Berkas", "Data per", "Versi kebijakan"),
+                   [(code(r.name), day(r.report.as_of), r.report.policy_version)
+                    for r in site.reports])
     lines.append("")
     return [Page(PAGE, join(lines)), *pages]
+
+
+def _severity_counts(snap: Snapshot) -> list[str]:
+    return [number(snap.by_severity[s]) for s in SEVERITIES]
 
 
 def _image(page: str, name: str, title: str) -> str:
@@ -161,32 +167,32 @@ def _by_clause(site: SiteContext, page: str, snaps: list[Snapshot], chart: str |
                                      xlabel="Jumlah temuan")
         pages.append(Page(links.chart(chart), svg))
         lines += [_image(page, chart, "Ketentuan dengan temuan terbanyak"), ""]
-    lines += ["| Ketentuan | Aturan | Temuan |", "|---|---|--:|"]
-    for key in order:
-        cited = site.clause_link(page, key, labels[key]) if key in site.pasal_by_id \
-            else links.md_escape(labels[key])
-        names = ", ".join(_rule_link(site, page, r) for r in sorted(rules.get(key, ())))
-        lines.append(f"| {cited} | {names} | {number(counts[key])} |")
+    lines += table(("Ketentuan", "Aturan", "Temuan"),
+                   [(site.clause_link(page, key, labels[key]) if key in site.pasal_by_id
+                     else escape(labels[key]),
+                     Markdown(", ".join(_rule_link(site, page, r)
+                                        for r in sorted(rules.get(key, ())))),
+                     number(counts[key])) for key in order], numeric=(2,), right=RIGHT)
     return pages, [*lines, ""]
 
 
-def _rule_link(site: SiteContext, page: str, rule: str) -> str:
+def _rule_link(site: SiteContext, page: str, rule: str) -> Markdown:
     """A rule linked to the catalogue; intake checks (SKEMA-*) are not in it."""
     if any(r.id == rule for r in site.rules):
-        return f"[{rule}]({links.relative(page, links.ATURAN, links.rule_anchor(rule))})"
-    return f"`{rule}`"
+        return link(rule, links.relative(page, links.ATURAN, links.rule_anchor(rule)))
+    return code(rule)
 
 
 def _by_severity(snaps: list[Snapshot]) -> list[str]:
-    lines = ["| Tingkat | Temuan |", "|---|--:|"]
-    for severity in SEVERITIES:
-        total = sum(s.by_severity.get(severity, 0) for s in snaps)
-        lines.append(f"| {SEVERITY_LABELS[severity]} | {number(total)} |")
+    lines = table(("Tingkat", "Temuan"),
+                  [(SEVERITY_LABELS[severity],
+                    number(sum(s.by_severity.get(severity, 0) for s in snaps)))
+                   for severity in SEVERITIES], numeric=(1,), right=RIGHT)
     return [*lines, ""]
 
 
 def _trend(submissions: list[Submission]) -> tuple[list[Page], list[str]]:
-    values = [compliance(s.employees, s.with_errors) for s in submissions]
+    values = [compliance_percent(s.employees, s.with_errors) for s in submissions]
     pages = []
     lines: list[str] = []
     if any(v is not None for v in values):
@@ -196,11 +202,11 @@ def _trend(submissions: list[Submission]) -> tuple[list[Page], list[str]]:
                                    percent=True)
         pages.append(Page(links.chart("perkembangan"), svg))
         lines += [_image(PAGE, "perkembangan", "Kepatuhan per tanggal data"), ""]
-    lines += ["| Data per | Instansi | Pegawai | Dengan kesalahan | Kepatuhan | Temuan |",
-              "|---|--:|--:|--:|--:|--:|"]
-    for sub, value in zip(submissions, values, strict=True):
-        lines.append(f"| {day(sub.as_of)} | {number(sub.instansi)} | {number(sub.employees)} | "
-                     f"{number(sub.with_errors)} | {percent(value)} | {number(sub.findings)} |")
+    lines += table(("Data per", "Instansi", "Pegawai", "Dengan kesalahan", "Kepatuhan", "Temuan"),
+                   [(day(sub.as_of), number(sub.instansi), number(sub.employees),
+                     number(sub.with_errors), percent(value), number(sub.findings))
+                    for sub, value in zip(submissions, values, strict=True)],
+                   numeric=range(1, 6), right=RIGHT)
     return pages, [*lines, ""]
 
 
@@ -209,19 +215,17 @@ def _instansi(site: SiteContext, board: Dashboard, instansi: str, slug: str) -> 
     history = board.history(instansi)
     snap = history[-1]
     back = links.relative(page, PAGE)
-    lines = [*front_matter(instansi), f"# {links.md_escape(instansi)}", "",
+    lines = [*front_matter(instansi), f"# {escape(instansi)}", "",
              *banner(site), f"{MEANING} [Kembali ke dasbor]({back}).", "",
-             f"- Data per: **{day(snap.as_of)}** (berkas `{snap.source}`)",
+             f"- Data per: **{day(snap.as_of)}** (berkas {code(snap.source)})",
              f"- Pegawai dalam data: **{number(snap.employees)}**",
              f"- Pegawai dengan temuan kesalahan: **{number(snap.with_errors)}**",
              f"- Kepatuhan: **{percent(snap.compliance)}**", "",
-             "## Perkembangan", "",
-             "| Data per | Pegawai | Dengan kesalahan | Kepatuhan | Kesalahan | Peringatan | "
-             "Informasi |", "|---|--:|--:|--:|--:|--:|--:|"]
-    for old in history:
-        counts = " | ".join(number(old.by_severity[s]) for s in SEVERITIES)
-        lines.append(f"| {day(old.as_of)} | {number(old.employees)} | "
-                     f"{number(old.with_errors)} | {percent(old.compliance)} | {counts} |")
+             "## Perkembangan", ""]
+    lines += table(("Data per", "Pegawai", "Dengan kesalahan", "Kepatuhan", *SEVERITY_HEADER),
+                   [(day(old.as_of), number(old.employees), number(old.with_errors),
+                     percent(old.compliance), *_severity_counts(old)) for old in history],
+                   numeric=range(1, 7), right=RIGHT)
     _, clause_lines = _by_clause(site, page, [snap], None)
     lines += ["", "## Temuan terkini per ketentuan", "", *clause_lines,
               "## Temuan terkini per tingkat", "", *_by_severity([snap])]
@@ -234,12 +238,10 @@ def _findings(site: SiteContext, page: str, snap: Snapshot) -> list[str]:
         return ["Rincian temuan per pegawai tidak diterbitkan di situs publik. Instansi "
                 "menerimanya dalam laporan pemeriksaan dan buku kerja perbaikan.", ""]
     lines = ["## Rincian temuan (internal BKD)", "",
-             "NIP disamarkan; nama dan pesan temuan tidak ditampilkan.", "",
-             "| NIP | Aturan | Ketentuan | Periode | Tabel | Baris | Kolom |",
-             "|---|---|---|---|---|--:|---|"]
-    for f in snap.findings:
-        clause = site.clause_link(page, f.clause, snap.citations.get(f.clause)) if f.clause else ""
-        lines.append(f"| {f.nip or '–'} | {_rule_link(site, page, f.rule)} | {clause} | "
-                     f"{f.period or ''} | {f.table or ''} | {f.row if f.row is not None else ''} | "
-                     f"{f.column or ''} |")
+             "NIP disamarkan; nama dan pesan temuan tidak ditampilkan.", ""]
+    lines += table(("NIP", "Aturan", "Ketentuan", "Periode", "Tabel", "Baris", "Kolom"),
+                   [(f.nip or "–", _rule_link(site, page, f.rule),
+                     site.clause_link(page, f.clause, snap.citations.get(f.clause))
+                     if f.clause else None, f.period, f.table, f.row, f.column)
+                    for f in snap.findings], numeric=(5,), right=RIGHT)
     return [*lines, ""]

@@ -63,18 +63,6 @@ def parameter_anchor(name: str) -> str:
     return slug(name)
 
 
-def md_escape(text: str) -> str:
-    """Text safe inside a Markdown table cell or link label."""
-    return (text.replace("\\", "\\\\").replace("|", "\\|").replace("[", "\\[")
-            .replace("]", "\\]").replace("*", "\\*").replace("_", "\\_").replace("<", "&lt;"))
-
-
-def prose(text: str) -> str:
-    """Authored prose (rule descriptions, titles, legal sources) safe in a table cell: keeps its
-    `code` spans, escapes only what would break the table or open an HTML tag."""
-    return " ".join(text.split()).replace("|", "\\|").replace("<", "&lt;")
-
-
 _LOWER = {"dan", "atau", "di", "ke", "dari", "yang", "untuk", "dengan", "pada", "dalam", "serta",
           "terhadap", "tentang", "bagi", "oleh", "antara"}
 

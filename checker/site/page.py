@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+RIGHT = "--:"  # how the site's tables rule a right-aligned column (reports write ---:)
+
 
 @dataclass(frozen=True)
 class Page:

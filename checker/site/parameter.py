@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from checker.artifacts.markdown import Markdown, code, link, prose, table
 from checker.policy.inline import format_value, tokens
 from checker.policy.model import Parameter
 from checker.policy.terbilang import tanggal
@@ -60,13 +61,11 @@ def parameter_page(site: SiteContext) -> Page:
              f"`{site.policy_dir}/parameter.yml`. Setiap nilai berlaku sejak tanggalnya sampai "
              "nilai berikutnya dan disertai dasar hukumnya. Teks peraturan menampilkan nilai yang "
              f"berlaku pada {tanggal(site.as_of)}; pemeriksa data memakai nilai yang berlaku pada "
-             "tanggal yang dinilai, sehingga teks dan pemeriksaan tidak dapat berbeda.", "",
-             f"| Parameter | Berlaku pada {tanggal(site.as_of)} | Jumlah nilai |", "|---|---|---|"]
-    for name in sorted(params):
-        current = params[name].value_at(site.as_of)
-        value = shown(params[name], current.value) if current else "belum berlaku"
-        lines.append(f"| [`{name}`](#{links.parameter_anchor(name)}) | {links.prose(value)} | "
-                     f"{len(params[name].values)} |")
+             "tanggal yang dinilai, sehingga teks dan pemeriksaan tidak dapat berbeda.", ""]
+    lines += table(("Parameter", f"Berlaku pada {tanggal(site.as_of)}", "Jumlah nilai"),
+                   [(link(code(name), f"#{links.parameter_anchor(name)}"),
+                     prose(_current(params[name], site)), len(params[name].values))
+                    for name in sorted(params)])
     lines.append("")
     groups: dict[str, list[str]] = {}
     for name in sorted(params):
@@ -81,7 +80,7 @@ def parameter_page(site: SiteContext) -> Page:
 def _one(site: SiteContext, parameter: Parameter, uses: list[tuple[str, str]],
          rules: list[str]) -> list[str]:
     lines = [f"### `{parameter.name}` {{#{links.parameter_anchor(parameter.name)}}}", "",
-             links.prose(parameter.description), ""]
+             prose(parameter.description), ""]
     if parameter.clause:
         lines.append(f"- Pasal: {site.clause_link(PAGE, parameter.clause)}")
     if uses:
@@ -93,12 +92,20 @@ def _one(site: SiteContext, parameter: Parameter, uses: list[tuple[str, str]],
         lines.append("- Dipakai oleh aturan: " + ", ".join(
             f"[{rule}]({links.relative(PAGE, links.ATURAN, links.rule_anchor(rule))})"
             for rule in rules))
-    lines.append(f"- Satuan: {links.prose(parameter.unit)}")
-    lines += ["", "| Berlaku sejak | Nilai | Dasar hukum |", "|---|---|---|"]
-    for dated in sorted(parameter.values, key=lambda v: v.since):
-        title = links.prose(dated.reference.title)
-        source = f"[{title}]({dated.reference.url})" if dated.reference.url else title
-        lines.append(f"| {tanggal(dated.since)} | {links.prose(shown(parameter, dated.value))}"
-                     f" | {source} |")
+    lines.append(f"- Satuan: {prose(parameter.unit)}")
+    lines += ["", *table(("Berlaku sejak", "Nilai", "Dasar hukum"),
+                         [(tanggal(dated.since), prose(shown(parameter, dated.value)),
+                           _source(dated.reference.title, dated.reference.url))
+                          for dated in sorted(parameter.values, key=lambda v: v.since)])]
     lines.append("")
     return lines
+
+
+def _current(parameter: Parameter, site: SiteContext) -> str:
+    current = parameter.value_at(site.as_of)
+    return shown(parameter, current.value) if current else "belum berlaku"
+
+
+def _source(title: str, url: str | None) -> Markdown:
+    """A legal reference, linked when it has an address."""
+    return link(prose(title), url) if url else prose(title)

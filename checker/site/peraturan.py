@@ -1,29 +1,40 @@
-"""The regulation as it reads, one page per BAB, with links, parameter history and rules."""
+"""The regulation as it reads, one page per BAB, with links, parameter history and rules.
+
+Each page is the Markdown layout of the one walk (:mod:`checker.policy.document`) with what the
+site adds: anchors inside headings and labels for the table of contents, references linked
+across pages, a footnote per parameter value, and after each Pasal the rules that check it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
-from checker.policy.inline import InlineContext
-from checker.policy.model import Bab, Parameter, Pasal
+from checker.artifacts.markdown import prose
+from checker.policy.document.blocks import PEMBUKAAN, PENUTUP, Block, Citation, ParameterValue
+from checker.policy.document.blocks import Unit as DocumentUnit
+from checker.policy.document.markdown import LEVELS, MarkdownLayout
+from checker.policy.document.walk import judul_lines, walk
+from checker.policy.model import Bab, Parameter
 from checker.policy.numbering import roman
-from checker.policy.render import Renderer, judul_lines, pasal_heading
 from checker.policy.terbilang import tanggal
+from checker.report.labels import severity_label
 from checker.site import links
-from checker.site.context import SEVERITY_LABELS, SiteContext
+from checker.site.context import SiteContext
 from checker.site.page import Page, front_matter, join
 from checker.site.parameter import shown
 
 
-@dataclass
-class SiteRenderer(Renderer):
-    """The Markdown renderer of :mod:`checker.policy.render`, adapted to one page per BAB:
-    BAB as the page heading, links across pages, footnotes for parameters, rules per Pasal."""
+class SiteLayout(MarkdownLayout):
+    """The Markdown layout on one page of the site: BAB as the page heading, links across
+    pages, footnotes for parameters, rules per Pasal."""
 
-    site: SiteContext | None = None
-    page: str = links.PERATURAN_INDEX
-    used: dict[str, Parameter] = field(default_factory=dict)
+    heading_shift = 1
+
+    def __init__(self, site: SiteContext, page: str) -> None:
+        super().__init__()
+        self.site = site
+        self.page = page
+        self.used: dict[str, Parameter] = {}  # the parameters shown, for the footnotes
 
     def heading(self, level: int, text: str) -> str:
         """Headings "Bagian Kedua<br>Jalur ..." read "Bagian Kedua — Jalur ..." in the TOC."""
@@ -34,33 +45,39 @@ class SiteRenderer(Renderer):
         css = " .judul-bab" if level == 2 else ""
         return f'{line} {{{css} data-toc-label="{label}"}}'
 
-    def pasal(self, pasal: Pasal) -> Iterator[str]:
-        """A Pasal with an anchor by number and by stable id, and the rules that enforce it."""
-        label = self.numbering.pasal[pasal.id]
-        anchor = f'<a id="{pasal.id}"></a>'
-        head = pasal_heading(label, pasal.dihapus)
-        yield self.heading(5, f"{anchor}{head} {{#pasal-{label.lower()}}}")
-        yield ""
-        if pasal.dihapus:
-            return
-        for index, ayat in enumerate(pasal.ayat):
-            yield from self.ayat(pasal, index, ayat)
-            yield ""
-        yield from self.enforced_by(pasal)
+    def pasal_heading(self, block: Block, unit: DocumentUnit) -> list[str]:
+        """A Pasal heading anchored by number (its id) and by stable id (inside it)."""
+        text = f"{self.anchor(unit.pasal_id)}{self.words(block)} {{#pasal-{block.label.lower()}}}"
+        return [self.heading(LEVELS[block.kind], text)]
 
-    def enforced_by(self, pasal: Pasal) -> Iterator[str]:
+    def citation(self, segment: Citation) -> str:
+        to = self.site.clause_page(segment.target)
+        if to is None:
+            return segment.text
+        return f"[{segment.text}]({links.relative(self.page, to, segment.target)})"
+
+    def value(self, segment: ParameterValue) -> str:
+        self.used[segment.name] = self.site.peraturan.parameters[segment.name]
+        return f"{segment.text}[^{links.parameter_anchor(segment.name)}]"
+
+    def end_unit(self, unit: DocumentUnit) -> None:
+        super().end_unit(unit)
+        if unit.pasal_id is not None and unit.blocks[0].kind == "pasal":
+            self.lines += self.enforced_by(unit.pasal_id)
+
+    def enforced_by(self, pasal_id: str) -> Iterator[str]:
         """An admonition listing the rules that check this Pasal, linked to the catalogue."""
-        rules = self.site.rules_by_pasal.get(pasal.id, []) if self.site else []
+        rules = self.site.rules_by_pasal.get(pasal_id, [])
         if not rules:
             return
         yield '!!! aturan "Diperiksa oleh aturan data"'
         yield ""
         for rule in rules:
-            where = self.numbering.citation(rule.clause, pasal.id) or ""
+            where = self.site.numbering.citation(rule.clause, pasal_id) or ""
             scope = f"{where}; " if where and not where.startswith("Pasal") else ""
             href = links.relative(self.page, links.ATURAN, links.rule_anchor(rule.id))
-            yield (f"    - [{rule.id}]({href}) — {links.prose(rule.title)} "
-                   f"({scope}{SEVERITY_LABELS.get(rule.severity, rule.severity)})")
+            yield (f"    - [{rule.id}]({href}) — {prose(rule.title)} "
+                   f"({scope}{severity_label(rule.severity)})")
         yield ""
 
     def footnotes(self) -> Iterator[str]:
@@ -69,29 +86,11 @@ class SiteRenderer(Renderer):
             parameter = self.used[name]
             values = "; ".join(
                 f"{shown(parameter, v.value)} sejak {tanggal(v.since)} "
-                f"({links.prose(v.reference.title)})"
+                f"({prose(v.reference.title)})"
                 for v in sorted(parameter.values, key=lambda v: v.since))
             href = links.relative(self.page, links.PARAMETER, links.parameter_anchor(name))
             yield (f"[^{links.parameter_anchor(name)}]: Parameter `{name}`: {values}. "
                    f"[Riwayat dan dasar hukum]({href}).")
-
-
-def _renderer(site: SiteContext, page: str) -> SiteRenderer:
-    renderer = SiteRenderer(site.peraturan, site.numbering, InlineContext(
-        site.numbering, site.peraturan.parameters, site.as_of), "markdown", heading_shift=1,
-        site=site, page=page)
-
-    def link(target: str, citation: str) -> str:
-        to = site.clause_page(target)
-        return f"[{citation}]({links.relative(page, to, target)})" if to else citation
-
-    def value(parameter: Parameter, shown: str) -> str:
-        renderer.used[parameter.name] = parameter
-        return f"{shown}[^{links.parameter_anchor(parameter.name)}]"
-
-    renderer.inline.link = link
-    renderer.inline.value_markup = value
-    return renderer
 
 
 def _pasal_range(site: SiteContext, bab: Bab) -> str:
@@ -103,13 +102,12 @@ def _pasal_range(site: SiteContext, bab: Bab) -> str:
 
 def _provenance(site: SiteContext) -> str:
     """ ", versi 2026.1 (rancangan), salinan kerja pada commit …" when the version is known."""
-    return f" ({links.prose(site.provenance.describe())})" if site.provenance else ""
+    return f" ({prose(site.provenance.describe())})" if site.provenance else ""
 
 
 def index_page(site: SiteContext) -> Page:
     """Judul, pembukaan and the list of BAB."""
     p = site.peraturan
-    renderer = _renderer(site, links.PERATURAN_INDEX)
     status = "Rancangan" if p.status == "rancangan" else "Ditetapkan"
     lines = [*front_matter(f"{links.title_case(judul_lines(p)[0])} tentang {p.title}"),
              f"!!! info \"{status}, versi {p.version}\"", "",
@@ -118,11 +116,12 @@ def index_page(site: SiteContext) -> Page:
              f"berasal dari parameter ditampilkan menurut nilai yang berlaku pada "
              f"{tanggal(site.as_of)}; catatan kakinya memuat setiap nilai bertanggal dan dasar "
              "hukumnya.", ""]
-    lines += list(renderer.pembukaan())
-    lines += ["## Batang tubuh", "", "| BAB | Judul | Pasal |", "|---|---|---|"]
+    pembukaan = [unit for unit in walk(p, site.as_of) if unit.part == PEMBUKAAN]
+    lines += [SiteLayout(site, links.PERATURAN_INDEX).lay_out(pembukaan), "",
+              "## Batang tubuh", "", "| BAB | Judul | Pasal |", "|---|---|---|"]
     for index, bab in enumerate(p.bab, start=1):
         href = links.relative(links.PERATURAN_INDEX, links.bab_page(bab.id))
-        title = links.prose(links.title_case(bab.title))
+        title = prose(links.title_case(bab.title))
         label = site.numbering.bab.get(bab.id) or roman(index)
         lines.append(f"| [BAB {label}]({href}) | {title} | {_pasal_range(site, bab)} |")
     lines.append("")
@@ -131,15 +130,16 @@ def index_page(site: SiteContext) -> Page:
 
 def bab_pages(site: SiteContext) -> list[Page]:
     """One page per BAB; the last also carries the penutup (signatures, Berita Daerah)."""
+    units = walk(site.peraturan, site.as_of)
     pages = []
     for index, bab in enumerate(site.peraturan.bab, start=1):
         uri = links.bab_page(bab.id)
-        renderer = _renderer(site, uri)
+        last = index == len(site.peraturan.bab)
+        layout = SiteLayout(site, uri)
         label = site.numbering.bab.get(bab.id) or roman(index)
         lines = front_matter(f"BAB {label} {links.title_case(bab.title)}")
-        lines += list(renderer.bab(index, bab))
-        if index == len(site.peraturan.bab):
-            lines += list(renderer.penutup())
-        lines += ["", *renderer.footnotes()]
+        lines.append(layout.lay_out(unit for unit in units
+                                    if unit.bab == bab.id or (last and unit.part == PENUTUP)))
+        lines += ["", *layout.footnotes()]
         pages.append(Page(uri, join(lines), site.edit_path(bab.id)))
     return pages

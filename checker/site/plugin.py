@@ -59,9 +59,8 @@ class KebijakanPlugin(BasePlugin[KebijakanConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Load everything once; a policy/ or rules/ error fails the build here."""
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
-        as_of = self.config.as_of
+        day = self._as_of()
         try:
-            day = dt.date.fromisoformat(str(as_of)) if as_of else None
             self.site = load_context(
                 root / self.config.policy, root / self.config.rules,
                 root / self.config.reports if self.config.reports else None, as_of=day,
@@ -75,9 +74,20 @@ class KebijakanPlugin(BasePlugin[KebijakanConfig]):
                               ) from exc
         except CheckerError as exc:
             raise PluginError(f"kebijakan: {exc.format()}") from exc
+        except ValueError as exc:  # not a user's mistake: say what it is, not "as_of"
+            raise PluginError("kebijakan: halaman situs tidak dapat dibuat "
+                              f"({type(exc).__name__}: {exc})") from exc
+        return config
+
+    def _as_of(self) -> dt.date | None:
+        """The ``as_of`` option as a date (YAML may already have read it as one)."""
+        as_of = self.config.as_of
+        if not as_of:
+            return None
+        try:
+            return dt.date.fromisoformat(str(as_of))
         except ValueError as exc:
             raise PluginError(f"kebijakan: as_of bukan tanggal YYYY-MM-DD: {as_of}") from exc
-        return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         """Add every generated page; set its edit link to its source file; order the nav."""

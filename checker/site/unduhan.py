@@ -3,51 +3,23 @@ columns page."""
 
 from __future__ import annotations
 
-import io
-import re
-import tempfile
-import zipfile
-from pathlib import Path
-
+from checker.artifacts.markdown import Markdown, code, prose, table
 from checker.data.schema import Field, load_schema
-from checker.data.template import write_template
-from checker.export.docx import export_docx
+from checker.data.template import template_bytes
+from checker.export.docx import docx_bytes
 from checker.policy.render import render
 from checker.policy.terbilang import tanggal
 from checker.site import links
 from checker.site.context import SiteContext
 from checker.site.page import Page, join
 
-FIXED_TIME = (2000, 1, 1, 0, 0, 0)
-_STAMP = re.compile(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
 TYPES = {"string": "teks", "integer": "bilangan bulat", "number": "bilangan", "date": "tanggal",
          "boolean": "Ya/Tidak", "year": "tahun"}
 
 
-def template_bytes(site: SiteContext) -> bytes:
-    """The Excel template of the version's Table Schema, with its timestamps fixed so every
-    build gives the same bytes."""
-    with tempfile.TemporaryDirectory(prefix="templat-") as tmp:
-        raw = write_template(Path(tmp) / "templat.xlsx", site.schema or None).read_bytes()
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(raw)) as source, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            data = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                data = _STAMP.sub(b"2000-01-01T00:00:00Z", data)
-            fixed = zipfile.ZipInfo(info.filename, FIXED_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(fixed, data)
-    return out.getvalue()
-
-
 def word_bytes(site: SiteContext) -> bytes:
     """The regulation as a Word document in the official layout (deterministic for a date)."""
-    with tempfile.TemporaryDirectory(prefix="word-") as tmp:
-        path = export_docx(site.peraturan, Path(tmp) / "peraturan.docx", as_of=site.as_of,
-                           provenance=site.provenance)
-        return path.read_bytes()
+    return docx_bytes(site.peraturan, as_of=site.as_of, provenance=site.provenance)
 
 
 def unduhan_pages(site: SiteContext) -> list[Page]:
@@ -75,18 +47,18 @@ def unduhan_pages(site: SiteContext) -> list[Page]:
              "dan ditandatangani), dan seluruh teks sebagai teks biasa seperti hasil "
              f"`kebijakan render`; keduanya dengan nilai parameter yang berlaku pada "
              f"{tanggal(site.as_of)}.", ""]
-    return [Page(page, join(lines)), Page(links.TEMPLATE, template_bytes(site)),
+    return [Page(page, join(lines)), Page(links.TEMPLATE, template_bytes(site.schema or None)),
             Page(links.WORD, word_bytes(site)),
             Page(links.TEXT, render(site.peraturan, "text", site.as_of).encode("utf-8")),
             skema_page(site)]
 
 
-def _field(f: Field) -> str:
-    notes = [links.prose(f.description)]
+def _field(f: Field) -> tuple[object, ...]:
+    notes: list[str] = [prose(f.description)]
     if f.enum:
-        notes.append("Pilihan: " + ", ".join(f"`{v}`" for v in f.enum) + ".")
-    return (f"| `{f.name}` | {links.prose(f.title)} | {TYPES.get(f.type, f.type)} | "
-            f"{'ya' if f.required else 'tidak'} | {' '.join(notes)} |")
+        notes.append("Pilihan: " + ", ".join(code(str(v)) for v in f.enum) + ".")
+    return (code(f.name), prose(f.title), TYPES.get(f.type, f.type),
+            "ya" if f.required else "tidak", Markdown(" ".join(notes)))
 
 
 def skema_page(site: SiteContext) -> Page:
@@ -95,11 +67,11 @@ def skema_page(site: SiteContext) -> Page:
              "Data kepegawaian dikirim sebagai tujuh tabel. Halaman ini dihasilkan dari deskriptor "
              "Table Schema di `rules/schema/`, yang juga dipakai pemeriksa untuk membaca berkas; "
              "judul kolom dari ekspor SIASN dikenali dengan nama lain yang tercantum di sana.", ""]
-    for table in (site.schema or load_schema()).values():
-        lines += [f"## {links.prose(table.title)} (`{table.name}`)", "",
-                  links.prose(table.description), "",
-                  f"Kunci: {', '.join(f'`{k}`' for k in table.primary_key)}.", "",
-                  "| Kolom | Judul | Jenis | Wajib | Keterangan |", "|---|---|---|---|---|"]
-        lines += [_field(f) for f in table.fields]
+    for schema in (site.schema or load_schema()).values():
+        lines += [f"## {prose(schema.title)} (`{schema.name}`)", "",
+                  prose(schema.description), "",
+                  f"Kunci: {', '.join(f'`{k}`' for k in schema.primary_key)}.", ""]
+        lines += table(("Kolom", "Judul", "Jenis", "Wajib", "Keterangan"),
+                       [_field(f) for f in schema.fields])
         lines.append("")
     return Page(links.SKEMA, join(lines))

@@ -1,5 +1,5 @@
 """`kebijakan dispensasi` (list with status) and `kebijakan dispensasi periksa` (orphans
-against the last check), in checker/cli_impact.py."""
+against the last check), in checker/cli/impact.py."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from checker.check import check
-from checker.cli_impact import dispensasi
+from checker.cli.impact import dispensasi
 from checker.report.report import to_json
 from tests.dispensasi.fixture import entry, rules_with
 from tests.rules.builder import POLICY, Data

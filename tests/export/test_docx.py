@@ -9,8 +9,11 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
+from checker.diff.compare import CHANGED, DELETED, RevBlock
 from checker.export import export_docx
+from checker.export.docx import runs
 from checker.policy import load_policy
+from checker.policy.document.blocks import Block, Emphasis, Plain
 from checker.provenance import REF, Provenance
 from tests.policy_fixture import HAK, MakePolicy
 from tests.versions.fixtures import ENACTED
@@ -167,3 +170,14 @@ def test_nested_rincian_step_in_by_level(make_policy: MakePolicy, tmp_path: Path
     assert [(p.text, round(p.paragraph_format.left_indent.cm, 1)) for p in rincian] == [
         ("a.\tjalur pendidikan; dan", 2.1), ("b.\tjalur pelatihan:", 2.1),
         ("1.\tklasikal; dan", 3.0), ("2.\tnonklasikal.", 3.0)]
+
+
+def test_emphasis_stays_italic_inside_tracked_changes() -> None:
+    new = Block("rincian", (Plain("pelatihan "), Emphasis("e-learning"), Plain(".")), "a.")
+    changed = RevBlock.of(new, CHANGED, (("=", "a.\tpelatihan "), ("-", "daring"),
+                                         ("+", "e-"), ("=", "learning.")))
+    assert runs(changed) == [("=", "a.\tpelatihan ", False), ("-", "daring", False),
+                             ("+", "e-", True), ("=", "learning", True), ("=", ".", False)]
+    deleted = RevBlock.of(new, DELETED, (("-", new.content),))
+    assert runs(deleted) == [("-", "a.\tpelatihan ", False), ("-", "e-learning", True),
+                             ("-", ".", False)]

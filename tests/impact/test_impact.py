@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 import checker.impact.run as run_module
-from checker.cli_impact import impact as impact_command
+from checker.cli.impact import impact as impact_command
 from checker.impact import impact, render_markdown, render_text, to_json
 from checker.impact.model import Impact
 from tests.impact.conftest import KOTA, PROVINSI, set_minimum

@@ -36,7 +36,8 @@ def test_page_shows_preview_beside_published_counts(
                         as_of=dt.date(2026, 6, 30), impact=preview)
     pages = {p.src_uri: str(p.content) for p in generate(site)}
     page = pages["dampak/index.md"]
-    assert "- Menaikkan kompetensi.jp_minimum_pns dari 20 menjadi 24 JP menambah 4 temuan" \
+    # the sentences name instansi from the data: escaped like every other datum on the page
+    assert "- Menaikkan kompetensi.jp\\_minimum\\_pns dari 20 menjadi 24 JP menambah 4 temuan" \
         in page
     # published: the latest report of each instansi (province 1 finding, city none)
     assert ("| [KOMP-JP-MIN](../aturan/index.md#komp-jp-min) | 1 | 3 | 7 | 4 | 0 | 3 |"

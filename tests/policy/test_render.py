@@ -119,3 +119,13 @@ def test_unknown_format_is_rejected(make_policy: MakePolicy) -> None:
     make_policy()
     with pytest.raises(ValueError, match="unknown format"):
         render(load_policy("policy"), "pdf", DAY)
+
+
+def test_an_ayat_that_only_introduces_a_list_keeps_its_number(make_policy: MakePolicy) -> None:
+    """"(2)" stands alone above the rincian, as in the Word file (it used to go missing)."""
+    make_policy(bab__hak_md=HAK.replace("(#) Hak sebagaimana dimaksud pada [[hak-jp-jumlah]] "
+                                        "dilaksanakan melalui:", "(#)"))
+    peraturan = load_policy("policy")
+    assert "\n(2)\n    a.  jalur pendidikan; dan\n" in render(peraturan, "text", DAY)
+    assert '\n(2)  \n&emsp;<a id="jalur-pendidikan"></a>a. jalur pendidikan; dan  \n' in render(
+        peraturan, "markdown", DAY)

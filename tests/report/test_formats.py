@@ -89,7 +89,7 @@ def test_a_real_check_in_every_format(kiriman: Path) -> None:
 
     text = render_report(report, "text").decode("utf-8")
     assert f"  {pegawai}:2 [jp] Sdr. Ma'ruf Hidayat (NIP 198503122010011001) mengikuti 12 JP" in text
-    assert text.endswith("\n\n3 kesalahan, 0 peringatan, 0 info.\n")
+    assert text.endswith("\n\n3 kesalahan, 0 peringatan, 0 informasi.\n")
 
     rows = list(csv.DictReader(io.StringIO(render_report(report, "csv").decode("utf-8-sig"))))
     assert sorted((r["rule"], r["row"], r["nip"]) for r in rows) == [

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from checker.report.markdown import escape, render_markdown
+from checker.artifacts.markdown import escape
+from checker.report.markdown import render_markdown
 from tests.report.golden import check_golden
 from tests.report.sample import ATTACK, jp, small_report
 
@@ -63,7 +64,7 @@ def test_instansi_table_shows_employees_and_compliance_when_known() -> None:
     report = small_report()
     report.employees = {"Pemerintah Kabupaten Rejang Lebong": 1000, "Dinas Tanpa Temuan": 3}
     md = render_markdown(report)
-    assert ("| Instansi | Kesalahan | Peringatan | Info | Pegawai | Tanpa kesalahan (%) |\n"
+    assert ("| Instansi | Kesalahan | Peringatan | Informasi | Pegawai | Tanpa kesalahan (%) |\n"
             "|---|---:|---:|---:|---:|---:|\n"
             "| (tanpa instansi) | 0 | 0 | 1 |  |  |\n"
             "| Dinas Tanpa Temuan | 0 | 0 | 0 | 3 | 100 |\n"

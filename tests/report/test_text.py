@@ -19,7 +19,7 @@ def test_groups_by_rule_most_severe_first_with_summary() -> None:
     headings = [line.split(" ")[0] for line in lines
                 if line[:1].isupper() and "temuan)" in line]
     assert headings == ["KIN-SKP-TAHUNAN", "KOMP-JP-MIN", "KIN-CAKUPAN", "SKEMA-TIPE"]
-    assert lines[-1] == "3 kesalahan, 1 peringatan, 1 info."
+    assert lines[-1] == "3 kesalahan, 1 peringatan, 1 informasi."
     assert ("  kiriman/pegawai.csv:3 [jp] Sdr. Désirée Nur'aini Siregar (NIP 198703122010012002) "
             "mengikuti 8 JP") in "\n".join(lines)
 
@@ -30,7 +30,7 @@ def test_instansi_level_finding_is_located_at_its_instansi() -> None:
 
 
 def test_intake_rule_has_a_title_although_the_rule_set_does_not_name_it() -> None:
-    assert "SKEMA-TIPE (info, 1 temuan): Isian tidak sesuai jenis data — Pasal 50" in (
+    assert "SKEMA-TIPE (informasi, 1 temuan): Isian tidak sesuai jenis data — Pasal 50" in (
         render_text(small_report()))
 
 

@@ -87,7 +87,7 @@ def test_table_sheet_puts_findings_beside_the_row() -> None:
     assert third["tanggal_lahir"].value is None
     assert third["tanggal_lahir"].fill.fgColor.rgb == "00DDEBF7"  # the cell the finding is about
     assert third["nama"].fill.fgColor.rgb == "00000000"
-    assert third["Tingkat temuan"].value == "info"
+    assert third["Tingkat temuan"].value == "informasi"
 
 
 def test_unicode_names_round_trip() -> None:
@@ -159,6 +159,6 @@ def test_summary_shows_employees_and_compliance_when_known() -> None:
     report = small_report()
     report.employees = {"Pemerintah Kabupaten Rejang Lebong": 1000}
     rows = list(load(render_xlsx(report))["Ringkasan"].iter_rows(values_only=True))
-    assert ("Instansi", "Kesalahan", "Peringatan", "Info", "Pegawai",
+    assert ("Instansi", "Kesalahan", "Peringatan", "Informasi", "Pegawai",
             "Tanpa kesalahan (%)") in rows
     assert ("Pemerintah Kabupaten Rejang Lebong", 3, 1, 0, 1000, 99.8) in rows

@@ -9,7 +9,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from checker.cli_serve import agency, publish, serve
+from checker.cli.serve import agency, publish, serve
 from checker.serve import Storage
 from checker.serve.access import agency_for_token, hash_secret
 

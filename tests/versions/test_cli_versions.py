@@ -7,7 +7,7 @@ from pathlib import Path
 import docx
 from click.testing import CliRunner
 
-from checker.cli_versions import diff, export, versions
+from checker.cli.versions import diff, export, versions
 from tests.git_fixture import Git
 from tests.policy_fixture import PERATURAN, MakePolicy
 from tests.versions.fixtures import ENACTED

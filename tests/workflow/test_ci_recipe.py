@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from checker.cli import cli
-from checker.cli_impact import dispensasi, impact
+from checker.cli.impact import dispensasi, impact
 from tests.workflow.conftest import ROOT, Run
 
 GUIDE = ROOT / "site" / "panduan" / "alur-git.md"

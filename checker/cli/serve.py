@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from checker.cli_common import Command, Group, handle_errors, policy_option, rules_option
+from checker.cli.common import Command, Group, note_source, policy_option, rules_option
 
 MIB = 1 << 20
 
@@ -24,8 +24,7 @@ def data_dir_option(func: click.decorators.FC) -> click.decorators.FC:
     )(func)
 
 
-@click.group("agency", cls=Group, options_metavar="[OPSI]",
-             subcommand_metavar="PERINTAH [ARGUMEN]...")
+@click.group("agency", cls=Group)
 def agency() -> None:
     """Kelola instansi yang boleh mengirim data ke layanan, beserta tokennya.
 
@@ -48,7 +47,6 @@ def agency() -> None:
 @click.option("--admin", is_flag=True,
               help="Token BKD: melihat pengajuan semua instansi.")
 @data_dir_option
-@handle_errors
 def agency_add(kode: str, nama: str, admin: bool, data_dir: Path) -> None:
     """Daftarkan instansi dan cetak tokennya (sekali saja).
 
@@ -70,7 +68,6 @@ def agency_add(kode: str, nama: str, admin: bool, data_dir: Path) -> None:
 
 @agency.command("list")
 @data_dir_option
-@handle_errors
 def agency_list(data_dir: Path) -> None:
     """Daftar instansi: kode, peran, status token, dan nama.
 
@@ -92,7 +89,6 @@ def agency_list(data_dir: Path) -> None:
 @agency.command("revoke")
 @click.argument("kode")
 @data_dir_option
-@handle_errors
 def agency_revoke(kode: str, data_dir: Path) -> None:
     """Cabut token instansi seketika: API menjawab 401 dan sesi peramban berakhir.
 
@@ -111,7 +107,6 @@ def agency_revoke(kode: str, data_dir: Path) -> None:
 @agency.command("token")
 @click.argument("kode")
 @data_dir_option
-@handle_errors
 def agency_token(kode: str, data_dir: Path) -> None:
     """Buat token baru untuk instansi (token lama langsung tidak berlaku, pencabutan berakhir).
 
@@ -141,7 +136,6 @@ def agency_token(kode: str, data_dir: Path) -> None:
               help="Batas isi ZIP dan XLSX satu unggahan setelah dibuka, dalam MB.")
 @click.option("--workers", "max_concurrent_checks", default=2, show_default=True,
               type=click.IntRange(1, 64), help="Pemeriksaan yang berjalan bersamaan.")
-@handle_errors
 def serve(host: str, port: int, data_dir: Path, policy_root: Path | None,
           rules_root: Path | None,
           max_upload_mb: int, max_uncompressed_mb: int, max_concurrent_checks: int) -> None:
@@ -157,7 +151,6 @@ def serve(host: str, port: int, data_dir: Path, policy_root: Path | None,
     """
     import uvicorn
 
-    from checker.cli_common import note_source
     from checker.kebijakan import load_kebijakan
     from checker.serve import create_app
 
@@ -182,7 +175,6 @@ def serve(host: str, port: int, data_dir: Path, policy_root: Path | None,
               help="Folder laporan yang dibaca dasbor situs (opsi `reports` di mkdocs.yml).")
 @click.option("--riwayat", "per_date", is_flag=True,
               help="Juga laporan terakhir setiap tanggal acuan sebelumnya (perkembangan).")
-@handle_errors
 def publish(data_dir: Path, out_dir: Path, per_date: bool) -> None:
     """Tulis laporan terakhir yang diterima dari setiap instansi untuk dasbor kepatuhan.
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from checker.cli_common import as_of_option, handle_errors, policy_option
+from checker.cli.common import Command, Group, as_of_option, policy_option
 from checker.diff import render_markdown, render_text
 from checker.errors import UsageError
 from checker.policy.terbilang import tanggal
@@ -31,7 +31,7 @@ def _today(as_of: dt.date | None) -> dt.date:
     return as_of or dt.date.today()
 
 
-@click.group("export")
+@click.group("export", cls=Group)
 def export() -> None:
     """Ekspor peraturan menjadi dokumen resmi untuk ditandatangani.
 
@@ -53,7 +53,6 @@ def export() -> None:
               help="Tandai perubahan sejak versi ini sebagai perubahan terlacak Word.")
 @click.option("--accept", is_flag=True,
               help="Bersama --redline-from: terima semua perubahan (salinan bersih).")
-@handle_errors
 def docx(policy_root: Path, as_of: dt.date | None, output: Path | None, ref: str | None,
          redline_from: str | None, accept: bool) -> None:
     """Tulis Peraturan Gubernur dalam tata letak resmi (F4, Bookman Old Style 12).
@@ -72,10 +71,9 @@ def docx(policy_root: Path, as_of: dt.date | None, output: Path | None, ref: str
     click.echo(f"Dokumen Word ditulis ke {path}.", err=True)
 
 
-@click.group("versions", invoke_without_command=True)
+@click.group("versions", cls=Group, invoke_without_command=True)
 @policy_option
 @click.pass_context
-@handle_errors
 def versions(ctx: click.Context, policy_root: Path) -> None:
     """Daftar versi peraturan: tag Git beserta tanggal dan statusnya.
 
@@ -112,7 +110,6 @@ def versions(ctx: click.Context, policy_root: Path) -> None:
 @versions.command("bekukan")
 @click.argument("ref", required=False)
 @click.pass_context
-@handle_errors
 def bekukan(ctx: click.Context, ref: str | None) -> None:
     """Bekukan penomoran versi yang ditetapkan (bawaan: salinan kerja) di penomoran.yml.
 
@@ -126,7 +123,7 @@ def bekukan(ctx: click.Context, ref: str | None) -> None:
                "bersama versinya.")
 
 
-@click.command("diff")
+@click.command("diff", cls=Command)
 @click.argument("ref_a", required=False)
 @click.argument("ref_b", required=False)
 @policy_option
@@ -135,7 +132,6 @@ def bekukan(ctx: click.Context, ref: str | None) -> None:
               show_default=True, help="text untuk layar (berwarna di terminal); markdown.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Tulis ke berkas ini (bawaan: layar).")
-@handle_errors
 def diff(ref_a: str | None, ref_b: str | None, policy_root: Path, as_of: dt.date | None,
          fmt: str, output: Path | None) -> None:
     """Perubahan antara dua versi: Pasal ditambah, dihapus, dipindah, diubah kata demi kata.

@@ -13,9 +13,10 @@ from pathlib import Path
 
 import click
 
-from checker.cli_common import (
+from checker.cli.common import (
+    Command,
+    Group,
     as_of_option,
-    handle_errors,
     note_source,
     parse_years,
     policy_option,
@@ -31,7 +32,7 @@ from checker.policy.terbilang import digits, tanggal
 _ROOTS_KEY = "kebijakan.dispensasi_roots"
 
 
-@click.command("impact")
+@click.command("impact", cls=Command)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--from", "ref_from", default=None, metavar="GITREF",
               help="Versi lama: tag, cabang, atau commit (bawaan: tag terakhir).")
@@ -50,7 +51,6 @@ _ROOTS_KEY = "kebijakan.dispensasi_roots"
               help="Jangan sertakan redline Pasal (text dan markdown).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Tulis ke berkas ini (bawaan: layar).")
-@handle_errors
 def impact(paths: tuple[Path, ...], ref_from: str | None, ref_to: str | None,
            policy_root: Path, rules_root: Path, as_of: dt.date | None, years: list[int] | None,
            fmt: str, no_redline: bool, output: Path | None) -> None:
@@ -83,12 +83,11 @@ def impact(paths: tuple[Path, ...], ref_from: str | None, ref_to: str | None,
         click.echo(text, nl=False)
 
 
-@click.group("dispensasi", invoke_without_command=True)
+@click.group("dispensasi", cls=Group, invoke_without_command=True)
 @policy_option
 @rules_option
 @as_of_option
 @click.pass_context
-@handle_errors
 def dispensasi(ctx: click.Context, policy_root: Path, rules_root: Path,
                as_of: dt.date | None) -> None:
     """Daftar dispensasi di rules/dispensasi/: berlaku, belum berlaku, atau berakhir.
@@ -134,7 +133,6 @@ def dispensasi(ctx: click.Context, policy_root: Path, rules_root: Path,
                    "dipakai), untuk menemukan dispensasi yang tidak mencakup temuan apa pun.")
 @click.option("--strict", is_flag=True, help="Peringatan juga membuat kode keluar 1.")
 @click.pass_context
-@handle_errors
 def periksa(ctx: click.Context, reports: Path | None, strict: bool) -> None:
     """Periksa dispensasi: skema, aturan dan Pasal yang dirujuk, kedaluwarsa, yatim.
 

@@ -1,7 +1,10 @@
 """The ``kebijakan`` command line: one thin function per command over the library.
 
-Each command parses its options, calls one library function, renders the result and maps
-library errors to exit codes (0 fine, 1 findings/problems, 2 unusable input or usage).
+Each command parses its options, calls one library function and renders the result; library
+errors become exit codes (0 fine, 1 findings/problems, 2 unusable input or usage) in one place,
+:func:`checker.cli.common.checker_errors`. This module holds the group and the everyday
+commands; :mod:`checker.cli.versions`, :mod:`checker.cli.serve` and :mod:`checker.cli.impact`
+hold the rest.
 """
 
 from __future__ import annotations
@@ -17,12 +20,10 @@ import click
 
 import checker
 from checker import __version__
-from checker.cli_common import (
+from checker.cli.common import (
     Context,
     Group,
     as_of_option,
-    handle_errors,
-    indonesian_usage,
     note_source,
     parse_date,
     parse_years,
@@ -30,16 +31,17 @@ from checker.cli_common import (
     ref_option,
     rules_option,
 )
-from checker.cli_impact import dispensasi, impact
-from checker.cli_serve import agency, publish, serve
-from checker.cli_versions import diff, export, versions
+from checker.cli.impact import dispensasi, impact
+from checker.cli.serve import agency, publish, serve
+from checker.cli.versions import diff, export, versions
 from checker.errors import UsageError
 from checker.policy.render import FORMATS
+from checker.report.finding import SEVERITIES
 from checker.report.formats import FORMATS as REPORT_FORMATS
+from checker.report.labels import severity_label
 
 
-@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]},
-             options_metavar="[OPSI]", subcommand_metavar="PERINTAH [ARGUMEN]...")
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kebijakan")
 @click.option("--debug", is_flag=True, help="Tampilkan traceback lengkap bila terjadi kesalahan.")
 @click.pass_context
@@ -68,7 +70,6 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("--laporan", "reports", default=None, type=click.Path(exists=True, path_type=Path),
               help="Laporan JSON pemeriksaan terakhir, atau folder laporan (tanggal terbaru "
                    "dipakai): dispensasi yang tidak mencakup temuan apa pun dilaporkan.")
-@handle_errors
 def lint(policy_root: Path | None, rules_root: Path | None, ref: str | None, fmt: str,
          strict: bool, reports: Path | None) -> None:
     """Periksa kebijakan dan aturan: skema, id, rujukan, parameter, SQL, kaidah perancangan.
@@ -106,7 +107,6 @@ def lint(policy_root: Path | None, rules_root: Path | None, ref: str | None, fmt
               show_default=True, help="text seperti di kertas; markdown untuk situs.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Tulis ke berkas ini (bawaan: layar).")
-@handle_errors
 def render_cmd(policy_root: Path | None, ref: str | None, as_of: dt.date | None, fmt: str,
                output: Path | None) -> None:
     """Cetak seluruh peraturan: nomor dihitung, rujukan dan parameter dirender.
@@ -142,7 +142,6 @@ def render_cmd(policy_root: Path | None, ref: str | None, as_of: dt.date | None,
               help="Tulis laporan ke berkas ini (wajib untuk xlsx; bawaan: layar).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default="error",
               show_default=True, help="Tingkat temuan yang membuat kode keluar 1.")
-@handle_errors
 def check_cmd(paths: tuple[Path, ...], policy_root: Path | None, rules_root: Path | None,
               ref: str | None, as_of: dt.date | None, years: list[int] | None, fmt: str,
               output: Path | None, fail_on: str) -> None:
@@ -200,7 +199,6 @@ def _progress() -> Callable[[str], None] | None:
               help="Tanggal acuan (bawaan: 2026-06-30, tanggal kunci jawaban data contoh).")
 @click.option("-o", "--output", "out_dir", default="demo-out", show_default=True,
               type=click.Path(file_okay=False, path_type=Path), help="Folder hasil.")
-@handle_errors
 def demo(policy_root: Path | None, rules_root: Path | None, as_of: dt.date | None,
          out_dir: Path) -> None:
     """Jalankan pekerjaan utama pada contoh bawaan dan tulis hasilnya ke demo-out/.
@@ -220,11 +218,12 @@ def demo(policy_root: Path | None, rules_root: Path | None, as_of: dt.date | Non
     click.echo(f"Lint kebijakan dan aturan: 0 kesalahan, {warnings} peringatan.")
     if result.report is not None:
         counts = result.report.counts_by_severity()
-        click.echo(f"Pemeriksaan data contoh: {counts['error']} kesalahan, "
-                   f"{counts['warning']} peringatan, {counts['info']} info "
-                   f"(kesalahan tertanam yang memang harus ditemukan).")
+        found = ", ".join(f"{counts[s]} {severity_label(s)}" for s in SEVERITIES)
+        click.echo(f"Pemeriksaan data contoh: {found} (kesalahan tertanam yang memang harus "
+                   "ditemukan).")
     for path in result.written:
         click.echo(f"Ditulis: {path}")
+
 
 @cli.command()
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
@@ -233,7 +232,6 @@ def demo(policy_root: Path | None, rules_root: Path | None, as_of: dt.date | Non
 @policy_option
 @rules_option
 @ref_option
-@handle_errors
 def template(output: Path, policy_root: Path | None, rules_root: Path | None,
              ref: str | None) -> None:
     """Tulis templat Excel untuk data kepegawaian: satu lembar per tabel, dengan petunjuk.
@@ -264,7 +262,6 @@ def template(output: Path, policy_root: Path | None, rules_root: Path | None,
               show_default=True, help="csv (satu berkas per tabel) atau xlsx (satu workbook).")
 @click.option("--fault-rate", type=float, default=0.02, show_default=True,
               help="Bagian pegawai yang diberi kesalahan tertanam (0 sampai 1).")
-@handle_errors
 def sample(out_dir: Path, employees: int, seed: int, fmt: str, fault_rate: float) -> None:
     """Buat data contoh sintetis instansi di Bengkulu beserta kunci jawaban kesalahannya.
 
@@ -282,16 +279,10 @@ def sample(out_dir: Path, employees: int, seed: int, fmt: str, fault_rate: float
                f"dengan {planted} kesalahan tertanam; kunci jawaban: {result.key}.")
 
 
-
-
 for _command in (export, versions, diff, agency, serve, publish, impact, dispensasi):
-    cli.add_command(indonesian_usage(_command))
+    cli.add_command(_command)
 
 
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="kebijakan")
-
-
-if __name__ == "__main__":  # pragma: no cover
-    main()

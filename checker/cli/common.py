@@ -1,26 +1,32 @@
-"""What every ``kebijakan`` command shares: error handling, Indonesian usage lines, and the
-common options. Command modules (cli.py, cli_versions.py, cli_serve.py, cli_impact.py) import
-from here, so none of them needs another."""
+"""What every ``kebijakan`` command shares: how errors become exit codes, Indonesian usage lines,
+and the common options. The command modules import from here, so none of them needs another.
+
+Errors are mapped in one place, :func:`checker_errors`, which :class:`Command` and
+:class:`Group` run around every invocation: whether a command is reached through the
+``kebijakan`` group or invoked on its own (as the tests do), a :class:`CheckerError` prints as
+``kebijakan: path:line: message`` with its exit code (2), and anything unexpected prints one
+line and exits 2, or is raised with its traceback under ``--debug``.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-import functools
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
-from checker import cli_i18n
+from checker.cli import i18n
 from checker.errors import CheckerError
 from checker.kebijakan import Kebijakan
 from checker.provenance import BUNDLE, FOLDER, REF
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-cli_i18n.install()
+i18n.install()
 
 
 class Context:
@@ -29,47 +35,66 @@ class Context:
     debug: bool = False
 
 
-def handle_errors(func: F) -> F:
-    """Turn CheckerError (and, without --debug, anything unexpected) into exit code 2."""
+def _debug(ctx: click.Context) -> bool:
+    root = ctx.find_root().obj
+    return bool(root and root.debug)
 
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        ctx = click.get_current_context()
-        debug = bool(ctx.find_root().obj and ctx.find_root().obj.debug)
-        try:
-            return func(*args, **kwargs)
-        except CheckerError as exc:
-            if debug:
-                traceback.print_exc()
-            click.echo(f"kebijakan: {exc.format()}", err=True)
-            ctx.exit(exc.exit_code)
-        except (click.exceptions.Exit, click.ClickException, click.Abort):
+
+@contextlib.contextmanager
+def checker_errors(ctx: click.Context) -> Iterator[None]:
+    """Turn CheckerError (and, without --debug, anything unexpected) into a message on stderr
+    and an exit code: the CLI's only catch."""
+    try:
+        yield
+    except CheckerError as exc:
+        if _debug(ctx):
+            traceback.print_exc()
+        click.echo(f"kebijakan: {exc.format()}", err=True)
+        ctx.exit(exc.exit_code)
+    except (click.exceptions.Exit, click.ClickException, click.Abort):
+        raise
+    except Exception as exc:  # the outermost boundary: never a bare traceback
+        if _debug(ctx):
             raise
-        except Exception as exc:  # the outermost boundary: never a bare traceback
-            if debug:
-                raise
-            click.echo(
-                f"kebijakan: terjadi kesalahan internal ({type(exc).__name__}: {exc}). "
-                "Jalankan ulang dengan --debug untuk rinciannya dan laporkan kepada pengelola.",
-                err=True,
-            )
-            ctx.exit(2)
-
-    return wrapper  # type: ignore[return-value]
+        click.echo(
+            f"kebijakan: terjadi kesalahan internal ({type(exc).__name__}: {exc}). "
+            "Jalankan ulang dengan --debug untuk rinciannya dan laporkan kepada pengelola.",
+            err=True,
+        )
+        ctx.exit(2)
 
 
 class Command(click.Command):
-    """A command whose usage line reads in Indonesian: ``[OPSI]``."""
+    """A ``kebijakan`` command: usage reads ``[OPSI]``; errors map to exit codes."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("options_metavar", "[OPSI]")
         super().__init__(*args, **kwargs)
 
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command inside :func:`checker_errors`."""
+        with checker_errors(ctx):
+            return super().invoke(ctx)
+
 
 class Group(click.Group):
-    """The ``kebijakan`` group; its commands use :class:`Command`."""
+    """A ``kebijakan`` group: usage reads ``[OPSI] PERINTAH [ARGUMEN]...``; its commands are
+    :class:`Command`, its subgroups :class:`Group`; errors of its own callback map to exit
+    codes as a command's do."""
 
     command_class = Command
+    group_class = type  # subgroups are of this class too
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", "[OPSI]")
+        kwargs.setdefault("subcommand_metavar", "PERINTAH [ARGUMEN]...")
+        super().__init__(*args, **kwargs)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the group (and, through it, the chosen command) inside :func:`checker_errors`;
+        a command's own errors were already mapped by :meth:`Command.invoke`."""
+        with checker_errors(ctx):
+            return super().invoke(ctx)
 
 
 def policy_option(func: F) -> F:
@@ -115,6 +140,7 @@ def as_of_option(func: F) -> F:
 
 
 def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    """The value of a date option (``TTTT-BB-HH``), or a usage error in Indonesian."""
     if value is None:
         return None
     try:
@@ -137,6 +163,7 @@ def rules_option(func: F) -> F:
 
 def parse_years(ctx: click.Context, param: click.Parameter, value: str | None
                  ) -> list[int] | None:
+    """The value of ``--tahun`` (``2025`` or ``2024,2025``), sorted, or a usage error."""
     if not value:
         return None
     try:
@@ -147,13 +174,3 @@ def parse_years(ctx: click.Context, param: click.Parameter, value: str | None
     if not years or any(year < 1950 or year > 2100 for year in years):
         raise click.BadParameter(f"{value!r}: tahun harus di antara 1950 dan 2100")
     return years
-
-
-def indonesian_usage(command: click.Command) -> click.Command:
-    """Usage lines of commands defined in other modules read ``[OPSI]`` too."""
-    command.options_metavar = "[OPSI]"
-    if isinstance(command, click.Group):
-        command.subcommand_metavar = "PERINTAH [ARGUMEN]..."
-        for sub in command.commands.values():
-            indonesian_usage(sub)
-    return command
