@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ import checker.impact.run as run_module
 from checker.cli.impact import impact as impact_command
 from checker.impact import impact, render_markdown, render_text, to_json
 from checker.impact.model import Impact
+from tests.golden import check_golden
 from tests.impact.conftest import KOTA, PROVINSI, set_minimum
 
 AS_OF = dt.date(2026, 1, 15)
@@ -104,11 +104,7 @@ def test_no_change_says_so(repo: Path, data: Data) -> None:
 def test_markdown_golden(repo: Path, data: Data) -> None:
     """``UPDATE_GOLDEN=1 pytest tests/impact`` rewrites the golden file."""
     set_minimum(repo, 24)
-    text = render_markdown(preview(data))
-    path = GOLDEN / "dampak.md"
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8")
+    check_golden(GOLDEN / "dampak.md", render_markdown(preview(data)))
 
 
 def test_json_and_text_are_aggregates_only(repo: Path, data: Data) -> None:

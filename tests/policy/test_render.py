@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from pathlib import Path
 
@@ -12,6 +11,7 @@ import pytest
 from checker.policy import load_policy, render
 from checker.policy.numbering import letter, ordinal, rincian_label, roman
 from checker.policy.terbilang import tanggal, terbilang, words
+from tests import golden
 from tests.policy_fixture import HAK, MakePolicy
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -19,11 +19,8 @@ DAY = dt.date(2026, 12, 1)
 
 
 def check_golden(name: str, text: str) -> None:
-    """Compare with a golden file; ``UPDATE_GOLDEN=1 pytest`` rewrites it."""
-    path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8")
+    """Compare with the golden file ``name`` (see :mod:`tests.golden`)."""
+    golden.check_golden(GOLDEN / name, text)
 
 
 @pytest.mark.parametrize(("number", "expected"), [

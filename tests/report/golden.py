@@ -1,16 +1,14 @@
-"""Golden files for rendered reports; ``UPDATE_GOLDEN=1 pytest tests/report`` rewrites them."""
+"""Golden files for rendered reports (see :mod:`tests.golden`)."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
+
+from tests import golden
 
 GOLDEN = Path(__file__).parent / "golden"
 
 
 def check_golden(name: str, text: str) -> None:
     """Compare ``text`` with the golden file ``name`` (or rewrite it when asked)."""
-    path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.write_bytes(text.encode("utf-8"))
-    assert text == path.read_bytes().decode("utf-8")
+    golden.check_golden(GOLDEN / name, text)

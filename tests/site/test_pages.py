@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from checker.rules.registry import REGISTRY
 from checker.site import Page, SiteContext, generate, load_context, navigation
 from checker.site.dashboard import mask_nip
 from checker.site.kepatuhan import kepatuhan_pages
+from tests.golden import updating
 from tests.policy_fixture import MakePolicy
 from tests.site.fixture import AS_OF, PENUTUP, PEOPLE, write_inputs
 
@@ -33,7 +33,7 @@ def test_golden_markdown(tiny_site: SiteContext) -> None:
     """``UPDATE_GOLDEN=1 pytest tests/site`` rewrites the golden files."""
     markdown = {uri: p.content for uri, p in pages(tiny_site).items()
                 if uri.endswith(".md") and uri not in NOT_GOLDEN}
-    if os.environ.get("UPDATE_GOLDEN"):
+    if updating():
         GOLDEN.mkdir(exist_ok=True)
         for old in GOLDEN.glob("*.md"):
             old.unlink()

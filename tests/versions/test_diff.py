@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 import pytest
@@ -11,6 +10,7 @@ import pytest
 from checker.diff import render_markdown, render_text
 from checker.diff.words import new_text, old_text, word_diff
 from checker.versions import compare_versions, list_versions
+from tests import golden
 from tests.git_fixture import Git
 from tests.policy_fixture import HAK, MakePolicy
 
@@ -19,12 +19,8 @@ DAY = dt.date(2026, 12, 1)
 
 
 def check_golden(name: str, text: str) -> None:
-    """Compare with a golden file; ``UPDATE_GOLDEN=1 pytest`` rewrites it."""
-    path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.parent.mkdir(exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8")
+    """Compare with the golden file ``name`` (see :mod:`tests.golden`)."""
+    golden.check_golden(GOLDEN / name, text)
 
 
 @pytest.mark.parametrize(("a", "b"), [
