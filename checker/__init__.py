@@ -5,12 +5,12 @@ The public API; the ``kebijakan`` command line is a thin layer over these functi
 
 __version__ = "0.1.0"
 
-from checker.check import check
+from checker.checking import check
 from checker.data.ingest import ingest
 from checker.demo import run_demo
 from checker.export import export_docx
 from checker.kebijakan import Kebijakan, load_kebijakan
-from checker.lint import lint
+from checker.linting import lint
 from checker.policy import lint_policy, load_policy, render
 from checker.report.formats import render_report
 from checker.report.report import Report, to_json

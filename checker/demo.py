@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from checker.check import check
+from checker.checking import check
 from checker.data.sample import generate_sample
 from checker.data.template import write_template
 from checker.errors import Problem

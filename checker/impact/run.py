@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from checker.check import checked_years, judge
+from checker.checking import checked_years, judge
 from checker.data.ingest import ingest
 from checker.data.schema import Table
 from checker.diff import compare

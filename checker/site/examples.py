@@ -16,7 +16,7 @@ import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from checker.check import check
+from checker.checking import check
 from checker.data.sample import generate_sample
 from checker.report.report import InputRef, Report, to_json
 

@@ -31,7 +31,7 @@ def people(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, st
 
 
 def run(data: Path, rules: Path, as_of: dt.date = AS_OF) -> Report:
-    from checker.check import check
+    from checker.checking import check
 
     return check([data], as_of=as_of, years=[2025], policy_root=POLICY, rules_root=rules)
 
@@ -107,7 +107,7 @@ def test_in_force_up_to_and_including_valid_until(
     rules = rules_with(tmp_path, satu=entry("DISP-2026-001", f'{{nip: "{n["a"]}"}}',
                                             letter="2025-01-10", until="2026-06-30"))
     years = [2025] if as_of.year > 2025 else [2024]
-    from checker.check import check
+    from checker.checking import check
 
     report = check([data], as_of=as_of, years=years, policy_root=POLICY, rules_root=rules)
     marked = {f.dispensation for f in report.findings if f.nip == n["a"]}

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from checker.check import check
+from checker.checking import check
 from checker.cli.impact import dispensasi
 from checker.report.report import to_json
 from tests.dispensasi.fixture import entry, rules_with

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from checker.check import check
+from checker.checking import check
 from checker.cli import cli
 from checker.errors import PolicyError
-from checker.lint import lint
+from checker.linting import lint
 from checker.report.report import to_json
 from tests.dispensasi.fixture import entry, rules_with
 from tests.rules.builder import POLICY, Data

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.lint import lint
+from checker.linting import lint
 from checker.rules.registry import REGISTRY
 from tests.policy_fixture import SCHEMA
 

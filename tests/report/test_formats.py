@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from checker.check import check
+from checker.checking import check
 from checker.cli import cli
 from checker.report.formats import FORMATS, render_report
 from checker.report.report import Report, to_json

@@ -13,7 +13,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from checker.check import check
+from checker.checking import check
 from checker.data.schema import load_schema
 from checker.report.finding import Finding
 from checker.report.report import Report

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.check import check
+from checker.checking import check
 from checker.report.report import Report, to_json
 from tests.rules.builder import POLICY, RULES, Data, of_rule, project
 
