@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from checker.artifacts.markdown import escape, link, table
 from checker.diff import Comparison, Side, compare, render_markdown, summary
 from checker.export import export_docx
 from checker.gitrepo import VersionError, open_repo, read_files, tags
@@ -169,6 +170,12 @@ def _slug(tag: str) -> str:
     return tag.replace("/", "-")
 
 
+def _row(version: Version, change: str) -> tuple[object, ...]:
+    """One row of the version table: the tag linking to its page, date, status, change."""
+    return (link(version.tag, f"{_slug(version.tag)}.md"), tanggal(version.date.date()),
+            version.status, version.version, change)
+
+
 def riwayat_pages(repo_root: str | Path = ".", as_of: dt.date | None = None) -> dict[str, str]:
     """The site's Riwayat section: ``riwayat/index.md`` and one page per version with its
     redline against the previous version (texts rendered as on each newer version's date)."""
@@ -181,32 +188,29 @@ def riwayat_pages(repo_root: str | Path = ".", as_of: dt.date | None = None) -> 
         try:
             current = load_version(policy_root, version.tag)
         except VersionError as exc:  # a tag is history: show it broken, keep building the rest
-            pages[f"riwayat/{_slug(version.tag)}.md"] = f"# {version.tag}\n\n{exc.message}.\n"
-            rows.append(f"| [{version.tag}]({_slug(version.tag)}.md) | "
-                        f"{tanggal(version.date.date())} | {version.status} | "
-                        f"{version.version} | tidak dapat dimuat |")
+            pages[f"riwayat/{_slug(version.tag)}.md"] = (f"# {escape(version.tag)}\n\n"
+                                                         f"{escape(exc.message)}.\n")
+            rows.append(_row(version, "tidak dapat dimuat"))
             continue
         day = as_of or version.date.date()
         if previous is None:
             change = "versi pertama"
-            body = (f"# {version.tag}\n\nVersi pertama yang diberi tag ({version.status}, "
+            body = (f"# {escape(version.tag)}\n\nVersi pertama yang diberi tag ({version.status}, "
                     f"{tanggal(version.date.date())}, commit `{version.commit[:10]}`); belum ada "
                     "versi sebelumnya untuk dibandingkan.\n")
         else:
             comparison = compare(previous[0], current[0], day, previous[1], current[1])
             change, body = summary(comparison), render_markdown(comparison)
         pages[f"riwayat/{_slug(version.tag)}.md"] = body
-        rows.append(f"| [{version.tag}]({_slug(version.tag)}.md) | "
-                    f"{tanggal(version.date.date())} | {version.status} | {version.version} | "
-                    f"{change} |")
+        rows.append(_row(version, change))
         previous = current
     lines = ["# Riwayat versi", "",
              "Setiap versi adalah tag Git pada repositori kebijakan. Halaman tiap versi memuat "
              "perubahannya terhadap versi sebelumnya: Pasal yang ditambah, dihapus, dipindah, "
              "atau diubah (kata demi kata) dan nilai parameter yang berubah.", ""]
     if rows:
-        lines += ["| Versi | Tanggal | Status | Versi peraturan | Perubahan |",
-                  "|---|---|---|---|---|", *reversed(rows)]
+        lines += table(("Versi", "Tanggal", "Status", "Versi peraturan", "Perubahan"),
+                       reversed(rows))
     else:
         lines.append("Belum ada versi yang diberi tag.")
     pages["riwayat/index.md"] = "\n".join(lines) + "\n"

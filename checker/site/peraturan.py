@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.artifacts.markdown import prose
+from checker.artifacts.markdown import link, prose, table
 from checker.policy.document.blocks import PEMBUKAAN, PENUTUP, Block, Citation, ParameterValue
 from checker.policy.document.blocks import Unit as DocumentUnit
 from checker.policy.document.markdown import LEVELS, MarkdownLayout
@@ -118,13 +118,14 @@ def index_page(site: SiteContext) -> Page:
              "hukumnya.", ""]
     pembukaan = [unit for unit in walk(p, site.as_of) if unit.part == PEMBUKAAN]
     lines += [SiteLayout(site, links.PERATURAN_INDEX).lay_out(pembukaan), "",
-              "## Batang tubuh", "", "| BAB | Judul | Pasal |", "|---|---|---|"]
+              "## Batang tubuh", ""]
+    rows = []
     for index, bab in enumerate(p.bab, start=1):
         href = links.relative(links.PERATURAN_INDEX, links.bab_page(bab.id))
-        title = prose(links.title_case(bab.title))
         label = site.numbering.bab.get(bab.id) or roman(index)
-        lines.append(f"| [BAB {label}]({href}) | {title} | {_pasal_range(site, bab)} |")
-    lines.append("")
+        rows.append((link(f"BAB {label}", href), prose(links.title_case(bab.title)),
+                     _pasal_range(site, bab)))
+    lines += [*table(("BAB", "Judul", "Pasal"), rows), ""]
     return Page(links.PERATURAN_INDEX, join(lines), f"{site.policy_dir}/peraturan.yml")
 
 
