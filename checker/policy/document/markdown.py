@@ -74,8 +74,8 @@ class MarkdownLayout(Layout[str]):
             self.lines.append(self.heading(LEVELS[first.kind], title))
         elif first.kind in LEVELS:
             self.lines += self.pasal_heading(first, unit)
-        elif first.kind in LISTS:  # one line per item, the list one paragraph
-            self.lines += [self.block(block, "") for block in blocks]
+        elif first.kind in LISTS:  # one line per item (hard breaks), the list one paragraph
+            self.lines.append(BREAK.join(self.block(block, "") for block in blocks))
         else:
             indent = hang(blocks)
             self.lines.append(BREAK.join(self.block(block, indent) for block in blocks))
