@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from checker.policy.model import Parameter
@@ -62,31 +62,9 @@ def schedule(parameter: Parameter) -> str:
 
 @dataclass
 class InlineContext:
-    """What inline rendering needs: numbering, parameters, the date, and how to print a link."""
+    """What resolving inline markup needs: numbering, parameters and the date (the layouts
+    decide how a citation or a value is printed)."""
 
     numbering: Numbering
     parameters: dict[str, Parameter]
     as_of: dt.date
-    link: Callable[[str, str], str] | None = None  # (target id, citation) -> markup
-    value_markup: Callable[[Parameter, str], str] | None = None
-
-
-def render_inline(raw: str, ctx: InlineContext, pasal_id: str | None) -> str:
-    """Replace every inline construct; unknown names are left visible as ``⟦name⟧``."""
-
-    def replace(match: re.Match[str]) -> str:
-        if match.group("ref") is not None:
-            target = match.group("ref")
-            citation = ctx.numbering.citation(target, pasal_id)
-            if citation is None:
-                return f"⟦{target}⟧"
-            return ctx.link(target, citation) if ctx.link else citation
-        name = match.group("param")
-        parameter = ctx.parameters.get(name)
-        dated = parameter.value_at(ctx.as_of) if parameter else None
-        if parameter is None or dated is None:
-            return f"⟦{name}⟧"
-        shown = format_value(parameter, dated.value, match.group("filter"))
-        return ctx.value_markup(parameter, shown) if ctx.value_markup else shown
-
-    return INLINE_RE.sub(replace, raw)

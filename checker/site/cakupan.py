@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 
 from checker.artifacts.markdown import Markdown, link, prose, table
-from checker.policy.inline import InlineContext, render_inline
+from checker.policy.document.segments import segments
+from checker.policy.inline import InlineContext
 from checker.policy.model import Pasal
 from checker.policy.numbering import roman
 from checker.site import links
@@ -35,8 +36,8 @@ def obligations(site: SiteContext) -> list[Obligation]:
     plain = InlineContext(site.numbering, site.peraturan.parameters, site.as_of)
     out = []
     for pasal in site.peraturan.iter_pasal():
-        texts = [render_inline(raw, plain, pasal.id) for ayat in pasal.ayat
-                 for raw in ayat_texts(ayat)]
+        texts = ["".join(s.text for s in segments(raw, plain, pasal.id))
+                 for ayat in pasal.ayat for raw in ayat_texts(ayat)]
         found: list[str] = []
         excerpt = ""
         for text in texts:

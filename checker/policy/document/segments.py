@@ -3,8 +3,8 @@
 The markup is that of :mod:`checker.policy.inline` (``{{ parameter | filter }}``,
 ``[[clause-id]]``), plus emphasis as Markdown writes it (``*e-learning*`` or ``_e-learning_``)
 for the foreign terms that drafting style italicises. A reference or parameter that cannot be
-resolved stays visible as ``⟦name⟧``, as :func:`checker.policy.inline.render_inline` shows it
-(policy lint reports it). Emphasis is found in the words between references and values only.
+resolved stays visible as ``⟦name⟧`` (policy lint reports it). Emphasis is found in the words
+between references and values only.
 """
 
 from __future__ import annotations
