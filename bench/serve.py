@@ -25,8 +25,8 @@ ROOT = Path(__file__).resolve().parents[1]
 # bench/ holds scripts named like packages (docx.py): import from the repository root instead
 sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
 
-from checker.policy.terbilang import digits  # noqa: E402
 from checker.serve import Storage, add_agency, create_app  # noqa: E402
+from checker.wording import digits  # noqa: E402
 from tests.serve.live import serve_in_thread  # noqa: E402
 
 DATA = ROOT / "bench" / "data"

@@ -24,7 +24,7 @@ from checker.kebijakan.source import policy_dir
 from checker.policy.model import Peraturan
 from checker.policy.numbering import penomoran_record
 from checker.policy.penomoran import PENOMORAN_FILE, dump_penomoran
-from checker.policy.terbilang import tanggal
+from checker.wording import tanggal
 
 __all__ = ["Version", "VersionError", "compare_versions", "export_version", "freeze",
            "list_versions", "load_version", "pending_freeze", "riwayat_pages"]

@@ -27,7 +27,7 @@ from checker.errors import PolicyError, Problem
 from checker.impact import impact as run_impact
 from checker.impact import render_markdown, render_text, to_json
 from checker.kebijakan import inspect, load_kebijakan, opened
-from checker.policy.terbilang import digits, tanggal
+from checker.wording import digits, tanggal
 
 _ROOTS_KEY = "kebijakan.dispensasi_roots"
 

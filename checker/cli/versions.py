@@ -15,7 +15,6 @@ import click
 from checker.cli.common import Command, Group, as_of_option, policy_option
 from checker.diff import render_markdown, render_text
 from checker.errors import UsageError
-from checker.policy.terbilang import tanggal
 from checker.versions import (
     compare_versions,
     export_version,
@@ -23,6 +22,7 @@ from checker.versions import (
     list_versions,
     pending_freeze,
 )
+from checker.wording import tanggal
 
 _POLICY_KEY = "kebijakan.policy_root"
 

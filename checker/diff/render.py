@@ -22,7 +22,7 @@ from checker.diff.compare import (
     pasal_change,
 )
 from checker.diff.words import Segment
-from checker.policy.terbilang import digits, tanggal
+from checker.wording import digits, tanggal
 
 _RED, _GREEN, _BOLD, _RESET = "\x1b[31m", "\x1b[32m", "\x1b[1m", "\x1b[0m"
 _UNIT_TITLES = {"judul": "Judul", "pembentuk": "Pembukaan", "menimbang": "Menimbang",

@@ -16,9 +16,9 @@ from checker.dispensasi.model import Dispensasi
 from checker.errors import Problem
 from checker.policy.model import Peraturan, Span
 from checker.policy.numbering import number
-from checker.policy.terbilang import tanggal
 from checker.report.labels import INTAKE_TITLES
 from checker.report.report import Report, read_report
+from checker.wording import tanggal
 
 _NIP_LIKE = re.compile(r"(?<!\d)\d{18}(?!\d)")
 

@@ -13,7 +13,7 @@ from checker.diff import render_text as redline_text
 from checker.impact.delta import Delta
 from checker.impact.model import Impact
 from checker.impact.summary import amount
-from checker.policy.terbilang import digits, tanggal
+from checker.wording import digits, tanggal
 
 DELTA_HEADER = ("Sebelum", "Sesudah", "Muncul", "Hilang", "Berubah")
 NOTHING = "Tidak ada yang berubah."

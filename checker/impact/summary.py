@@ -11,7 +11,7 @@ from typing import Any
 
 from checker.impact.delta import NO_INSTANSI, Change, Delta
 from checker.impact.model import Impact, ParameterRow
-from checker.policy.terbilang import digits
+from checker.wording import digits
 
 
 def amount(value: Any, unit: str) -> str:

@@ -9,9 +9,9 @@ import datetime as dt
 import unicodedata
 from typing import Any
 
-from checker.policy.terbilang import digits, tanggal
 from checker.report.finding import SEVERITIES, Finding
 from checker.report.report import Report
+from checker.wording import digits, tanggal
 
 # the one table of severity words: reports, the upload service and the site all read it
 SEVERITY_LABELS = {"error": "kesalahan", "warning": "peringatan", "info": "informasi"}

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 
 from checker.artifacts.markdown import escape, table
-from checker.policy.terbilang import digits, tanggal
 from checker.report.finding import SEVERITIES, Finding
 from checker.report.labels import (
     DISPENSED_MEANING,
@@ -28,6 +27,7 @@ from checker.report.labels import (
     years_text,
 )
 from checker.report.report import Report
+from checker.wording import digits, tanggal
 
 
 def render_markdown(report: Report) -> str:

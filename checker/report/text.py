@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import click
 
-from checker.policy.terbilang import digits
 from checker.report.finding import SEVERITIES, Finding
 from checker.report.labels import (
     DISPENSED_TITLE,
@@ -31,6 +30,7 @@ from checker.report.labels import (
     years_text,
 )
 from checker.report.report import Report
+from checker.wording import digits
 
 COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 

@@ -12,11 +12,11 @@ from typing import Any
 
 import jinja2
 
-from checker.policy.terbilang import digits, tanggal
 from checker.report.finding import Finding
 from checker.report.labels import severity_label
 from checker.report.report import Report, read_report
 from checker.serve.runner import REPORT_JSON
+from checker.wording import digits, tanggal
 
 WIB = dt.timezone(dt.timedelta(hours=7), "WIB")
 TEMPLATES = Path(__file__).with_name("templates")

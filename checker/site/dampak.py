@@ -12,10 +12,10 @@ from typing import Any
 
 from checker.artifacts.markdown import Markdown, escape, link, prose, table
 from checker.errors import InputError
-from checker.policy.terbilang import digits, tanggal
 from checker.site import links
 from checker.site.context import SiteContext
 from checker.site.page import RIGHT, Page, join
+from checker.wording import digits, tanggal
 
 PAGE = "dampak/index.md"
 DELTA = ("before", "after", "appeared", "disappeared", "changed")

@@ -8,10 +8,10 @@ from collections import Counter
 
 from checker.artifacts.markdown import Markdown, escape, link, prose, table
 from checker.dispensasi import Dispensasi
-from checker.policy.terbilang import tanggal
 from checker.site import links
 from checker.site.context import SiteContext
 from checker.site.page import RIGHT, Page, join
+from checker.wording import tanggal
 
 PAGE = "aturan/dispensasi.md"
 INTRO = ("Dispensasi adalah pengecualian tertulis, beralasan, dan sementara dari satu atau "

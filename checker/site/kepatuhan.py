@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 
 from checker.artifacts.markdown import Markdown, code, escape, link, table
-from checker.policy.terbilang import tanggal
 from checker.report.finding import SEVERITIES
 from checker.report.labels import NO_RATE, SEVERITY_LABELS
 from checker.report.report import compliance_percent
@@ -14,6 +13,7 @@ from checker.site import charts, links
 from checker.site.context import SiteContext
 from checker.site.dashboard import Dashboard, Snapshot, Submission, build_dashboard
 from checker.site.page import RIGHT, Page, front_matter, join
+from checker.wording import tanggal
 
 PAGE = links.KEPATUHAN
 LOWEST = 25  # the dashboard chart shows at most this many instansi, the least compliant

@@ -5,11 +5,11 @@ from __future__ import annotations
 from checker.artifacts.markdown import Markdown, code, link, prose, table
 from checker.policy.inline import format_value, tokens
 from checker.policy.model import Parameter
-from checker.policy.terbilang import tanggal
 from checker.rules.registry import REGISTRY
 from checker.site import links
 from checker.site.context import SiteContext, ayat_texts
 from checker.site.page import Page, join
+from checker.wording import tanggal
 
 GROUPS = {"kompetensi": "Pengembangan kompetensi", "kinerja": "Evaluasi kinerja",
           "karier": "Karier dan kenaikan pangkat", "pensiun": "Batas usia pensiun",

@@ -16,12 +16,12 @@ from checker.policy.document.markdown import LEVELS, MarkdownLayout
 from checker.policy.document.walk import judul_lines, walk
 from checker.policy.model import Bab, Parameter
 from checker.policy.numbering import roman
-from checker.policy.terbilang import tanggal
 from checker.report.labels import severity_label
 from checker.site import links
 from checker.site.context import SiteContext
 from checker.site.page import Page, front_matter, join
 from checker.site.parameter import shown
+from checker.wording import tanggal
 
 
 class SiteLayout(MarkdownLayout):

@@ -8,10 +8,10 @@ from checker.data.schema import Field, load_schema
 from checker.data.template import template_bytes
 from checker.export.docx import docx_bytes
 from checker.policy.render import render
-from checker.policy.terbilang import tanggal
 from checker.site import links
 from checker.site.context import SiteContext
 from checker.site.page import Page, join
+from checker.wording import tanggal
 
 TYPES = {"string": "teks", "integer": "bilangan bulat", "number": "bilangan", "date": "tanggal",
          "boolean": "Ya/Tidak", "year": "tahun"}

@@ -10,7 +10,7 @@ import pytest
 
 from checker.policy import load_policy, render
 from checker.policy.numbering import letter, ordinal, rincian_label, roman
-from checker.policy.terbilang import tanggal, terbilang, words
+from checker.wording import tanggal, terbilang, words
 from tests import golden
 from tests.policy_fixture import HAK, MakePolicy
 

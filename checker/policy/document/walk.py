@@ -25,7 +25,7 @@ from checker.policy.document.segments import segments
 from checker.policy.inline import InlineContext
 from checker.policy.model import Ayat, Bab, Bagian, Pasal, Penandatangan, Peraturan, Rincian
 from checker.policy.numbering import Numbering, letter, number, ordinal
-from checker.policy.terbilang import tanggal
+from checker.wording import tanggal
 
 BLANK = "…"  # what a draft shows where the number, date or name will go
 DIHAPUS_AYAT = "Dihapus."
