@@ -13,6 +13,7 @@ import duckdb
 from checker import __version__
 from checker.data.dataset import Dataset
 from checker.data.ingest import ingest
+from checker.data.intake_checks import INTAKE_CLAUSE
 from checker.dispensasi import apply_dispensasi, jakarta_today
 from checker.engine import Engine
 from checker.errors import UsageError
@@ -20,9 +21,6 @@ from checker.kebijakan import Kebijakan, load_kebijakan
 from checker.report.finding import ClauseRef, Finding
 from checker.report.report import InputRef, Report
 from checker.rules.helpers import prepare
-
-# Intake findings cite the Pasal that obliges agencies to send data in the published schema.
-INTAKE_CLAUSE = "kewajiban-data-skema"
 
 
 def default_years(as_of: dt.date) -> list[int]:

@@ -14,6 +14,7 @@ from typing import Any
 import jsonschema
 import yaml
 
+from checker.codes import At, lint_code, lint_problem
 from checker.errors import Problem
 
 JsonPath = tuple[str | int, ...]
@@ -53,10 +54,10 @@ class Located:
         return line + self.line_offset, col
 
     def problem(self, at: Iterable[str | int], code: str, message: str,
-                severity: str = "error") -> Problem:
-        """A Problem located at ``at`` in this document."""
-        line, col = self.where(at)
-        return Problem(self.path, line, col, severity, code, message)
+                severity: str | None = None) -> Problem:
+        """A Problem with a registered ``code`` located at ``at`` in this document, at the
+        code's level unless ``severity`` says otherwise."""
+        return lint_problem(At(self.path, *self.where(at)), code, message, severity)
 
 
 def _walk(node: yaml.Node, at: JsonPath, out: dict[JsonPath, tuple[int, int]]) -> None:
@@ -92,11 +93,11 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Located | No
         line = (mark.line + 1 if mark else 1) + line_offset
         col = mark.column + 1 if mark else 1
         reason = exc.problem or exc.context or "sintaks tidak valid"
-        return None, [Problem(path, line, col, "error", "yaml",
-                              f"YAML tidak dapat dibaca: {reason}")]
+        return None, [lint_problem(At(path, line, col), "yaml",
+                                   f"YAML tidak dapat dibaca: {reason}")]
     except yaml.YAMLError as exc:  # e.g. a reader error on a control character
-        return None, [Problem(path, 1 + line_offset, 1, "error", "yaml",
-                              f"YAML tidak dapat dibaca: {exc}")]
+        return None, [lint_problem(At(path, 1 + line_offset), "yaml",
+                                   f"YAML tidak dapat dibaca: {exc}")]
     located = Located(data, path, line_offset)
     if node is not None:
         _walk(node, (), located.positions)
@@ -108,8 +109,7 @@ def load_yaml_file(path: Path, display: str) -> tuple[Located | None, list[Probl
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        return None, [Problem(display, 1, 1, "error", "berkas",
-                              f"berkas tidak dapat dibaca: {exc}")]
+        return None, [lint_problem(At(display), "berkas", f"berkas tidak dapat dibaca: {exc}")]
     return parse_yaml(text, display)
 
 
@@ -138,8 +138,10 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
     return error.message
 
 
-def validate(doc: Located, schema: dict[str, Any], code: str = "skema") -> list[Problem]:
-    """Validate against a JSON Schema; each violation becomes a Problem at its own line."""
+def validate(doc: Located, schema: dict[str, Any], code: str) -> list[Problem]:
+    """Validate against a JSON Schema; each violation becomes a Problem with the registered
+    ``code`` at its own line (an unregistered code fails even when the document is valid)."""
+    lint_code(code)
     validator = jsonschema.Draft202012Validator(schema)
     problems = []
     for error in sorted(validator.iter_errors(doc.data), key=lambda e: list(map(str, e.path))):
@@ -162,8 +164,10 @@ def load_yaml_list(path: Path, display: str, code: str, message: str
     """Read a YAML file that must hold a list of records (rules, dispensations).
 
     Returns the document only when it is a non-empty list; an empty file is no problem, any
-    other shape is one Problem with ``message`` at line 1.
+    other shape is one Problem with the registered ``code`` and ``message`` where the
+    document starts.
     """
+    lint_code(code)
     doc, problems = load_yaml_file(path, display)
     if doc is None or doc.data is None:
         return None, problems

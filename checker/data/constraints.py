@@ -10,6 +10,7 @@ from __future__ import annotations
 import duckdb
 
 from checker.data import messages
+from checker.data.intake_checks import SKEMA_RUJUKAN, SKEMA_UNIK, intake_finding
 from checker.data.normalize import ident
 from checker.data.schema import Table
 from checker.report.finding import Finding
@@ -41,10 +42,9 @@ def unique_findings(con: duckdb.DuckDBPyConnection, table: Table) -> list[Findin
         f"WINDOW w AS (PARTITION BY {cols} ORDER BY _file, _row)) WHERE n > 1"
     ).fetchall()
     return [
-        Finding(
-            rule="SKEMA-UNIK",
-            severity="error",
-            message=messages.duplicate_key(table, key, first_row, first_file),
+        intake_finding(
+            SKEMA_UNIK,
+            messages.duplicate_key(table, key, first_row, first_file),
             table=table.name,
             file=file,
             row=row,
@@ -65,10 +65,10 @@ def reference_findings(
         if fk.ref_table not in present:
             if table.name in present and fk.fields == ("nip",):
                 out.append(
-                    Finding(
-                        rule="SKEMA-RUJUKAN",
+                    intake_finding(
+                        SKEMA_RUJUKAN,
+                        messages.missing_reference_table(table, fk.ref_table),
                         severity="info",
-                        message=messages.missing_reference_table(table, fk.ref_table),
                         table=table.name,
                         column="nip",
                     )
@@ -85,10 +85,9 @@ def reference_findings(
             f"AND NOT EXISTS (SELECT 1 FROM {ident(fk.ref_table)} p WHERE {match})"
         ).fetchall()
         out.extend(
-            Finding(
-                rule="SKEMA-RUJUKAN",
-                severity="error",
-                message=messages.dangling_reference(table, fk.fields, fk.ref_table),
+            intake_finding(
+                SKEMA_RUJUKAN,
+                messages.dangling_reference(table, fk.fields, fk.ref_table),
                 table=table.name,
                 file=file,
                 row=row,

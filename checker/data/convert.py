@@ -11,6 +11,7 @@ built for rows with a problem, so clean data costs little more than the cast its
 from __future__ import annotations
 
 from checker.data import messages
+from checker.data.intake_checks import CELL_CHECKS, intake_finding
 from checker.data.normalize import (
     SQL_TYPES,
     clean_sql,
@@ -77,22 +78,14 @@ def bad_findings(
     table: Table, rows: list[tuple[str, int, str | None, str, str, str | None]]
 ) -> list[Finding]:
     """Findings for ``(file, row, nip, column, kind, text)`` tuples taken from ``_bad``."""
-    rule = {
-        "WAJIB": "SKEMA-WAJIB",
-        "TIPE": "SKEMA-TIPE",
-        "RANGE": "SKEMA-TIPE",
-        "ENUM": "SKEMA-ENUM",
-        "NIP": "SKEMA-NIP-RUSAK",
-    }
     out = []
     for file, row, nip, column, kind, text in rows:
         f = table.field(column)
         message, expected = messages.cell_problem(kind, f, text)
         out.append(
-            Finding(
-                rule=rule[kind],
-                severity="error",
-                message=message,
+            intake_finding(
+                CELL_CHECKS[kind],
+                message,
                 table=table.name,
                 file=file,
                 row=row,

@@ -20,6 +20,7 @@ from python_calamine import CalamineError, PasswordError
 from checker.data import messages, readers
 from checker.data.constraints import reference_findings, unique_findings
 from checker.data.dataset import Dataset, InputFile, connect
+from checker.data.intake_checks import SKEMA_BARIS, SKEMA_BERKAS, intake_finding
 from checker.data.normalize import SQL_TYPES, ident, lit
 from checker.data.resolve import Layout, find_header, map_columns, table_by_name
 from checker.data.schema import Table, load_schema
@@ -60,14 +61,10 @@ def discover(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def _berkas(
-    file: str, kind: str, detail: str = "", severity: str = "error", table: str | None = None
+    file: str, kind: str, detail: str = "", severity: str | None = None, table: str | None = None
 ) -> Finding:
-    return Finding(
-        rule="SKEMA-BERKAS",
-        severity=severity,
-        message=messages.file_problem(kind, detail),
-        table=table,
-        file=file,
+    return intake_finding(
+        SKEMA_BERKAS, messages.file_problem(kind, detail), severity=severity, table=table, file=file
     )
 
 
@@ -106,10 +103,10 @@ def _layout(
         first, last = layout.skipped_rows[0], layout.skipped_rows[-1]
         span = f"{first}" if first == last else f"{first}–{last}"
         findings.append(
-            Finding(
-                rule="SKEMA-BARIS",
+            intake_finding(
+                SKEMA_BARIS,
+                f"Baris {span} di atas judul kolom dianggap judul laporan dan diabaikan.",
                 severity="info",
-                message=f"Baris {span} di atas judul kolom dianggap judul laporan dan diabaikan.",
                 table=table.name,
                 file=label,
                 row=first,

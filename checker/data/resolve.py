@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from checker.data import messages
+from checker.data.intake_checks import SKEMA_KOLOM, intake_finding
 from checker.data.schema import Table, header_key
 from checker.report.finding import Finding
 
@@ -80,10 +81,10 @@ def map_columns(table: Table, header: list[str], header_row: int, file: str) -> 
 
     def finding(column: str, message: str, severity: str) -> Finding:
         """A SKEMA-KOLOM finding on the header row."""
-        return Finding(
-            rule="SKEMA-KOLOM",
+        return intake_finding(
+            SKEMA_KOLOM,
+            message,
             severity=severity,
-            message=message,
             table=table.name,
             file=file,
             row=header_row,

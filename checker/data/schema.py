@@ -14,14 +14,9 @@ golongan. Primary keys are checked as unique with empty parts compared equal; a 
 required when its own ``constraints.required`` says so.
 
 The descriptors are authoring files like policy/ and rules/: :func:`load_schema_unchecked` reports
-every problem at its file, line and column. ``table-schema``: a key outside
-``table.schema.json`` (only keys the checker reads are allowed) or a value of the wrong type;
-``table-enum-alias``: ``enumAliases`` for a value not in ``constraints.enum``, or one spelling for
-two values; ``table-header-alias``: one header for two fields; ``table-alias``: one file/sheet
-name for two tables; ``table-primary-key`` / ``table-foreign-key``: a key naming an unknown table
-or field, or a foreign key whose two field lists differ in length; ``table-duplicate``: a field
-or table described twice; ``table-name``: a table not in TABLES; ``table-missing``: one of
-TABLES has no descriptor. ``yaml`` and ``berkas`` are unreadable files, as everywhere.
+every problem at its file, line and column, with a ``table-*`` code registered (and documented,
+with examples) in :mod:`checker.codes.skema_tabel`; ``yaml`` and ``berkas`` are unreadable
+files, as everywhere.
 """
 
 from __future__ import annotations
@@ -34,8 +29,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from checker.codes import lint_problem
 from checker.errors import PolicyError, Problem
 from checker.policy.load import display_path
+from checker.policy.model import Span
 from checker.yamlsrc import Located, load_yaml_file, validate
 
 TABLES = (
@@ -309,8 +306,8 @@ def load_schema_unchecked(directory: str | Path) -> tuple[dict[str, Table] | Non
     """
     directory = Path(directory)
     if not directory.is_dir():
-        return None, [Problem(display_path(directory), 1, 1, "error", "berkas",
-                              "folder skema tabel tidak ditemukan")]
+        return None, [lint_problem(Span(display_path(directory), 1), "berkas",
+                                   "folder skema tabel tidak ditemukan")]
     problems: list[Problem] = []
     declared: dict[str, str] = {}  # table name -> display path of the first file declaring it
     built: dict[str, tuple[Located, Table]] = {}
@@ -344,8 +341,8 @@ def load_schema_unchecked(directory: str | Path) -> tuple[dict[str, Table] | Non
     _table_aliases(built, problems)
     for name in TABLES:
         if name not in declared:
-            problems.append(Problem(
-                display_path(directory / f"{name}.yml"), 1, 1, "error", "table-missing",
+            problems.append(lint_problem(
+                Span(display_path(directory / f"{name}.yml"), 1), "table-missing",
                 f"tidak ada deskriptor tabel {name} di {display_path(directory)} (berkas YAML "
                 f"dengan name: {name})"))
     if any(p.severity == "error" for p in problems):

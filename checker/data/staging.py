@@ -14,6 +14,7 @@ from pathlib import Path
 import duckdb
 
 from checker.data import convert, messages, readers
+from checker.data.intake_checks import SKEMA_BARIS, SKEMA_BERKAS, intake_finding
 from checker.data.normalize import ident
 from checker.data.resolve import Layout
 from checker.data.schema import Table
@@ -50,10 +51,8 @@ def _columns(layout: Layout) -> dict[str, str]:
     return {name: f"c{pos}" for name, pos in layout.columns.items()}
 
 
-def _baris(file: str, table: str, row: int, message: str, severity: str = "error") -> Finding:
-    return Finding(
-        rule="SKEMA-BARIS", severity=severity, message=message, table=table, file=file, row=row
-    )
+def _baris(file: str, table: str, row: int, message: str, severity: str | None = None) -> Finding:
+    return intake_finding(SKEMA_BARIS, message, severity=severity, table=table, file=file, row=row)
 
 
 def _drop(con: duckdb.DuckDBPyConnection, objects: list[tuple[str, str]]) -> None:
@@ -81,10 +80,9 @@ def stage_csv(
         con.execute(f"CREATE TEMP TABLE {ident(name)} AS {select}")
     except duckdb.Error as exc:  # DuckDB gave up on the whole file: report it, go on
         findings.append(
-            Finding(
-                rule="SKEMA-BERKAS",
-                severity="error",
-                message=messages.file_problem("rusak", str(exc).splitlines()[0][:120]).replace(
+            intake_finding(
+                SKEMA_BERKAS,
+                messages.file_problem("rusak", str(exc).splitlines()[0][:120]).replace(
                     "Berkas Excel", "Berkas"
                 ),
                 table=table,

@@ -12,19 +12,16 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from checker.codes import lint_problem
+from checker.data.intake_checks import INTAKE_CHECKS
 from checker.dispensasi.model import Dispensasi
 from checker.errors import Problem
-from checker.policy.model import Peraturan, Span
+from checker.policy.model import Peraturan
 from checker.policy.numbering import number
-from checker.report.labels import INTAKE_TITLES
 from checker.report.report import Report, read_report
 from checker.wording import tanggal
 
 _NIP_LIKE = re.compile(r"(?<!\d)\d{18}(?!\d)")
-
-
-def _problem(span: Span, code: str, message: str, severity: str = "error") -> Problem:
-    return Problem(span.path, span.line, span.column, severity, code, message)
 
 
 def last_check(path: str | Path) -> list[tuple[str, Report]]:
@@ -43,26 +40,26 @@ def check_references(records: list[Dispensasi], rule_ids: set[str],
                      peraturan: Peraturan | None) -> list[Problem]:
     """Unique ids; every rule and the legal basis exist; no NIP in the justification."""
     problems: list[Problem] = []
-    known = rule_ids | set(INTAKE_TITLES)
+    known = rule_ids | set(INTAKE_CHECKS)
     addresses = number(peraturan).addresses if peraturan is not None else None
     seen: dict[str, Dispensasi] = {}
     for record in records:
         first = seen.setdefault(record.id, record)
         if first is not record:
-            problems.append(_problem(record.where("id"), "dispensasi-ganda",
+            problems.append(lint_problem(record.where("id"), "dispensasi-ganda",
                                      f"id dispensasi {record.id} sudah dipakai di "
                                      f"{first.span.path}:{first.span.line}"))
         for index, rule in enumerate(record.rules):
             if rule not in known:
-                problems.append(_problem(record.where(f"rules.{index}"), "dispensasi-aturan",
+                problems.append(lint_problem(record.where(f"rules.{index}"), "dispensasi-aturan",
                                          f"dispensasi {record.id} menyebut aturan {rule!r} yang "
                                          "tidak ada di rules/"))
         if addresses is not None and record.legal_basis not in addresses:
-            problems.append(_problem(record.where("legal_basis"), "dispensasi-dasar",
+            problems.append(lint_problem(record.where("legal_basis"), "dispensasi-dasar",
                                      f"dispensasi {record.id} berdasar clause "
                                      f"{record.legal_basis!r} yang tidak ada dalam peraturan"))
         if _NIP_LIKE.search(record.justification):
-            problems.append(_problem(record.where("justification"), "dispensasi-data-pribadi",
+            problems.append(lint_problem(record.where("justification"), "dispensasi-data-pribadi",
                                      f"alasan dispensasi {record.id} memuat angka 18 digit "
                                      "(NIP?); alasan tampil di situs publik, tulis NIP hanya "
                                      "di scope.nip"))
@@ -71,7 +68,7 @@ def check_references(records: list[Dispensasi], rule_ids: set[str],
 
 def check_dates(records: list[Dispensasi], today: dt.date) -> list[Problem]:
     """Dispensations whose last day has passed: they no longer apply."""
-    return [_problem(r.where("valid_until"), "dispensasi-kedaluwarsa",
+    return [lint_problem(r.where("valid_until"), "dispensasi-kedaluwarsa",
                      f"dispensasi {r.id} berakhir pada {tanggal(r.valid_until)} dan tidak "
                      "berlaku lagi; hapus entrinya atau perpanjang dengan keputusan baru",
                      "warning")
@@ -86,7 +83,7 @@ def check_orphans(records: list[Dispensasi], reports: list[tuple[str, Report]],
     findings = [f for _, report in reports for f in report.findings]
     names = ", ".join(name for name, _ in reports)
     day = tanggal(dt.date.fromisoformat(reports[0][1].as_of))
-    return [_problem(r.where("id"), "dispensasi-yatim",
+    return [lint_problem(r.where("id"), "dispensasi-yatim",
                      f"dispensasi {r.id} tidak mencakup satu temuan pun pada pemeriksaan "
                      f"terakhir ({day}: {names}); periksa NIP, instansi, aturan, dan periodenya, "
                      "atau cabut bila tidak diperlukan lagi", "warning")

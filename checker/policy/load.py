@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from checker.codes import lint_problem
 from checker.errors import Problem
 from checker.policy.markdown import parse_bab
 from checker.policy.model import (
@@ -120,8 +121,8 @@ def load_policy_unchecked(root: str | Path = "policy") -> tuple[Peraturan | None
     root = Path(root)
     problems: list[Problem] = []
     if not root.is_dir():
-        return None, [Problem(display_path(root), 1, 1, "error", "berkas",
-                              "folder kebijakan tidak ditemukan")]
+        return None, [lint_problem(Span(display_path(root), 1), "berkas",
+                                   "folder kebijakan tidak ditemukan")]
     meta_path = root / METADATA_FILE
     doc, found = load_yaml_file(meta_path, display_path(meta_path))
     problems.extend(found)
@@ -152,8 +153,8 @@ def load_policy_unchecked(root: str | Path = "policy") -> tuple[Peraturan | None
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            problems.append(Problem(display_path(path), 1, 1, "error", "berkas",
-                                    f"berkas tidak dapat dibaca sebagai UTF-8: {exc}"))
+            problems.append(lint_problem(Span(display_path(path), 1), "berkas",
+                                         f"berkas tidak dapat dibaca sebagai UTF-8: {exc}"))
             continue
         bab, found = parse_bab(text, display_path(path), chapter)
         problems.extend(found)
@@ -162,9 +163,9 @@ def load_policy_unchecked(root: str | Path = "policy") -> tuple[Peraturan | None
     if chapter_dir.is_dir():
         for path in sorted(chapter_dir.glob("*.md")):
             if path.stem not in seen:
-                problems.append(Problem(display_path(path), 1, 1, "warning", "chapter-unlisted",
-                                        f"berkas BAB ini tidak tercantum dalam chapters di "
-                                        f"{METADATA_FILE} sehingga tidak ikut dicetak"))
+                problems.append(lint_problem(Span(display_path(path), 1), "chapter-unlisted",
+                                             f"berkas BAB ini tidak tercantum dalam chapters di "
+                                             f"{METADATA_FILE} sehingga tidak ikut dicetak"))
 
     berita = meta.get("berita_daerah")
     berita = berita if isinstance(berita, dict) else {}

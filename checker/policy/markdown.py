@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from checker.codes import lint_problem
 from checker.errors import Problem
 from checker.policy.model import Ayat, Bab, Bagian, Paragraf, Pasal, Rincian, Span, Text
 from checker.policy.schemas import schema
@@ -78,9 +79,8 @@ class _Parser:
     target: str = ""  # what the current prose lines extend: "ayat", "item", "tail", ""
     builder: _Builder = field(default_factory=_Builder)
 
-    def error(self, line: int, column: int, code: str, message: str,
-              severity: str = "error") -> None:
-        self.problems.append(Problem(self.path, line, column, severity, code, message))
+    def error(self, line: int, column: int, code: str, message: str) -> None:
+        self.problems.append(lint_problem(Span(self.path, line, column), code, message))
 
     # -- prose -----------------------------------------------------------------------
     def flush(self) -> None:
@@ -246,8 +246,9 @@ class _Parser:
 def parse_front_matter(lines: list[str], path: str) -> tuple[dict[str, str], int, list[Problem]]:
     """Split off and validate the front matter; return (data, first body line index, problems)."""
     if not lines or lines[0].strip() != "---":
-        return {}, 0, [Problem(path, 1, 1, "error", "front-matter",
-                               "berkas BAB harus diawali front matter YAML (---, title: ..., ---)")]
+        return {}, 0, [lint_problem(Span(path, 1), "front-matter",
+                                    "berkas BAB harus diawali front matter YAML (---, title: ..., "
+                                    "---)")]
     for index in range(1, len(lines)):
         if lines[index].strip() == "---":
             doc, problems = parse_yaml("\n".join(lines[1:index]), path, line_offset=1)
@@ -259,8 +260,8 @@ def parse_front_matter(lines: list[str], path: str) -> tuple[dict[str, str], int
             problems.extend(validate(doc, schema("bab"), "front-matter"))
             data = doc.data if isinstance(doc.data, dict) else {}
             return data, index + 1, problems
-    return {}, len(lines), [Problem(path, 1, 1, "error", "front-matter",
-                                    "front matter tidak ditutup dengan baris ---")]
+    return {}, len(lines), [lint_problem(Span(path, 1), "front-matter",
+                                         "front matter tidak ditutup dengan baris ---")]
 
 
 def parse_bab(text: str, path: str, bab_id: str) -> tuple[Bab, list[Problem]]:

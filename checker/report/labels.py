@@ -9,6 +9,7 @@ import datetime as dt
 import unicodedata
 from typing import Any
 
+from checker.data.intake_checks import INTAKE_CHECKS
 from checker.report.finding import SEVERITIES, Finding
 from checker.report.report import Report
 from checker.wording import digits, tanggal
@@ -19,17 +20,7 @@ NO_RATE = "–"  # the compliance rate of an instansi with no employees in the d
 
 # Intake findings (data/) carry SKEMA-* ids that are not in the rule set, so the report's rule
 # titles do not name them; these keep every group in a report titled.
-INTAKE_TITLES = {
-    "SKEMA-BERKAS": "Berkas tidak dapat dipakai sebagaimana mestinya",
-    "SKEMA-KOLOM": "Kolom tidak sesuai skema data",
-    "SKEMA-BARIS": "Baris tidak dapat dibaca utuh",
-    "SKEMA-WAJIB": "Isian wajib kosong",
-    "SKEMA-TIPE": "Isian tidak sesuai jenis data",
-    "SKEMA-ENUM": "Isian di luar pilihan yang sah",
-    "SKEMA-NIP-RUSAK": "NIP rusak",
-    "SKEMA-UNIK": "Kunci data tercatat lebih dari sekali",
-    "SKEMA-RUJUKAN": "Rujukan ke tabel lain tidak ditemukan",
-}
+INTAKE_TITLES = {check.id: check.title for check in INTAKE_CHECKS.values()}
 
 NO_FINDINGS = "Tidak ada temuan. Data memenuhi seluruh aturan yang diperiksa."
 NO_INSTANSI = "(tanpa instansi)"

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import duckdb
 
+from checker.codes import lint_problem
 from checker.data.schema import Table
 from checker.errors import Problem
-from checker.policy.model import Peraturan, Span
+from checker.policy.model import Peraturan
 from checker.policy.numbering import number
 from checker.rules.compile import compile_rule
 from checker.rules.helpers import prepare
@@ -23,10 +24,6 @@ from checker.wording import MESSAGE_FILTERS, placeholders
 PERIOD_TYPES = ("period_aggregate", "period_exists")
 
 
-def _problem(span: Span, code: str, message: str, severity: str = "error") -> Problem:
-    return Problem(span.path, span.line, span.column, severity, code, message)
-
-
 def check_references(rules: list[Rule], peraturan: Peraturan) -> list[Problem]:
     """Ids unique; clause, parameters, referenced rules and message fields exist."""
     problems: list[Problem] = []
@@ -35,27 +32,27 @@ def check_references(rules: list[Rule], peraturan: Peraturan) -> list[Problem]:
     for rule in rules:
         if rule.id in by_id:
             first = by_id[rule.id].span
-            problems.append(_problem(rule.where("id"), "rule-duplicate",
-                                     f"id aturan {rule.id} sudah dipakai di "
-                                     f"{first.path}:{first.line}"))
+            problems.append(lint_problem(rule.where("id"), "rule-duplicate",
+                                         f"id aturan {rule.id} sudah dipakai di "
+                                         f"{first.path}:{first.line}"))
         by_id.setdefault(rule.id, rule)
     for rule in rules:
         kind = REGISTRY[rule.type]
         if rule.clause not in numbering.addresses:
-            problems.append(_problem(rule.where("clause"), "rule-clause",
-                                     f"aturan {rule.id} mengutip clause {rule.clause!r} yang tidak "
-                                     "ada dalam peraturan"))
+            problems.append(lint_problem(rule.where("clause"), "rule-clause",
+                                         f"aturan {rule.id} mengutip clause {rule.clause!r} yang "
+                                         "tidak ada dalam peraturan"))
         for name in kind.parameters(rule):
             if name not in peraturan.parameters:
-                problems.append(_problem(rule.where("check"), "rule-parameter",
-                                         f"aturan {rule.id} membaca parameter {name!r} yang tidak "
-                                         "ada di parameter.yml"))
+                problems.append(lint_problem(rule.where("check"), "rule-parameter",
+                                             f"aturan {rule.id} membaca parameter {name!r} yang "
+                                             "tidak ada di parameter.yml"))
         for ref in kind.references(rule):
             other = by_id.get(ref)
             if other is None or other.type not in PERIOD_TYPES:
-                problems.append(_problem(rule.where("check"), "rule-reference",
-                                         f"aturan {rule.id} merujuk aturan {ref!r} yang tidak ada "
-                                         f"atau bukan bertipe {' / '.join(PERIOD_TYPES)}"))
+                problems.append(lint_problem(rule.where("check"), "rule-reference",
+                                             f"aturan {rule.id} merujuk aturan {ref!r} yang tidak "
+                                             f"ada atau bukan bertipe {' / '.join(PERIOD_TYPES)}"))
         problems += check_message(rule)
     return problems
 
@@ -66,24 +63,25 @@ def check_message(rule: Rule) -> list[Problem]:
     try:
         used = placeholders(rule.message)
     except ValueError:
-        return [_problem(span, "rule-message",
-                         f"pesan aturan {rule.id} memuat kurung kurawal yang tidak berpasangan; "
-                         "tulis kolom sebagai {nama} dan kurung kurawal biasa sebagai {{ }}")]
+        return [lint_problem(span, "rule-message",
+                             f"pesan aturan {rule.id} memuat kurung kurawal yang tidak "
+                             "berpasangan; tulis kolom sebagai {nama} dan kurung kurawal biasa "
+                             "sebagai {{ }}")]
     problems = []
     unknown = sorted({p.field or "{}" for p in used} - set(MESSAGE_FIELDS))
     if unknown:
-        problems.append(_problem(span, "rule-message",
-                                 f"pesan aturan {rule.id} memakai kolom yang tidak dikenal: "
-                                 f"{', '.join(unknown)}; kolom yang tersedia: "
-                                 f"{', '.join(MESSAGE_FIELDS)}"))
+        problems.append(lint_problem(span, "rule-message",
+                                     f"pesan aturan {rule.id} memakai kolom yang tidak dikenal: "
+                                     f"{', '.join(unknown)}; kolom yang tersedia: "
+                                     f"{', '.join(MESSAGE_FIELDS)}"))
     # a conversion such as {actual!r} would print Python's spelling of the value
     filters = sorted({p.filter for p in used if p.filter not in ("", *MESSAGE_FILTERS)}
                      | {f"!{p.conversion}" for p in used if p.conversion})
     if filters:
-        problems.append(_problem(span, "rule-message",
-                                 f"pesan aturan {rule.id} memakai penyaring yang tidak dikenal: "
-                                 f"{', '.join(filters)}; penyaring yang tersedia: "
-                                 f"{', '.join(MESSAGE_FILTERS)}"))
+        problems.append(lint_problem(span, "rule-message",
+                                     f"pesan aturan {rule.id} memakai penyaring yang tidak "
+                                     f"dikenal: {', '.join(filters)}; penyaring yang tersedia: "
+                                     f"{', '.join(MESSAGE_FILTERS)}"))
     return problems
 
 
@@ -97,7 +95,7 @@ def check_sql(rules: list[Rule], peraturan: Peraturan, schema: Mapping[str, Tabl
         by_id = {rule.id: rule for rule in rules}
         problems = []
         for rule in rules:
-            found = [_problem(rule.where("check"), "rule-check", message)
+            found = [lint_problem(rule.where("check"), "rule-check", message)
                      for message in REGISTRY[rule.type].lint(rule, schema)]
             problems += found
             if found:
@@ -108,15 +106,16 @@ def check_sql(rules: list[Rule], peraturan: Peraturan, schema: Mapping[str, Tabl
                     f"SELECT * FROM ({sql}) AS hasil LIMIT 0").description]
             except (duckdb.Error, KeyError) as exc:
                 message = str(exc).splitlines()[0]
-                problems.append(_problem(rule.where("check"), "rule-sql",
-                                         f"SQL aturan {rule.id} tidak dapat dijalankan: {message}"))
+                problems.append(lint_problem(rule.where("check"), "rule-sql",
+                                             f"SQL aturan {rule.id} tidak dapat dijalankan: "
+                                             f"{message}"))
                 continue
             if columns not in (list(OUTPUT_COLUMNS), [*OUTPUT_COLUMNS, *OPTIONAL_COLUMNS]):
-                problems.append(_problem(rule.where("check"), "rule-sql",
-                                         f"SQL aturan {rule.id} harus mengembalikan kolom "
-                                         f"{', '.join(OUTPUT_COLUMNS)} (dan boleh ditambah "
-                                         f"{', '.join(OPTIONAL_COLUMNS)}); ditemukan "
-                                         f"{', '.join(columns)}"))
+                problems.append(lint_problem(rule.where("check"), "rule-sql",
+                                             f"SQL aturan {rule.id} harus mengembalikan kolom "
+                                             f"{', '.join(OUTPUT_COLUMNS)} (dan boleh ditambah "
+                                             f"{', '.join(OPTIONAL_COLUMNS)}); ditemukan "
+                                             f"{', '.join(columns)}"))
         return problems
     finally:
         con.close()

@@ -16,6 +16,8 @@ from checker.site.dampak import dampak_page, load_impact
 from checker.site.dispensasi import PAGE as DISPENSASI
 from checker.site.dispensasi import dispensasi_page
 from checker.site.kepatuhan import kepatuhan_pages
+from checker.site.lintcodes import URI as KODE_LINT
+from checker.site.lintcodes import lint_codes_page
 from checker.site.page import Page
 from checker.site.parameter import parameter_page
 from checker.site.peraturan import bab_pages, index_page
@@ -67,8 +69,8 @@ def generate(site: SiteContext) -> list[Page]:
     optional = [dispensasi_page(site)] if site.dispensations is not None else []
     optional += [dampak_page(site)] if site.impact is not None else []
     return [index_page(site), *bab_pages(site), parameter_page(site), catalogue_page(site),
-            types_page(site), coverage_page(site), *kepatuhan_pages(site), *history,
-            *unduhan_pages(site), *optional]
+            types_page(site), lint_codes_page(), coverage_page(site), *kepatuhan_pages(site),
+            *history, *unduhan_pages(site), *optional]
 
 
 def navigation(site: SiteContext, pages: list[Page], docs: list[str]) -> list[Any]:
@@ -90,7 +92,7 @@ def navigation(site: SiteContext, pages: list[Page], docs: list[str]) -> list[An
                                  *(links.bab_page(b.id) for b in site.peraturan.bab)])
     nav += section("Riwayat", [RIWAYAT_INDEX])
     nav += section("Parameter", [links.PARAMETER])
-    nav += section("Aturan", [links.ATURAN, links.JENIS, links.CAKUPAN, DISPENSASI])
+    nav += section("Aturan", [links.ATURAN, links.JENIS, links.CAKUPAN, DISPENSASI, KODE_LINT])
     nav += section("Kepatuhan", [links.KEPATUHAN])
     nav += section("Dampak rancangan", [DAMPAK])
     nav += section("Panduan", guides)
