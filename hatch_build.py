@@ -69,8 +69,9 @@ class Git:
     def run(self, *args: str) -> bytes:
         """Output of ``git ARGS``; BuildError when git is missing or fails."""
         try:
-            done = subprocess.run(["git", *args], cwd=self.root, capture_output=True,
-                                  timeout=GIT_TIMEOUT, check=False)
+            done = subprocess.run(
+                ["git", *args], cwd=self.root, capture_output=True, timeout=GIT_TIMEOUT, check=False
+            )
         except (OSError, subprocess.TimeoutExpired) as error:
             raise BuildError(f"git {args[0]}: {error}") from error
         if done.returncode != 0:
@@ -94,9 +95,14 @@ class Git:
         None when none is."""
         # Only HEAD's ancestors: building an older checkout (``pip install git+URL@v2026.1``)
         # must not pair its code with a newer version's policy, which that code may not read.
-        out = self.run("for-each-ref", "--merged", "HEAD", "--format=%(refname:strip=2)"
-                       "%09%(objecttype)%09%(objectname)%09%(*objecttype)%09%(*objectname)",
-                       "refs/tags")
+        out = self.run(
+            "for-each-ref",
+            "--merged",
+            "HEAD",
+            "--format=%(refname:strip=2)"
+            "%09%(objecttype)%09%(objectname)%09%(*objecttype)%09%(*objectname)",
+            "refs/tags",
+        )
         named = []
         for line in out.decode().splitlines():
             name, kind, obj, peeled_kind, peeled = (line.split("\t") + [""] * 4)[:5]
@@ -104,13 +110,15 @@ class Git:
                 named.append((name, peeled or obj))
         if not named:
             return None
-        log = self.run("log", "--no-walk=unsorted", "--format=%H %ct",
-                       *sorted({sha for _, sha in named}))
+        log = self.run(
+            "log", "--no-walk=unsorted", "--format=%H %ct", *sorted({sha for _, sha in named})
+        )
         dates = dict(line.split(" ", 1) for line in log.decode().splitlines())
         # The same order as checker.gitrepo.tags (commit date, then name), so the wheel carries
         # the version that ``kebijakan versions`` shows as the newest enacted one.
-        for name, sha in sorted(named, key=lambda item: (int(dates[item[1]]), item[0]),
-                                reverse=True):
+        for name, sha in sorted(
+            named, key=lambda item: (int(dates[item[1]]), item[0]), reverse=True
+        ):
             try:
                 text = self.run("cat-file", "blob", f"{sha}:{PERATURAN}")
             except BuildError:
@@ -163,8 +171,9 @@ class PolicyBundleHook(BuildHookInterface):
             base, record = choose(Path(self.root), scratch / "tree")
             missing = [name for name in FOLDERS if not (base / name).is_dir()]
             if missing:
-                raise BuildError(f"folder {', '.join(missing)} tidak ada di "
-                                 f"{record['ref'] or base}")
+                raise BuildError(
+                    f"folder {', '.join(missing)} tidak ada di {record['ref'] or base}"
+                )
         except BuildError as error:
             shutil.rmtree(scratch, ignore_errors=True)  # finalize never runs after a failure
             raise BuildError(f"bundel kebijakan tidak dapat disusun: {error}") from error

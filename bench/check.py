@@ -54,9 +54,12 @@ def raw_scan(folder: Path) -> tuple[float, int]:
         if path.name == "kunci_jawaban.csv":
             continue
         # the sample plants malformed rows: give the dialect, skip bad lines, just count
-        result = con.execute("SELECT count(*) FROM read_csv(?, all_varchar = true, delim = ',', "
-                             "quote = '\"', header = true, strict_mode = false, "
-                             "ignore_errors = true)", [str(path)]).fetchall()
+        result = con.execute(
+            "SELECT count(*) FROM read_csv(?, all_varchar = true, delim = ',', "
+            "quote = '\"', header = true, strict_mode = false, "
+            "ignore_errors = true)",
+            [str(path)],
+        ).fetchall()
         rows += int(result[0][0])
     return time.perf_counter() - started, rows
 
@@ -66,10 +69,29 @@ def run_check(folder: Path, report: Path) -> tuple[float, float, int]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-m", "checker", "check", str(folder), "--as-of", AS_OF, "--tahun",
-         YEARS, "--format", "json", "-o", str(report), "--fail-on", "never"],
-        cwd=ROOT, capture_output=True, text=True, check=False,
-        env={**os.environ, "PYTHONWARNINGS": "ignore"})
+        [
+            sys.executable,
+            "-m",
+            "checker",
+            "check",
+            str(folder),
+            "--as-of",
+            AS_OF,
+            "--tahun",
+            YEARS,
+            "--format",
+            "json",
+            "-o",
+            str(report),
+            "--fail-on",
+            "never",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONWARNINGS": "ignore"},
+    )
     elapsed = time.perf_counter() - started
     if done.returncode != 0:
         print(done.stderr, file=sys.stderr)
@@ -79,18 +101,26 @@ def run_check(folder: Path, report: Path) -> tuple[float, float, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="100000,4500000",
-                        help="jumlah pegawai, dipisah koma (bawaan: 100000,4500000)")
+    parser.add_argument(
+        "--sizes",
+        default="100000,4500000",
+        help="jumlah pegawai, dipisah koma (bawaan: 100000,4500000)",
+    )
     sizes = [int(s) for s in parser.parse_args().sizes.split(",")]
-    print(f"{'pegawai':>10} {'baris':>12} {'check (s)':>10} {'pindai (s)':>11} {'rasio':>6} "
-          f"{'RSS puncak':>11}")
+    print(
+        f"{'pegawai':>10} {'baris':>12} {'check (s)':>10} {'pindai (s)':>11} {'rasio':>6} "
+        f"{'RSS puncak':>11}"
+    )
     for employees in sizes:
         folder = sample(employees)
         scan, rows = raw_scan(folder)
         elapsed, peak, code = run_check(folder, DATA / f"laporan-{employees}.json")
         status = "" if code == 0 else f"  (kode keluar {code})"
-        print(f"{employees:>10,} {rows:>12,} {elapsed:>10.1f} {scan:>11.1f} "
-              f"{elapsed / scan:>6.1f} {peak:>9.2f} GiB{status}", flush=True)
+        print(
+            f"{employees:>10,} {rows:>12,} {elapsed:>10.1f} {scan:>11.1f} "
+            f"{elapsed / scan:>6.1f} {peak:>9.2f} GiB{status}",
+            flush=True,
+        )
     print("Sasaran pada skala nasional: rasio ≤ 1,5 dan RSS puncak ≤ 4 GiB.")
 
 

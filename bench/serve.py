@@ -37,9 +37,22 @@ def sample(employees: int) -> Path:
     out = DATA / f"serve-{employees}"
     if not (out / "pegawai.csv").exists():
         print(f"  membuat data contoh {employees:,} pegawai …", file=sys.stderr, flush=True)
-        subprocess.run([sys.executable, "-m", "checker", "sample", "-o", str(out),
-                        "--employees", str(employees), "--seed", "1"], check=True,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "checker",
+                "sample",
+                "-o",
+                str(out),
+                "--employees",
+                str(employees),
+                "--seed",
+                "1",
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
     return out
 
 
@@ -57,20 +70,29 @@ def percentiles(values: list[float]) -> str:
     def at(share: float) -> float:
         return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))] * 1000
 
-    return (f"p50 {at(0.5):7.0f} ms   p90 {at(0.9):7.0f} ms   p99 {at(0.99):7.0f} ms   "
-            f"maks {ordered[-1] * 1000:7.0f} ms")
+    return (
+        f"p50 {at(0.5):7.0f} ms   p90 {at(0.9):7.0f} ms   p99 {at(0.99):7.0f} ms   "
+        f"maks {ordered[-1] * 1000:7.0f} ms"
+    )
 
 
-def one_agency(url: str, token: str, files: list[Path], results: list[tuple[float, float]],
-               start: threading.Event) -> None:
+def one_agency(
+    url: str,
+    token: str,
+    files: list[Path],
+    results: list[tuple[float, float]],
+    start: threading.Event,
+) -> None:
     """Upload, then poll until the check is done; record (upload, round trip) seconds."""
-    with httpx.Client(base_url=url, headers={"Authorization": f"Bearer {token}"},
-                      timeout=600) as client:
+    with httpx.Client(
+        base_url=url, headers={"Authorization": f"Bearer {token}"}, timeout=600
+    ) as client:
         parts = [("files", (p.name, p.read_bytes(), "text/csv")) for p in files]
         start.wait()
         began = time.perf_counter()
-        response = client.post("/api/v1/pengajuan", files=parts,
-                               data={"as_of": "2026-06-30", "tahun": "2025"})
+        response = client.post(
+            "/api/v1/pengajuan", files=parts, data={"as_of": "2026-06-30", "tahun": "2025"}
+        )
         uploaded = time.perf_counter() - began
         response.raise_for_status()
         path = f"/api/v1/pengajuan/{response.json()['id']}"
@@ -98,24 +120,36 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--uploads", type=int, default=20, help="unggahan bersamaan")
     parser.add_argument("--employees", type=int, default=1000, help="pegawai per unggahan")
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2,
-                        help="pemeriksaan bersamaan (bawaan: jumlah inti)")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=os.cpu_count() or 2,
+        help="pemeriksaan bersamaan (bawaan: jumlah inti)",
+    )
     args = parser.parse_args()
     files = sorted(p for p in sample(args.employees).glob("*.csv") if p.name != "kunci_jawaban.csv")
     size = sum(p.stat().st_size for p in files)
     with tempfile.TemporaryDirectory(prefix="bench-serve-") as tmp:
         storage = Storage(tmp)
-        tokens = [add_agency(storage, f"INSTANSI-{n:02d}", f"Instansi {n}")[1]
-                  for n in range(args.uploads)]
-        app = create_app(tmp, policy_root=ROOT / "policy", rules_root=ROOT / "rules",
-                         max_concurrent_checks=args.workers)
+        tokens = [
+            add_agency(storage, f"INSTANSI-{n:02d}", f"Instansi {n}")[1]
+            for n in range(args.uploads)
+        ]
+        app = create_app(
+            tmp,
+            policy_root=ROOT / "policy",
+            rules_root=ROOT / "rules",
+            max_concurrent_checks=args.workers,
+        )
         url, server, thread = serve_in_thread(app)
         results: list[tuple[float, float]] = []
         beats: list[float] = []
         failures: list[str] = []
         start, stop = threading.Event(), threading.Event()
-        agents = [threading.Thread(target=one_agency, args=(url, token, files, results, start))
-                  for token in tokens]
+        agents = [
+            threading.Thread(target=one_agency, args=(url, token, files, results, start))
+            for token in tokens
+        ]
         pulse = threading.Thread(target=health, args=(url, stop, beats, failures))
         for agent in agents:
             agent.start()
@@ -131,16 +165,22 @@ def main() -> None:
         thread.join()
 
     done = len(results)
-    print(f"{done}/{args.uploads} unggahan selesai diperiksa; {digits(args.employees)} pegawai, "
-          f"{len(files)} berkas CSV, {decimal(size / 2**20)} MB per unggahan; "
-          f"{args.workers} pemeriksaan bersamaan")
-    print(f"waktu total     {decimal(elapsed):>6} s   throughput "
-          f"{decimal(done / elapsed * 60)} unggahan/menit "
-          f"({digits(round(done * args.employees / elapsed))} pegawai/s)")
+    print(
+        f"{done}/{args.uploads} unggahan selesai diperiksa; {digits(args.employees)} pegawai, "
+        f"{len(files)} berkas CSV, {decimal(size / 2**20)} MB per unggahan; "
+        f"{args.workers} pemeriksaan bersamaan"
+    )
+    print(
+        f"waktu total     {decimal(elapsed):>6} s   throughput "
+        f"{decimal(done / elapsed * 60)} unggahan/menit "
+        f"({digits(round(done * args.employees / elapsed))} pegawai/s)"
+    )
     print(f"unggah (202)    {percentiles([r[0] for r in results])}")
     print(f"sampai laporan  {percentiles([r[1] for r in results])}")
-    print(f"cek kesehatan   {percentiles(beats)}   ({len(beats)} jawaban, "
-          f"{len(failures)} gagal, rata-rata {statistics.fmean(beats) * 1000:.0f} ms)")
+    print(
+        f"cek kesehatan   {percentiles(beats)}   ({len(beats)} jawaban, "
+        f"{len(failures)} gagal, rata-rata {statistics.fmean(beats) * 1000:.0f} ms)"
+    )
     if failures or done != args.uploads:
         sys.exit(1)
 

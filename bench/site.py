@@ -24,8 +24,10 @@ from checker.site.examples import Example, example_report
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "bench" / "data"
-SUBMISSIONS = (Example(dt.date(2025, 12, 31), seed=21, fault_rate=0.06, employees=3000),
-               Example(dt.date(2026, 6, 30), seed=22, fault_rate=0.03, employees=3000))
+SUBMISSIONS = (
+    Example(dt.date(2025, 12, 31), seed=21, fault_rate=0.06, employees=3000),
+    Example(dt.date(2026, 6, 30), seed=22, fault_rate=0.03, employees=3000),
+)
 GOAL = 60.0
 
 
@@ -33,10 +35,12 @@ def split(report: Report, names: dict[str, str]) -> dict[str, Report]:
     """One report per instansi of ``report``, renamed by ``names`` (old → new)."""
     out = {}
     for old, new in names.items():
-        findings = [replace(f, instansi=new, message=f.message.replace(old, new))
-                    for f in report.findings if f.instansi == old]
-        out[new] = replace(report, findings=findings,
-                           employees={new: report.employees.get(old, 0)})
+        findings = [
+            replace(f, instansi=new, message=f.message.replace(old, new))
+            for f in report.findings
+            if f.instansi == old
+        ]
+        out[new] = replace(report, findings=findings, employees={new: report.employees.get(old, 0)})
     return out
 
 
@@ -52,8 +56,11 @@ def reports(count: int) -> Path:
         base = example_report(example, ROOT / "policy", ROOT / "rules")
         agencies = sorted(base.employees)
         for start in range(0, count, len(agencies)):
-            names = {old: f"Instansi Uji {start + i + 1:03d}"
-                     for i, old in enumerate(agencies) if start + i < count}
+            names = {
+                old: f"Instansi Uji {start + i + 1:03d}"
+                for i, old in enumerate(agencies)
+                if start + i < count
+            }
             for name, part in split(base, names).items():
                 file = folder / f"{example.as_of}-{name.lower().replace(' ', '-')}.json"
                 file.write_text(to_json(part), encoding="utf-8")

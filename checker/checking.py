@@ -28,10 +28,18 @@ def default_years(as_of: dt.date) -> list[int]:
     return [as_of.year - 1]
 
 
-def check(paths: Iterable[str | Path], *, kebijakan: Kebijakan | None = None,
-          policy_root: str | Path | None = None, rules_root: str | Path | None = None,
-          ref: str | None = None, as_of: dt.date | None = None, years: list[int] | None = None,
-          progress: Callable[[str], None] | None = None, with_rows: bool = True) -> Report:
+def check(
+    paths: Iterable[str | Path],
+    *,
+    kebijakan: Kebijakan | None = None,
+    policy_root: str | Path | None = None,
+    rules_root: str | Path | None = None,
+    ref: str | None = None,
+    as_of: dt.date | None = None,
+    years: list[int] | None = None,
+    progress: Callable[[str], None] | None = None,
+    with_rows: bool = True,
+) -> Report:
     """Ingest agency files, run every rule, apply the dispensations in force, and return the
     Report. The policy version is ``kebijakan`` when given, else the one
     :func:`checker.kebijakan.load_kebijakan` finds for ``policy_root``/``rules_root``/``ref``
@@ -47,28 +55,39 @@ def check(paths: Iterable[str | Path], *, kebijakan: Kebijakan | None = None,
     if kebijakan is None:
         kebijakan = load_kebijakan(policy_root, rules_root, ref=ref)
     with ingest(paths, schema=kebijakan.schema) as dataset:
-        return judge(dataset, kebijakan, as_of=as_of, years=years, progress=progress,
-                     with_rows=with_rows)
+        return judge(
+            dataset, kebijakan, as_of=as_of, years=years, progress=progress, with_rows=with_rows
+        )
 
 
 def checked_years(as_of: dt.date, years: list[int] | None) -> list[int]:
     """The years to check (default: the last completed one), none after ``as_of``."""
     years = sorted(set(years or default_years(as_of)))
     if any(year > as_of.year for year in years):
-        raise UsageError(f"tahun yang diperiksa ({', '.join(map(str, years))}) tidak boleh "
-                         f"sesudah tanggal acuan {as_of.isoformat()}")
+        raise UsageError(
+            f"tahun yang diperiksa ({', '.join(map(str, years))}) tidak boleh "
+            f"sesudah tanggal acuan {as_of.isoformat()}"
+        )
     return years
 
 
-def judge(dataset: Dataset, kebijakan: Kebijakan, *, as_of: dt.date, years: list[int],
-          progress: Callable[[str], None] | None = None, with_rows: bool = True) -> Report:
+def judge(
+    dataset: Dataset,
+    kebijakan: Kebijakan,
+    *,
+    as_of: dt.date,
+    years: list[int],
+    progress: Callable[[str], None] | None = None,
+    with_rows: bool = True,
+) -> Report:
     """Run one version of the policy over an ingested dataset. The helper tables are replaced,
     the agency tables are not, so several versions can judge the same ingest in turn."""
     if not kebijakan.complete:
         raise UsageError("versi kebijakan ini dimuat tanpa aturan; muat lengkap untuk memeriksa")
     peraturan, rules, numbering = kebijakan.peraturan, kebijakan.rules, kebijakan.numbering
-    intake_clause = ClauseRef(INTAKE_CLAUSE, numbering.citation(INTAKE_CLAUSE) or INTAKE_CLAUSE,
-                              peraturan.version)
+    intake_clause = ClauseRef(
+        INTAKE_CLAUSE, numbering.citation(INTAKE_CLAUSE) or INTAKE_CLAUSE, peraturan.version
+    )
     prepare(dataset.connection, peraturan, as_of, years, kebijakan.schema)
     engine = Engine(dataset.connection, peraturan, numbering)
     found = engine.run(rules, progress=(lambda r: progress(r.id)) if progress else None)
@@ -78,28 +97,47 @@ def judge(dataset: Dataset, kebijakan: Kebijakan, *, as_of: dt.date, years: list
     findings = sorted(intake + found, key=Finding.sort_key)
     findings, used = apply_dispensasi(findings, kebijakan.dispensasi, as_of)
     rows = offending_rows(dataset.connection, findings, dataset.tables) if with_rows else {}
-    employees = dict(dataset.connection.execute(
-        "SELECT instansi, COUNT(DISTINCT nip) FROM pegawai WHERE instansi IS NOT NULL "
-        "AND nip IS NOT NULL GROUP BY instansi ORDER BY instansi").fetchall())
-    return Report(tool_version=__version__, policy=kebijakan.provenance, as_of=as_of.isoformat(),
-                  years=years, inputs=inputs, findings=findings,
-                  rules={rule.id: rule.title for rule in rules}, rows=rows,
-                  employees=employees, dispensations=used)
+    employees = dict(
+        dataset.connection.execute(
+            "SELECT instansi, COUNT(DISTINCT nip) FROM pegawai WHERE instansi IS NOT NULL "
+            "AND nip IS NOT NULL GROUP BY instansi ORDER BY instansi"
+        ).fetchall()
+    )
+    return Report(
+        tool_version=__version__,
+        policy=kebijakan.provenance,
+        as_of=as_of.isoformat(),
+        years=years,
+        inputs=inputs,
+        findings=findings,
+        rules={rule.id: rule.title for rule in rules},
+        rows=rows,
+        employees=employees,
+        dispensations=used,
+    )
 
 
-def offending_rows(con: duckdb.DuckDBPyConnection, findings: list[Finding],
-                   tables: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
+def offending_rows(
+    con: duckdb.DuckDBPyConnection, findings: list[Finding], tables: Iterable[str]
+) -> dict[str, list[dict[str, Any]]]:
     """The source rows findings point at, per table, in file/row order (set-based lookup)."""
     out: dict[str, list[dict[str, Any]]] = {}
     for table in tables:
-        keys = sorted({(f.file, f.row) for f in findings
-                       if f.table == table and f.file is not None and f.row is not None})
+        keys = sorted(
+            {
+                (f.file, f.row)
+                for f in findings
+                if f.table == table and f.file is not None and f.row is not None
+            }
+        )
         if not keys:
             continue
         con.execute("CREATE OR REPLACE TEMP TABLE _kunci (_file VARCHAR, _row BIGINT)")
         con.executemany("INSERT INTO _kunci VALUES (?, ?)", keys)
-        cursor = con.execute(f'SELECT t.* FROM "{table}" AS t JOIN _kunci AS k '
-                             "ON k._file = t._file AND k._row = t._row ORDER BY t._file, t._row")
+        cursor = con.execute(
+            f'SELECT t.* FROM "{table}" AS t JOIN _kunci AS k '
+            "ON k._file = t._file AND k._row = t._row ORDER BY t._file, t._row"
+        )
         names = [d[0] for d in cursor.description]
         out[table] = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
     return out
@@ -112,13 +150,18 @@ def _instansi_of(con: duckdb.DuckDBPyConnection, findings: list[Finding]) -> dic
         return {}
     con.execute("CREATE OR REPLACE TEMP TABLE _nip_temuan (nip VARCHAR)")
     con.executemany("INSERT INTO _nip_temuan VALUES (?)", [(n,) for n in nips])
-    rows = con.execute("SELECT p.nip, MIN(p.instansi) FROM pegawai AS p JOIN _nip_temuan AS n "
-                       "ON n.nip = p.nip WHERE p.instansi IS NOT NULL GROUP BY p.nip").fetchall()
+    rows = con.execute(
+        "SELECT p.nip, MIN(p.instansi) FROM pegawai AS p JOIN _nip_temuan AS n "
+        "ON n.nip = p.nip WHERE p.instansi IS NOT NULL GROUP BY p.nip"
+    ).fetchall()
     return dict(rows)
 
 
 def _for_intake(finding: Finding, clause: ClauseRef, instansi: dict[str, str]) -> Finding:
     """An intake finding cites the data-submission clause and, where its NIP is known, the
     employee's instansi (so per-instansi counts include problems in training or evaluations)."""
-    return replace(finding, clause=finding.clause or clause,
-                   instansi=finding.instansi or instansi.get(finding.nip or ""))
+    return replace(
+        finding,
+        clause=finding.clause or clause,
+        instansi=finding.instansi or instansi.get(finding.nip or ""),
+    )

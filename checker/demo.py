@@ -38,9 +38,13 @@ class DemoResult:
     written: list[Path] = field(default_factory=list)
 
 
-def run_demo(out_dir: str | Path = "demo-out", policy_root: str | Path | None = None,
-             rules_root: str | Path | None = None, as_of: dt.date | None = None,
-             progress: Callable[[str], None] | None = None) -> DemoResult:
+def run_demo(
+    out_dir: str | Path = "demo-out",
+    policy_root: str | Path | None = None,
+    rules_root: str | Path | None = None,
+    as_of: dt.date | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> DemoResult:
     """Run every part once on synthetic data and write the results to ``out_dir``; the policy
     version is the one :func:`checker.kebijakan.load_kebijakan` finds (loaded once)."""
     out = Path(out_dir)
@@ -56,10 +60,10 @@ def run_demo(out_dir: str | Path = "demo-out", policy_root: str | Path | None = 
     step("mencetak peraturan")
     for fmt, name in (("text", "peraturan.txt"), ("markdown", "peraturan.md")):
         result.written.append(_write(out / name, render(peraturan, fmt, as_of)))
-    result.written.append(export_docx(peraturan, out / "peraturan.docx", as_of=as_of,
-                                      provenance=kebijakan.provenance))
-    result.written.append(write_template(out / "templat-data-kepegawaian.xlsx",
-                                         kebijakan.schema))
+    result.written.append(
+        export_docx(peraturan, out / "peraturan.docx", as_of=as_of, provenance=kebijakan.provenance)
+    )
+    result.written.append(write_template(out / "templat-data-kepegawaian.xlsx", kebijakan.schema))
 
     step(f"membuat data contoh {DEMO_EMPLOYEES} pegawai")
     sample = generate_sample(out / "kiriman-contoh", employees=DEMO_EMPLOYEES, seed=1)

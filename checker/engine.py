@@ -37,8 +37,9 @@ class Engine:
         text = self.numbering.citation(rule.clause) or rule.clause
         return ClauseRef(rule.clause, text, self.peraturan.version)
 
-    def run(self, rules: list[Rule],
-            progress: Callable[[Rule], None] | None = None) -> list[Finding]:
+    def run(
+        self, rules: list[Rule], progress: Callable[[Rule], None] | None = None
+    ) -> list[Finding]:
         """Every finding of every rule, sorted."""
         by_id = {rule.id: rule for rule in rules}
         results: list[tuple[Rule, list[dict[str, Any]]]] = []
@@ -49,14 +50,18 @@ class Engine:
                 names = [d[0] for d in cursor.description]
                 rows = cursor.fetchall()
             except duckdb.Error as exc:
-                raise CheckerError(f"aturan {rule.id} gagal dijalankan: {exc}",
-                                   rule.span.path, rule.span.line) from exc
+                raise CheckerError(
+                    f"aturan {rule.id} gagal dijalankan: {exc}", rule.span.path, rule.span.line
+                ) from exc
             results.append((rule, [dict(zip(names, row, strict=True)) for row in rows]))
             if progress:
                 progress(rule)
         sexes = self.jenis_kelamin({row["nip"] for _, rows in results for row in rows})
-        findings = [self.finding(rule, self.citation(rule), row, sexes)
-                    for rule, rows in results for row in rows]
+        findings = [
+            self.finding(rule, self.citation(rule), row, sexes)
+            for rule, rows in results
+            for row in rows
+        ]
         return sorted(findings, key=Finding.sort_key)
 
     def jenis_kelamin(self, nips: set[str | None]) -> dict[str, str]:
@@ -66,26 +71,49 @@ class Engine:
             return {}
         self.con.execute("CREATE OR REPLACE TEMP TABLE _nip_sapaan (nip VARCHAR)")
         self.con.executemany("INSERT INTO _nip_sapaan VALUES (?)", [(n,) for n in wanted])
-        return dict(self.con.execute(
-            "SELECT p.nip, MIN(p.jenis_kelamin) FROM pegawai AS p JOIN _nip_sapaan AS n "
-            "ON n.nip = p.nip WHERE p.jenis_kelamin IS NOT NULL GROUP BY p.nip").fetchall())
+        return dict(
+            self.con.execute(
+                "SELECT p.nip, MIN(p.jenis_kelamin) FROM pegawai AS p JOIN _nip_sapaan AS n "
+                "ON n.nip = p.nip WHERE p.jenis_kelamin IS NOT NULL GROUP BY p.nip"
+            ).fetchall()
+        )
 
-    def finding(self, rule: Rule, clause: ClauseRef, row: dict[str, Any],
-                sexes: dict[str, str] | None = None) -> Finding:
+    def finding(
+        self,
+        rule: Rule,
+        clause: ClauseRef,
+        row: dict[str, Any],
+        sexes: dict[str, str] | None = None,
+    ) -> Finding:
         """One result row → one Finding with its Indonesian message."""
-        fields = {**row, "citation": clause.citation, "rule": rule.id, "title": rule.title,
-                  "sapaan": sapaan((sexes or {}).get(row["nip"] or ""))}
+        fields = {
+            **row,
+            "citation": clause.citation,
+            "rule": rule.id,
+            "title": rule.title,
+            "sapaan": sapaan((sexes or {}).get(row["nip"] or "")),
+        }
         try:
             message = render_message(rule.message, fields)
         except (ValueError, KeyError, IndexError) as exc:
             # rule lint rejects such templates; this guards rules that bypassed it
-            raise CheckerError(f"pesan aturan {rule.id} tidak dapat disusun: {exc}",
-                               rule.span.path, rule.span.line) from exc
+            raise CheckerError(
+                f"pesan aturan {rule.id} tidak dapat disusun: {exc}", rule.span.path, rule.span.line
+            ) from exc
         since = row["expected_since"]
         return Finding(
-            rule=rule.id, severity=rule.severity, message=message,
+            rule=rule.id,
+            severity=rule.severity,
+            message=message,
             table=row.get("table") or rule.table,
-            file=row["file"], row=row["row"], column=row["column"], nip=row["nip"],
-            instansi=row["instansi"], period=row["period"], expected=tidy(row["expected"]),
-            actual=tidy(row["actual"]), clause=clause,
-            expected_since=since.isoformat() if since is not None else None)
+            file=row["file"],
+            row=row["row"],
+            column=row["column"],
+            nip=row["nip"],
+            instansi=row["instansi"],
+            period=row["period"],
+            expected=tidy(row["expected"]),
+            actual=tidy(row["actual"]),
+            clause=clause,
+            expected_since=since.isoformat() if since is not None else None,
+        )

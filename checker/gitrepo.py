@@ -44,11 +44,13 @@ def run_git(cwd: Path, *args: str, stdin: bytes | None = None) -> bytes:
     """``git -C cwd ARGS``; raises VersionError with git's own reason on failure."""
     env = {**os.environ, "GIT_PAGER": "cat", "LC_ALL": "C"}
     try:
-        done = subprocess.run(["git", "-C", str(cwd), *args], input=stdin, capture_output=True,
-                              check=False, env=env)
+        done = subprocess.run(
+            ["git", "-C", str(cwd), *args], input=stdin, capture_output=True, check=False, env=env
+        )
     except FileNotFoundError:
-        raise VersionError("perintah git tidak ditemukan; riwayat versi dan redline "
-                           "memerlukan Git") from None
+        raise VersionError(
+            "perintah git tidak ditemukan; riwayat versi dan redline memerlukan Git"
+        ) from None
     if done.returncode != 0:
         reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise VersionError(f"git {args[0]} gagal: {reason[-1] if reason else 'tanpa pesan'}")
@@ -64,8 +66,10 @@ def open_repo(policy_root: str | Path) -> Repo:
     except VersionError as exc:
         if "git tidak ditemukan" in exc.message:
             raise
-        raise VersionError(f"folder {policy_root} tidak berada di dalam repositori Git; "
-                           "riwayat versi dan redline memerlukan Git") from None
+        raise VersionError(
+            f"folder {policy_root} tidak berada di dalam repositori Git; "
+            "riwayat versi dan redline memerlukan Git"
+        ) from None
     root = Path(top).resolve()
     return Repo(root, policy.relative_to(root).as_posix())
 
@@ -75,16 +79,22 @@ def resolve(repo: Repo, ref: str) -> Commit:
     try:
         out = repo.git("log", "-1", "--format=%H%x09%cI%x09%an", f"{ref}^{{commit}}", "--")
     except VersionError:
-        raise VersionError(f"versi {ref!r} tidak dikenal: bukan tag, cabang, atau commit di "
-                           "repositori ini; lihat daftar versi dengan kebijakan versions") from None
+        raise VersionError(
+            f"versi {ref!r} tidak dikenal: bukan tag, cabang, atau commit di "
+            "repositori ini; lihat daftar versi dengan kebijakan versions"
+        ) from None
     sha, date, author = out.decode("utf-8").strip().split("\t", 2)
     return Commit(sha, dt.datetime.fromisoformat(date), author)
 
 
 def tags(repo: Repo) -> list[tuple[str, Commit]]:
     """Every tag that names a commit, with that commit, oldest first (then by name)."""
-    out = repo.git("for-each-ref", "--format=%(refname:short)%09%(objecttype)%09%(objectname)"
-                   "%09%(*objecttype)%09%(*objectname)", "refs/tags").decode("utf-8")
+    out = repo.git(
+        "for-each-ref",
+        "--format=%(refname:short)%09%(objecttype)%09%(objectname)"
+        "%09%(*objecttype)%09%(*objectname)",
+        "refs/tags",
+    ).decode("utf-8")
     named = []
     for line in out.splitlines():
         name, kind, obj, peeled_kind, peeled = (line.split("\t") + [""] * 4)[:5]
@@ -92,8 +102,9 @@ def tags(repo: Repo) -> list[tuple[str, Commit]]:
             named.append((name, peeled or obj))
     if not named:
         return []
-    log = repo.git("log", "--no-walk=unsorted", "--format=%H%x09%cI%x09%an",
-                   *sorted({sha for _, sha in named})).decode("utf-8")
+    log = repo.git(
+        "log", "--no-walk=unsorted", "--format=%H%x09%cI%x09%an", *sorted({sha for _, sha in named})
+    ).decode("utf-8")
     commits = {}
     for line in log.splitlines():
         sha, date, author = line.split("\t", 2)
@@ -115,6 +126,6 @@ def read_files(repo: Repo, specs: list[str]) -> list[bytes | None]:
             results.append(None)
             continue
         size = int(header[2])
-        results.append(out[position:position + size])
+        results.append(out[position : position + size])
         position += size + 1
     return results

@@ -71,9 +71,15 @@ class Provenance:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form (the report's ``policy`` object)."""
-        return {"version": self.version, "status": self.status, "source": self.source,
-                "ref": self.ref, "commit": self.commit, "dirty": self.dirty,
-                "description": self.describe()}
+        return {
+            "version": self.version,
+            "status": self.status,
+            "source": self.source,
+            "ref": self.ref,
+            "commit": self.commit,
+            "dirty": self.dirty,
+            "description": self.describe(),
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Provenance:
@@ -84,6 +90,11 @@ class Provenance:
         if isinstance(commit, str) and commit.endswith(("+dirty", "-dirty")):
             commit, dirty = commit[:-6], True
         source = data.get("source")
-        return cls(version=str(data.get("version") or "?"), status=str(data.get("status") or "?"),
-                   source=source if source in SOURCES else FOLDER, ref=data.get("ref"),
-                   commit=commit or None, dirty=dirty)
+        return cls(
+            version=str(data.get("version") or "?"),
+            status=str(data.get("status") or "?"),
+            source=source if source in SOURCES else FOLDER,
+            ref=data.get("ref"),
+            commit=commit or None,
+            dirty=dirty,
+        )

@@ -26,8 +26,17 @@ from checker.policy.numbering import penomoran_record
 from checker.policy.penomoran import PENOMORAN_FILE, dump_penomoran
 from checker.wording import tanggal
 
-__all__ = ["Version", "VersionError", "compare_versions", "export_version", "freeze",
-           "list_versions", "load_version", "pending_freeze", "riwayat_pages"]
+__all__ = [
+    "Version",
+    "VersionError",
+    "compare_versions",
+    "export_version",
+    "freeze",
+    "list_versions",
+    "load_version",
+    "pending_freeze",
+    "riwayat_pages",
+]
 
 
 @dataclass(frozen=True)
@@ -50,8 +59,11 @@ def list_versions(policy_root: str | Path | None = None) -> list[Version]:
     policy_root = policy_dir(policy_root)
     repo = open_repo(policy_root)
     found = tags(repo)
-    specs = [f"{c.sha}:{repo.policy}/{name}" for _, c in found
-             for name in ("peraturan.yml", PENOMORAN_FILE)]
+    specs = [
+        f"{c.sha}:{repo.policy}/{name}"
+        for _, c in found
+        for name in ("peraturan.yml", PENOMORAN_FILE)
+    ]
     contents = read_files(repo, specs) if specs else []
     versions = []
     for index, (tag, commit) in enumerate(found):
@@ -63,9 +75,19 @@ def list_versions(policy_root: str | Path | None = None) -> list[Version]:
         except (yaml.YAMLError, UnicodeDecodeError):
             meta = None
         meta = meta if isinstance(meta, dict) else {}
-        versions.append(Version(tag, commit.sha, commit.date, commit.author,
-                                str(meta.get("status") or "?"), str(meta.get("version") or "?"),
-                                meta.get("number"), meta.get("year"), record is not None))
+        versions.append(
+            Version(
+                tag,
+                commit.sha,
+                commit.date,
+                commit.author,
+                str(meta.get("status") or "?"),
+                str(meta.get("version") or "?"),
+                meta.get("number"),
+                meta.get("year"),
+                record is not None,
+            )
+        )
     return versions
 
 
@@ -85,8 +107,9 @@ def pending_freeze(policy_root: str | Path | None, versions: list[Version]) -> s
     return None if recorded == enacted[-1].tag else enacted[-1].tag
 
 
-def load_version(policy_root: str | Path | None = None, ref: str | None = None
-                 ) -> tuple[Peraturan, Side]:
+def load_version(
+    policy_root: str | Path | None = None, ref: str | None = None
+) -> tuple[Peraturan, Side]:
     """The regulation at ``ref`` (None: the working tree) and its provenance, which names that
     version in redlines (read by the one loader, :func:`checker.kebijakan.load_kebijakan`)."""
     kebijakan = load_kebijakan(policy_root, ref=ref, text_only=True)
@@ -98,13 +121,20 @@ def last_tag(policy_root: str | Path | None = None) -> str:
     policy_root = policy_dir(policy_root)
     versions = list_versions(policy_root)
     if not versions:
-        raise VersionError("belum ada versi bertag; beri tag dengan git tag v2026.1 atau "
-                           "sebutkan versi yang dibandingkan")
+        raise VersionError(
+            "belum ada versi bertag; beri tag dengan git tag v2026.1 atau "
+            "sebutkan versi yang dibandingkan"
+        )
     return versions[-1].tag
 
 
-def compare_versions(policy_root: str | Path | None = None, ref_a: str | None = None,
-                     ref_b: str | None = None, *, as_of: dt.date) -> Comparison:
+def compare_versions(
+    policy_root: str | Path | None = None,
+    ref_a: str | None = None,
+    ref_b: str | None = None,
+    *,
+    as_of: dt.date,
+) -> Comparison:
     """Redline from ``ref_a`` (default: the last tag) to ``ref_b`` (default: working tree)."""
     old, side_a = load_version(policy_root, ref_a or last_tag(policy_root))
     new, side_b = load_version(policy_root, ref_b)
@@ -118,8 +148,9 @@ def _worktree_author(policy_root: str | Path | None, side: Side, as_of: dt.date)
         author = open_repo(policy_root).git("config", "user.name").decode().strip()
     except VersionError:
         author = ""
-    return replace(side, date=dt.datetime.combine(as_of, dt.time(), dt.UTC),
-                   author=author or "Perancang")
+    return replace(
+        side, date=dt.datetime.combine(as_of, dt.time(), dt.UTC), author=author or "Perancang"
+    )
 
 
 def default_docx_name(side: Side, redline_from: str | None, accept: bool) -> Path:
@@ -130,9 +161,15 @@ def default_docx_name(side: Side, redline_from: str | None, accept: bool) -> Pat
     return Path(f"{stem}.docx")
 
 
-def export_version(policy_root: str | Path | None = None, out_path: str | Path | None = None, *,
-                   as_of: dt.date, ref: str | None = None, redline_from: str | None = None,
-                   accept: bool = False) -> Path:
+def export_version(
+    policy_root: str | Path | None = None,
+    out_path: str | Path | None = None,
+    *,
+    as_of: dt.date,
+    ref: str | None = None,
+    redline_from: str | None = None,
+    accept: bool = False,
+) -> Path:
     """The Word document of the version at ``ref``, optionally as a redline from another."""
     peraturan, side = load_version(policy_root, ref)
     older = None
@@ -141,8 +178,15 @@ def export_version(policy_root: str | Path | None = None, out_path: str | Path |
         older, side_a = load_version(policy_root, redline_from)
         sides = (side_a, side if side.date else _worktree_author(policy_root, side, as_of))
     out = Path(out_path) if out_path else default_docx_name(side, redline_from, accept)
-    return export_docx(peraturan, out, as_of=as_of, provenance=side, redline_from=older,
-                       redline_sides=sides, accept=accept)
+    return export_docx(
+        peraturan,
+        out,
+        as_of=as_of,
+        provenance=side,
+        redline_from=older,
+        redline_sides=sides,
+        accept=accept,
+    )
 
 
 def freeze(policy_root: str | Path | None = None, ref: str | None = None) -> Path:
@@ -151,16 +195,20 @@ def freeze(policy_root: str | Path | None = None, ref: str | None = None) -> Pat
     policy_root = policy_dir(policy_root)
     peraturan, side = load_version(policy_root, ref)
     if peraturan.status != "ditetapkan":
-        raise VersionError(f"versi {side.name} berstatus {peraturan.status}; penomoran hanya "
-                           "dibekukan untuk versi yang berstatus ditetapkan")
+        raise VersionError(
+            f"versi {side.name} berstatus {peraturan.status}; penomoran hanya "
+            "dibekukan untuk versi yang berstatus ditetapkan"
+        )
     source = ref or peraturan.version
     record = penomoran_record(peraturan, source, side.commit)
     region = peraturan.region.replace("Provinsi ", "")
-    header = (f"Penomoran {peraturan.kind} {region} Nomor {peraturan.number} Tahun "
-              f"{peraturan.year} sebagaimana ditetapkan ({source}).\n"
-              "Ditulis oleh `kebijakan versions bekukan`; jangan diubah dengan tangan.\n"
-              "Sesudah penetapan, Pasal sisipan bernomor 9A, ayat sisipan (2a), dan Pasal yang\n"
-              "dicabut tetap tercantum sebagai \"Pasal 9 dihapus.\".")
+    header = (
+        f"Penomoran {peraturan.kind} {region} Nomor {peraturan.number} Tahun "
+        f"{peraturan.year} sebagaimana ditetapkan ({source}).\n"
+        "Ditulis oleh `kebijakan versions bekukan`; jangan diubah dengan tangan.\n"
+        "Sesudah penetapan, Pasal sisipan bernomor 9A, ayat sisipan (2a), dan Pasal yang\n"
+        'dicabut tetap tercantum sebagai "Pasal 9 dihapus.".'
+    )
     path = Path(policy_root) / PENOMORAN_FILE
     path.write_text(dump_penomoran(record, header), encoding="utf-8")
     return path
@@ -172,8 +220,13 @@ def _slug(tag: str) -> str:
 
 def _row(version: Version, change: str) -> tuple[object, ...]:
     """One row of the version table: the tag linking to its page, date, status, change."""
-    return (link(version.tag, f"{_slug(version.tag)}.md"), tanggal(version.date.date()),
-            version.status, version.version, change)
+    return (
+        link(version.tag, f"{_slug(version.tag)}.md"),
+        tanggal(version.date.date()),
+        version.status,
+        version.version,
+        change,
+    )
 
 
 def riwayat_pages(repo_root: str | Path = ".", as_of: dt.date | None = None) -> dict[str, str]:
@@ -188,31 +241,38 @@ def riwayat_pages(repo_root: str | Path = ".", as_of: dt.date | None = None) -> 
         try:
             current = load_version(policy_root, version.tag)
         except VersionError as exc:  # a tag is history: show it broken, keep building the rest
-            pages[f"riwayat/{_slug(version.tag)}.md"] = (f"# {escape(version.tag)}\n\n"
-                                                         f"{escape(exc.message)}.\n")
+            pages[f"riwayat/{_slug(version.tag)}.md"] = (
+                f"# {escape(version.tag)}\n\n{escape(exc.message)}.\n"
+            )
             rows.append(_row(version, "tidak dapat dimuat"))
             continue
         day = as_of or version.date.date()
         if previous is None:
             change = "versi pertama"
-            body = (f"# {escape(version.tag)}\n\nVersi pertama yang diberi tag ({version.status}, "
-                    f"{tanggal(version.date.date())}, commit `{version.commit[:10]}`); belum ada "
-                    "versi sebelumnya untuk dibandingkan.\n")
+            body = (
+                f"# {escape(version.tag)}\n\nVersi pertama yang diberi tag ({version.status}, "
+                f"{tanggal(version.date.date())}, commit `{version.commit[:10]}`); belum ada "
+                "versi sebelumnya untuk dibandingkan.\n"
+            )
         else:
             comparison = compare(previous[0], current[0], day, previous[1], current[1])
             change, body = summary(comparison), render_markdown(comparison)
         pages[f"riwayat/{_slug(version.tag)}.md"] = body
         rows.append(_row(version, change))
         previous = current
-    lines = ["# Riwayat versi", "",
-             "Setiap versi adalah tag Git pada repositori kebijakan. Halaman tiap versi memuat "
-             "perubahannya terhadap versi sebelumnya: Pasal yang ditambah, dihapus, dipindah, "
-             "atau diubah (kata demi kata) dan nilai parameter yang berubah.", ""]
+    lines = [
+        "# Riwayat versi",
+        "",
+        "Setiap versi adalah tag Git pada repositori kebijakan. Halaman tiap versi memuat "
+        "perubahannya terhadap versi sebelumnya: Pasal yang ditambah, dihapus, dipindah, "
+        "atau diubah (kata demi kata) dan nilai parameter yang berubah.",
+        "",
+    ]
     if rows:
-        lines += table(("Versi", "Tanggal", "Status", "Versi peraturan", "Perubahan"),
-                       reversed(rows))
+        lines += table(
+            ("Versi", "Tanggal", "Status", "Versi peraturan", "Perubahan"), reversed(rows)
+        )
     else:
         lines.append("Belum ada versi yang diberi tag.")
     pages["riwayat/index.md"] = "\n".join(lines) + "\n"
     return pages
-

@@ -25,8 +25,18 @@ from typing import Any
 from num2words import num2words
 
 BULAN = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
 )
 # how a letter addresses the employee: Saudara / Saudari by the recorded jenis_kelamin; the
 # masculine form when nothing is recorded, as Indonesian letters do
@@ -141,8 +151,10 @@ def _persen(value: Value) -> str:
 
 
 def _jadwal(value: Value) -> str:
-    parts = [f"{_terbilang(Value(raw, value.unit))} mulai {tanggal(since)}"
-             for since, raw in sorted(value.schedule, key=lambda pair: pair[0])]
+    parts = [
+        f"{_terbilang(Value(raw, value.unit))} mulai {tanggal(since)}"
+        for since, raw in sorted(value.schedule, key=lambda pair: pair[0])
+    ]
     if len(parts) <= 1:
         return parts[0] if parts else ""
     return ", ".join(parts[:-1]) + (", dan " if len(parts) > 2 else " dan ") + parts[-1]
@@ -159,20 +171,41 @@ class Filter:
     in_message: bool = True  # usable in a rule message: {field:name}
 
 
-FILTERS: dict[str, Filter] = {f.name: f for f in (
-    Filter("angka", "Angka saja dengan gaya Indonesia: 1.500 atau 2,5; parameter bersatuan "
-                    "persen diberi tanda %.", _angka),
-    Filter("terbilang", "Angka beserta terbilangnya: 20 (dua puluh); parameter bersatuan persen: "
-                        "80% (delapan puluh persen).", _terbilang),
-    # a parameter in clause text carries its unit, so there terbilang already writes "80% (...)";
-    # a value in a message carries none, and this says it is a percentage
-    Filter("persen", "Angka sebagai persen beserta terbilangnya: 80% (delapan puluh persen); "
-                     "hanya dalam pesan temuan.", _persen, in_text=False),
-    # a message field holds one value; the schedule is a property of the parameter itself
-    Filter("jadwal", "Setiap nilai bertanggal parameter: 70% (tujuh puluh persen) mulai "
-                     "1 Januari 2026 dan 80% (delapan puluh persen) mulai 1 Januari 2027; "
-                     "hanya dalam teks pasal.", _jadwal, in_message=False),
-)}
+FILTERS: dict[str, Filter] = {
+    f.name: f
+    for f in (
+        Filter(
+            "angka",
+            "Angka saja dengan gaya Indonesia: 1.500 atau 2,5; parameter bersatuan "
+            "persen diberi tanda %.",
+            _angka,
+        ),
+        Filter(
+            "terbilang",
+            "Angka beserta terbilangnya: 20 (dua puluh); parameter bersatuan persen: "
+            "80% (delapan puluh persen).",
+            _terbilang,
+        ),
+        # a parameter in clause text carries its unit, so there terbilang already writes
+        # "80% (...)"; a value in a message carries none, and this says it is a percentage
+        Filter(
+            "persen",
+            "Angka sebagai persen beserta terbilangnya: 80% (delapan puluh persen); "
+            "hanya dalam pesan temuan.",
+            _persen,
+            in_text=False,
+        ),
+        # a message field holds one value; the schedule is a property of the parameter itself
+        Filter(
+            "jadwal",
+            "Setiap nilai bertanggal parameter: 70% (tujuh puluh persen) mulai "
+            "1 Januari 2026 dan 80% (delapan puluh persen) mulai 1 Januari 2027; "
+            "hanya dalam teks pasal.",
+            _jadwal,
+            in_message=False,
+        ),
+    )
+}
 TEXT_FILTERS = tuple(name for name, f in FILTERS.items() if f.in_text)
 MESSAGE_FILTERS = tuple(name for name, f in FILTERS.items() if f.in_message)
 # clause text without a filter writes a parameter in drafting style
@@ -206,8 +239,10 @@ class _MessageFormatter(string.Formatter):
         if not format_spec:
             return format(for_people(tidy(value)))
         if format_spec not in MESSAGE_FILTERS:
-            raise ValueError(f"penyaring {format_spec!r} tidak dikenal; penyaring yang tersedia: "
-                             f"{', '.join(MESSAGE_FILTERS)}")
+            raise ValueError(
+                f"penyaring {format_spec!r} tidak dikenal; penyaring yang tersedia: "
+                f"{', '.join(MESSAGE_FILTERS)}"
+            )
         return FILTERS[format_spec].render(_message_value(value))
 
 
@@ -225,9 +260,11 @@ class Placeholder:
 
 def placeholders(template: str) -> list[Placeholder]:
     """Every placeholder of a message template, in order; ValueError when braces do not pair."""
-    return [Placeholder(name, spec or "", conversion)
-            for _, name, spec, conversion in string.Formatter().parse(template)
-            if name is not None]
+    return [
+        Placeholder(name, spec or "", conversion)
+        for _, name, spec, conversion in string.Formatter().parse(template)
+        if name is not None
+    ]
 
 
 def render_message(template: str, fields: Mapping[str, Any]) -> str:

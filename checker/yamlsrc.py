@@ -53,8 +53,9 @@ class Located:
         line, col = self.positions.get((), (1, 1))
         return line + self.line_offset, col
 
-    def problem(self, at: Iterable[str | int], code: str, message: str,
-                severity: str | None = None) -> Problem:
+    def problem(
+        self, at: Iterable[str | int], code: str, message: str, severity: str | None = None
+    ) -> Problem:
         """A Problem with a registered ``code`` located at ``at`` in this document, at the
         code's level unless ``severity`` says otherwise."""
         return lint_problem(At(self.path, *self.where(at)), code, message, severity)
@@ -68,7 +69,9 @@ def _walk(node: yaml.Node, at: JsonPath, out: dict[JsonPath, tuple[int, int]]) -
             # The key's own position is the useful one for "unknown key" errors.
             out[(*at, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             out[(*at, key, "__value__")] = (
-                value_node.start_mark.line + 1, value_node.start_mark.column + 1)
+                value_node.start_mark.line + 1,
+                value_node.start_mark.column + 1,
+            )
             _walk_children(value_node, (*at, key), out)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
@@ -93,11 +96,13 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Located | No
         line = (mark.line + 1 if mark else 1) + line_offset
         col = mark.column + 1 if mark else 1
         reason = exc.problem or exc.context or "sintaks tidak valid"
-        return None, [lint_problem(At(path, line, col), "yaml",
-                                   f"YAML tidak dapat dibaca: {reason}")]
+        return None, [
+            lint_problem(At(path, line, col), "yaml", f"YAML tidak dapat dibaca: {reason}")
+        ]
     except yaml.YAMLError as exc:  # e.g. a reader error on a control character
-        return None, [lint_problem(At(path, 1 + line_offset), "yaml",
-                                   f"YAML tidak dapat dibaca: {exc}")]
+        return None, [
+            lint_problem(At(path, 1 + line_offset), "yaml", f"YAML tidak dapat dibaca: {exc}")
+        ]
     located = Located(data, path, line_offset)
     if node is not None:
         _walk(node, (), located.positions)
@@ -119,14 +124,21 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
         missing = error.message.split("'")[1] if "'" in error.message else error.message
         return f"kunci wajib tidak ada: {missing}"
     if validator == "type":
-        names = {"string": "teks", "integer": "bilangan bulat", "number": "angka",
-                 "array": "daftar", "object": "pemetaan", "boolean": "ya/tidak"}
+        names = {
+            "string": "teks",
+            "integer": "bilangan bulat",
+            "number": "angka",
+            "array": "daftar",
+            "object": "pemetaan",
+            "boolean": "ya/tidak",
+        }
         want = error.validator_value
         wanted = [want] if isinstance(want, str) else list(want)
         return "harus berupa " + " atau ".join(names.get(w, w) for w in wanted)
     if validator == "enum":
         return "nilai tidak dikenal; pilih salah satu dari: " + ", ".join(
-            str(v) for v in error.validator_value)
+            str(v) for v in error.validator_value
+        )
     if validator == "propertyNames":
         return f"nama {error.instance!r} tidak valid: {error.message}"
     if validator == "pattern":
@@ -149,18 +161,22 @@ def validate(doc: Located, schema: dict[str, Any], code: str) -> list[Problem]:
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
             allowed = sorted(error.schema.get("properties", {}))
             for extra in sorted(set(error.instance) - set(allowed)):
-                problems.append(doc.problem(
-                    [*at, extra], code,
-                    f"kunci tidak dikenal: {extra}; kunci yang diizinkan: {', '.join(allowed)}"))
+                problems.append(
+                    doc.problem(
+                        [*at, extra],
+                        code,
+                        f"kunci tidak dikenal: {extra}; kunci yang diizinkan: {', '.join(allowed)}",
+                    )
+                )
             continue
         # point at the offending value, not at its key
-        problems.append(doc.problem([*at, "__value__"] if at else at, code,
-                                    _schema_message(error)))
+        problems.append(doc.problem([*at, "__value__"] if at else at, code, _schema_message(error)))
     return problems
 
 
-def load_yaml_list(path: Path, display: str, code: str, message: str
-                   ) -> tuple[Located | None, list[Problem]]:
+def load_yaml_list(
+    path: Path, display: str, code: str, message: str
+) -> tuple[Located | None, list[Problem]]:
     """Read a YAML file that must hold a list of records (rules, dispensations).
 
     Returns the document only when it is a non-empty list; an empty file is no problem, any

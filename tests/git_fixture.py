@@ -22,9 +22,24 @@ def git(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Git:
     def run(*args: str, date: str = "2026-03-02T09:00:00+07:00") -> str:
         env = {**os.environ, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
         done = subprocess.run(
-            ["git", "-c", f"user.name={AUTHOR}", "-c", "user.email=biro.hukum@example.go.id",
-             "-c", "commit.gpgsign=false", "-c", "tag.gpgsign=false", *args],
-            cwd=tmp_path, env=env, capture_output=True, text=True, check=True)
+            [
+                "git",
+                "-c",
+                f"user.name={AUTHOR}",
+                "-c",
+                "user.email=biro.hukum@example.go.id",
+                "-c",
+                "commit.gpgsign=false",
+                "-c",
+                "tag.gpgsign=false",
+                *args,
+            ],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         return done.stdout
 
     return run

@@ -14,8 +14,10 @@ def updating() -> bool:
     if not os.environ.get("UPDATE_GOLDEN"):
         return False
     if os.environ.get("CI"):
-        pytest.fail("UPDATE_GOLDEN is refused under CI: golden files are rewritten on a "
-                    "developer's machine and reviewed in the commit")
+        pytest.fail(
+            "UPDATE_GOLDEN is refused under CI: golden files are rewritten on a "
+            "developer's machine and reviewed in the commit"
+        )
     return True
 
 

@@ -31,8 +31,9 @@ def _key(sample: Path) -> list[dict[str, str]]:
 
 
 def test_every_planted_breach_is_found_and_nothing_else(sample: Path) -> None:
-    report = check([sample], as_of=AS_OF, years=YEARS, policy_root=ROOT / "policy",
-                   rules_root=ROOT / "rules")
+    report = check(
+        [sample], as_of=AS_OF, years=YEARS, policy_root=ROOT / "policy", rules_root=ROOT / "rules"
+    )
     planted = sorted((k["rule"], k["table"], int(k["row"])) for k in _key(sample))
     found = sorted((f.rule, f.table or "", f.row or 0) for f in report.findings)
     assert len(planted) > 50
@@ -46,18 +47,47 @@ def test_every_planted_breach_is_found_and_nothing_else(sample: Path) -> None:
 
 def test_every_required_rule_is_exercised(sample: Path) -> None:
     rules = {k["rule"] for k in _key(sample)}
-    required = {"DATA-NIP-FORMAT", "DATA-NIP-LAHIR", "DATA-NIP-TMT", "DATA-NIP-JK",
-                "DATA-NIP-GANDA", "DATA-TANGGAL", "DATA-PANGKAT-RIWAYAT", "KOMP-JP-MIN",
-                "KOMP-JP-PPPK", "KIN-SKP-TAHUNAN", "KIN-PREDIKAT", "KIN-UMPAN-BALIK",
-                "KAR-KP-MASA", "KAR-KP-PREDIKAT", "KAR-KP-HUKDIS", "KAR-KP-PLAFON", "KAR-BUP",
-                "KAR-SATYALANCANA"}
+    required = {
+        "DATA-NIP-FORMAT",
+        "DATA-NIP-LAHIR",
+        "DATA-NIP-TMT",
+        "DATA-NIP-JK",
+        "DATA-NIP-GANDA",
+        "DATA-TANGGAL",
+        "DATA-PANGKAT-RIWAYAT",
+        "KOMP-JP-MIN",
+        "KOMP-JP-PPPK",
+        "KIN-SKP-TAHUNAN",
+        "KIN-PREDIKAT",
+        "KIN-UMPAN-BALIK",
+        "KAR-KP-MASA",
+        "KAR-KP-PREDIKAT",
+        "KAR-KP-HUKDIS",
+        "KAR-KP-PLAFON",
+        "KAR-BUP",
+        "KAR-SATYALANCANA",
+    }
     assert required - rules == set()
 
 
 def test_report_is_byte_identical_on_rerun(sample: Path) -> None:
-    first = to_json(check([sample], as_of=AS_OF, years=YEARS, policy_root=ROOT / "policy",
-                          rules_root=ROOT / "rules"))
-    second = to_json(check([sample], as_of=AS_OF, years=YEARS, policy_root=ROOT / "policy",
-                           rules_root=ROOT / "rules"))
+    first = to_json(
+        check(
+            [sample],
+            as_of=AS_OF,
+            years=YEARS,
+            policy_root=ROOT / "policy",
+            rules_root=ROOT / "rules",
+        )
+    )
+    second = to_json(
+        check(
+            [sample],
+            as_of=AS_OF,
+            years=YEARS,
+            policy_root=ROOT / "policy",
+            rules_root=ROOT / "rules",
+        )
+    )
     assert first == second
     assert json.loads(first)["summary"]["findings"] == len(_key(sample))

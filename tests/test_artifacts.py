@@ -22,8 +22,10 @@ from checker.artifacts import (
     table,
 )
 
-CORE = ('<cp:coreProperties><dcterms:created>2031-05-06T07:08:09Z</dcterms:created>'
-        '<dcterms:modified>2031-05-06T07:08:10Z</dcterms:modified></cp:coreProperties>')
+CORE = (
+    "<cp:coreProperties><dcterms:created>2031-05-06T07:08:09Z</dcterms:created>"
+    "<dcterms:modified>2031-05-06T07:08:10Z</dcterms:modified></cp:coreProperties>"
+)
 
 
 def _zip(names: list[str], stamp: tuple[int, int, int, int, int, int]) -> bytes:
@@ -53,12 +55,12 @@ def test_same_input_twice_gives_the_same_bytes() -> None:
 
 def test_every_entry_carries_the_fixed_time_in_the_same_order() -> None:
     names = ["b.xml", "a.xml", "docProps/core.xml"]
-    out = _entries(deterministic_zip(_zip(names, (2031, 5, 6, 7, 8, 9)),
-                                     dt.datetime(2026, 6, 30)))
+    out = _entries(deterministic_zip(_zip(names, (2031, 5, 6, 7, 8, 9)), dt.datetime(2026, 6, 30)))
     assert [e.filename for e in out] == names
     assert {e.date_time for e in out} == {(2026, 6, 30, 0, 0, 0)}
     assert {(e.compress_type, e.create_system, e.external_attr) for e in out} == {
-        (zipfile.ZIP_DEFLATED, 0, 0o644 << 16)}
+        (zipfile.ZIP_DEFLATED, 0, 0o644 << 16)
+    }
 
 
 def test_time_is_utc_when_zoned_and_never_before_1980() -> None:
@@ -67,7 +69,13 @@ def test_time_is_utc_when_zoned_and_never_before_1980() -> None:
     zoned = deterministic_zip(raw, dt.datetime(2026, 3, 2, 10, 0, tzinfo=wib))
     assert _entries(zoned)[0].date_time == (2026, 3, 2, 3, 0, 0)
     assert _entries(deterministic_zip(raw, dt.datetime(1975, 1, 1)))[0].date_time == (
-        1980, 1, 1, 0, 0, 0)
+        1980,
+        1,
+        1,
+        0,
+        0,
+        0,
+    )
     assert _entries(deterministic_zip(raw))[0].date_time == (1980, 1, 1, 0, 0, 0)
 
 
@@ -81,8 +89,9 @@ def test_core_dates_rewrites_only_the_document_properties() -> None:
 
 
 def _html(text: str) -> str:
-    return markdown.markdown(text, extensions=["tables", "attr_list", "md_in_html",
-                                               "admonition", "footnotes"])
+    return markdown.markdown(
+        text, extensions=["tables", "attr_list", "md_in_html", "admonition", "footnotes"]
+    )
 
 
 HOSTILE = "| # > <script>alert(1)</script>\n- baris { onclick=alert(1) } [x](javascript:x) *b*"
@@ -90,8 +99,10 @@ HOSTILE = "| # > <script>alert(1)</script>\n- baris { onclick=alert(1) } [x](jav
 
 def test_escape_hostile_data() -> None:
     text = escape(HOSTILE)
-    assert text == ("\\| \\# &gt; &lt;script&gt;alert(1)&lt;/script&gt;<br>- baris "
-                    "\\{ onclick=alert(1) \\} \\[x\\](javascript:x) \\*b\\*")
+    assert text == (
+        "\\| \\# &gt; &lt;script&gt;alert(1)&lt;/script&gt;<br>- baris "
+        "\\{ onclick=alert(1) \\} \\[x\\](javascript:x) \\*b\\*"
+    )
     assert "\n" not in text
     page = _html(f"# {text}")
     assert page.startswith("<h1>")  # no attribute injected into the heading
@@ -99,10 +110,16 @@ def test_escape_hostile_data() -> None:
 
 
 def test_escape_leading_block_markers() -> None:
-    for data, shown in [("# judul", "\\# judul"), ("- daftar", "\\- daftar"),
-                        ("+ daftar", "\\+ daftar"), ("> kutip", "&gt; kutip"),
-                        ("!!! note", "\\!!! note"), ("12. nomor", "12\\. nomor"),
-                        ("1.234", "1.234"), ("C#", "C\\#")]:
+    for data, shown in [
+        ("# judul", "\\# judul"),
+        ("- daftar", "\\- daftar"),
+        ("+ daftar", "\\+ daftar"),
+        ("> kutip", "&gt; kutip"),
+        ("!!! note", "\\!!! note"),
+        ("12. nomor", "12\\. nomor"),
+        ("1.234", "1.234"),
+        ("C#", "C\\#"),
+    ]:
         assert escape(data) == shown
         assert _html(escape(data)) == f"<p>{html.escape(data, quote=False)}</p>"  # literal
 
@@ -115,14 +132,18 @@ def test_escape_keeps_markdown_and_plain_text() -> None:
 
 
 def test_table_escapes_every_cell() -> None:
-    lines = table(("Instansi", "Temuan"), [(HOSTILE, 3), (Markdown("[A](a.md)"), None)],
-                  numeric=(1,))
+    lines = table(
+        ("Instansi", "Temuan"), [(HOSTILE, 3), (Markdown("[A](a.md)"), None)], numeric=(1,)
+    )
     assert lines[:2] == ["| Instansi | Temuan |", "|---|---:|"]
     assert lines[3] == "| [A](a.md) |  |"
     assert len(re.findall(r"(?<!\\)\|", lines[2])) == 3  # two cells, nothing broken out
     assert table(("a", "b"), [], numeric=(1,), right="--:")[1] == "|---|--:|"
     assert sides_table([("Versi", "v1", "v|2")]) == [
-        "| | Sebelum | Sesudah |", "|---|---|---|", "| Versi | v1 | v\\|2 |"]
+        "| | Sebelum | Sesudah |",
+        "|---|---|---|",
+        "| Versi | v1 | v\\|2 |",
+    ]
 
 
 def test_prose_and_code() -> None:

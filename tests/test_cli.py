@@ -29,8 +29,10 @@ def test_lint_problem_exits_1_with_parsable_line(make_policy: MakePolicy) -> Non
     make_policy(bab__hak_md=HAK.replace("[[jalur-pendidikan]]", "[[tidak-ada]]"))
     code, out, err = run("lint")
     assert code == 1
-    assert out == ("policy/bab/hak.md:16:35: [error] rujukan [[tidak-ada]] tidak menunjuk Pasal, "
-                   "ayat atau rincian mana pun; periksa id-nya (unresolved-ref)\n")
+    assert out == (
+        "policy/bab/hak.md:16:35: [error] rujukan [[tidak-ada]] tidak menunjuk Pasal, "
+        "ayat atau rincian mana pun; periksa id-nya (unresolved-ref)\n"
+    )
     assert err == "1 kesalahan, 0 peringatan.\n"
 
 
@@ -44,15 +46,22 @@ def test_lint_json(make_policy: MakePolicy) -> None:
     make_policy(bab__hak_md=HAK.replace("[[jalur-pendidikan]]", "[[tidak-ada]]"))
     code, out, _ = run("lint", "--format", "json")
     assert code == 1
-    assert json.loads(out) == [{
-        "path": "policy/bab/hak.md", "line": 16, "column": 35, "severity": "error",
-        "code": "unresolved-ref",
-        "message": "rujukan [[tidak-ada]] tidak menunjuk Pasal, ayat atau rincian mana pun; "
-                   "periksa id-nya"}]
+    assert json.loads(out) == [
+        {
+            "path": "policy/bab/hak.md",
+            "line": 16,
+            "column": 35,
+            "severity": "error",
+            "code": "unresolved-ref",
+            "message": "rujukan [[tidak-ada]] tidak menunjuk Pasal, ayat atau rincian mana pun; "
+            "periksa id-nya",
+        }
+    ]
 
 
-def test_missing_policy_folder_exits_2_with_one_message(tmp_path: Path,
-                                                          monkeypatch: object) -> None:
+def test_missing_policy_folder_exits_2_with_one_message(
+    tmp_path: Path, monkeypatch: object
+) -> None:
     code, out, err = run("lint", "--policy", str(tmp_path / "tidak-ada"))
     assert code == 2
     assert out == ""
@@ -64,15 +73,18 @@ def test_render_broken_policy_exits_2_with_file_and_line(make_policy: MakePolicy
     make_policy(bab__hak_md=HAK.replace("[[jalur-pendidikan]]", "[[tidak-ada]]"))
     code, out, err = run("render")
     assert (code, out) == (2, "")
-    assert err == ("kebijakan: policy/bab/hak.md:16: rujukan [[tidak-ada]] tidak menunjuk Pasal, "
-                   "ayat atau rincian mana pun; periksa id-nya\n")
+    assert err == (
+        "kebijakan: policy/bab/hak.md:16: rujukan [[tidak-ada]] tidak menunjuk Pasal, "
+        "ayat atau rincian mana pun; periksa id-nya\n"
+    )
 
 
 def test_render_to_file_and_as_of(make_policy: MakePolicy, tmp_path: Path) -> None:
     make_policy()
     target = tmp_path / "out.md"
-    code, _, err = run("render", "--format", "markdown", "--as-of", "2027-01-01", "-o",
-                       str(target), catch=False)
+    code, _, err = run(
+        "render", "--format", "markdown", "--as-of", "2027-01-01", "-o", str(target), catch=False
+    )
     assert code == 0
     assert err == f"Peraturan ditulis ke {target}.\n"
     assert "24 (dua puluh empat)" in target.read_text(encoding="utf-8")
@@ -87,8 +99,7 @@ def test_bad_date_is_a_usage_error(make_policy: MakePolicy) -> None:
 
 def test_demo_writes_rendered_regulation(make_policy: MakePolicy, tmp_path: Path) -> None:
     make_policy()
-    code, out, _ = run("demo", "-o", str(tmp_path / "hasil"), "--as-of", "2026-12-01",
-                       catch=False)
+    code, out, _ = run("demo", "-o", str(tmp_path / "hasil"), "--as-of", "2026-12-01", catch=False)
     assert code == 0
     assert out.splitlines()[0] == "Lint kebijakan dan aturan: 0 kesalahan, 0 peringatan."
     text = (tmp_path / "hasil" / "peraturan.txt").read_text(encoding="utf-8")
@@ -96,8 +107,9 @@ def test_demo_writes_rendered_regulation(make_policy: MakePolicy, tmp_path: Path
     assert (tmp_path / "hasil" / "peraturan.md").is_file()
 
 
-def test_unexpected_error_is_one_line_without_debug(make_policy: MakePolicy,
-                                                    monkeypatch: object) -> None:
+def test_unexpected_error_is_one_line_without_debug(
+    make_policy: MakePolicy, monkeypatch: object
+) -> None:
     make_policy()
     import checker
 
@@ -113,8 +125,9 @@ def test_unexpected_error_is_one_line_without_debug(make_policy: MakePolicy,
 
 
 def test_python_dash_m_runs_the_cli() -> None:
-    done = subprocess.run([sys.executable, "-m", "checker", "--version"], capture_output=True,
-                          text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "checker", "--version"], capture_output=True, text=True, check=False
+    )
     assert done.returncode == 0
     assert done.stdout.startswith("kebijakan, versi ")
 
@@ -123,16 +136,19 @@ def test_click_messages_are_indonesian(make_policy: MakePolicy) -> None:
     make_policy()
     code, out, err = run("lint", "--formt", "json")
     assert (code, out) == (2, "")
-    assert err == ("Pemakaian: kebijakan lint [OPSI]\n"
-                   "Jalankan 'kebijakan lint --help' untuk bantuan.\n\n"
-                   "Kesalahan: Opsi '--formt' tidak ada. Maksud Anda '--format'?\n")
+    assert err == (
+        "Pemakaian: kebijakan lint [OPSI]\n"
+        "Jalankan 'kebijakan lint --help' untuk bantuan.\n\n"
+        "Kesalahan: Opsi '--formt' tidak ada. Maksud Anda '--format'?\n"
+    )
     help_text = run("render", "--help")[1]
     assert help_text.startswith("Pemakaian: kebijakan render [OPSI]")
     assert "Tampilkan bantuan ini lalu keluar." in help_text
 
 
-def test_checker_error_with_debug_shows_traceback_then_the_line(make_policy: MakePolicy,
-                                                                monkeypatch: object) -> None:
+def test_checker_error_with_debug_shows_traceback_then_the_line(
+    make_policy: MakePolicy, monkeypatch: object
+) -> None:
     make_policy()
     import checker
     from checker.errors import InputError
@@ -166,6 +182,7 @@ def test_every_command_and_group_maps_errors_and_reads_indonesian() -> None:
         return [command, *(c for sub in subs for c in walk(sub))]
 
     for command in walk(cli):
-        assert isinstance(command, Group if isinstance(command, click.Group) else Command), \
+        assert isinstance(command, Group if isinstance(command, click.Group) else Command), (
             command.name
+        )
         assert command.options_metavar == "[OPSI]"

@@ -18,9 +18,18 @@ def test_demo_on_the_repository_writes_every_output(tmp_path: Path) -> None:
     out = tmp_path / "demo-out"
     result = run_demo(out, ROOT / "policy", ROOT / "rules")
     names = sorted(p.name for p in out.iterdir())
-    assert names == ["kiriman-contoh", "laporan.csv", "laporan.json", "laporan.md",
-                     "laporan.txt", "laporan.xlsx", "peraturan.docx", "peraturan.md",
-                     "peraturan.txt", "templat-data-kepegawaian.xlsx"]
+    assert names == [
+        "kiriman-contoh",
+        "laporan.csv",
+        "laporan.json",
+        "laporan.md",
+        "laporan.txt",
+        "laporan.xlsx",
+        "peraturan.docx",
+        "peraturan.md",
+        "peraturan.txt",
+        "templat-data-kepegawaian.xlsx",
+    ]
     # the report finds exactly the faults the sample planted
     with (out / "kiriman-contoh" / "kunci_jawaban.csv").open(encoding="utf-8") as handle:
         planted = sorted((k["rule"], int(k["row"])) for k in csv.DictReader(handle))

@@ -62,8 +62,9 @@ def test_readme_opens_with_the_two_commands() -> None:
     assert "python -m pytest" in ci
 
 
-def test_golden_updates_are_refused_under_ci(monkeypatch: pytest.MonkeyPatch,
-                                             tmp_path: Path) -> None:
+def test_golden_updates_are_refused_under_ci(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     from tests.golden import check_golden
 
     target = tmp_path / "a.md"

@@ -42,11 +42,15 @@ PASAL = """\
   - pelatihan klasikal; dan
   - pelatihan *e-learning*.
 """
-HAK_PASAL = HAK[:HAK.index("#### Pasal {#hak-jp}")] + PASAL + HAK[HAK.index("\n#### Pasal {#rujukan}"):]
-EXPECTED = ("Pasal 2 (1) Setiap PNS berhak atas paling sedikit 20 (dua puluh) JP dalam 1 (satu) "
-            "tahun. (2) Hak sebagaimana dimaksud pada ayat (1) dan dalam Pasal 1 dilaksanakan "
-            "melalui: a. jalur pendidikan; dan b. jalur pelatihan, yang terdiri atas: "
-            "1. pelatihan klasikal; dan 2. pelatihan e-learning.")
+HAK_PASAL = (
+    HAK[: HAK.index("#### Pasal {#hak-jp}")] + PASAL + HAK[HAK.index("\n#### Pasal {#rujukan}") :]
+)
+EXPECTED = (
+    "Pasal 2 (1) Setiap PNS berhak atas paling sedikit 20 (dua puluh) JP dalam 1 (satu) "
+    "tahun. (2) Hak sebagaimana dimaksud pada ayat (1) dan dalam Pasal 1 dilaksanakan "
+    "melalui: a. jalur pendidikan; dan b. jalur pelatihan, yang terdiri atas: "
+    "1. pelatihan klasikal; dan 2. pelatihan e-learning."
+)
 
 
 def words(text: str) -> str:
@@ -67,12 +71,14 @@ def between(lines: list[str], start: str, stop: str) -> str:
 
 
 def test_one_pasal_reads_the_same_in_text_markdown_site_and_word(
-        make_policy: MakePolicy, tmp_path: Path) -> None:
+    make_policy: MakePolicy, tmp_path: Path
+) -> None:
     make_policy(bab__hak_md=HAK_PASAL)
     peraturan = load_policy("policy")
     text = between(render(peraturan, "text", DAY).splitlines(), "Pasal 2", "Pasal 3")
-    markdown = between(render(peraturan, "markdown", DAY).splitlines(), "##### Pasal 2",
-                       'id="pasal-3"')
+    markdown = between(
+        render(peraturan, "markdown", DAY).splitlines(), "##### Pasal 2", 'id="pasal-3"'
+    )
     site = SiteContext(peraturan, [], [], DAY)
     page = next(p for p in bab_pages(site) if p.src_uri == "peraturan/hak.md")
     on_site = between(str(page.content).splitlines(), "Pasal 2", "Pasal 3")
@@ -80,8 +86,12 @@ def test_one_pasal_reads_the_same_in_text_markdown_site_and_word(
     paragraphs = [p.text for p in document.paragraphs]
     word = between(paragraphs, "Pasal 2", "Pasal 3")
 
-    assert {"text": words(text), "markdown": words(markdown), "site": words(on_site),
-            "word": words(word)} == dict.fromkeys(("text", "markdown", "site", "word"), EXPECTED)
+    assert {
+        "text": words(text),
+        "markdown": words(markdown),
+        "site": words(on_site),
+        "word": words(word),
+    } == dict.fromkeys(("text", "markdown", "site", "word"), EXPECTED)
     # and each layout added what it adds: links and a footnote on the site, italics in Word
     assert "[Pasal 1](umum.md#definisi)" in on_site
     assert "20 (dua puluh)[^kompetensi-jp-minimum-pns] JP" in on_site
@@ -101,26 +111,37 @@ def test_the_walk_yields_blocks_with_inline_segments(make_policy: MakePolicy) ->
         ("rincian", "a.", 1, "jalur-pendidikan", True),
         ("rincian", "b.", 1, None, True),
         ("rincian", "1.", 2, None, True),
-        ("rincian", "2.", 2, None, True)]
+        ("rincian", "2.", 2, None, True),
+    ]
     assert unit.blocks[1].inlines == (
         Plain("Setiap PNS berhak atas paling sedikit "),
         ParameterValue("20 (dua puluh)", "kompetensi.jp_minimum_pns"),
-        Plain(" JP dalam 1 (satu) tahun."))
-    assert unit.blocks[2].inlines[1::2] == (Citation("ayat (1)", "hak-jp-jumlah"),
-                                            Citation("Pasal 1", "definisi"))
+        Plain(" JP dalam 1 (satu) tahun."),
+    )
+    assert unit.blocks[2].inlines[1::2] == (
+        Citation("ayat (1)", "hak-jp-jumlah"),
+        Citation("Pasal 1", "definisi"),
+    )
     assert unit.blocks[-1].inlines == (Plain("pelatihan "), Emphasis("e-learning"), Plain("."))
     # stanzas: the heading, then each ayat with its rincian
     assert [len(stanza) for stanza in unit.stanzas()] == [1, 1, 5]
 
 
 def test_the_walk_covers_the_regulation_from_judul_to_berita_daerah(
-        make_policy: MakePolicy) -> None:
+    make_policy: MakePolicy,
+) -> None:
     make_policy()
     units = walk(load_policy("policy"), DAY)
     assert [(u.part, u.key) for u in units if u.part != BATANG_TUBUH] == [
-        (PEMBUKAAN, "judul"), (PEMBUKAAN, "pembentuk"), (PEMBUKAAN, "menimbang"),
-        (PEMBUKAAN, "mengingat"), (PEMBUKAAN, "memutuskan"), (PENUTUP, "penetapan"),
-        (PENUTUP, "pengundangan"), (PENUTUP, "berita")]
+        (PEMBUKAAN, "judul"),
+        (PEMBUKAAN, "pembentuk"),
+        (PEMBUKAAN, "menimbang"),
+        (PEMBUKAAN, "mengingat"),
+        (PEMBUKAAN, "memutuskan"),
+        (PENUTUP, "penetapan"),
+        (PENUTUP, "pengundangan"),
+        (PENUTUP, "berita"),
+    ]
     kinds = {u.key: [b.kind for b in u.blocks] for u in units}
     assert kinds["pasal:definisi"] == ["pasal", "ayat", "definisi", "definisi"]
     assert kinds["bab:hak"] == ["bab", "bab-judul"]
@@ -162,23 +183,33 @@ def test_a_new_layout_plugs_in_through_the_hooks(make_policy: MakePolicy) -> Non
     units = walk(load_policy("policy"), DAY)
     rows = _Outline().lay_out(u for u in units if u.key in ("berita", "pasal:rujukan"))
     assert rows == [
-        "[batang-tubuh", "<pasal:rujukan", "-: Pasal 3",
+        "[batang-tubuh",
+        "<pasal:rujukan",
+        "-: Pasal 3",
         "-: Pelaksanaan Pasal 2 ayat (1) → hak-jp-jumlah dan Pasal 2 ayat (2) huruf a → "
-        "jalur-pendidikan dilaporkan kepada Gubernur.", ">", "batang-tubuh]",
-        "[penutup", "<berita", "-: BERITA DAERAH PROVINSI BENGKULU TAHUN … NOMOR …", ">",
-        "penutup]"]
+        "jalur-pendidikan dilaporkan kepada Gubernur.",
+        ">",
+        "batang-tubuh]",
+        "[penutup",
+        "<berita",
+        "-: BERITA DAERAH PROVINSI BENGKULU TAHUN … NOMOR …",
+        ">",
+        "penutup]",
+    ]
 
 
 @pytest.mark.parametrize("raw", ["*e-learning*", "_e-learning_"])
 def test_emphasis_is_italic_in_word_and_plain_words_in_text(
-        make_policy: MakePolicy, tmp_path: Path, raw: str) -> None:
+    make_policy: MakePolicy, tmp_path: Path, raw: str
+) -> None:
     make_policy(bab__hak_md=HAK.replace("jalur pelatihan.", f"jalur {raw} dan snake_case."))
     peraturan = load_policy("policy")
     assert "b.  jalur e-learning dan snake_case." in render(peraturan, "text", DAY)
     assert "b. jalur *e-learning* dan snake_case." in render(peraturan, "markdown", DAY)
     document = docx.Document(str(export_docx(peraturan, tmp_path / "e.docx", as_of=DAY)))
-    runs = [(r.text, bool(r.italic)) for p in document.paragraphs for r in p.runs
-            if "snake" in p.text]
+    runs = [
+        (r.text, bool(r.italic)) for p in document.paragraphs for r in p.runs if "snake" in p.text
+    ]
     assert runs == [("b.\tjalur ", False), ("e-learning", True), (" dan snake_case.", False)]
 
 

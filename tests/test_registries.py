@@ -49,22 +49,32 @@ SKEMA_ID = re.compile(r"SKEMA-[A-Z0-9-]+")
 # --- (a) every code in checker/ is registered, every registered code is emitted ------------
 
 # call name → position of the code among its arguments (a keyword ``code=`` also counts)
-CODE_ARGUMENT = {"lint_problem": 1, "problem": 1, "validate": 2, "load_yaml_list": 2,
-                 "error": 2}  # policy/markdown.py: _Parser.error(line, column, code, message)
+CODE_ARGUMENT = {
+    "lint_problem": 1,
+    "problem": 1,
+    "validate": 2,
+    "load_yaml_list": 2,
+    "error": 2,
+}  # policy/markdown.py: _Parser.error(line, column, code, message)
 # files that build Problem or Finding by hand instead of through the registries: none
 NOT_YET_ROUTED: dict[str, str] = {}
 
 
 @cache
 def _modules() -> list[tuple[str, ast.Module]]:
-    return [(path.relative_to(CHECKER.parent).as_posix(), ast.parse(path.read_text("utf-8")))
-            for path in sorted(CHECKER.rglob("*.py"))]
+    return [
+        (path.relative_to(CHECKER.parent).as_posix(), ast.parse(path.read_text("utf-8")))
+        for path in sorted(CHECKER.rglob("*.py"))
+    ]
 
 
 def _name(call: ast.Call) -> str:
     func = call.func
-    return func.id if isinstance(func, ast.Name) else (
-        func.attr if isinstance(func, ast.Attribute) else "")
+    return (
+        func.id
+        if isinstance(func, ast.Name)
+        else (func.attr if isinstance(func, ast.Attribute) else "")
+    )
 
 
 def _code_arguments() -> dict[str, list[str]]:
@@ -77,8 +87,10 @@ def _code_arguments() -> dict[str, list[str]]:
             if not isinstance(node, ast.Call) or _name(node) not in CODE_ARGUMENT:
                 continue
             index = CODE_ARGUMENT[_name(node)]
-            args = [*node.args[index:index + 1], *(k.value for k in node.keywords
-                                                   if k.arg == "code")]
+            args = [
+                *node.args[index : index + 1],
+                *(k.value for k in node.keywords if k.arg == "code"),
+            ]
             for arg in args:
                 if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
                     found.setdefault(arg.value, []).append(f"{path}:{node.lineno}")
@@ -100,8 +112,11 @@ def test_problems_and_intake_findings_are_built_only_through_the_registries() ->
         for node in ast.walk(tree):
             if isinstance(node, ast.Call) and _name(node) == "Problem":
                 by_hand[path] = "Problem"
-            if (isinstance(node, ast.Call) and _name(node) == "Finding"
-                    and path.startswith("checker/data/")):
+            if (
+                isinstance(node, ast.Call)
+                and _name(node) == "Finding"
+                and path.startswith("checker/data/")
+            ):
                 by_hand[path] = "Finding"
     assert by_hand == NOT_YET_ROUTED
 
@@ -109,16 +124,20 @@ def test_problems_and_intake_findings_are_built_only_through_the_registries() ->
 def _intake_ids_used() -> dict[str, list[str]]:
     """Every SKEMA-* id written in checker/: string literals, and the registry's constants
     passed to intake_finding (or CELL_CHECKS, when an emitter reads it)."""
-    constants = {name: value for name, value in vars(intake_checks).items()
-                 if name.startswith("SKEMA_")}
+    constants = {
+        name: value for name, value in vars(intake_checks).items() if name.startswith("SKEMA_")
+    }
     used: dict[str, list[str]] = {}
     for path, tree in _modules():
         if path == "checker/data/intake_checks.py":
             continue
         for node in ast.walk(tree):
             ids: list[str] = []
-            if (isinstance(node, ast.Constant) and isinstance(node.value, str)
-                    and SKEMA_ID.fullmatch(node.value)):
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and SKEMA_ID.fullmatch(node.value)
+            ):
                 ids = [node.value]
             elif isinstance(node, ast.Name) and node.id in constants:
                 ids = [constants[node.id]]
@@ -132,8 +151,11 @@ def _intake_ids_used() -> dict[str, list[str]]:
 def test_every_intake_id_is_registered_and_every_registered_one_emitted() -> None:
     used = _intake_ids_used()
     assert {i: where for i, where in used.items() if i not in INTAKE_CHECKS} == {}
-    emitting = {i for i, where in used.items()
-                if any(w.startswith("checker/data/") and "/faults.py" not in w for w in where)}
+    emitting = {
+        i
+        for i, where in used.items()
+        if any(w.startswith("checker/data/") and "/faults.py" not in w for w in where)
+    }
     assert sorted(set(INTAKE_CHECKS) - emitting) == []
 
 
@@ -152,6 +174,7 @@ def test_every_intake_finding_of_the_fixtures_is_registered_at_a_documented_seve
 
 
 # --- (b) the adapters refuse what is not registered ----------------------------------------
+
 
 def test_lint_problem_refuses_an_unregistered_code_and_an_undocumented_level() -> None:
     with pytest.raises(KeyError, match="kode-tidak-ada"):
@@ -241,18 +264,25 @@ def bases(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     names of the real one, one rule, the Table Schema, one dispensation), and the same version
     with its numbering frozen (for the penomoran examples)."""
     plain = tmp_path_factory.mktemp("versi")
-    _write(plain, "policy/peraturan.yml", PERATURAN.replace("Uji Coba Pengelolaan ASN", TITLE)
-           .replace("  - umum\n  - hak\n  - penutup\n",
-                    "  - ketentuan-umum\n  - pengembangan-kompetensi\n  - ketentuan-penutup\n"))
+    _write(
+        plain,
+        "policy/peraturan.yml",
+        PERATURAN.replace("Uji Coba Pengelolaan ASN", TITLE).replace(
+            "  - umum\n  - hak\n  - penutup\n",
+            "  - ketentuan-umum\n  - pengembangan-kompetensi\n  - ketentuan-penutup\n",
+        ),
+    )
     _write(plain, "policy/parameter.yml", PARAMETER + TARGET)
     _write(plain, "policy/bab/ketentuan-umum.md", UMUM)
-    _write(plain, "policy/bab/pengembangan-kompetensi.md",
-           HAK.replace("title: HAK PEGAWAI", "title: PENGEMBANGAN KOMPETENSI"))
+    _write(
+        plain,
+        "policy/bab/pengembangan-kompetensi.md",
+        HAK.replace("title: HAK PEGAWAI", "title: PENGEMBANGAN KOMPETENSI"),
+    )
     _write(plain, "policy/bab/ketentuan-penutup.md", PENUTUP)
     shutil.copytree(SCHEMA, plain / "rules" / "schema")
     _write(plain, "rules/kompetensi.yml", RULE)
-    _write(plain, "rules/dispensasi/tugas-belajar.yml",
-           entry("DISP-2026-001", f'{{nip: "{NIP}"}}'))
+    _write(plain, "rules/dispensasi/tugas-belajar.yml", entry("DISP-2026-001", f'{{nip: "{NIP}"}}'))
     frozen = tmp_path_factory.mktemp("versi-beku")
     shutil.copytree(plain, frozen, dirs_exist_ok=True)
     record = penomoran_record(load_policy(frozen / "policy"), "v2027.1", None)
@@ -290,8 +320,7 @@ def apply(root: Path, file: str, snippet: str) -> None:
     is laid on the file (or is the file, when there is none or it does not parse)."""
     path = root / file
     if file.endswith(".md"):
-        text = snippet if snippet.startswith("---") else (
-            path.read_text("utf-8") + "\n" + snippet)
+        text = snippet if snippet.startswith("---") else (path.read_text("utf-8") + "\n" + snippet)
         path.write_text(text, encoding="utf-8")
         return
     try:
@@ -302,8 +331,9 @@ def apply(root: Path, file: str, snippet: str) -> None:
         path.write_text(snippet, encoding="utf-8")
         return
     merged = merge(yaml.safe_load(path.read_text("utf-8")), over)
-    path.write_text(yaml.safe_dump(merged, allow_unicode=True, sort_keys=False, width=1000),
-                    encoding="utf-8")
+    path.write_text(
+        yaml.safe_dump(merged, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -324,8 +354,7 @@ def schema_once() -> Iterator[None]:
         yield
 
 
-def codes_with(bases: dict[str, Path], tmp_path: Path, entry: LintCode, snippet: str
-               ) -> set[str]:
+def codes_with(bases: dict[str, Path], tmp_path: Path, entry: LintCode, snippet: str) -> set[str]:
     base = bases["frozen" if entry.area == "penomoran" else "plain"]
     shutil.copytree(base, tmp_path, dirs_exist_ok=True)
     apply(tmp_path, entry.file, snippet)
@@ -347,7 +376,8 @@ JUDGED = sorted(set(LINT_CODES) - set(NOT_STANDALONE))
 @pytest.mark.parametrize("code", JUDGED)
 @pytest.mark.usefixtures("schema_once")
 def test_the_failing_example_fails_and_the_passing_one_passes(
-        bases: dict[str, Path], tmp_path: Path, code: str) -> None:
+    bases: dict[str, Path], tmp_path: Path, code: str
+) -> None:
     entry = LINT_CODES[code]
     assert code in codes_with(bases, tmp_path / "gagal", entry, entry.failing)
     assert code not in codes_with(bases, tmp_path / "lolos", entry, entry.passing)
@@ -360,6 +390,7 @@ def test_most_codes_are_judged_in_every_area() -> None:
 
 
 # --- (d) the generated page -------------------------------------------------------------------
+
 
 def test_the_page_lists_every_lint_code_and_intake_check() -> None:
     page = lint_codes_page()

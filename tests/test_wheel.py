@@ -32,8 +32,15 @@ CHECK = ("--as-of", "2026-06-30", "--tahun", "2025", "--format", "json")
 def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
     """Run a command without a network: pip must not ask for its own newer version."""
     env = {**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
-    return subprocess.run([str(a) for a in args], cwd=cwd, env=env, capture_output=True,
-                          text=True, timeout=TIMEOUT, check=False)
+    return subprocess.run(
+        [str(a) for a in args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
 
 
 def succeed(args: list[str], cwd: Path) -> str:
@@ -45,8 +52,22 @@ def succeed(args: list[str], cwd: Path) -> str:
 
 def build_wheel(project: Path, out: Path) -> Path:
     """The standard wheel of PROJECT, built offline into OUT."""
-    succeed([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-             "--no-index", "--no-cache-dir", "-w", out, project], project)
+    succeed(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "--no-index",
+            "--no-cache-dir",
+            "-w",
+            out,
+            project,
+        ],
+        project,
+    )
     (wheel,) = out.glob("*.whl")
     return wheel
 
@@ -54,8 +75,11 @@ def build_wheel(project: Path, out: Path) -> Path:
 def bundle_of(wheel: Path) -> dict[str, bytes]:
     """Every file under checker/_bundle/ in WHEEL, by its path below that folder."""
     with zipfile.ZipFile(wheel) as archive:
-        return {name.removeprefix(BUNDLE): archive.read(name) for name in archive.namelist()
-                if name.startswith(BUNDLE)}
+        return {
+            name.removeprefix(BUNDLE): archive.read(name)
+            for name in archive.namelist()
+            if name.startswith(BUNDLE)
+        }
 
 
 def record_of(files: dict[str, bytes]) -> dict[str, object]:
@@ -68,8 +92,9 @@ def record_of(files: dict[str, bytes]) -> dict[str, object]:
 
 def project_files() -> list[str]:
     """The project's files a build needs, as Git sees them (tracked or new, never ignored)."""
-    out = succeed(["git", "ls-files", "--cached", "--others", "--exclude-standard", "--",
-                   *PROJECT], ROOT)
+    out = succeed(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "--", *PROJECT], ROOT
+    )
     return [path for path in out.splitlines() if (ROOT / path).is_file()]
 
 
@@ -119,17 +144,23 @@ def test_wheel_bundles_the_checkouts_policy(checkout_wheel: Path) -> None:
     assert "rules/schema/pegawai.yml" in tracked and "rules/dispensasi/README.md" in tracked
     assert "policy/peraturan.yml" in files and "rules/schema/pegawai.yml" in files
     merged = set(succeed(["git", "tag", "--merged", "HEAD"], ROOT).split())
-    enacted = [v for v in list_versions(ROOT / "policy")
-               if v.status == "ditetapkan" and v.tag in merged]
+    enacted = [
+        v for v in list_versions(ROOT / "policy") if v.status == "ditetapkan" and v.tag in merged
+    ]
     if enacted:  # once the bureau tags an enacted version, the wheel carries that one instead
         newest = enacted[-1]
-        tracked = succeed(["git", "ls-tree", "-r", "--name-only", newest.commit, "--", "policy",
-                           "rules"], ROOT).splitlines()
+        tracked = succeed(
+            ["git", "ls-tree", "-r", "--name-only", newest.commit, "--", "policy", "rules"], ROOT
+        ).splitlines()
         for path in tracked:
             expected = succeed(["git", "show", f"{newest.commit}:{path}"], ROOT)
             assert files[path].decode("utf-8") == expected, path
-        assert record_of(files) == {"source": "tag", "ref": newest.tag, "commit": newest.commit,
-                                    "dirty": False}
+        assert record_of(files) == {
+            "source": "tag",
+            "ref": newest.tag,
+            "commit": newest.commit,
+            "dirty": False,
+        }
         return
     for path in tracked:
         assert files[path] == (ROOT / path).read_bytes(), path
@@ -138,8 +169,9 @@ def test_wheel_bundles_the_checkouts_policy(checkout_wheel: Path) -> None:
     assert record_of(files) == {"source": "worktree", "ref": None, "commit": head, "dirty": dirty}
 
 
-def test_wheel_bundles_the_newest_enacted_tag(git: Git, tmp_path: Path,
-                                               tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_wheel_bundles_the_newest_enacted_tag(
+    git: Git, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     copy_project(tmp_path)
     git("init", "-q")
     git("add", "-A")
@@ -162,8 +194,7 @@ def test_wheel_bundles_the_newest_enacted_tag(git: Git, tmp_path: Path,
 
     files = bundle_of(build_wheel(tmp_path, tmp_path_factory.mktemp("wheel")))
 
-    assert record_of(files) == {"source": "tag", "ref": "v2026.1", "commit": commit,
-                                "dirty": False}
+    assert record_of(files) == {"source": "tag", "ref": "v2026.1", "commit": commit, "dirty": False}
     assert sorted(set(files) - {"bundle.json"}) == sorted(tracked)
     for path in tracked:
         assert files[path].decode("utf-8") == git("show", f"{commit}:{path}"), path
@@ -175,7 +206,8 @@ def test_wheel_bundles_the_newest_enacted_tag(git: Git, tmp_path: Path,
 
 
 def test_wheel_of_an_older_checkout_bundles_its_own_enacted_tag(
-        git: Git, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    git: Git, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     copy_project(tmp_path)
     git("init", "-q")
     set_status(tmp_path, "rancangan", "ditetapkan")
@@ -190,13 +222,13 @@ def test_wheel_of_an_older_checkout_bundles_its_own_enacted_tag(
 
     files = bundle_of(build_wheel(tmp_path, tmp_path_factory.mktemp("wheel")))
 
-    assert record_of(files) == {"source": "tag", "ref": "v2026.1", "commit": first,
-                                "dirty": False}
+    assert record_of(files) == {"source": "tag", "ref": "v2026.1", "commit": first, "dirty": False}
     assert b"      value: 20\n" in files["policy/parameter.yml"]
 
 
 def test_wheel_bundles_the_work_tree_when_no_tag_is_enacted(
-        git: Git, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    git: Git, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     copy_project(tmp_path)
     git("init", "-q")
     git("add", "-A")
@@ -214,20 +246,37 @@ def test_wheel_bundles_the_work_tree_when_no_tag_is_enacted(
 
 
 def test_wheel_from_the_sdist_bundles_the_sdists_files(
-        git: Git, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    git: Git, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     copy_project(tmp_path)
     git("init", "-q")
     git("add", "-A")
     git("commit", "-q", "-m", "Rancangan awal")
     out = tmp_path_factory.mktemp("sdist")
-    name = succeed([sys.executable, "-c", "import sys; from hatchling.build import build_sdist; "
-                    "print(build_sdist(sys.argv[1]))", out], tmp_path).strip().splitlines()[-1]
+    name = (
+        succeed(
+            [
+                sys.executable,
+                "-c",
+                "import sys; from hatchling.build import build_sdist; "
+                "print(build_sdist(sys.argv[1]))",
+                out,
+            ],
+            tmp_path,
+        )
+        .strip()
+        .splitlines()[-1]
+    )
     with tarfile.open(out / name) as sdist:
         members = {member.split("/", 1)[1] for member in sdist.getnames() if "/" in member}
         # unpacked inside the repository: the build must not borrow the outer repository's Git
         sdist.extractall(tmp_path / "unpacked", filter="data")
-    assert {"hatch_build.py", "policy/peraturan.yml", "rules/schema/pegawai.yml",
-            "rules/dispensasi/README.md"} <= members
+    assert {
+        "hatch_build.py",
+        "policy/peraturan.yml",
+        "rules/schema/pegawai.yml",
+        "rules/dispensasi/README.md",
+    } <= members
     (unpacked,) = (tmp_path / "unpacked").iterdir()
     set_status(tmp_path, "rancangan", "ditetapkan")
     git("commit", "-q", "-am", "Penetapan")
@@ -235,16 +284,27 @@ def test_wheel_from_the_sdist_bundles_the_sdists_files(
 
     files = bundle_of(build_wheel(unpacked, tmp_path_factory.mktemp("wheel")))
 
-    assert record_of(files) == {"source": "worktree", "ref": None, "commit": None,
-                                "dirty": False}
+    assert record_of(files) == {"source": "worktree", "ref": None, "commit": None, "dirty": False}
     assert files["policy/peraturan.yml"] == (unpacked / "policy/peraturan.yml").read_bytes()
     assert b"\nstatus: rancangan\n" in files["policy/peraturan.yml"]
 
 
 def test_editable_wheel_carries_no_bundle(tmp_path: Path) -> None:
     # an editable install reads the checkout itself; a bundle beside it would be a stale copy
-    name = succeed([sys.executable, "-c", "import sys; from hatchling.build import build_editable; "
-                    "print(build_editable(sys.argv[1]))", tmp_path], ROOT).strip().splitlines()[-1]
+    name = (
+        succeed(
+            [
+                sys.executable,
+                "-c",
+                "import sys; from hatchling.build import build_editable; "
+                "print(build_editable(sys.argv[1]))",
+                tmp_path,
+            ],
+            ROOT,
+        )
+        .strip()
+        .splitlines()[-1]
+    )
     with zipfile.ZipFile(tmp_path / name) as archive:
         names = archive.namelist()
     assert any(name.endswith(".pth") for name in names)
@@ -257,8 +317,13 @@ def source_tree(wheel: Path, tmp_path: Path) -> tuple[Path, Path]:
     record = record_of(bundle_of(wheel))
     if record["source"] == "worktree":
         return ROOT / "policy", ROOT / "rules"
-    archive = subprocess.run(["git", "archive", str(record["commit"]), "policy", "rules"],
-                             cwd=ROOT, capture_output=True, timeout=TIMEOUT, check=True).stdout
+    archive = subprocess.run(
+        ["git", "archive", str(record["commit"]), "policy", "rules"],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=TIMEOUT,
+        check=True,
+    ).stdout
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(tmp_path / "sumber", filter="data")
     return tmp_path / "sumber" / "policy", tmp_path / "sumber" / "rules"
@@ -271,25 +336,38 @@ def venv(checkout_wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path
     where = tmp_path_factory.mktemp("venv")
     # --without-pip saves seconds: the venv's python runs the system pip, which installs into
     # the venv all the same
-    succeed([sys.executable, "-m", "venv", "--system-site-packages", "--without-pip", where],
-            where)
-    succeed([where / "bin" / "python", "-m", "pip", "install", "--no-deps", "--no-index",
-             "--force-reinstall", checkout_wheel], where)
+    succeed([sys.executable, "-m", "venv", "--system-site-packages", "--without-pip", where], where)
+    succeed(
+        [
+            where / "bin" / "python",
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "--no-index",
+            "--force-reinstall",
+            checkout_wheel,
+        ],
+        where,
+    )
     return where
 
 
 @pytest.mark.slow
 def test_installed_package_is_the_wheel(venv: Path, checkout_wheel: Path, tmp_path: Path) -> None:
-    code = ("import checker, importlib.resources as r; print(checker.__file__); "
-            "print(r.files('checker').joinpath('_bundle/bundle.json').read_text(), end='')")
+    code = (
+        "import checker, importlib.resources as r; print(checker.__file__); "
+        "print(r.files('checker').joinpath('_bundle/bundle.json').read_text(), end='')"
+    )
     where, record = succeed([venv / "bin" / "python", "-c", code], tmp_path).split("\n", 1)
     assert Path(where).is_relative_to(venv)
     assert record.encode("utf-8") == bundle_of(checkout_wheel)["bundle.json"]
 
 
 @pytest.mark.slow
-def test_installed_check_runs_outside_a_checkout(venv: Path, checkout_wheel: Path,
-                                                 tmp_path: Path) -> None:
+def test_installed_check_runs_outside_a_checkout(
+    venv: Path, checkout_wheel: Path, tmp_path: Path
+) -> None:
     policy_root, rules_root = source_tree(checkout_wheel, tmp_path)
     empty = tmp_path / "kosong"
     empty.mkdir()
@@ -299,9 +377,23 @@ def test_installed_check_runs_outside_a_checkout(venv: Path, checkout_wheel: Pat
     installed = run([kebijakan, "check", "data", *CHECK, "-o", "r.json"], empty)
     assert installed.returncode in (0, 1), installed.stdout + installed.stderr
     # the same folder and the same relative path, so file names in messages read the same
-    checkout = run([sys.executable, "-m", "checker", "check", "data", *CHECK,
-                    "--policy", policy_root, "--rules", rules_root, "-o", tmp_path / "c.json"],
-                   empty)
+    checkout = run(
+        [
+            sys.executable,
+            "-m",
+            "checker",
+            "check",
+            "data",
+            *CHECK,
+            "--policy",
+            policy_root,
+            "--rules",
+            rules_root,
+            "-o",
+            tmp_path / "c.json",
+        ],
+        empty,
+    )
     assert checkout.returncode == installed.returncode, checkout.stdout + checkout.stderr
 
     assert findings(empty / "r.json") == findings(tmp_path / "c.json")
@@ -315,7 +407,8 @@ def test_installed_check_runs_outside_a_checkout(venv: Path, checkout_wheel: Pat
 
 @pytest.mark.slow
 def test_installed_render_template_and_export_work_outside_a_checkout(
-        venv: Path, checkout_wheel: Path, tmp_path: Path) -> None:
+    venv: Path, checkout_wheel: Path, tmp_path: Path
+) -> None:
     kebijakan = venv / "bin" / "kebijakan"
     text = succeed([kebijakan, "render", "--as-of", "2026-06-30"], tmp_path)
     bundled = bundle_of(checkout_wheel)
@@ -331,26 +424,73 @@ def test_installed_render_template_and_export_work_outside_a_checkout(
 
 
 @pytest.mark.slow
-def test_bundle_given_explicitly_gives_the_checkouts_findings(venv: Path, checkout_wheel: Path,
-                                                             tmp_path: Path) -> None:
+def test_bundle_given_explicitly_gives_the_checkouts_findings(
+    venv: Path, checkout_wheel: Path, tmp_path: Path
+) -> None:
     # Independent of how the installed command finds its bundle: the installed files alone,
     # named with --policy/--rules, judge the data exactly as the checkout's own files do.
     policy_root, rules_root = source_tree(checkout_wheel, tmp_path)
-    bundle = Path(succeed([venv / "bin" / "python", "-c", "import checker, pathlib; "
-                           "print(pathlib.Path(checker.__file__).parent / '_bundle')"],
-                          tmp_path).strip())
+    bundle = Path(
+        succeed(
+            [
+                venv / "bin" / "python",
+                "-c",
+                "import checker, pathlib; print(pathlib.Path(checker.__file__).parent / '_bundle')",
+            ],
+            tmp_path,
+        ).strip()
+    )
     assert bundle.is_relative_to(venv)
-    succeed([sys.executable, "-m", "checker", "sample", "-o", tmp_path / "data",
-             "--employees", "200", "--seed", "5"], ROOT)
+    succeed(
+        [
+            sys.executable,
+            "-m",
+            "checker",
+            "sample",
+            "-o",
+            tmp_path / "data",
+            "--employees",
+            "200",
+            "--seed",
+            "5",
+        ],
+        ROOT,
+    )
     empty = tmp_path / "kosong"
     empty.mkdir()
-    installed = run([venv / "bin" / "kebijakan", "check", tmp_path / "data", *CHECK,
-                     "--policy", bundle / "policy", "--rules", bundle / "rules", "-o", "r.json"],
-                    empty)
+    installed = run(
+        [
+            venv / "bin" / "kebijakan",
+            "check",
+            tmp_path / "data",
+            *CHECK,
+            "--policy",
+            bundle / "policy",
+            "--rules",
+            bundle / "rules",
+            "-o",
+            "r.json",
+        ],
+        empty,
+    )
     assert installed.returncode in (0, 1), installed.stdout + installed.stderr
-    checkout = run([sys.executable, "-m", "checker", "check", tmp_path / "data", *CHECK,
-                    "--policy", policy_root, "--rules", rules_root, "-o", tmp_path / "c.json"],
-                   ROOT)
+    checkout = run(
+        [
+            sys.executable,
+            "-m",
+            "checker",
+            "check",
+            tmp_path / "data",
+            *CHECK,
+            "--policy",
+            policy_root,
+            "--rules",
+            rules_root,
+            "-o",
+            tmp_path / "c.json",
+        ],
+        ROOT,
+    )
     assert checkout.returncode == installed.returncode, checkout.stdout + checkout.stderr
     assert findings(empty / "r.json") == findings(tmp_path / "c.json")
     assert findings(empty / "r.json")  # the sample's planted faults are found at all

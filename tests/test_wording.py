@@ -29,19 +29,30 @@ SPAN = Span("policy/parameter.yml", 1, 1)
 
 
 def _parameter(unit: str, *values: tuple[str, object]) -> Parameter:
-    return Parameter("uji.nilai", "Uji", unit, SPAN, [
-        DatedValue(dt.date.fromisoformat(since), value, Reference("Uji"), SPAN)
-        for since, value in values])
+    return Parameter(
+        "uji.nilai",
+        "Uji",
+        unit,
+        SPAN,
+        [
+            DatedValue(dt.date.fromisoformat(since), value, Reference("Uji"), SPAN)
+            for since, value in values
+        ],
+    )
 
 
-@pytest.mark.parametrize(("filter_name", "raw", "shown"), [
-    ("angka", 1500, "1.500"),
-    ("angka", 2.5, "2,5"),
-    ("terbilang", 20, "20 (dua puluh)"),
-    ("terbilang", 2.5, "2,5 (dua koma lima)"),
-])
+@pytest.mark.parametrize(
+    ("filter_name", "raw", "shown"),
+    [
+        ("angka", 1500, "1.500"),
+        ("angka", 2.5, "2,5"),
+        ("terbilang", 20, "20 (dua puluh)"),
+        ("terbilang", 2.5, "2,5 (dua koma lima)"),
+    ],
+)
 def test_a_filter_writes_the_same_in_a_message_and_in_clause_text(
-        filter_name: str, raw: float, shown: str) -> None:
+    filter_name: str, raw: float, shown: str
+) -> None:
     # SQL hands a message the value as text ("1500.0"); clause text has the parameter's number
     assert render_message(f"{{expected:{filter_name}}}", {"expected": f"{float(raw)}"}) == shown
     assert format_value(_parameter("JP", ("2020-01-01", raw)), raw, filter_name) == shown
@@ -51,13 +62,14 @@ def test_a_parameter_in_percent_carries_its_unit_in_clause_text() -> None:
     target = _parameter("persen", ("2026-01-01", 70), ("2027-01-01", 80))
     assert format_value(target, 80, "angka") == "80%"
     assert format_value(target, 80, None) == "80% (delapan puluh persen)"
-    assert schedule(target) == ("70% (tujuh puluh persen) mulai 1 Januari 2026 dan "
-                                "80% (delapan puluh persen) mulai 1 Januari 2027")
+    assert schedule(target) == (
+        "70% (tujuh puluh persen) mulai 1 Januari 2026 dan "
+        "80% (delapan puluh persen) mulai 1 Januari 2027"
+    )
 
 
 def test_a_message_value_says_it_is_a_percentage_with_persen() -> None:
-    assert render_message("{expected:persen}", {"expected": "80.0"}) == \
-        "80% (delapan puluh persen)"
+    assert render_message("{expected:persen}", {"expected": "80.0"}) == "80% (delapan puluh persen)"
     assert render_message("{expected:angka}", {"expected": "80.0"}) == "80"
 
 
@@ -67,12 +79,18 @@ def test_text_is_left_as_it_is_by_number_filters() -> None:
 
 
 def test_message_without_filter_reads_dates_and_decimals_indonesian_style() -> None:
-    fields = {"actual": "2010-11-18 (TMT pangkat sebelumnya 2006-04-01)", "expected": "50.5",
-              "period": "12.0", "nip": None, "nama": "", "expected_since": dt.date(2017, 3, 30)}
+    fields = {
+        "actual": "2010-11-18 (TMT pangkat sebelumnya 2006-04-01)",
+        "expected": "50.5",
+        "period": "12.0",
+        "nip": None,
+        "nama": "",
+        "expected_since": dt.date(2017, 3, 30),
+    }
     template = "{actual} | {expected} | {period} | {nip} | {nama} | {expected_since}"
     assert render_message(template, fields) == (
-        "18 November 2010 (TMT pangkat sebelumnya 1 April 2006) | 50,5 | 12 | - | - | "
-        "30 Maret 2017")
+        "18 November 2010 (TMT pangkat sebelumnya 1 April 2006) | 50,5 | 12 | - | - | 30 Maret 2017"
+    )
 
 
 def test_tidy_and_for_people_keep_what_is_not_a_number_or_date() -> None:
@@ -83,13 +101,15 @@ def test_tidy_and_for_people_keep_what_is_not_a_number_or_date() -> None:
 
 
 def test_sapaan_from_jenis_kelamin() -> None:
-    assert [sapaan("L"), sapaan("P"), sapaan(None), sapaan("")] == \
-        ["Sdr.", "Sdri.", "Sdr.", "Sdr."]
+    assert [sapaan("L"), sapaan("P"), sapaan(None), sapaan("")] == ["Sdr.", "Sdri.", "Sdr.", "Sdr."]
 
 
 def test_unknown_filter_in_a_message_is_an_error_naming_the_known_ones() -> None:
-    with pytest.raises(ValueError, match="penyaring 'terbilng' tidak dikenal; penyaring yang "
-                                         "tersedia: angka, terbilang, persen"):
+    with pytest.raises(
+        ValueError,
+        match="penyaring 'terbilng' tidak dikenal; penyaring yang "
+        "tersedia: angka, terbilang, persen",
+    ):
         render_message("{expected:terbilng}", {"expected": "20"})
 
 
@@ -104,8 +124,11 @@ def test_one_registry_feeds_both_vocabularies() -> None:
 def test_placeholders_of_a_template() -> None:
     found = placeholders("{sapaan} {nama} {expected:terbilang} {actual!r} {{bukan}}")
     assert [(p.field, p.filter, p.conversion) for p in found] == [
-        ("sapaan", "", None), ("nama", "", None), ("expected", "terbilang", None),
-        ("actual", "", "r")]
+        ("sapaan", "", None),
+        ("nama", "", None),
+        ("expected", "terbilang", None),
+        ("actual", "", "r"),
+    ]
     with pytest.raises(ValueError):
         placeholders("{nama")
 

@@ -11,5 +11,14 @@ from __future__ import annotations
 from checker.artifacts.archive import core_dates, deterministic_zip
 from checker.artifacts.markdown import Markdown, code, escape, link, prose, sides_table, table
 
-__all__ = ["Markdown", "code", "core_dates", "deterministic_zip", "escape", "link", "prose",
-           "sides_table", "table"]
+__all__ = [
+    "Markdown",
+    "code",
+    "core_dates",
+    "deterministic_zip",
+    "escape",
+    "link",
+    "prose",
+    "sides_table",
+    "table",
+]

@@ -29,16 +29,19 @@ def zip_time(when: dt.datetime | None) -> tuple[int, int, int, int, int, int]:
     return year, month, day, hour, minute, second
 
 
-def deterministic_zip(raw: bytes, when: dt.datetime | None = None,
-                      rewrite: Rewrite | None = None) -> bytes:
+def deterministic_zip(
+    raw: bytes, when: dt.datetime | None = None, rewrite: Rewrite | None = None
+) -> bytes:
     """The zip archive ``raw`` rewritten entry by entry, in the same order, every entry dated
     :func:`zip_time` of ``when``, deflated, with the same attributes on every platform.
     ``rewrite(name, data)`` may change an entry's contents on the way (see
     :func:`core_dates`)."""
     date_time = zip_time(when)
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(raw)) as source, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+    with (
+        zipfile.ZipFile(io.BytesIO(raw)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
         for entry in source.infolist():
             data = source.read(entry.filename)
             if rewrite is not None:

@@ -71,8 +71,13 @@ def _row(cells: Iterable[object]) -> str:
     return "| " + " | ".join("" if c is None else escape(c) for c in cells) + " |"
 
 
-def table(header: Sequence[object], rows: Iterable[Sequence[object]],
-          numeric: Iterable[int] = (), *, right: str = "---:") -> list[str]:
+def table(
+    header: Sequence[object],
+    rows: Iterable[Sequence[object]],
+    numeric: Iterable[int] = (),
+    *,
+    right: str = "---:",
+) -> list[str]:
     """A pipe table, every cell through :func:`escape` (None as an empty cell). Columns whose
     index is in ``numeric`` are right-aligned, ruled ``right`` (the site's pages write
     ``--:``, reports ``---:``)."""

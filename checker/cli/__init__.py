@@ -24,7 +24,9 @@ from checker.cli.common import (
     Context,
     Group,
     as_of_option,
+    emit,
     note_source,
+    output_option,
     parse_date,
     parse_years,
     policy_option,
@@ -60,18 +62,36 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 # -- commands ----------------------------------------------------------------------------
 
+
 @cli.command()
 @policy_option
 @rules_option
 @ref_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="text: berkas:baris:kolom: [tingkat] pesan; json: daftar.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: berkas:baris:kolom: [tingkat] pesan; json: daftar.",
+)
 @click.option("--strict", is_flag=True, help="Peringatan juga membuat kode keluar 1.")
-@click.option("--laporan", "reports", default=None, type=click.Path(exists=True, path_type=Path),
-              help="Laporan JSON pemeriksaan terakhir, atau folder laporan (tanggal terbaru "
-                   "dipakai): dispensasi yang tidak mencakup temuan apa pun dilaporkan.")
-def lint(policy_root: Path | None, rules_root: Path | None, ref: str | None, fmt: str,
-         strict: bool, reports: Path | None) -> None:
+@click.option(
+    "--laporan",
+    "reports",
+    default=None,
+    type=click.Path(exists=True, path_type=Path),
+    help="Laporan JSON pemeriksaan terakhir, atau folder laporan (tanggal terbaru "
+    "dipakai): dispensasi yang tidak mencakup temuan apa pun dilaporkan.",
+)
+def lint(
+    policy_root: Path | None,
+    rules_root: Path | None,
+    ref: str | None,
+    fmt: str,
+    strict: bool,
+    reports: Path | None,
+) -> None:
     """Periksa kebijakan dan aturan: skema, id, rujukan, parameter, SQL, kaidah perancangan.
 
     Memeriksa policy/, rules/*.yml, skema tabel rules/schema/, dan rules/dispensasi/.
@@ -87,8 +107,9 @@ def lint(policy_root: Path | None, rules_root: Path | None, ref: str | None, fmt
     """
     problems = checker.lint(policy_root, rules_root, reports=reports, ref=ref)
     if fmt == "json":
-        click.echo(json.dumps([dataclasses.asdict(p) for p in problems], ensure_ascii=False,
-                              indent=2))
+        click.echo(
+            json.dumps([dataclasses.asdict(p) for p in problems], ensure_ascii=False, indent=2)
+        )
     else:
         for problem in problems:
             click.echo(problem.format())
@@ -103,12 +124,18 @@ def lint(policy_root: Path | None, rules_root: Path | None, ref: str | None, fmt
 @policy_option
 @ref_option
 @as_of_option
-@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="text",
-              show_default=True, help="text seperti di kertas; markdown untuk situs.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Tulis ke berkas ini (bawaan: layar).")
-def render_cmd(policy_root: Path | None, ref: str | None, as_of: dt.date | None, fmt: str,
-               output: Path | None) -> None:
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(list(FORMATS)),
+    default="text",
+    show_default=True,
+    help="text seperti di kertas; markdown untuk situs.",
+)
+@output_option
+def render_cmd(
+    policy_root: Path | None, ref: str | None, as_of: dt.date | None, fmt: str, output: Path | None
+) -> None:
     """Cetak seluruh peraturan: nomor dihitung, rujukan dan parameter dirender.
 
     \b
@@ -120,31 +147,55 @@ def render_cmd(policy_root: Path | None, ref: str | None, as_of: dt.date | None,
     kebijakan = checker.load_kebijakan(policy_root, ref=ref, text_only=True)
     note_source(kebijakan)
     text = checker.render(kebijakan.peraturan, fmt, as_of)
-    if output:
-        output.write_text(text, encoding="utf-8")
-        click.echo(f"Peraturan ditulis ke {output}.", err=True)
-    else:
-        click.echo(text, nl=False)
+    emit(text, output, "Peraturan")
 
 
 @cli.command("check")
-@click.argument("paths", nargs=-1, required=True,
-                type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @policy_option
 @rules_option
 @ref_option
 @as_of_option
-@click.option("--tahun", "years", callback=parse_years, metavar="TTTT[,TTTT]",
-              help="Tahun yang diperiksa (bawaan: tahun kalender terakhir sebelum --as-of).")
-@click.option("--format", "fmt", type=click.Choice(list(REPORT_FORMATS)),
-              default="text", show_default=True, help="Bentuk laporan.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Tulis laporan ke berkas ini (wajib untuk xlsx; bawaan: layar).")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default="error",
-              show_default=True, help="Tingkat temuan yang membuat kode keluar 1.")
-def check_cmd(paths: tuple[Path, ...], policy_root: Path | None, rules_root: Path | None,
-              ref: str | None, as_of: dt.date | None, years: list[int] | None, fmt: str,
-              output: Path | None, fail_on: str) -> None:
+@click.option(
+    "--tahun",
+    "years",
+    callback=parse_years,
+    metavar="TTTT[,TTTT]",
+    help="Tahun yang diperiksa (bawaan: tahun kalender terakhir sebelum --as-of).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(list(REPORT_FORMATS)),
+    default="text",
+    show_default=True,
+    help="Bentuk laporan.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Tulis laporan ke berkas ini (wajib untuk xlsx; bawaan: layar).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "never"]),
+    default="error",
+    show_default=True,
+    help="Tingkat temuan yang membuat kode keluar 1.",
+)
+def check_cmd(
+    paths: tuple[Path, ...],
+    policy_root: Path | None,
+    rules_root: Path | None,
+    ref: str | None,
+    as_of: dt.date | None,
+    years: list[int] | None,
+    fmt: str,
+    output: Path | None,
+    fail_on: str,
+) -> None:
     """Periksa data kepegawaian instansi terhadap peraturan dan buat laporannya.
 
     PATHS: folder berisi berkas per tabel (pegawai.csv, pelatihan.csv, ...), berkas CSV/XLSX,
@@ -164,17 +215,19 @@ def check_cmd(paths: tuple[Path, ...], policy_root: Path | None, rules_root: Pat
     kebijakan = checker.load_kebijakan(policy_root, rules_root, ref=ref)
     note_source(kebijakan)
     progress = _progress()
-    report = checker.check(paths, kebijakan=kebijakan, as_of=as_of, years=years,
-                           progress=progress, with_rows=fmt == "xlsx")
+    report = checker.check(
+        paths,
+        kebijakan=kebijakan,
+        as_of=as_of,
+        years=years,
+        progress=progress,
+        with_rows=fmt == "xlsx",
+    )
     if progress is not None:  # clear the progress line before the report
         click.echo("\r" + " " * 44 + "\r", err=True, nl=False)
     color = output is None and sys.stdout.isatty()
     data = checker.render_report(report, fmt, color=color)
-    if output:
-        output.write_bytes(data)
-        click.echo(f"Laporan ditulis ke {output}.", err=True)
-    else:
-        click.echo(data.decode("utf-8"), nl=False)
+    emit(data, output, "Laporan")
     click.get_current_context().exit(1 if report.failed(fail_on) else 0)
 
 
@@ -195,12 +248,26 @@ def _progress() -> Callable[[str], None] | None:
 @cli.command()
 @policy_option
 @rules_option
-@click.option("--as-of", "as_of", default=None, metavar="TTTT-BB-HH", callback=parse_date,
-              help="Tanggal acuan (bawaan: 2026-06-30, tanggal kunci jawaban data contoh).")
-@click.option("-o", "--output", "out_dir", default="demo-out", show_default=True,
-              type=click.Path(file_okay=False, path_type=Path), help="Folder hasil.")
-def demo(policy_root: Path | None, rules_root: Path | None, as_of: dt.date | None,
-         out_dir: Path) -> None:
+@click.option(
+    "--as-of",
+    "as_of",
+    default=None,
+    metavar="TTTT-BB-HH",
+    callback=parse_date,
+    help="Tanggal acuan (bawaan: 2026-06-30, tanggal kunci jawaban data contoh).",
+)
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    default="demo-out",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder hasil.",
+)
+def demo(
+    policy_root: Path | None, rules_root: Path | None, as_of: dt.date | None, out_dir: Path
+) -> None:
     """Jalankan pekerjaan utama pada contoh bawaan dan tulis hasilnya ke demo-out/.
 
     Memeriksa kebijakan dan aturan, mencetak peraturan (teks, Markdown, Word), membuat templat
@@ -212,28 +279,40 @@ def demo(policy_root: Path | None, rules_root: Path | None, as_of: dt.date | Non
       kebijakan demo
       kebijakan demo -o /tmp/hasil
     """
-    result = checker.run_demo(out_dir, policy_root, rules_root, as_of,
-                              progress=lambda message: click.echo(f"… {message}", err=True))
+    result = checker.run_demo(
+        out_dir,
+        policy_root,
+        rules_root,
+        as_of,
+        progress=lambda message: click.echo(f"… {message}", err=True),
+    )
     warnings = sum(p.severity == "warning" for p in result.problems)
     click.echo(f"Lint kebijakan dan aturan: 0 kesalahan, {warnings} peringatan.")
     if result.report is not None:
         counts = result.report.counts_by_severity()
         found = ", ".join(f"{counts[s]} {severity_label(s)}" for s in SEVERITIES)
-        click.echo(f"Pemeriksaan data contoh: {found} (kesalahan tertanam yang memang harus "
-                   "ditemukan).")
+        click.echo(
+            f"Pemeriksaan data contoh: {found} (kesalahan tertanam yang memang harus ditemukan)."
+        )
     for path in result.written:
         click.echo(f"Ditulis: {path}")
 
 
 @cli.command()
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              default="templat-kepegawaian.xlsx", show_default=True,
-              help="Berkas templat Excel (.xlsx) yang ditulis.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default="templat-kepegawaian.xlsx",
+    show_default=True,
+    help="Berkas templat Excel (.xlsx) yang ditulis.",
+)
 @policy_option
 @rules_option
 @ref_option
-def template(output: Path, policy_root: Path | None, rules_root: Path | None,
-             ref: str | None) -> None:
+def template(
+    output: Path, policy_root: Path | None, rules_root: Path | None, ref: str | None
+) -> None:
     """Tulis templat Excel untuk data kepegawaian: satu lembar per tabel, dengan petunjuk.
 
     Kolom dan pilihan nilainya diambil dari skema tabel (rules/schema/) versi kebijakan yang
@@ -252,16 +331,39 @@ def template(output: Path, policy_root: Path | None, rules_root: Path | None,
 
 
 @cli.command()
-@click.option("-o", "--output", "out_dir", required=True,
-              type=click.Path(file_okay=False, path_type=Path), help="Folder hasil.")
-@click.option("--employees", type=int, default=1000, show_default=True,
-              help="Jumlah pegawai yang dibuat.")
-@click.option("--seed", type=int, default=1, show_default=True,
-              help="Benih acak; benih dan jumlah yang sama menghasilkan berkas yang sama persis.")
-@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx"]), default="csv",
-              show_default=True, help="csv (satu berkas per tabel) atau xlsx (satu workbook).")
-@click.option("--fault-rate", type=float, default=0.02, show_default=True,
-              help="Bagian pegawai yang diberi kesalahan tertanam (0 sampai 1).")
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder hasil.",
+)
+@click.option(
+    "--employees", type=int, default=1000, show_default=True, help="Jumlah pegawai yang dibuat."
+)
+@click.option(
+    "--seed",
+    type=int,
+    default=1,
+    show_default=True,
+    help="Benih acak; benih dan jumlah yang sama menghasilkan berkas yang sama persis.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "xlsx"]),
+    default="csv",
+    show_default=True,
+    help="csv (satu berkas per tabel) atau xlsx (satu workbook).",
+)
+@click.option(
+    "--fault-rate",
+    type=float,
+    default=0.02,
+    show_default=True,
+    help="Bagian pegawai yang diberi kesalahan tertanam (0 sampai 1).",
+)
 def sample(out_dir: Path, employees: int, seed: int, fmt: str, fault_rate: float) -> None:
     """Buat data contoh sintetis instansi di Bengkulu beserta kunci jawaban kesalahannya.
 
@@ -272,11 +374,14 @@ def sample(out_dir: Path, employees: int, seed: int, fmt: str, fault_rate: float
     """
     from checker.data.sample import generate_sample
 
-    result = generate_sample(out_dir, employees=employees, seed=seed, fmt=fmt,
-                             fault_rate=fault_rate)
+    result = generate_sample(
+        out_dir, employees=employees, seed=seed, fmt=fmt, fault_rate=fault_rate
+    )
     planted = sum(result.faults.values())
-    click.echo(f"Ditulis {result.rows['pegawai']} baris pegawai ke {out_dir}/ "
-               f"dengan {planted} kesalahan tertanam; kunci jawaban: {result.key}.")
+    click.echo(
+        f"Ditulis {result.rows['pegawai']} baris pegawai ke {out_dir}/ "
+        f"dengan {planted} kesalahan tertanam; kunci jawaban: {result.key}."
+    )
 
 
 for _command in (export, versions, diff, agency, serve, publish, impact, dispensasi):

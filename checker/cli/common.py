@@ -101,19 +101,24 @@ def policy_option(func: F) -> F:
     """``--policy DIR``: where the regulation lives (default: ``policy/`` here, else the copy
     installed with the package)."""
     return click.option(
-        "--policy", "policy_root", default=None,
+        "--policy",
+        "policy_root",
+        default=None,
         type=click.Path(file_okay=False, path_type=Path),
         help="Folder kebijakan (peraturan.yml, parameter.yml, bab/). Bawaan: policy/ di folder "
-             "ini, atau salinan bawaan paket bila tidak ada.",
+        "ini, atau salinan bawaan paket bila tidak ada.",
     )(func)
 
 
 def ref_option(func: F) -> F:
     """``--ref GITREF``: read policy/ and rules/ as they were at a tag, branch or commit."""
     return click.option(
-        "--ref", "ref", default=None, metavar="GITREF",
+        "--ref",
+        "ref",
+        default=None,
+        metavar="GITREF",
         help="Pakai kebijakan dan aturan pada tag, cabang, atau commit ini (bawaan: salinan "
-             "kerja).",
+        "kerja).",
     )(func)
 
 
@@ -133,7 +138,10 @@ def note_source(kebijakan: Kebijakan) -> None:
 def as_of_option(func: F) -> F:
     """``--as-of DATE``: the date whose parameter values apply (default today)."""
     return click.option(
-        "--as-of", "as_of", default=None, metavar="TTTT-BB-HH",
+        "--as-of",
+        "as_of",
+        default=None,
+        metavar="TTTT-BB-HH",
         callback=parse_date,
         help="Tanggal acuan nilai parameter (bawaan: hari ini).",
     )(func)
@@ -147,22 +155,24 @@ def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) ->
         return dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(
-            f"{value!r} bukan tanggal; tulis TTTT-BB-HH, misalnya 2027-01-01") from None
+            f"{value!r} bukan tanggal; tulis TTTT-BB-HH, misalnya 2027-01-01"
+        ) from None
 
 
 def rules_option(func: F) -> F:
     """``--rules DIR``: where the rules and the Table Schema live (default: ``rules/`` beside
     the policy folder)."""
     return click.option(
-        "--rules", "rules_root", default=None,
+        "--rules",
+        "rules_root",
+        default=None,
         type=click.Path(file_okay=False, path_type=Path),
         help="Folder aturan (rules/*.yml, rules/schema/, rules/dispensasi/). Bawaan: rules/ di "
-             "samping folder kebijakan.",
+        "samping folder kebijakan.",
     )(func)
 
 
-def parse_years(ctx: click.Context, param: click.Parameter, value: str | None
-                 ) -> list[int] | None:
+def parse_years(ctx: click.Context, param: click.Parameter, value: str | None) -> list[int] | None:
     """The value of ``--tahun`` (``2025`` or ``2024,2025``), sorted, or a usage error."""
     if not value:
         return None
@@ -170,7 +180,30 @@ def parse_years(ctx: click.Context, param: click.Parameter, value: str | None
         years = sorted({int(part) for part in value.replace(" ", "").split(",") if part})
     except ValueError:
         raise click.BadParameter(
-            f"{value!r} bukan daftar tahun; tulis misalnya 2025 atau 2024,2025") from None
+            f"{value!r} bukan daftar tahun; tulis misalnya 2025 atau 2024,2025"
+        ) from None
     if not years or any(year < 1950 or year > 2100 for year in years):
         raise click.BadParameter(f"{value!r}: tahun harus di antara 1950 dan 2100")
     return years
+
+
+def output_option(func: F) -> F:
+    """``-o/--output FILE``: write the result to a file instead of the screen."""
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="Tulis ke berkas ini (bawaan: layar).",
+    )(func)
+
+
+def emit(data: str | bytes, output: Path | None, what: str) -> None:
+    """Write ``data`` to ``output`` and say so on stderr ("Laporan ditulis ke …"), or print it
+    when no file was asked for."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    if output:
+        output.write_bytes(raw)
+        click.echo(f"{what} ditulis ke {output}.", err=True)
+    else:
+        click.echo(raw.decode("utf-8"), nl=False)

@@ -42,8 +42,9 @@ MESSAGES = {
     "path": "Jalur",
     "{value!r} is not a valid {number_type}.": "{value!r} bukan {number_type} yang sah.",
     "{value} is not in the range {range}.": "{value} di luar rentang {range}.",
-    "Could not open file {filename!r}: {message}":
-        "Berkas {filename!r} tidak dapat dibuka: {message}",
+    "Could not open file {filename!r}: {message}": (
+        "Berkas {filename!r} tidak dapat dibuka: {message}"
+    ),
 }
 
 PLURALS = {
@@ -57,8 +58,15 @@ PLURALS = {
     "{value!r} is not one of {choices}.": "{value!r} bukan salah satu dari {choices}.",
 }
 
-_MODULES = ("click.core", "click.decorators", "click.exceptions", "click.formatting",
-            "click.parser", "click.types", "click.termui")
+_MODULES = (
+    "click.core",
+    "click.decorators",
+    "click.exceptions",
+    "click.formatting",
+    "click.parser",
+    "click.types",
+    "click.termui",
+)
 
 
 def translate(message: str) -> str:

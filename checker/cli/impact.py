@@ -17,7 +17,9 @@ from checker.cli.common import (
     Command,
     Group,
     as_of_option,
+    emit,
     note_source,
+    output_option,
     parse_years,
     policy_option,
     rules_option,
@@ -34,26 +36,58 @@ _ROOTS_KEY = "kebijakan.dispensasi_roots"
 
 @click.command("impact", cls=Command)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--from", "ref_from", default=None, metavar="GITREF",
-              help="Versi lama: tag, cabang, atau commit (bawaan: tag terakhir).")
-@click.option("--to", "ref_to", default=None, metavar="GITREF",
-              help="Versi baru: tag, cabang, atau commit (bawaan: salinan kerja).")
+@click.option(
+    "--from",
+    "ref_from",
+    default=None,
+    metavar="GITREF",
+    help="Versi lama: tag, cabang, atau commit (bawaan: tag terakhir).",
+)
+@click.option(
+    "--to",
+    "ref_to",
+    default=None,
+    metavar="GITREF",
+    help="Versi baru: tag, cabang, atau commit (bawaan: salinan kerja).",
+)
 @policy_option
 @rules_option
 @as_of_option
-@click.option("--tahun", "years", callback=parse_years, metavar="TTTT[,TTTT]",
-              help="Tahun yang diperiksa (bawaan: tahun kalender terakhir sebelum --as-of).")
-@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]),
-              default="text", show_default=True,
-              help="text untuk layar; markdown untuk pull request atau situs; json untuk mesin "
-                   "dan halaman Dampak rancangan.")
-@click.option("--tanpa-redline", "no_redline", is_flag=True,
-              help="Jangan sertakan redline Pasal (text dan markdown).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Tulis ke berkas ini (bawaan: layar).")
-def impact(paths: tuple[Path, ...], ref_from: str | None, ref_to: str | None,
-           policy_root: Path, rules_root: Path, as_of: dt.date | None, years: list[int] | None,
-           fmt: str, no_redline: bool, output: Path | None) -> None:
+@click.option(
+    "--tahun",
+    "years",
+    callback=parse_years,
+    metavar="TTTT[,TTTT]",
+    help="Tahun yang diperiksa (bawaan: tahun kalender terakhir sebelum --as-of).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "json"]),
+    default="text",
+    show_default=True,
+    help="text untuk layar; markdown untuk pull request atau situs; json untuk mesin "
+    "dan halaman Dampak rancangan.",
+)
+@click.option(
+    "--tanpa-redline",
+    "no_redline",
+    is_flag=True,
+    help="Jangan sertakan redline Pasal (text dan markdown).",
+)
+@output_option
+def impact(
+    paths: tuple[Path, ...],
+    ref_from: str | None,
+    ref_to: str | None,
+    policy_root: Path,
+    rules_root: Path,
+    as_of: dt.date | None,
+    years: list[int] | None,
+    fmt: str,
+    no_redline: bool,
+    output: Path | None,
+) -> None:
     """Pratinjau dampak perubahan kebijakan dan aturan terhadap temuan pada data yang sama.
 
     Data dibaca sekali lalu diperiksa dengan dua versi policy/ + rules/ (termasuk dispensasi).
@@ -67,20 +101,24 @@ def impact(paths: tuple[Path, ...], ref_from: str | None, ref_to: str | None,
       kebijakan impact kiriman/ --format markdown -o dampak.md
       kebijakan impact kiriman/ --format json -o build/dampak.json
     """
-    found = run_impact(paths, policy_root=policy_root, rules_root=rules_root,
-                       ref_from=ref_from, ref_to=ref_to, as_of=as_of, years=years)
+    found = run_impact(
+        paths,
+        policy_root=policy_root,
+        rules_root=rules_root,
+        ref_from=ref_from,
+        ref_to=ref_to,
+        as_of=as_of,
+        years=years,
+    )
     if fmt == "json":
         text = to_json(found)
     elif fmt == "markdown":
         text = render_markdown(found, redline=not no_redline)
     else:
-        text = render_text(found, color=output is None and sys.stdout.isatty(),
-                           redline=not no_redline)
-    if output:
-        output.write_text(text, encoding="utf-8")
-        click.echo(f"Pratinjau dampak ditulis ke {output}.", err=True)
-    else:
-        click.echo(text, nl=False)
+        text = render_text(
+            found, color=output is None and sys.stdout.isatty(), redline=not no_redline
+        )
+    emit(text, output, "Pratinjau dampak")
 
 
 @click.group("dispensasi", cls=Group, invoke_without_command=True)
@@ -88,8 +126,9 @@ def impact(paths: tuple[Path, ...], ref_from: str | None, ref_to: str | None,
 @rules_option
 @as_of_option
 @click.pass_context
-def dispensasi(ctx: click.Context, policy_root: Path, rules_root: Path,
-               as_of: dt.date | None) -> None:
+def dispensasi(
+    ctx: click.Context, policy_root: Path, rules_root: Path, as_of: dt.date | None
+) -> None:
     """Daftar dispensasi di rules/dispensasi/: berlaku, belum berlaku, atau berakhir.
 
     Tanggal menurut waktu Asia/Jakarta; sebuah dispensasi berlaku sampai dengan tanggal
@@ -119,18 +158,29 @@ def dispensasi(ctx: click.Context, policy_root: Path, rules_root: Path,
             status = "berlaku" + (f", sisa {digits(left)} hari" if left < 60 else "")
         else:
             status = "berakhir" if record.expired(day) else "belum berlaku"
-        rows.append((record.id, ", ".join(record.rules), record.scope.describe(),
-                     tanggal(record.valid_until), status))
+        rows.append(
+            (
+                record.id,
+                ", ".join(record.rules),
+                record.scope.describe(),
+                tanggal(record.valid_until),
+                status,
+            )
+        )
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
         click.echo("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
 
 
 @dispensasi.command("periksa")
-@click.option("--laporan", "reports", default=None,
-              type=click.Path(exists=True, path_type=Path),
-              help="Laporan JSON pemeriksaan terakhir, atau folder laporan (tanggal terbaru "
-                   "dipakai), untuk menemukan dispensasi yang tidak mencakup temuan apa pun.")
+@click.option(
+    "--laporan",
+    "reports",
+    default=None,
+    type=click.Path(exists=True, path_type=Path),
+    help="Laporan JSON pemeriksaan terakhir, atau folder laporan (tanggal terbaru "
+    "dipakai), untuk menemukan dispensasi yang tidak mencakup temuan apa pun.",
+)
 @click.option("--strict", is_flag=True, help="Peringatan juga membuat kode keluar 1.")
 @click.pass_context
 def periksa(ctx: click.Context, reports: Path | None, strict: bool) -> None:
@@ -147,8 +197,9 @@ def periksa(ctx: click.Context, reports: Path | None, strict: bool) -> None:
         folder = dispensasi_root(source.rules).resolve()
 
     def ours(problem: Problem) -> bool:
-        return problem.code.startswith("dispensasi") or \
-            Path(problem.path).resolve().is_relative_to(folder)
+        return problem.code.startswith("dispensasi") or Path(problem.path).resolve().is_relative_to(
+            folder
+        )
 
     # the policy and rules must load for the references to be judged; their own problems
     # belong to `kebijakan lint`

@@ -18,7 +18,9 @@ MIB = 1 << 20
 def data_dir_option(func: click.decorators.FC) -> click.decorators.FC:
     """``--data-dir DIR``: where the service keeps its database and submissions."""
     return click.option(
-        "--data-dir", default="var", show_default=True,
+        "--data-dir",
+        default="var",
+        show_default=True,
         type=click.Path(file_okay=False, path_type=Path),
         help="Folder data layanan: basis data SQLite dan berkas setiap pengajuan.",
     )(func)
@@ -44,8 +46,7 @@ def agency() -> None:
 @agency.command("add")
 @click.argument("kode")
 @click.option("--nama", required=True, help="Nama lengkap instansi, seperti tampil di halaman.")
-@click.option("--admin", is_flag=True,
-              help="Token BKD: melihat pengajuan semua instansi.")
+@click.option("--admin", is_flag=True, help="Token BKD: melihat pengajuan semua instansi.")
 @data_dir_option
 def agency_add(kode: str, nama: str, admin: bool, data_dir: Path) -> None:
     """Daftarkan instansi dan cetak tokennya (sekali saja).
@@ -122,23 +123,54 @@ def agency_token(kode: str, data_dir: Path) -> None:
 
 
 @click.command("serve", cls=Command)
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Alamat yang didengarkan; biarkan 127.0.0.1 di belakang proxy HTTPS.")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535),
-              help="Nomor port HTTP.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Alamat yang didengarkan; biarkan 127.0.0.1 di belakang proxy HTTPS.",
+)
+@click.option(
+    "--port",
+    default=8000,
+    show_default=True,
+    type=click.IntRange(1, 65535),
+    help="Nomor port HTTP.",
+)
 @data_dir_option
 @policy_option
 @rules_option
-@click.option("--max-upload-mb", default=64, show_default=True, type=click.IntRange(1, 4096),
-              help="Batas ukuran satu unggahan (semua berkas), dalam MB.")
-@click.option("--max-uncompressed-mb", default=512, show_default=True,
-              type=click.IntRange(1, 65536),
-              help="Batas isi ZIP dan XLSX satu unggahan setelah dibuka, dalam MB.")
-@click.option("--workers", "max_concurrent_checks", default=2, show_default=True,
-              type=click.IntRange(1, 64), help="Pemeriksaan yang berjalan bersamaan.")
-def serve(host: str, port: int, data_dir: Path, policy_root: Path | None,
-          rules_root: Path | None,
-          max_upload_mb: int, max_uncompressed_mb: int, max_concurrent_checks: int) -> None:
+@click.option(
+    "--max-upload-mb",
+    default=64,
+    show_default=True,
+    type=click.IntRange(1, 4096),
+    help="Batas ukuran satu unggahan (semua berkas), dalam MB.",
+)
+@click.option(
+    "--max-uncompressed-mb",
+    default=512,
+    show_default=True,
+    type=click.IntRange(1, 65536),
+    help="Batas isi ZIP dan XLSX satu unggahan setelah dibuka, dalam MB.",
+)
+@click.option(
+    "--workers",
+    "max_concurrent_checks",
+    default=2,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Pemeriksaan yang berjalan bersamaan.",
+)
+def serve(
+    host: str,
+    port: int,
+    data_dir: Path,
+    policy_root: Path | None,
+    rules_root: Path | None,
+    max_upload_mb: int,
+    max_uncompressed_mb: int,
+    max_concurrent_checks: int,
+) -> None:
     """Jalankan layanan pengiriman data: halaman unggah untuk operator instansi dan API.
 
     Operator masuk dengan token dari `kebijakan agency add`, mengunggah CSV/XLSX/ZIP, dan
@@ -159,22 +191,42 @@ def serve(host: str, port: int, data_dir: Path, policy_root: Path | None,
     kebijakan = load_kebijakan(policy_root, rules_root)
     note_source(kebijakan)
     policy_root, rules_root = kebijakan.source.policy, kebijakan.source.rules
-    app = create_app(data_dir, policy_root=policy_root, rules_root=rules_root,
-                     max_upload_bytes=max_upload_mb * MIB,
-                     max_uncompressed_bytes=max_uncompressed_mb * MIB,
-                     max_concurrent_checks=max_concurrent_checks)
+    app = create_app(
+        data_dir,
+        policy_root=policy_root,
+        rules_root=rules_root,
+        max_upload_bytes=max_upload_mb * MIB,
+        max_uncompressed_bytes=max_uncompressed_mb * MIB,
+        max_concurrent_checks=max_concurrent_checks,
+    )
     click.echo(f"Layanan berjalan di http://{host}:{port}/ (hentikan dengan Ctrl+C).", err=True)
-    uvicorn.run(app, host=host, port=port, ws="none", log_level="info",
-                server_header=False, date_header=True)
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        ws="none",
+        log_level="info",
+        server_header=False,
+        date_header=True,
+    )
 
 
 @click.command("publish", cls=Command)
 @data_dir_option
-@click.option("-o", "--output", "out_dir", required=True,
-              type=click.Path(file_okay=False, path_type=Path),
-              help="Folder laporan yang dibaca dasbor situs (opsi `reports` di mkdocs.yml).")
-@click.option("--riwayat", "per_date", is_flag=True,
-              help="Juga laporan terakhir setiap tanggal acuan sebelumnya (perkembangan).")
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder laporan yang dibaca dasbor situs (opsi `reports` di mkdocs.yml).",
+)
+@click.option(
+    "--riwayat",
+    "per_date",
+    is_flag=True,
+    help="Juga laporan terakhir setiap tanggal acuan sebelumnya (perkembangan).",
+)
 def publish(data_dir: Path, out_dir: Path, per_date: bool) -> None:
     """Tulis laporan terakhir yang diterima dari setiap instansi untuk dasbor kepatuhan.
 

@@ -12,7 +12,14 @@ from pathlib import Path
 
 import click
 
-from checker.cli.common import Command, Group, as_of_option, policy_option
+from checker.cli.common import (
+    Command,
+    Group,
+    as_of_option,
+    emit,
+    output_option,
+    policy_option,
+)
 from checker.diff import render_markdown, render_text
 from checker.errors import UsageError
 from checker.versions import (
@@ -45,16 +52,39 @@ def export() -> None:
 @export.command("docx")
 @policy_option
 @as_of_option
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Berkas .docx yang ditulis (bawaan: peraturan-VERSI.docx).")
-@click.option("--ref", default=None, metavar="GITREF",
-              help="Ekspor versi pada tag, cabang, atau commit ini (bawaan: salinan kerja).")
-@click.option("--redline-from", "redline_from", default=None, metavar="GITREF",
-              help="Tandai perubahan sejak versi ini sebagai perubahan terlacak Word.")
-@click.option("--accept", is_flag=True,
-              help="Bersama --redline-from: terima semua perubahan (salinan bersih).")
-def docx(policy_root: Path, as_of: dt.date | None, output: Path | None, ref: str | None,
-         redline_from: str | None, accept: bool) -> None:
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Berkas .docx yang ditulis (bawaan: peraturan-VERSI.docx).",
+)
+@click.option(
+    "--ref",
+    default=None,
+    metavar="GITREF",
+    help="Ekspor versi pada tag, cabang, atau commit ini (bawaan: salinan kerja).",
+)
+@click.option(
+    "--redline-from",
+    "redline_from",
+    default=None,
+    metavar="GITREF",
+    help="Tandai perubahan sejak versi ini sebagai perubahan terlacak Word.",
+)
+@click.option(
+    "--accept",
+    is_flag=True,
+    help="Bersama --redline-from: terima semua perubahan (salinan bersih).",
+)
+def docx(
+    policy_root: Path,
+    as_of: dt.date | None,
+    output: Path | None,
+    ref: str | None,
+    redline_from: str | None,
+    accept: bool,
+) -> None:
     """Tulis Peraturan Gubernur dalam tata letak resmi (F4, Bookman Old Style 12).
 
     \b
@@ -66,8 +96,9 @@ def docx(policy_root: Path, as_of: dt.date | None, output: Path | None, ref: str
     """
     if accept and redline_from is None:
         raise UsageError("--accept hanya berlaku bersama --redline-from REF")
-    path = export_version(policy_root, output, as_of=_today(as_of), ref=ref,
-                          redline_from=redline_from, accept=accept)
+    path = export_version(
+        policy_root, output, as_of=_today(as_of), ref=ref, redline_from=redline_from, accept=accept
+    )
     click.echo(f"Dokumen Word ditulis ke {path}.", err=True)
 
 
@@ -90,8 +121,7 @@ def versions(ctx: click.Context, policy_root: Path) -> None:
         return
     found = list_versions(policy_root)
     if not found:
-        click.echo("Belum ada versi bertag. Beri tag pada commit versi, misalnya: "
-                   "git tag v2026.1")
+        click.echo("Belum ada versi bertag. Beri tag pada commit versi, misalnya: git tag v2026.1")
         return
     rows = [("Versi", "Tanggal", "Status", "Versi peraturan", "Nomor", "Commit")]
     for v in found:
@@ -99,12 +129,15 @@ def versions(ctx: click.Context, policy_root: Path) -> None:
         rows.append((v.tag, tanggal(v.date.date()), v.status, v.version, nomor, v.commit[:10]))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
-        click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths,
-                                                                     strict=True)).rstrip())
+        click.echo(
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        )
     pending = pending_freeze(policy_root, found)
     if pending:
-        click.echo(f"\nCatatan: {pending} berstatus ditetapkan tetapi penomorannya belum "
-                   f"dibekukan; jalankan kebijakan versions bekukan {pending}.")
+        click.echo(
+            f"\nCatatan: {pending} berstatus ditetapkan tetapi penomorannya belum "
+            f"dibekukan; jalankan kebijakan versions bekukan {pending}."
+        )
 
 
 @versions.command("bekukan")
@@ -119,8 +152,10 @@ def bekukan(ctx: click.Context, ref: str | None) -> None:
       kebijakan versions --policy policy bekukan
     """
     path = freeze(ctx.meta[_POLICY_KEY], ref)
-    click.echo(f"Penomoran {ref or 'salinan kerja'} dibekukan di {path}; commit berkas ini "
-               "bersama versinya.")
+    click.echo(
+        f"Penomoran {ref or 'salinan kerja'} dibekukan di {path}; commit berkas ini "
+        "bersama versinya."
+    )
 
 
 @click.command("diff", cls=Command)
@@ -128,12 +163,23 @@ def bekukan(ctx: click.Context, ref: str | None) -> None:
 @click.argument("ref_b", required=False)
 @policy_option
 @as_of_option
-@click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text",
-              show_default=True, help="text untuk layar (berwarna di terminal); markdown.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Tulis ke berkas ini (bawaan: layar).")
-def diff(ref_a: str | None, ref_b: str | None, policy_root: Path, as_of: dt.date | None,
-         fmt: str, output: Path | None) -> None:
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown"]),
+    default="text",
+    show_default=True,
+    help="text untuk layar (berwarna di terminal); markdown.",
+)
+@output_option
+def diff(
+    ref_a: str | None,
+    ref_b: str | None,
+    policy_root: Path,
+    as_of: dt.date | None,
+    fmt: str,
+    output: Path | None,
+) -> None:
     """Perubahan antara dua versi: Pasal ditambah, dihapus, dipindah, diubah kata demi kata.
 
     REF_A bawaan tag terakhir; REF_B bawaan salinan kerja.
@@ -148,8 +194,4 @@ def diff(ref_a: str | None, ref_b: str | None, policy_root: Path, as_of: dt.date
         text = render_markdown(comparison)
     else:
         text = render_text(comparison, color=output is None and sys.stdout.isatty())
-    if output:
-        output.write_text(text, encoding="utf-8")
-        click.echo(f"Perubahan ditulis ke {output}.", err=True)
-    else:
-        click.echo(text, nl=False)
+    emit(text, output, "Perubahan")

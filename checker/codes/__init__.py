@@ -21,8 +21,7 @@ from checker.codes.peraturan import CODES as PERATURAN
 from checker.codes.skema_tabel import CODES as SKEMA_TABEL
 from checker.errors import Problem
 
-__all__ = ["AREAS", "LEVELS", "LINT_CODES", "At", "LintCode", "Where", "lint_code",
-           "lint_problem"]
+__all__ = ["AREAS", "LEVELS", "LINT_CODES", "At", "LintCode", "Where", "lint_code", "lint_problem"]
 
 
 def _register(*groups: tuple[LintCode, ...]) -> dict[str, LintCode]:
@@ -35,7 +34,8 @@ def _register(*groups: tuple[LintCode, ...]) -> dict[str, LintCode]:
 
 
 LINT_CODES: dict[str, LintCode] = _register(
-    PERATURAN, PARAMETER, PENOMORAN, ATURAN, SKEMA_TABEL, DISPENSASI, BERKAS)
+    PERATURAN, PARAMETER, PENOMORAN, ATURAN, SKEMA_TABEL, DISPENSASI, BERKAS
+)
 
 
 class Where(Protocol):
@@ -74,5 +74,6 @@ def lint_problem(where: Where, code: str, message: str, severity: str | None = N
     level = severity or entry.level
     assert level in LEVELS, f"{code}: severity {level!r} not in {LEVELS}"
     assert level == entry.level or entry.varies, (
-        f"{code} is registered at level {entry.level}; say in its `varies` when it is {level}")
+        f"{code} is registered at level {entry.level}; say in its `varies` when it is {level}"
+    )
     return Problem(where.path, where.line, where.column, level, code, message)

@@ -32,7 +32,9 @@ def _check(line: str) -> str:
 
 CODES = (
     LintCode(
-        "rule-schema", "error", AREA,
+        "rule-schema",
+        "error",
+        AREA,
         "Berkas aturan berupa daftar aturan; setiap aturan memuat kunci yang dikenal, masing-"
         "masing dengan nilai yang sah.",
         RULES,
@@ -40,14 +42,18 @@ CODES = (
         failing="- id: KOMP-JP-MIN\n  severity: kritis\n",
     ),
     LintCode(
-        "rule-type", "error", AREA,
+        "rule-type",
+        "error",
+        AREA,
         "Jenis pemeriksaan (check.type) adalah salah satu jenis terdaftar.",
         RULES,
         passing=_check("type: period_aggregate"),
         failing=_check("type: period_sum"),
     ),
     LintCode(
-        "rule-check", "error", AREA,
+        "rule-check",
+        "error",
+        AREA,
         "Opsi pemeriksaan sesuai jenisnya: kunci yang dikenal, nilai yang sah, dan kolom serta "
         "kategori yang ada dalam skema tabel.",
         RULES,
@@ -55,16 +61,20 @@ CODES = (
         failing=_check("minimum: 20"),
     ),
     LintCode(
-        "rule-duplicate", "error", AREA,
+        "rule-duplicate",
+        "error",
+        AREA,
         "Setiap id aturan dipakai sekali di seluruh rules/.",
         RULES,
         passing="- id: KOMP-JP-MIN\n  title: JP pengembangan kompetensi PNS kurang dari minimum\n"
-                "- id: KOMP-JP-PPPK\n  title: JP pengembangan kompetensi PPPK melebihi batas\n",
+        "- id: KOMP-JP-PPPK\n  title: JP pengembangan kompetensi PPPK melebihi batas\n",
         failing="- id: KOMP-JP-MIN\n  title: JP pengembangan kompetensi PNS kurang dari minimum\n"
-                "- id: KOMP-JP-MIN\n  title: JP pengembangan kompetensi PPPK melebihi batas\n",
+        "- id: KOMP-JP-MIN\n  title: JP pengembangan kompetensi PPPK melebihi batas\n",
     ),
     LintCode(
-        "rule-clause", "error", AREA,
+        "rule-clause",
+        "error",
+        AREA,
         "Clause yang ditegakkan aturan adalah id Pasal, ayat atau rincian yang ada dalam "
         "peraturan.",
         RULES,
@@ -72,14 +82,18 @@ CODES = (
         failing="- id: KOMP-JP-MIN\n  clause: hak-jp-pns-jumlah\n",
     ),
     LintCode(
-        "rule-parameter", "error", AREA,
+        "rule-parameter",
+        "error",
+        AREA,
         "Parameter yang dibaca aturan didefinisikan di policy/parameter.yml.",
         RULES,
         passing=_check("parameter: kompetensi.jp_minimum_pns"),
         failing=_check("parameter: kompetensi.jp_minimal"),
     ),
     LintCode(
-        "rule-reference", "error", AREA,
+        "rule-reference",
+        "error",
+        AREA,
         "Aturan yang dirujuk (misalnya oleh agency_rate) ada dan bertipe period_aggregate atau "
         "period_exists.",
         RULES,
@@ -87,7 +101,9 @@ CODES = (
         failing=_RATE.replace("rule: KOMP-JP-MIN", "rule: KOMP-JP-MINIMUM"),
     ),
     LintCode(
-        "rule-message", "error", AREA,
+        "rule-message",
+        "error",
+        AREA,
         "Pesan temuan hanya memakai kolom dan penyaring yang dikenal, dengan kurung kurawal "
         "berpasangan.",
         RULES,
@@ -95,7 +111,9 @@ CODES = (
         failing=_MESSAGE.replace("{nama}", "{nama_lengkap}"),
     ),
     LintCode(
-        "rule-sql", "error", AREA,
+        "rule-sql",
+        "error",
+        AREA,
         "Kueri yang dihasilkan aturan dapat dijalankan atas tabel kosong menurut skema tabel "
         "dan mengembalikan kolom temuan.",
         RULES,

@@ -8,7 +8,9 @@ AREA = "berkas"
 
 CODES = (
     LintCode(
-        "yaml", "error", AREA,
+        "yaml",
+        "error",
+        AREA,
         "Berkas YAML tidak dapat dibaca karena sintaksnya salah (misalnya titik dua di dalam "
         "nilai yang tidak diberi tanda petik).",
         "policy/peraturan.yml",
@@ -16,9 +18,10 @@ CODES = (
         failing="title: Pengelolaan ASN: Kompetensi, Kinerja, dan Karier\n",
     ),
     LintCode(
-        "berkas", "error", AREA,
-        "Berkas atau folder yang diperlukan tidak ada, atau tidak dapat dibaca sebagai teks "
-        "UTF-8.",
+        "berkas",
+        "error",
+        AREA,
+        "Berkas atau folder yang diperlukan tidak ada, atau tidak dapat dibaca sebagai teks UTF-8.",
         "policy/parameter.yml",
         passing="# parameter.yml disimpan sebagai teks UTF-8 (bawaan penyunting teks)\n",
         failing="# parameter.yml disimpan sebagai teks Windows-1252, bukan UTF-8\n",

@@ -20,14 +20,18 @@ kompetensi.jp_minimum_pns:
 
 CODES = (
     LintCode(
-        "unknown-parameter", "error", AREA,
+        "unknown-parameter",
+        "error",
+        AREA,
         "Parameter yang disisipkan ke teks dengan {{ nama }} didefinisikan di parameter.yml.",
         "policy/bab/pengembangan-kompetensi.md",
         passing="#### Pasal {#jp-minimum}\nPaling sedikit {{ kompetensi.jp_minimum_pns }} JP.\n",
         failing="#### Pasal {#jp-minimum}\nPaling sedikit {{ kompetensi.jp_minimal }} JP.\n",
     ),
     LintCode(
-        "parameter-clause", "error", AREA,
+        "parameter-clause",
+        "error",
+        AREA,
         "Clause yang disebut parameter (Pasal, ayat atau rincian yang menetapkannya) ada dalam "
         "peraturan.",
         PARAMETER,
@@ -35,15 +39,18 @@ CODES = (
         failing="kompetensi.jp_minimum_pns:\n  clause: hak-jp-pns-jumlah\n",
     ),
     LintCode(
-        "parameter-order", "error", AREA,
-        "Nilai parameter ditulis berurutan menurut tanggal berlaku (since), tanpa tanggal "
-        "kembar.",
+        "parameter-order",
+        "error",
+        AREA,
+        "Nilai parameter ditulis berurutan menurut tanggal berlaku (since), tanpa tanggal kembar.",
         PARAMETER,
         passing=_VALUES,
         failing=_VALUES.replace('"2027-01-01"', '"2016-01-01"'),
     ),
     LintCode(
-        "date", "error", AREA,
+        "date",
+        "error",
+        AREA,
         "Tanggal di parameter.yml (since) dan peraturan.yml (penetapan, pengundangan) adalah "
         "tanggal kalender TTTT-BB-HH.",
         PARAMETER,

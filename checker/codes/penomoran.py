@@ -13,8 +13,10 @@ BAB = "policy/bab/pengembangan-kompetensi.md"
 LAST = "policy/bab/ketentuan-penutup.md"
 
 _FRONT = "---\ntitle: PENGEMBANGAN KOMPETENSI\n---\n\n"
-_HAK_1 = ("(#) {#hak-jp-jumlah} Setiap PNS berhak atas paling sedikit "
-          "{{ kompetensi.jp_minimum_pns }} JP.\n")
+_HAK_1 = (
+    "(#) {#hak-jp-jumlah} Setiap PNS berhak atas paling sedikit "
+    "{{ kompetensi.jp_minimum_pns }} JP.\n"
+)
 _HAK_2 = "(#) Hak tersebut dilaksanakan melalui jalur pendidikan dan jalur pelatihan.\n"
 _RUJUKAN = "#### Pasal {#rujukan}\nPelaksanaan [[hak-jp-jumlah]] dilaporkan kepada Gubernur.\n"
 _HAK = "#### Pasal {#hak-jp}\n" + _HAK_1 + _HAK_2
@@ -26,10 +28,14 @@ Provinsi Bengkulu.
 """
 _PENUTUP = "---\ntitle: KETENTUAN PENUTUP\n---\n\n"
 _UMUM = "---\ntitle: KETENTUAN UMUM\n---\n\n"
-_DEFINISI = ("#### Pasal {#definisi}\nDalam Peraturan Gubernur ini yang dimaksud dengan Daerah "
-             "adalah Provinsi Bengkulu.\n")
-_LINGKUP = ("#### Pasal {#ruang-lingkup}\nPeraturan Gubernur ini berlaku bagi Pegawai ASN di "
-            "lingkungan Pemerintah Daerah.\n")
+_DEFINISI = (
+    "#### Pasal {#definisi}\nDalam Peraturan Gubernur ini yang dimaksud dengan Daerah "
+    "adalah Provinsi Bengkulu.\n"
+)
+_LINGKUP = (
+    "#### Pasal {#ruang-lingkup}\nPeraturan Gubernur ini berlaku bagi Pegawai ASN di "
+    "lingkungan Pemerintah Daerah.\n"
+)
 _FROZEN = """\
 # ditulis oleh kebijakan versions bekukan; jangan disunting
 ditetapkan: v2027.1
@@ -39,7 +45,9 @@ tahun: 2027
 
 CODES = (
     LintCode(
-        "penomoran", "error", AREA,
+        "penomoran",
+        "error",
+        AREA,
         "penomoran.yml, yang ditulis kebijakan versions bekukan, sesuai skemanya; jangan "
         "disunting dengan tangan.",
         RECORD,
@@ -47,7 +55,9 @@ CODES = (
         failing="ditetapkan: v2027.1\nnomer: 12\n",
     ),
     LintCode(
-        "pasal-hilang", "error", AREA,
+        "pasal-hilang",
+        "error",
+        AREA,
         "Pasal yang telah ditetapkan tidak boleh hilang; bila dicabut, tulis #### Pasal {#id} "
         "dihapus di tempatnya.",
         LAST,
@@ -55,7 +65,9 @@ CODES = (
         failing=_PENUTUP + _CLOSING,
     ),
     LintCode(
-        "pasal-pindah", "error", AREA,
+        "pasal-pindah",
+        "error",
+        AREA,
         "Pasal yang telah ditetapkan tidak dapat dipindahkan; tandai dihapus di tempatnya dan "
         "sisipkan Pasal baru.",
         BAB,
@@ -63,7 +75,9 @@ CODES = (
         failing=_FRONT + _RUJUKAN + "\n" + _HAK,
     ),
     LintCode(
-        "sisipan-awal", "error", AREA,
+        "sisipan-awal",
+        "error",
+        AREA,
         "Pasal atau ayat baru tidak dapat disisipkan sebelum Pasal atau ayat pertama yang telah "
         "ditetapkan; sisipkan sesudahnya (Pasal 1A).",
         FIRST,
@@ -71,7 +85,9 @@ CODES = (
         failing=_UMUM + _LINGKUP + "\n" + _DEFINISI,
     ),
     LintCode(
-        "ayat-hilang", "error", AREA,
+        "ayat-hilang",
+        "error",
+        AREA,
         "Ayat yang telah ditetapkan tidak boleh hilang; bila dicabut, tulis (#) dihapus di "
         "tempatnya.",
         BAB,
@@ -79,25 +95,30 @@ CODES = (
         failing=_FRONT + "#### Pasal {#hak-jp}\n" + _HAK_1 + "\n" + _RUJUKAN,
     ),
     LintCode(
-        "ayat-tanpa-id", "warning", AREA,
+        "ayat-tanpa-id",
+        "warning",
+        AREA,
         "Ayat yang ditambahkan pada Pasal yang telah ditetapkan diberi id, agar nomornya tidak "
         "hanya ditebak dari urutan.",
         BAB,
         passing=_FRONT + _HAK + "(#) {#hak-jp-laporan} Pemenuhan hak dilaporkan setiap tahun.\n"
-                "\n" + _RUJUKAN,
+        "\n" + _RUJUKAN,
         failing=_FRONT + _HAK + "(#) Pemenuhan hak dilaporkan setiap tahun.\n\n" + _RUJUKAN,
     ),
     LintCode(
-        "dihapus-berisi", "error", AREA,
+        "dihapus-berisi",
+        "error",
+        AREA,
         "Pasal yang dihapus tidak berisi teks lagi.",
         LAST,
         passing=_PENUTUP + "#### Pasal {#berlaku} dihapus\n\n" + _CLOSING,
         failing=_PENUTUP + "#### Pasal {#berlaku} dihapus\n"
-                "Peraturan Gubernur ini mulai berlaku pada tanggal ditandatangani.\n\n"
-                + _CLOSING,
+        "Peraturan Gubernur ini mulai berlaku pada tanggal ditandatangani.\n\n" + _CLOSING,
     ),
     LintCode(
-        "dihapus-rancangan", "warning", AREA,
+        "dihapus-rancangan",
+        "warning",
+        AREA,
         "Hanya Pasal atau ayat yang pernah ditetapkan yang ditandai dihapus; dalam rancangan, "
         "hapus saja.",
         BAB,
@@ -105,7 +126,9 @@ CODES = (
         failing="#### Pasal {#pelaporan} dihapus\n",
     ),
     LintCode(
-        "penomoran-belum-dibekukan", "warning", AREA,
+        "penomoran-belum-dibekukan",
+        "warning",
+        AREA,
         "Peraturan yang ditetapkan membekukan penomorannya di penomoran.yml (kebijakan versions "
         "bekukan), lalu berkas itu di-commit.",
         RECORD,
@@ -113,12 +136,14 @@ CODES = (
         failing="# peraturan.yml berstatus ditetapkan, tetapi penomoran.yml belum ada\n",
     ),
     LintCode(
-        "penomoran-usang", "warning", AREA,
+        "penomoran-usang",
+        "warning",
+        AREA,
         "Penomoran yang dibekukan berasal dari penetapan yang sama (nomor dan tahun) dengan "
         "peraturan.yml.",
         RECORD,
         passing=_FROZEN,
         failing="# dibekukan dari rancangan; peraturan.yml kini Nomor 12 Tahun 2027\n"
-                "ditetapkan: v2026.1-rancangan\nnomor:\ntahun:\n",
+        "ditetapkan: v2026.1-rancangan\nnomor:\ntahun:\n",
     ),
 )

@@ -34,7 +34,9 @@ penetapan:
 
 METADATA = (
     LintCode(
-        "schema", "error", AREA,
+        "schema",
+        "error",
+        AREA,
         "Kunci dan nilai peraturan.yml dan parameter.yml sesuai skemanya: tidak ada kunci yang "
         "tidak dikenal, nilai berjenis dan bernilai sah.",
         META,
@@ -42,36 +44,46 @@ METADATA = (
         failing="status: draf\n",
     ),
     LintCode(
-        "chapter-duplicate", "error", AREA,
+        "chapter-duplicate",
+        "error",
+        AREA,
         "Setiap BAB tercantum sekali dalam chapters.",
         META,
         passing=_CHAPTERS + "  - ketentuan-penutup\n",
         failing=_CHAPTERS + "  - pengembangan-kompetensi\n  - ketentuan-penutup\n",
     ),
     LintCode(
-        "chapter-missing", "error", AREA,
+        "chapter-missing",
+        "error",
+        AREA,
         "Setiap BAB dalam chapters memiliki berkas bab/<nama>.md.",
         META,
         passing=_CHAPTERS + "  - ketentuan-penutup\n",
         failing=_CHAPTERS + "  - ketentuan-peralihan  # bab/ketentuan-peralihan.md belum ada\n"
-                "  - ketentuan-penutup\n",
+        "  - ketentuan-penutup\n",
     ),
     LintCode(
-        "chapter-unlisted", "warning", AREA,
+        "chapter-unlisted",
+        "warning",
+        AREA,
         "Berkas di bab/ yang tidak tercantum dalam chapters tidak ikut dicetak.",
         META,
         passing=_CHAPTERS + "  - ketentuan-penutup\n",
         failing=_CHAPTERS + "# bab/ketentuan-penutup.md ada, tetapi tidak tercantum\n",
     ),
     LintCode(
-        "title-punctuation", "error", AREA,
+        "title-punctuation",
+        "error",
+        AREA,
         "Judul peraturan tidak diakhiri tanda baca.",
         META,
         passing="title: Pengelolaan Sumber Daya Aparatur Sipil Negara\n",
         failing="title: Pengelolaan Sumber Daya Aparatur Sipil Negara.\n",
     ),
     LintCode(
-        "status-number", "error", AREA,
+        "status-number",
+        "error",
+        AREA,
         "Peraturan berstatus ditetapkan mengisi nomor, tahun, tanggal dan nama penandatangan; "
         "rancangan belum bernomor.",
         META,
@@ -83,42 +95,51 @@ METADATA = (
 
 PEMBUKAAN = (
     LintCode(
-        "menimbang-bahwa", "error", AREA,
-        "Setiap butir Menimbang diawali kata \"bahwa\".",
+        "menimbang-bahwa",
+        "error",
+        AREA,
+        'Setiap butir Menimbang diawali kata "bahwa".',
         META,
         passing="menimbang:\n  - bahwa pengembangan kompetensi pegawai perlu diatur;\n"
-                + _LAST_MENIMBANG,
-        failing="menimbang:\n  - pengembangan kompetensi pegawai perlu diatur;\n"
-                + _LAST_MENIMBANG,
+        + _LAST_MENIMBANG,
+        failing="menimbang:\n  - pengembangan kompetensi pegawai perlu diatur;\n" + _LAST_MENIMBANG,
     ),
     LintCode(
-        "menimbang-end", "error", AREA,
+        "menimbang-end",
+        "error",
+        AREA,
         "Setiap butir Menimbang diakhiri tanda titik koma.",
         META,
         passing="menimbang:\n  - bahwa pengembangan kompetensi pegawai perlu diatur;\n"
-                + _LAST_MENIMBANG,
+        + _LAST_MENIMBANG,
         failing="menimbang:\n  - bahwa pengembangan kompetensi pegawai perlu diatur\n"
-                + _LAST_MENIMBANG,
+        + _LAST_MENIMBANG,
     ),
     LintCode(
-        "menimbang-last", "error", AREA,
-        "Butir terakhir Menimbang berbunyi \"bahwa berdasarkan pertimbangan sebagaimana "
-        "dimaksud dalam huruf a ... perlu menetapkan Peraturan Gubernur tentang <judul>;\".",
+        "menimbang-last",
+        "error",
+        AREA,
+        'Butir terakhir Menimbang berbunyi "bahwa berdasarkan pertimbangan sebagaimana '
+        'dimaksud dalam huruf a ... perlu menetapkan Peraturan Gubernur tentang <judul>;".',
         META,
         passing="menimbang:\n  - bahwa pengembangan kompetensi pegawai perlu diatur;\n"
-                + _LAST_MENIMBANG,
+        + _LAST_MENIMBANG,
         failing="menimbang:\n  - bahwa pengembangan kompetensi pegawai perlu diatur;\n"
-                "  - bahwa oleh karena itu perlu menetapkan Peraturan Gubernur;\n",
+        "  - bahwa oleh karena itu perlu menetapkan Peraturan Gubernur;\n",
     ),
     LintCode(
-        "mengingat-end", "error", AREA,
+        "mengingat-end",
+        "error",
+        AREA,
         "Setiap butir Mengingat diakhiri tanda titik koma (butir terakhir boleh titik).",
         META,
         passing="mengingat:\n" + _UU_9_1967 + _UU_ASN,
         failing="mengingat:\n" + _UU_9_1967 + _UU_ASN.replace("6897);", "6897)"),
     ),
     LintCode(
-        "mengingat-first", "warning", AREA,
+        "mengingat-first",
+        "warning",
+        AREA,
         "Butir Mengingat pertama Peraturan Gubernur Bengkulu lazimnya Undang-Undang Nomor 9 "
         "Tahun 1967 tentang Pembentukan Provinsi Bengkulu.",
         META,
@@ -126,7 +147,9 @@ PEMBUKAAN = (
         failing="mengingat:\n" + _UU_ASN + _UU_9_1967,
     ),
     LintCode(
-        "citation-incomplete", "warning", AREA,
+        "citation-incomplete",
+        "warning",
+        AREA,
         "Kutipan dasar hukum Mengingat tidak memuat … lagi: nomor Lembaran Negara dilengkapi "
         "dari JDIH sebelum penetapan.",
         META,

@@ -22,7 +22,9 @@ foreignKeys:
 
 CODES = (
     LintCode(
-        "table-schema", "error", AREA,
+        "table-schema",
+        "error",
+        AREA,
         "Deskriptor tabel hanya memuat kunci yang dibaca pemeriksa, dengan nilai berjenis "
         "benar (ejaan selalu teks).",
         PEGAWAI,
@@ -30,7 +32,9 @@ CODES = (
         failing="fields:\n  - name: nip\n    wajib: true\n",
     ),
     LintCode(
-        "table-enum-alias", "error", AREA,
+        "table-enum-alias",
+        "error",
+        AREA,
         "enumAliases hanya untuk nilai yang ada di constraints.enum, dan satu ejaan tidak "
         "berarti dua nilai.",
         PEGAWAI,
@@ -38,7 +42,9 @@ CODES = (
         failing=_KELAMIN + "      W: [Perempuan, Wanita]\n",
     ),
     LintCode(
-        "table-header-alias", "error", AREA,
+        "table-header-alias",
+        "error",
+        AREA,
         "Satu judul kolom (nama atau alias) hanya berarti satu kolom tabel; huruf besar/kecil, "
         "spasi dan tanda baca diabaikan.",
         PEGAWAI,
@@ -46,21 +52,27 @@ CODES = (
         failing="fields:\n  - name: nama\n    aliases: [nama pegawai, nama lengkap, nip pegawai]\n",
     ),
     LintCode(
-        "table-alias", "error", AREA,
+        "table-alias",
+        "error",
+        AREA,
         "Satu nama berkas atau lembar kerja (aliases tabel) hanya berarti satu tabel.",
         PEGAWAI,
         passing="aliases: [data pegawai, daftar pegawai, pegawai asn]\n",
         failing="aliases: [data pegawai, daftar pegawai, opd]  # opd adalah tabel unit_kerja\n",
     ),
     LintCode(
-        "table-primary-key", "error", AREA,
+        "table-primary-key",
+        "error",
+        AREA,
         "primaryKey hanya menyebut kolom tabel itu sendiri.",
         PEGAWAI,
         passing="primaryKey: [nip, instansi]\n",
         failing="primaryKey: [nip, instansi_kerja]\n",
     ),
     LintCode(
-        "table-foreign-key", "error", AREA,
+        "table-foreign-key",
+        "error",
+        AREA,
         "foreignKeys menyebut kolom yang ada, merujuk tabel dan kolom yang ada, dengan jumlah "
         "kolom yang sama di kedua sisi.",
         PEGAWAI,
@@ -68,22 +80,27 @@ CODES = (
         failing=_FK.replace("fields: [instansi, nama]", "fields: [nama]"),
     ),
     LintCode(
-        "table-duplicate", "error", AREA,
+        "table-duplicate",
+        "error",
+        AREA,
         "Setiap tabel dideskripsikan sekali, dan setiap kolom sekali dalam tabelnya.",
         PEGAWAI,
         passing="fields:\n  - name: nip\n    title: NIP\n  - name: nip_lama\n    title: NIP lama\n",
         failing="fields:\n  - name: nip\n    title: NIP\n  - name: nip\n    title: NIP lama\n",
     ),
     LintCode(
-        "table-name", "error", AREA,
-        "Nama tabel (name, atau nama berkas) adalah salah satu dari tujuh tabel data "
-        "kepegawaian.",
+        "table-name",
+        "error",
+        AREA,
+        "Nama tabel (name, atau nama berkas) adalah salah satu dari tujuh tabel data kepegawaian.",
         PEGAWAI,
         passing="name: pegawai\n",
         failing="name: pegawai_asn\n",
     ),
     LintCode(
-        "table-missing", "error", AREA,
+        "table-missing",
+        "error",
+        AREA,
         "Ketujuh tabel data kepegawaian masing-masing memiliki deskriptor di rules/schema/.",
         "rules/schema/unit_kerja.yml",
         passing="# rules/schema/unit_kerja.yml ada dan berisi name: unit_kerja\nname: unit_kerja\n",

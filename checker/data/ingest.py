@@ -224,9 +224,14 @@ def ingest(
         if not inputs and not any(f.table for f in findings):
             # the finding already says what to do with this file; otherwise give the general
             # advice (by file name, so it also fits operators of the upload page)
-            detail = findings[0].message if findings else (
-                "Beri nama berkas atau lembar sesuai tabelnya (mis. pegawai.csv) atau gunakan "
-                "templat Excel yang disediakan BKD.")
+            detail = (
+                findings[0].message
+                if findings
+                else (
+                    "Beri nama berkas atau lembar sesuai tabelnya (mis. pegawai.csv) atau gunakan "
+                    "templat Excel yang disediakan BKD."
+                )
+            )
             raise InputError(
                 "Tidak ada tabel yang dikenali dalam berkas yang diberikan. " + detail,
                 files[0] if len(files) == 1 else None,

@@ -148,24 +148,36 @@ def _field(doc: Located, index: int, data: dict[str, Any], problems: list[Proble
     aliases_of = {str(k): v for k, v in data.get("enumAliases", {}).items()}
     for key in aliases_of:
         if key not in enum:
-            problems.append(doc.problem(
-                [*at, "enumAliases", key], "table-enum-alias",
-                f"enumAliases menyebut nilai {key!r} yang tidak ada dalam constraints.enum "
-                f"kolom {name}"))
+            problems.append(
+                doc.problem(
+                    [*at, "enumAliases", key],
+                    "table-enum-alias",
+                    f"enumAliases menyebut nilai {key!r} yang tidak ada dalam constraints.enum "
+                    f"kolom {name}",
+                )
+            )
     spellings: list[tuple[str, str, list[str | int]]] = [
         (value, value, [*at, "constraints", "enum", position])
-        for position, value in enumerate(enum)]
+        for position, value in enumerate(enum)
+    ]
     # values before their aliases, so a clash is reported at the alias, not at the value
-    spellings += [(spelling, canonical, [*at, "enumAliases", canonical, j])
-                  for canonical in enum for j, spelling in enumerate(aliases_of.get(canonical, ()))]
+    spellings += [
+        (spelling, canonical, [*at, "enumAliases", canonical, j])
+        for canonical in enum
+        for j, spelling in enumerate(aliases_of.get(canonical, ()))
+    ]
     owner: dict[str, str] = {}
     for spelling, canonical, where in spellings:
         other = owner.setdefault(value_key(spelling), canonical)
         if other != canonical:
-            problems.append(doc.problem(
-                [*where, "__value__"], "table-enum-alias",
-                f"ejaan {spelling!r} dipakai untuk dua nilai kolom {name}: {other!r} dan "
-                f"{canonical!r} (huruf besar/kecil, spasi dan tanda baca diabaikan)"))
+            problems.append(
+                doc.problem(
+                    [*where, "__value__"],
+                    "table-enum-alias",
+                    f"ejaan {spelling!r} dipakai untuk dua nilai kolom {name}: {other!r} dan "
+                    f"{canonical!r} (huruf besar/kecil, spasi dan tanda baca diabaikan)",
+                )
+            )
     value_map: dict[str, str] = {}
     for canonical in enum:
         for spelling in (canonical, *aliases_of.get(canonical, ())):
@@ -195,51 +207,76 @@ def _fields(doc: Located, table: str, problems: list[Problem]) -> tuple[Field, .
         f = _field(doc, index, item, problems)
         if f.name in first:
             line = doc.where(["fields", first[f.name]])[0]
-            problems.append(doc.problem(
-                ["fields", index, "name", "__value__"], "table-duplicate",
-                f"kolom {f.name} sudah dideskripsikan di baris {line}; nama kolom dalam tabel "
-                f"{table} harus unik"))
+            problems.append(
+                doc.problem(
+                    ["fields", index, "name", "__value__"],
+                    "table-duplicate",
+                    f"kolom {f.name} sudah dideskripsikan di baris {line}; nama kolom dalam tabel "
+                    f"{table} harus unik",
+                )
+            )
             continue
         first[f.name] = index
         fields.append(f)
     texts: list[tuple[str, str, list[str | int]]] = [
-        (f.name, f.name, ["fields", first[f.name], "name"]) for f in fields]
+        (f.name, f.name, ["fields", first[f.name], "name"]) for f in fields
+    ]
     # names before aliases, so a clash is reported at the alias, not at the field's own name
-    texts += [(alias, f.name, ["fields", first[f.name], "aliases", j])
-              for f in fields for j, alias in enumerate(f.aliases)]
+    texts += [
+        (alias, f.name, ["fields", first[f.name], "aliases", j])
+        for f in fields
+        for j, alias in enumerate(f.aliases)
+    ]
     owner: dict[str, str] = {}
     for text, name, where in texts:
         other = owner.setdefault(header_key(text), name)
         if other != name:
-            problems.append(doc.problem(
-                [*where, "__value__"], "table-header-alias",
-                f"judul kolom {text!r} sudah berarti kolom {other} di tabel {table} "
-                "(huruf besar/kecil, spasi dan tanda baca diabaikan)"))
+            problems.append(
+                doc.problem(
+                    [*where, "__value__"],
+                    "table-header-alias",
+                    f"judul kolom {text!r} sudah berarti kolom {other} di tabel {table} "
+                    "(huruf besar/kecil, spasi dan tanda baca diabaikan)",
+                )
+            )
     return tuple(fields)
 
 
-def _keys(doc: Located, table: str, names: set[str], problems: list[Problem]
-          ) -> tuple[tuple[str, ...], tuple[ForeignKey, ...]]:
+def _keys(
+    doc: Located, table: str, names: set[str], problems: list[Problem]
+) -> tuple[tuple[str, ...], tuple[ForeignKey, ...]]:
     """primaryKey and foreignKeys, checked against this table's own fields."""
     data = doc.data
     for index, name in enumerate(data.get("primaryKey", ())):
         if name not in names:
-            problems.append(doc.problem(
-                ["primaryKey", index, "__value__"], "table-primary-key",
-                f"primaryKey menyebut kolom {name!r} yang tidak ada di tabel {table}"))
+            problems.append(
+                doc.problem(
+                    ["primaryKey", index, "__value__"],
+                    "table-primary-key",
+                    f"primaryKey menyebut kolom {name!r} yang tidak ada di tabel {table}",
+                )
+            )
     fks = []
     for index, fk in enumerate(data.get("foreignKeys", ())):
         for j, name in enumerate(fk["fields"]):
             if name not in names:
-                problems.append(doc.problem(
-                    ["foreignKeys", index, "fields", j, "__value__"], "table-foreign-key",
-                    f"foreignKeys menyebut kolom {name!r} yang tidak ada di tabel {table}"))
+                problems.append(
+                    doc.problem(
+                        ["foreignKeys", index, "fields", j, "__value__"],
+                        "table-foreign-key",
+                        f"foreignKeys menyebut kolom {name!r} yang tidak ada di tabel {table}",
+                    )
+                )
         ref = fk["reference"]
         if len(fk["fields"]) != len(ref["fields"]):
-            problems.append(doc.problem(
-                ["foreignKeys", index, "reference", "fields", "__value__"], "table-foreign-key",
-                f"foreignKeys: fields berisi {len(fk['fields'])} kolom tetapi reference.fields "
-                f"berisi {len(ref['fields'])} kolom; jumlahnya harus sama"))
+            problems.append(
+                doc.problem(
+                    ["foreignKeys", index, "reference", "fields", "__value__"],
+                    "table-foreign-key",
+                    f"foreignKeys: fields berisi {len(fk['fields'])} kolom tetapi reference.fields "
+                    f"berisi {len(ref['fields'])} kolom; jumlahnya harus sama",
+                )
+            )
         fks.append(ForeignKey(tuple(fk["fields"]), ref["resource"], tuple(ref["fields"])))
     return tuple(data.get("primaryKey", ())), tuple(fks)
 
@@ -262,16 +299,21 @@ def _table(doc: Located, name: str, problems: list[Problem]) -> Table:
     )
 
 
-def _references(doc: Located, table: Table, built: dict[str, Table],
-                problems: list[Problem]) -> None:
+def _references(
+    doc: Located, table: Table, built: dict[str, Table], problems: list[Problem]
+) -> None:
     """Foreign keys must point at one of TABLES and at fields that table has."""
     for index, fk in enumerate(table.foreign_keys):
         at: list[str | int] = ["foreignKeys", index, "reference"]
         if fk.ref_table not in TABLES:
-            problems.append(doc.problem(
-                [*at, "resource", "__value__"], "table-foreign-key",
-                f"foreignKeys merujuk tabel {fk.ref_table!r} yang tidak dikenal; tabel yang ada: "
-                + ", ".join(TABLES)))
+            problems.append(
+                doc.problem(
+                    [*at, "resource", "__value__"],
+                    "table-foreign-key",
+                    f"foreignKeys merujuk tabel {fk.ref_table!r} yang tidak dikenal; "
+                    f"tabel yang ada: {', '.join(TABLES)}",
+                )
+            )
             continue
         target = built.get(fk.ref_table)
         if target is None:
@@ -279,9 +321,13 @@ def _references(doc: Located, table: Table, built: dict[str, Table],
         names = {f.name for f in target.fields}
         for j, name in enumerate(fk.ref_fields):
             if name not in names:
-                problems.append(doc.problem(
-                    [*at, "fields", j, "__value__"], "table-foreign-key",
-                    f"foreignKeys merujuk kolom {name!r} yang tidak ada di tabel {target.name}"))
+                problems.append(
+                    doc.problem(
+                        [*at, "fields", j, "__value__"],
+                        "table-foreign-key",
+                        f"foreignKeys merujuk kolom {name!r} yang tidak ada di tabel {target.name}",
+                    )
+                )
 
 
 def _table_aliases(built: dict[str, tuple[Located, Table]], problems: list[Problem]) -> None:
@@ -291,10 +337,14 @@ def _table_aliases(built: dict[str, tuple[Located, Table]], problems: list[Probl
         for index, alias in enumerate(table.aliases):
             other = owner.setdefault(header_key(alias), table.name)
             if other != table.name:
-                problems.append(doc.problem(
-                    ["aliases", index, "__value__"], "table-alias",
-                    f"nama berkas/lembar {alias!r} sudah berarti tabel {other} "
-                    "(huruf besar/kecil, spasi dan tanda baca diabaikan)"))
+                problems.append(
+                    doc.problem(
+                        ["aliases", index, "__value__"],
+                        "table-alias",
+                        f"nama berkas/lembar {alias!r} sudah berarti tabel {other} "
+                        "(huruf besar/kecil, spasi dan tanda baca diabaikan)",
+                    )
+                )
 
 
 def load_schema_unchecked(directory: str | Path) -> tuple[dict[str, Table] | None, list[Problem]]:
@@ -306,8 +356,11 @@ def load_schema_unchecked(directory: str | Path) -> tuple[dict[str, Table] | Non
     """
     directory = Path(directory)
     if not directory.is_dir():
-        return None, [lint_problem(Span(display_path(directory), 1), "berkas",
-                                   "folder skema tabel tidak ditemukan")]
+        return None, [
+            lint_problem(
+                Span(display_path(directory), 1), "berkas", "folder skema tabel tidak ditemukan"
+            )
+        ]
     problems: list[Problem] = []
     declared: dict[str, str] = {}  # table name -> display path of the first file declaring it
     built: dict[str, tuple[Located, Table]] = {}
@@ -324,13 +377,21 @@ def load_schema_unchecked(directory: str | Path) -> tuple[dict[str, Table] | Non
         name = data["name"] if named else path.stem
         where: list[str | int] = ["name", "__value__"] if named else []
         if name not in TABLES:
-            problems.append(doc.problem(
-                where, "table-name",
-                f"nama tabel {name!r} tidak dikenal; tabel yang ada: {', '.join(TABLES)}"))
+            problems.append(
+                doc.problem(
+                    where,
+                    "table-name",
+                    f"nama tabel {name!r} tidak dikenal; tabel yang ada: {', '.join(TABLES)}",
+                )
+            )
         elif name in declared:
-            problems.append(doc.problem(
-                where, "table-duplicate",
-                f"tabel {name} sudah dideskripsikan di {declared[name]}"))
+            problems.append(
+                doc.problem(
+                    where,
+                    "table-duplicate",
+                    f"tabel {name} sudah dideskripsikan di {declared[name]}",
+                )
+            )
             continue
         declared.setdefault(name, doc.path)
         if not found:
@@ -341,10 +402,14 @@ def load_schema_unchecked(directory: str | Path) -> tuple[dict[str, Table] | Non
     _table_aliases(built, problems)
     for name in TABLES:
         if name not in declared:
-            problems.append(lint_problem(
-                Span(display_path(directory / f"{name}.yml"), 1), "table-missing",
-                f"tidak ada deskriptor tabel {name} di {display_path(directory)} (berkas YAML "
-                f"dengan name: {name})"))
+            problems.append(
+                lint_problem(
+                    Span(display_path(directory / f"{name}.yml"), 1),
+                    "table-missing",
+                    f"tidak ada deskriptor tabel {name} di {display_path(directory)} (berkas YAML "
+                    f"dengan name: {name})",
+                )
+            )
     if any(p.severity == "error" for p in problems):
         return None, sorted(problems)
     return {name: tables[name] for name in TABLES}, sorted(problems)

@@ -20,8 +20,7 @@ from checker.policy.model import Peraturan
 from checker.provenance import Provenance
 
 SAME, CHANGED, INSERTED, DELETED = "same", "changed", "inserted", "deleted"
-PASAL_CHANGES = ("ditambah", "dihapus", "ditandai dihapus", "dipindah", "diubah",
-                 "disesuaikan")
+PASAL_CHANGES = ("ditambah", "dihapus", "ditandai dihapus", "dipindah", "diubah", "disesuaikan")
 
 
 @dataclass(frozen=True)
@@ -35,8 +34,11 @@ class RevBlock(Block):
     @classmethod
     def of(cls, block: Block, status: str, segments: tuple[Segment, ...]) -> RevBlock:
         """``block`` with its changes."""
-        return cls(**{f.name: getattr(block, f.name) for f in fields(Block)}, status=status,
-                   segments=segments)
+        return cls(
+            **{f.name: getattr(block, f.name) for f in fields(Block)},
+            status=status,
+            segments=segments,
+        )
 
 
 @dataclass
@@ -122,11 +124,13 @@ def _pair(a: Block, b: Block) -> RevBlock:
 def compare_blocks(a: Sequence[Block], b: Sequence[Block]) -> list[RevBlock]:
     """Pair the blocks of one unit in two versions; unpaired ones are deleted or inserted."""
     out: list[RevBlock] = []
-    matcher = SequenceMatcher(None, [_match_key(x) for x in a], [_match_key(x) for x in b],
-                              autojunk=False)
+    matcher = SequenceMatcher(
+        None, [_match_key(x) for x in a], [_match_key(x) for x in b], autojunk=False
+    )
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        pairs: list[tuple[int, int]] = list(zip(range(i1, i2), range(j1, j2), strict=True)) \
-            if tag == "equal" else []
+        pairs: list[tuple[int, int]] = (
+            list(zip(range(i1, i2), range(j1, j2), strict=True)) if tag == "equal" else []
+        )
         if tag == "replace":
             start = j1
             for i in range(i1, i2):
@@ -153,15 +157,30 @@ def compare_unit(a: Unit | None, b: Unit | None) -> RevUnit:
         status, op = (INSERTED, "+") if a is None else (DELETED, "-")
         blocks = [RevBlock.of(x, status, ((op, x.content),)) for x in unit.blocks]
         head = unit.blocks[0].text if unit.blocks else None
-        return RevUnit(unit.key, blocks, unit.part, unit.bab, unit.source, status,
-                       source_changed=True, label_a=head if b is None else None,
-                       label_b=head if a is None else None)
+        return RevUnit(
+            unit.key,
+            blocks,
+            unit.part,
+            unit.bab,
+            unit.source,
+            status,
+            source_changed=True,
+            label_a=head if b is None else None,
+            label_b=head if a is None else None,
+        )
     blocks = compare_blocks(a.blocks, b.blocks)
     status = SAME if all(x.status == SAME for x in blocks) else CHANGED
-    return RevUnit(b.key, blocks, b.part, b.bab, b.source, status,
-                   source_changed=a.source != b.source,
-                   label_a=a.blocks[0].text if a.blocks else None,
-                   label_b=b.blocks[0].text if b.blocks else None)
+    return RevUnit(
+        b.key,
+        blocks,
+        b.part,
+        b.bab,
+        b.source,
+        status,
+        source_changed=a.source != b.source,
+        label_a=a.blocks[0].text if a.blocks else None,
+        label_b=b.blocks[0].text if b.blocks else None,
+    )
 
 
 def _parameters(a: Peraturan, b: Peraturan) -> list[ParameterChange]:
@@ -178,16 +197,16 @@ def _parameters(a: Peraturan, b: Peraturan) -> list[ParameterChange]:
     return out
 
 
-def compare(a: Peraturan, b: Peraturan, as_of: dt.date, side_a: Side, side_b: Side
-            ) -> Comparison:
+def compare(a: Peraturan, b: Peraturan, as_of: dt.date, side_a: Side, side_b: Side) -> Comparison:
     """Compare version ``a`` (older) with ``b`` (newer), both rendered as on ``as_of``."""
     units_a, units_b = walk(a, as_of), walk(b, as_of)
     by_key_a = {u.key: u for u in units_a}
     by_key_b = {u.key: u for u in units_b}
     document: list[RevUnit] = []
     clauses: list[RevUnit] = []
-    matcher = SequenceMatcher(None, [u.key for u in units_a], [u.key for u in units_b],
-                              autojunk=False)
+    matcher = SequenceMatcher(
+        None, [u.key for u in units_a], [u.key for u in units_b], autojunk=False
+    )
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             for ua, ub in zip(units_a[i1:i2], units_b[j1:j2], strict=True):

@@ -25,14 +25,21 @@ from checker.diff.words import Segment
 from checker.wording import digits, tanggal
 
 _RED, _GREEN, _BOLD, _RESET = "\x1b[31m", "\x1b[32m", "\x1b[1m", "\x1b[0m"
-_UNIT_TITLES = {"judul": "Judul", "pembentuk": "Pembukaan", "menimbang": "Menimbang",
-                "mengingat": "Mengingat", "memutuskan": "Diktum Menetapkan",
-                "penetapan": "Penetapan", "pengundangan": "Pengundangan",
-                "berita": "Berita Daerah"}
+_UNIT_TITLES = {
+    "judul": "Judul",
+    "pembentuk": "Pembukaan",
+    "menimbang": "Menimbang",
+    "mengingat": "Mengingat",
+    "memutuskan": "Diktum Menetapkan",
+    "penetapan": "Penetapan",
+    "pengundangan": "Pengundangan",
+    "berita": "Berita Daerah",
+}
 _STATUS_WORDS = {INSERTED: "ditambah", DELETED: "dihapus"}
 NO_CHANGES = "Tidak ada perubahan."
-ADJUSTED = ("Disesuaikan otomatis (teks sumber tetap; nomor, rujukan, atau nilai parameter "
-            "ikut berubah)")
+ADJUSTED = (
+    "Disesuaikan otomatis (teks sumber tetap; nomor, rujukan, atau nilai parameter ikut berubah)"
+)
 
 
 def side_text(side: Side) -> str:
@@ -61,8 +68,7 @@ def unit_title(unit: RevUnit) -> str:
     """ "Pasal 3 → Pasal 4 (dinomori ulang)", "Menimbang (diubah)", "BAB II (ditambah)"."""
     if unit.pasal_id is not None:
         before, after = _pasal_label(unit.label_a), _pasal_label(unit.label_b)
-        label = f"{before} → {after}" if before and after and before != after \
-            else after or before
+        label = f"{before} → {after}" if before and after and before != after else after or before
         return f"{label} ({pasal_change(unit)})"
     kind = unit.key.split(":", 1)[0]
     label = _UNIT_TITLES.get(kind) or unit.label_b or unit.label_a or kind
@@ -71,8 +77,9 @@ def unit_title(unit: RevUnit) -> str:
 
 def _split(comparison: Comparison) -> tuple[list[RevUnit], list[RevUnit]]:
     """Units to show in full, and Pasal only adjusted to other changes (listed briefly)."""
-    adjusted = [u for u in comparison.clauses
-                if u.pasal_id is not None and pasal_change(u) == "disesuaikan"]
+    adjusted = [
+        u for u in comparison.clauses if u.pasal_id is not None and pasal_change(u) == "disesuaikan"
+    ]
     return [u for u in comparison.clauses if u not in adjusted], adjusted
 
 
@@ -83,8 +90,13 @@ def _adjusted_list(units: list[RevUnit]) -> str:
         before = _pasal_label(unit.label_a).removeprefix("Pasal ")
         after = _pasal_label(unit.label_b).removeprefix("Pasal ")
         last = runs[-1][-1] if runs else None
-        if last and before != after and all(x.isdigit() for x in (*last, before, after)) \
-                and int(before) == int(last[0]) + 1 and int(after) == int(last[1]) + 1:
+        if (
+            last
+            and before != after
+            and all(x.isdigit() for x in (*last, before, after))
+            and int(before) == int(last[0]) + 1
+            and int(after) == int(last[1]) + 1
+        ):
             runs[-1].append((before, after))
         else:
             runs.append([(before, after)])
@@ -107,8 +119,13 @@ def _value(change: ParameterChange, values: tuple[tuple[object, object], ...]) -
             return f"{shown}%" if change.unit == "persen" else f"{shown} {change.unit}".strip()
         return str(value)
 
-    return "; ".join(f"{one(value)} sejak {tanggal(since)}"  # type: ignore[arg-type]
-                     for since, value in values) or "—"
+    return (
+        "; ".join(
+            f"{one(value)} sejak {tanggal(since)}"  # type: ignore[arg-type]
+            for since, value in values
+        )
+        or "—"
+    )
 
 
 def _body(unit: RevUnit, paint: Callable[[Segment], str]) -> list[tuple[RevBlock, str]]:
@@ -122,8 +139,10 @@ def _body(unit: RevUnit, paint: Callable[[Segment], str]) -> list[tuple[RevBlock
 
 # -- terminal --------------------------------------------------------------------------------
 
+
 def render_text(comparison: Comparison, *, color: bool = False) -> str:
     """The comparison for a terminal: one line per changed paragraph, indented under its unit."""
+
     def paint(segment: Segment) -> str:
         op, text = segment
         text = text.replace("\t", " ")
@@ -134,25 +153,31 @@ def render_text(comparison: Comparison, *, color: bool = False) -> str:
         return f"[-{text}-]" if op == "-" else f"{{+{text}+}}"
 
     bold = (lambda text: f"{_BOLD}{text}{_RESET}") if color else (lambda text: text)
-    lines = [f"Perubahan dari {side_text(comparison.a)} ke {side_text(comparison.b)}",
-             f"Ringkasan: {summary(comparison)}"]
+    lines = [
+        f"Perubahan dari {side_text(comparison.a)} ke {side_text(comparison.b)}",
+        f"Ringkasan: {summary(comparison)}",
+    ]
     shown, adjusted = _split(comparison)
     for unit in shown:
         ident = f" [{unit.pasal_id}]" if unit.pasal_id else ""
         lines += ["", bold(unit_title(unit)) + ident]
-        lines += ["  " + "  " * rev.level + text for rev, text in _body(unit, paint)
-                  if rev.status != SAME]
+        lines += [
+            "  " + "  " * rev.level + text for rev, text in _body(unit, paint) if rev.status != SAME
+        ]
     if adjusted:
         lines += ["", bold(ADJUSTED), "  " + _adjusted_list(adjusted)]
     if comparison.parameters:
         lines += ["", bold("Parameter")]
         for change in comparison.parameters:
-            lines.append(f"  {change.name} ({_STATUS_WORDS.get(change.status, 'diubah')}): "
-                         f"{_value(change, change.before)} → {_value(change, change.after)}")
+            lines.append(
+                f"  {change.name} ({_STATUS_WORDS.get(change.status, 'diubah')}): "
+                f"{_value(change, change.before)} → {_value(change, change.after)}"
+            )
     return "\n".join(lines) + "\n"
 
 
 # -- Markdown --------------------------------------------------------------------------------
+
 
 def _md_segment(segment: Segment) -> str:
     op, text = segment
@@ -162,17 +187,26 @@ def _md_segment(segment: Segment) -> str:
     return f"<del>{shown}</del>" if op == "-" else f"<ins>{shown}</ins>"
 
 
-
 def render_markdown(comparison: Comparison, *, level: int = 1) -> str:
     """The comparison as a Markdown page; ``level`` is the level of its title heading."""
     a, b = comparison.a, comparison.b
     h = "#" * level
-    lines = [f"{h} Perubahan dari {escape(a.name)} ke {escape(b.name)}", "",
-             *sides_table([("Versi", a.name, b.name), ("Versi peraturan", a.version, b.version),
-                           ("Status", a.status, b.status),
-                           ("Tanggal", _day(a), _day(b)),
-                           ("Commit", a.commit_text(), b.commit_text())]), "",
-             f"**Ringkasan:** {summary(comparison)}", ""]
+    lines = [
+        f"{h} Perubahan dari {escape(a.name)} ke {escape(b.name)}",
+        "",
+        *sides_table(
+            [
+                ("Versi", a.name, b.name),
+                ("Versi peraturan", a.version, b.version),
+                ("Status", a.status, b.status),
+                ("Tanggal", _day(a), _day(b)),
+                ("Commit", a.commit_text(), b.commit_text()),
+            ]
+        ),
+        "",
+        f"**Ringkasan:** {summary(comparison)}",
+        "",
+    ]
     shown, adjusted = _split(comparison)
     if shown:
         lines += [f"{h}# Teks", ""]
@@ -186,10 +220,18 @@ def render_markdown(comparison: Comparison, *, level: int = 1) -> str:
         lines += [f"{h}# {ADJUSTED}", "", _adjusted_list(adjusted), ""]
     if comparison.parameters:
         lines += [f"{h}# Parameter", ""]
-        lines += table(("Parameter", "Perubahan", "Sebelum", "Sesudah"),
-                       [(code(c.name), _STATUS_WORDS.get(c.status, "diubah"),
-                         _value(c, c.before), _value(c, c.after))
-                        for c in comparison.parameters])
+        lines += table(
+            ("Parameter", "Perubahan", "Sebelum", "Sesudah"),
+            [
+                (
+                    code(c.name),
+                    _STATUS_WORDS.get(c.status, "diubah"),
+                    _value(c, c.before),
+                    _value(c, c.after),
+                )
+                for c in comparison.parameters
+            ],
+        )
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
 

@@ -29,13 +29,19 @@ def word_diff(a: str, b: str) -> list[Segment]:
     if a == b:
         return [("=", a)] if a else []
     ta, tb = tokens(a), tokens(b)
-    ops = [(tag, "".join(ta[i1:i2]), "".join(tb[j1:j2]))
-           for tag, i1, i2, j1, j2 in SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes()]
+    ops = [
+        (tag, "".join(ta[i1:i2]), "".join(tb[j1:j2]))
+        for tag, i1, i2, j1, j2 in SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes()
+    ]
     # a lone space between two changes reads better inside one change ("[-a b-]{+c d+}")
     for index in range(1, len(ops) - 1):
         tag, old, new = ops[index]
-        if tag == "equal" and not old.strip() and ops[index - 1][0] != "equal" \
-                and ops[index + 1][0] != "equal":
+        if (
+            tag == "equal"
+            and not old.strip()
+            and ops[index - 1][0] != "equal"
+            and ops[index + 1][0] != "equal"
+        ):
             ops[index] = ("replace", old, new)
     segments: list[Segment] = []
     deleted, inserted = "", ""

@@ -10,5 +10,13 @@ from checker.dispensasi.lint import last_check
 from checker.dispensasi.load import dispensasi_root, load_dispensasi_unchecked
 from checker.dispensasi.model import CATEGORIES, Dispensasi, Scope, jakarta_today
 
-__all__ = ["CATEGORIES", "Dispensasi", "Scope", "apply_dispensasi", "dispensasi_root",
-           "jakarta_today", "last_check", "load_dispensasi_unchecked"]
+__all__ = [
+    "CATEGORIES",
+    "Dispensasi",
+    "Scope",
+    "apply_dispensasi",
+    "dispensasi_root",
+    "jakarta_today",
+    "last_check",
+    "load_dispensasi_unchecked",
+]

@@ -11,8 +11,9 @@ from checker.report.finding import Finding
 from checker.report.report import DispensationUse
 
 
-def apply_dispensasi(findings: list[Finding], dispensations: list[Dispensasi], as_of: dt.date
-                     ) -> tuple[list[Finding], list[DispensationUse]]:
+def apply_dispensasi(
+    findings: list[Finding], dispensations: list[Dispensasi], as_of: dt.date
+) -> tuple[list[Finding], list[DispensationUse]]:
     """The findings with ``dispensation`` set on those a dispensation in force on ``as_of``
     covers (the first by id when several do), and every dispensation in force with its count.
 
@@ -37,6 +38,10 @@ def apply_dispensasi(findings: list[Finding], dispensations: list[Dispensasi], a
 def usage(dispensation: Dispensasi, findings: int) -> DispensationUse:
     """The report's record of one dispensation in force (no NIPs)."""
     return DispensationUse(
-        id=dispensation.id, rules=dispensation.rules, scope=dispensation.scope.kind,
+        id=dispensation.id,
+        rules=dispensation.rules,
+        scope=dispensation.scope.kind,
         description=dispensation.scope.describe(),
-        valid_until=dispensation.valid_until.isoformat(), findings=findings)
+        valid_until=dispensation.valid_until.isoformat(),
+        findings=findings,
+    )

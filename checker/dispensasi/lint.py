@@ -36,8 +36,9 @@ def last_check(path: str | Path) -> list[tuple[str, Report]]:
     return [(name, report) for name, report in reports if report.as_of == newest]
 
 
-def check_references(records: list[Dispensasi], rule_ids: set[str],
-                     peraturan: Peraturan | None) -> list[Problem]:
+def check_references(
+    records: list[Dispensasi], rule_ids: set[str], peraturan: Peraturan | None
+) -> list[Problem]:
     """Unique ids; every rule and the legal basis exist; no NIP in the justification."""
     problems: list[Problem] = []
     known = rule_ids | set(INTAKE_CHECKS)
@@ -46,45 +47,78 @@ def check_references(records: list[Dispensasi], rule_ids: set[str],
     for record in records:
         first = seen.setdefault(record.id, record)
         if first is not record:
-            problems.append(lint_problem(record.where("id"), "dispensasi-ganda",
-                                     f"id dispensasi {record.id} sudah dipakai di "
-                                     f"{first.span.path}:{first.span.line}"))
+            problems.append(
+                lint_problem(
+                    record.where("id"),
+                    "dispensasi-ganda",
+                    f"id dispensasi {record.id} sudah dipakai di "
+                    f"{first.span.path}:{first.span.line}",
+                )
+            )
         for index, rule in enumerate(record.rules):
             if rule not in known:
-                problems.append(lint_problem(record.where(f"rules.{index}"), "dispensasi-aturan",
-                                         f"dispensasi {record.id} menyebut aturan {rule!r} yang "
-                                         "tidak ada di rules/"))
+                problems.append(
+                    lint_problem(
+                        record.where(f"rules.{index}"),
+                        "dispensasi-aturan",
+                        f"dispensasi {record.id} menyebut aturan {rule!r} yang tidak ada di rules/",
+                    )
+                )
         if addresses is not None and record.legal_basis not in addresses:
-            problems.append(lint_problem(record.where("legal_basis"), "dispensasi-dasar",
-                                     f"dispensasi {record.id} berdasar clause "
-                                     f"{record.legal_basis!r} yang tidak ada dalam peraturan"))
+            problems.append(
+                lint_problem(
+                    record.where("legal_basis"),
+                    "dispensasi-dasar",
+                    f"dispensasi {record.id} berdasar clause "
+                    f"{record.legal_basis!r} yang tidak ada dalam peraturan",
+                )
+            )
         if _NIP_LIKE.search(record.justification):
-            problems.append(lint_problem(record.where("justification"), "dispensasi-data-pribadi",
-                                     f"alasan dispensasi {record.id} memuat angka 18 digit "
-                                     "(NIP?); alasan tampil di situs publik, tulis NIP hanya "
-                                     "di scope.nip"))
+            problems.append(
+                lint_problem(
+                    record.where("justification"),
+                    "dispensasi-data-pribadi",
+                    f"alasan dispensasi {record.id} memuat angka 18 digit "
+                    "(NIP?); alasan tampil di situs publik, tulis NIP hanya "
+                    "di scope.nip",
+                )
+            )
     return problems
 
 
 def check_dates(records: list[Dispensasi], today: dt.date) -> list[Problem]:
     """Dispensations whose last day has passed: they no longer apply."""
-    return [lint_problem(r.where("valid_until"), "dispensasi-kedaluwarsa",
-                     f"dispensasi {r.id} berakhir pada {tanggal(r.valid_until)} dan tidak "
-                     "berlaku lagi; hapus entrinya atau perpanjang dengan keputusan baru",
-                     "warning")
-            for r in records if r.expired(today)]
+    return [
+        lint_problem(
+            r.where("valid_until"),
+            "dispensasi-kedaluwarsa",
+            f"dispensasi {r.id} berakhir pada {tanggal(r.valid_until)} dan tidak "
+            "berlaku lagi; hapus entrinya atau perpanjang dengan keputusan baru",
+            "warning",
+        )
+        for r in records
+        if r.expired(today)
+    ]
 
 
-def check_orphans(records: list[Dispensasi], reports: list[tuple[str, Report]],
-                  today: dt.date) -> list[Problem]:
+def check_orphans(
+    records: list[Dispensasi], reports: list[tuple[str, Report]], today: dt.date
+) -> list[Problem]:
     """Dispensations still in force that cover none of the last check's findings."""
     if not reports:
         return []
     findings = [f for _, report in reports for f in report.findings]
     names = ", ".join(name for name, _ in reports)
     day = tanggal(dt.date.fromisoformat(reports[0][1].as_of))
-    return [lint_problem(r.where("id"), "dispensasi-yatim",
-                     f"dispensasi {r.id} tidak mencakup satu temuan pun pada pemeriksaan "
-                     f"terakhir ({day}: {names}); periksa NIP, instansi, aturan, dan periodenya, "
-                     "atau cabut bila tidak diperlukan lagi", "warning")
-            for r in records if not r.expired(today) and not any(r.covers(f) for f in findings)]
+    return [
+        lint_problem(
+            r.where("id"),
+            "dispensasi-yatim",
+            f"dispensasi {r.id} tidak mencakup satu temuan pun pada pemeriksaan "
+            f"terakhir ({day}: {names}); periksa NIP, instansi, aturan, dan periodenya, "
+            "atau cabut bila tidak diperlukan lagi",
+            "warning",
+        )
+        for r in records
+        if not r.expired(today) and not any(r.covers(f) for f in findings)
+    ]

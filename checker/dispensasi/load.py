@@ -20,8 +20,9 @@ FOLDER = "dispensasi"
 @cache
 def dispensasi_schema() -> dict[str, Any]:
     """The JSON Schema of a dispensation file."""
-    text = resources.files("checker.dispensasi").joinpath("dispensasi.schema.json").read_text(
-        "utf-8")
+    text = (
+        resources.files("checker.dispensasi").joinpath("dispensasi.schema.json").read_text("utf-8")
+    )
     data: dict[str, Any] = json.loads(text)
     return data
 
@@ -42,9 +43,12 @@ def load_dispensasi_unchecked(root: str | Path) -> tuple[list[Dispensasi], list[
     out: list[Dispensasi] = []
     problems: list[Problem] = []
     for path in dispensasi_files(Path(root)):
-        doc, found = load_yaml_list(path, display_path(path), "dispensasi-schema",
-                                    "berkas dispensasi harus berupa daftar (setiap butir "
-                                    "diawali '- id: DISP-...')")
+        doc, found = load_yaml_list(
+            path,
+            display_path(path),
+            "dispensasi-schema",
+            "berkas dispensasi harus berupa daftar (setiap butir diawali '- id: DISP-...')",
+        )
         problems.extend(found)
         if doc is None:
             continue
@@ -62,15 +66,24 @@ def _record(doc: Located, index: int, item: Any) -> tuple[Dispensasi | None, lis
     if problems or not isinstance(item, dict):
         return None, problems
     dates = {}
-    for key in (("period", "from"), ("period", "to"), ("decision_letter", "date"),
-                ("valid_until",)):
+    for key in (
+        ("period", "from"),
+        ("period", "to"),
+        ("decision_letter", "date"),
+        ("valid_until",),
+    ):
         value: Any = item
         for part in key:
             value = value[part]
         dates[key] = parse_date(value)
         if dates[key] is None:
-            problems.append(sub.problem([*key, "__value__"], "dispensasi-tanggal",
-                                        f"{value!r} bukan tanggal kalender (TTTT-BB-HH)"))
+            problems.append(
+                sub.problem(
+                    [*key, "__value__"],
+                    "dispensasi-tanggal",
+                    f"{value!r} bukan tanggal kalender (TTTT-BB-HH)",
+                )
+            )
     scope, scope_problems = _scope(sub, item["scope"])
     problems += scope_problems
     if problems or scope is None:
@@ -79,24 +92,45 @@ def _record(doc: Located, index: int, item: Any) -> tuple[Dispensasi | None, lis
     letter, until = dates[("decision_letter", "date")], dates[("valid_until",)]
     assert start and end and letter and until  # checked above
     if end < start:
-        problems.append(sub.problem(["period", "to", "__value__"], "dispensasi-tanggal",
-                                    "akhir periode (to) sebelum awal periode (from)"))
+        problems.append(
+            sub.problem(
+                ["period", "to", "__value__"],
+                "dispensasi-tanggal",
+                "akhir periode (to) sebelum awal periode (from)",
+            )
+        )
     if until < letter:
-        problems.append(sub.problem(["valid_until", "__value__"], "dispensasi-tanggal",
-                                    "valid_until sebelum tanggal surat keputusan; dispensasi "
-                                    "ini tidak pernah berlaku"))
+        problems.append(
+            sub.problem(
+                ["valid_until", "__value__"],
+                "dispensasi-tanggal",
+                "valid_until sebelum tanggal surat keputusan; dispensasi ini tidak pernah berlaku",
+            )
+        )
     if problems:
         return None, problems
     line, col = doc.where([index])
     spans = {str(key): Span(doc.path, *doc.where([index, key, "__value__"])) for key in item}
-    spans |= {f"rules.{i}": Span(doc.path, *doc.where([index, "rules", i]))
-              for i in range(len(item["rules"]))}
+    spans |= {
+        f"rules.{i}": Span(doc.path, *doc.where([index, "rules", i]))
+        for i in range(len(item["rules"]))
+    }
     return Dispensasi(
-        id=item["id"], rules=tuple(item["rules"]), scope=scope, start=start, end=end,
-        justification=" ".join(item["justification"].split()), legal_basis=item["legal_basis"],
-        office=item["approved_by"]["office"], approver=item["approved_by"]["name"],
-        letter_number=item["decision_letter"]["number"], letter_date=letter,
-        valid_until=until, span=Span(doc.path, line, col), key_spans=spans), []
+        id=item["id"],
+        rules=tuple(item["rules"]),
+        scope=scope,
+        start=start,
+        end=end,
+        justification=" ".join(item["justification"].split()),
+        legal_basis=item["legal_basis"],
+        office=item["approved_by"]["office"],
+        approver=item["approved_by"]["name"],
+        letter_number=item["decision_letter"]["number"],
+        letter_date=letter,
+        valid_until=until,
+        span=Span(doc.path, line, col),
+        key_spans=spans,
+    ), []
 
 
 def _scope(doc: Located, data: dict[str, Any]) -> tuple[Scope | None, list[Problem]]:
@@ -106,18 +140,32 @@ def _scope(doc: Located, data: dict[str, Any]) -> tuple[Scope | None, list[Probl
     instansi, category = data.get("instansi"), data.get("category")
     at = ["scope"]
     if instansi is not None and (nips or category):
-        return None, [doc.problem(at, "dispensasi-lingkup",
-                                  "lingkup instansi tidak dapat digabung dengan nip atau "
-                                  "category; buat dispensasi terpisah")]
+        return None, [
+            doc.problem(
+                at,
+                "dispensasi-lingkup",
+                "lingkup instansi tidak dapat digabung dengan nip atau "
+                "category; buat dispensasi terpisah",
+            )
+        ]
     if category is not None and not nips:
-        return None, [doc.problem([*at, "category"], "dispensasi-lingkup",
-                                  f"dispensasi kategori {category} harus menyebut NIP pegawai "
-                                  "yang tercantum dalam surat keputusannya (nip: [...]); data "
-                                  "kepegawaian belum memuat kolom yang menandai kategori ini")]
+        return None, [
+            doc.problem(
+                [*at, "category"],
+                "dispensasi-lingkup",
+                f"dispensasi kategori {category} harus menyebut NIP pegawai "
+                "yang tercantum dalam surat keputusannya (nip: [...]); data "
+                "kepegawaian belum memuat kolom yang menandai kategori ini",
+            )
+        ]
     if instansi is None and not nips:
-        return None, [doc.problem(at, "dispensasi-lingkup",
-                                  "lingkup harus menyebut nip, instansi, atau category beserta "
-                                  "nip")]
+        return None, [
+            doc.problem(
+                at,
+                "dispensasi-lingkup",
+                "lingkup harus menyebut nip, instansi, atau category beserta nip",
+            )
+        ]
     return Scope(nips=nips, instansi=instansi, category=category), []
 
 

@@ -55,8 +55,9 @@ SIGNATURES = {"penetapan": (0, 1), "pengundangan": (1, 0)}  # unit key → (row,
 
 def _revised(block: Block) -> RevBlock:
     """A block with its changes: none, when it comes from the walk of one version."""
-    return block if isinstance(block, RevBlock) else RevBlock.of(block, SAME,
-                                                                 (("=", block.content),))
+    return (
+        block if isinstance(block, RevBlock) else RevBlock.of(block, SAME, (("=", block.content),))
+    )
 
 
 def _emphasis(block: Block) -> list[tuple[int, int]]:
@@ -83,10 +84,17 @@ def runs(rev: RevBlock) -> list[tuple[str, str, bool]]:
         if op not in own:
             out.append((op, text, False))
             continue
-        cuts = sorted({0, len(text), *(edge - at for span in spans for edge in span
-                                       if at < edge < at + len(text))})
-        out += [(op, text[lo:hi], any(s <= at + lo and at + hi <= e for s, e in spans))
-                for lo, hi in pairwise(cuts)]
+        cuts = sorted(
+            {
+                0,
+                len(text),
+                *(edge - at for span in spans for edge in span if at < edge < at + len(text)),
+            }
+        )
+        out += [
+            (op, text[lo:hi], any(s <= at + lo and at + hi <= e for s, e in spans))
+            for lo, hi in pairwise(cuts)
+        ]
         at += len(text)
     return out
 
@@ -151,8 +159,15 @@ class WordLayout(Layout[DocxDocument]):
                 edge.set(qn("w:val"), "nil")
                 borders.append(edge)
             self.table._tbl.tblPr.insert_element_before(
-                borders, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption",
-                "w:tblDescription", "w:tblPrChange")
+                borders,
+                "w:shd",
+                "w:tblLayout",
+                "w:tblCellMar",
+                "w:tblLook",
+                "w:tblCaption",
+                "w:tblDescription",
+                "w:tblPrChange",
+            )
         return self.table
 
     def begin_unit(self, unit: Unit) -> None:
@@ -190,13 +205,16 @@ def _join_heading(number: Block, title: Block) -> RevBlock:
 def _title(peraturan: Peraturan) -> str:
     region = peraturan.region.replace("Provinsi ", "")
     if peraturan.status == "ditetapkan" and peraturan.number and peraturan.year:
-        return (f"{peraturan.kind} {region} Nomor {peraturan.number} Tahun {peraturan.year} "
-                f"tentang {peraturan.title}")
+        return (
+            f"{peraturan.kind} {region} Nomor {peraturan.number} Tahun {peraturan.year} "
+            f"tentang {peraturan.title}"
+        )
     return f"Rancangan {peraturan.kind} {region} tentang {peraturan.title}"
 
 
-def _properties(document: DocxDocument, peraturan: Peraturan, provenance: Provenance,
-                as_of: dt.date, note: str) -> None:
+def _properties(
+    document: DocxDocument, peraturan: Peraturan, provenance: Provenance, as_of: dt.date, note: str
+) -> None:
     when = provenance.date or dt.datetime.combine(as_of, dt.time(), dt.UTC)
     props = document.core_properties
     props.title = _title(peraturan)
@@ -213,23 +231,41 @@ def _properties(document: DocxDocument, peraturan: Peraturan, provenance: Proven
     props.created = props.modified = when.astimezone(dt.UTC).replace(tzinfo=None)
 
 
-def export_docx(peraturan: Peraturan, out_path: str | Path, *, as_of: dt.date,
-                provenance: Provenance | None = None, redline_from: Peraturan | None = None,
-                redline_sides: tuple[Provenance, Provenance] | None = None,
-                accept: bool = False) -> Path:
+def export_docx(
+    peraturan: Peraturan,
+    out_path: str | Path,
+    *,
+    as_of: dt.date,
+    provenance: Provenance | None = None,
+    redline_from: Peraturan | None = None,
+    redline_sides: tuple[Provenance, Provenance] | None = None,
+    accept: bool = False,
+) -> Path:
     """Write :func:`docx_bytes` to ``out_path``."""
     out = Path(out_path)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(docx_bytes(peraturan, as_of=as_of, provenance=provenance,
-                               redline_from=redline_from, redline_sides=redline_sides,
-                               accept=accept))
+    out.write_bytes(
+        docx_bytes(
+            peraturan,
+            as_of=as_of,
+            provenance=provenance,
+            redline_from=redline_from,
+            redline_sides=redline_sides,
+            accept=accept,
+        )
+    )
     return out
 
 
-def docx_bytes(peraturan: Peraturan, *, as_of: dt.date, provenance: Provenance | None = None,
-               redline_from: Peraturan | None = None,
-               redline_sides: tuple[Provenance, Provenance] | None = None,
-               accept: bool = False) -> bytes:
+def docx_bytes(
+    peraturan: Peraturan,
+    *,
+    as_of: dt.date,
+    provenance: Provenance | None = None,
+    redline_from: Peraturan | None = None,
+    redline_sides: tuple[Provenance, Provenance] | None = None,
+    accept: bool = False,
+) -> bytes:
     """The regulation in the official layout as a .docx file's bytes, the same for the same
     inputs (zip entries dated on the version's commit, else on ``as_of``).
 
@@ -240,9 +276,10 @@ def docx_bytes(peraturan: Peraturan, *, as_of: dt.date, provenance: Provenance |
     when = provenance.date or dt.datetime.combine(as_of, dt.time(), dt.UTC)
     revision = None
     if redline_from is not None:
-        sides = redline_sides or (Provenance(redline_from.version, redline_from.status,
-                                             label="versi sebelumnya"),
-                                  replace(provenance, label="versi ini"))
+        sides = redline_sides or (
+            Provenance(redline_from.version, redline_from.status, label="versi sebelumnya"),
+            replace(provenance, label="versi ini"),
+        )
         units: list[Unit] = list(compare(redline_from, peraturan, as_of, *sides).document)
         revision = Revision(sides[1].author or AUTHOR, sides[1].date or when)
         note = f"Perubahan terlacak dari {sides[0].name} ke {sides[1].name}."
@@ -255,10 +292,14 @@ def docx_bytes(peraturan: Peraturan, *, as_of: dt.date, provenance: Provenance |
         note = f"{note} Semua perubahan telah diterima."
     elif revision is not None:
         enable_tracking(document.settings.element)
-    _properties(document, peraturan, provenance, as_of,
-                f"{note} Dibuat dari kebijakan {provenance.describe()}. Nilai parameter per "
-                f"{as_of.isoformat()}.")
+    _properties(
+        document,
+        peraturan,
+        provenance,
+        as_of,
+        f"{note} Dibuat dari kebijakan {provenance.describe()}. Nilai parameter per "
+        f"{as_of.isoformat()}.",
+    )
     raw = io.BytesIO()
     document.save(raw)
     return deterministic_zip(raw.getvalue(), when)
-

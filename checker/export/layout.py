@@ -28,8 +28,11 @@ STEP = 0.9  # cm: one rincian level
 LEAD_TABS = (3.0, 3.4, 4.2)  # cm: "Menimbang" | ":" | "a." | text
 LANGUAGE = "id-ID"
 
-_ALIGN = {"center": WD_ALIGN_PARAGRAPH.CENTER, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
-          "left": WD_ALIGN_PARAGRAPH.LEFT}
+_ALIGN = {
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+}
 
 
 @dataclass(frozen=True)
@@ -51,11 +54,13 @@ class StyleSpec:
 _SPECS = (
     StyleSpec("Judul Peraturan", "center", bold=True, keep_next=True),
     StyleSpec("Pembukaan", "center", bold=True, before=12, keep_next=True),
-    StyleSpec("Konsiderans", before=3, after=3, left=LEAD_TABS[2], first=-LEAD_TABS[2],
-              tabs=LEAD_TABS),
+    StyleSpec(
+        "Konsiderans", before=3, after=3, left=LEAD_TABS[2], first=-LEAD_TABS[2], tabs=LEAD_TABS
+    ),
     StyleSpec("Memutuskan", "center", bold=True, before=12, after=6, keep_next=True),
-    StyleSpec("Diktum", "left", after=6, left=LEAD_TABS[1], first=-LEAD_TABS[1],
-              tabs=LEAD_TABS[:2]),
+    StyleSpec(
+        "Diktum", "left", after=6, left=LEAD_TABS[1], first=-LEAD_TABS[1], tabs=LEAD_TABS[:2]
+    ),
     StyleSpec("BAB", "center", before=12, after=6, keep_next=True, outline=0),
     StyleSpec("Bagian", "center", before=12, after=6, keep_next=True, outline=1),
     StyleSpec("Paragraf", "center", before=12, after=6, keep_next=True, outline=2),
@@ -73,11 +78,23 @@ STYLES = {spec.name: spec for spec in _SPECS}
 
 # block kind → style name (an ayat's depends on its number: see paragraph_style)
 KIND_STYLES = {
-    "judul": "Judul Peraturan", "rahmat": "Pembukaan", "pembentuk": "Pembukaan",
-    "menimbang": "Konsiderans", "mengingat": "Konsiderans", "memutuskan": "Memutuskan",
-    "menetapkan": "Diktum", "bab": "BAB", "bagian": "Bagian", "paragraf": "Paragraf",
-    "pasal": "Pasal", "pasal-dihapus": "Pasal", "rincian": "Rincian", "definisi": "Rincian",
-    "ayat-penutup": "Penutup Ayat", "ttd": "Tanda Tangan", "ttd-nama": "Nama Penanda Tangan",
+    "judul": "Judul Peraturan",
+    "rahmat": "Pembukaan",
+    "pembentuk": "Pembukaan",
+    "menimbang": "Konsiderans",
+    "mengingat": "Konsiderans",
+    "memutuskan": "Memutuskan",
+    "menetapkan": "Diktum",
+    "bab": "BAB",
+    "bagian": "Bagian",
+    "paragraf": "Paragraf",
+    "pasal": "Pasal",
+    "pasal-dihapus": "Pasal",
+    "rincian": "Rincian",
+    "definisi": "Rincian",
+    "ayat-penutup": "Penutup Ayat",
+    "ttd": "Tanda Tangan",
+    "ttd-nama": "Nama Penanda Tangan",
     "berita": "Berita Daerah",
 }
 
@@ -117,8 +134,7 @@ def _outline(style_element: object, level: int) -> None:
     ppr = style_element.get_or_add_pPr()  # type: ignore[attr-defined]
     element = OxmlElement("w:outlineLvl")
     element.set(qn("w:val"), str(level))
-    ppr.insert_element_before(element, "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
-                              "w:pPrChange")
+    ppr.insert_element_before(element, "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
 
 
 def setup_styles(document: DocxDocument) -> None:
@@ -170,8 +186,13 @@ def setup_page(document: DocxDocument) -> None:
 
 def _field(paragraph: object, code: str, shown: str) -> None:
     """A Word field (PAGE) built by hand: begin, instruction, separate, shown value, end."""
-    parts: list[tuple[str, str | None]] = [("begin", None), ("instr", f" {code} "),
-                                           ("separate", None), ("text", shown), ("end", None)]
+    parts: list[tuple[str, str | None]] = [
+        ("begin", None),
+        ("instr", f" {code} "),
+        ("separate", None),
+        ("text", shown),
+        ("end", None),
+    ]
     for kind, text in parts:
         run = paragraph.add_run()  # type: ignore[attr-defined]
         if kind == "instr":

@@ -19,16 +19,39 @@ from docx.text.paragraph import Paragraph
 from checker.diff.words import Segment
 
 # the CT_Settings children that precede w:trackRevisions in the schema
-_SETTINGS_BEFORE = ("writeProtection", "view", "zoom", "removePersonalInformation",
-                    "removeDateAndTime", "doNotDisplayPageBoundaries", "displayBackgroundShape",
-                    "printPostScriptOverText", "printFractionalCharacterWidth", "printFormsData",
-                    "embedTrueTypeFonts", "embedSystemFonts", "saveSubsetFonts",
-                    "saveFormsData", "mirrorMargins", "alignBordersAndEdges",
-                    "bordersDoNotSurroundHeader", "bordersDoNotSurroundFooter", "gutterAtTop",
-                    "hideSpellingErrors", "hideGrammaticalErrors", "activeWritingStyle",
-                    "proofState", "formsDesign", "attachedTemplate", "linkStyles",
-                    "stylePaneFormatFilter", "stylePaneSortMethod", "documentType",
-                    "mailMerge", "revisionView")
+_SETTINGS_BEFORE = (
+    "writeProtection",
+    "view",
+    "zoom",
+    "removePersonalInformation",
+    "removeDateAndTime",
+    "doNotDisplayPageBoundaries",
+    "displayBackgroundShape",
+    "printPostScriptOverText",
+    "printFractionalCharacterWidth",
+    "printFormsData",
+    "embedTrueTypeFonts",
+    "embedSystemFonts",
+    "saveSubsetFonts",
+    "saveFormsData",
+    "mirrorMargins",
+    "alignBordersAndEdges",
+    "bordersDoNotSurroundHeader",
+    "bordersDoNotSurroundFooter",
+    "gutterAtTop",
+    "hideSpellingErrors",
+    "hideGrammaticalErrors",
+    "activeWritingStyle",
+    "proofState",
+    "formsDesign",
+    "attachedTemplate",
+    "linkStyles",
+    "stylePaneFormatFilter",
+    "stylePaneSortMethod",
+    "documentType",
+    "mailMerge",
+    "revisionView",
+)
 
 
 @dataclass
@@ -50,8 +73,9 @@ class Revision:
         return element
 
 
-def add_segments(paragraph: Paragraph, segments: list[Segment] | tuple[Segment, ...],
-                 revision: Revision | None) -> None:
+def add_segments(
+    paragraph: Paragraph, segments: list[Segment] | tuple[Segment, ...], revision: Revision | None
+) -> None:
     """Write the text of ``segments``: unchanged as plain runs, the rest as tracked changes."""
     for op, text in segments:
         if not text:
@@ -139,8 +163,9 @@ def paragraph_text(paragraph: Any, view: str = "accept") -> str | None:
     gone = "w:del" if view == "accept" else "w:ins"
     if _mark(paragraph, gone) is not None:
         return None
-    skip, keep_text = (qn("w:del"), qn("w:t")) if view == "accept" else (qn("w:ins"),
-                                                                      qn("w:delText"))
+    skip, keep_text = (
+        (qn("w:del"), qn("w:t")) if view == "accept" else (qn("w:ins"), qn("w:delText"))
+    )
     out = []
     for element in paragraph.iter(qn("w:t"), qn("w:delText"), qn("w:tab")):
         ancestors = {a.tag for a in element.iterancestors()}

@@ -22,14 +22,26 @@ Key = tuple[str | int | None, ...]
 
 def identity(finding: Finding) -> Key:
     """What makes a finding the same finding in two versions."""
-    return (finding.rule, finding.table, finding.file, finding.row, finding.column, finding.nip,
-            finding.instansi, finding.period)
+    return (
+        finding.rule,
+        finding.table,
+        finding.file,
+        finding.row,
+        finding.column,
+        finding.nip,
+        finding.instansi,
+        finding.period,
+    )
 
 
 def state(finding: Finding) -> Key:
     """What may change about the same finding."""
-    return (finding.severity, finding.clause.id if finding.clause else None, finding.expected,
-            finding.actual)
+    return (
+        finding.severity,
+        finding.clause.id if finding.clause else None,
+        finding.expected,
+        finding.actual,
+    )
 
 
 @dataclass
@@ -49,8 +61,13 @@ class Delta:
 
     def to_dict(self) -> dict[str, int]:
         """JSON-ready counts."""
-        return {"before": self.before, "after": self.after, "appeared": self.appeared,
-                "disappeared": self.disappeared, "changed": self.changed}
+        return {
+            "before": self.before,
+            "after": self.after,
+            "appeared": self.appeared,
+            "disappeared": self.disappeared,
+            "changed": self.changed,
+        }
 
 
 @dataclass(frozen=True)
@@ -99,8 +116,9 @@ class Tally:
         return sorted(self.groups.items(), key=lambda kv: (-kv[1].moved, kv[0]))
 
 
-def tally(before: list[Finding], after: list[Finding], found: list[Change],
-          key: Callable[[Finding], str]) -> Tally:
+def tally(
+    before: list[Finding], after: list[Finding], found: list[Change], key: Callable[[Finding], str]
+) -> Tally:
     """Counts per ``key(finding)``: how many findings each version has, what changed."""
     out = Tally()
 

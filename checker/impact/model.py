@@ -57,25 +57,46 @@ class Impact:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form: English keys, counts only (no NIP, no name)."""
+
         def side(s: Side) -> dict[str, Any]:
-            return {"name": s.name, **s.to_dict(),
-                    "date": s.date.date().isoformat() if s.date else None}
+            return {
+                "name": s.name,
+                **s.to_dict(),
+                "date": s.date.date().isoformat() if s.date else None,
+            }
 
         return {
             "tool": {"name": "kebijakan", "version": __version__},
-            "from": side(self.a), "to": side(self.b), "as_of": self.as_of, "years": self.years,
-            "inputs": [{"path": i.path, "table": i.table, "rows": i.rows, "sha256": i.sha256}
-                       for i in self.inputs],
+            "from": side(self.a),
+            "to": side(self.b),
+            "as_of": self.as_of,
+            "years": self.years,
+            "inputs": [
+                {"path": i.path, "table": i.table, "rows": i.rows, "sha256": i.sha256}
+                for i in self.inputs
+            ],
             "employees": self.employees,
-            "summary": {**self.total.to_dict(), "sentences": self.sentences,
-                        "dispensed_before": self.dispensed[0],
-                        "dispensed_after": self.dispensed[1], "redline": self.redline},
+            "summary": {
+                **self.total.to_dict(),
+                "sentences": self.sentences,
+                "dispensed_before": self.dispensed[0],
+                "dispensed_after": self.dispensed[1],
+                "redline": self.redline,
+            },
             "by_rule": [{"rule": r, "title": t, **d.to_dict()} for r, t, d in self.by_rule],
             "by_instansi": [{"instansi": i, **d.to_dict()} for i, d in self.by_instansi],
             "by_pasal": [{"pasal": p, "citation": c, **d.to_dict()} for p, c, d in self.by_pasal],
-            "parameters": [{"name": p.name, "unit": p.unit, "status": p.status,
-                            "before": p.before, "after": p.after, "rules": list(p.rules)}
-                           for p in self.parameters],
+            "parameters": [
+                {
+                    "name": p.name,
+                    "unit": p.unit,
+                    "status": p.status,
+                    "before": p.before,
+                    "after": p.after,
+                    "rules": list(p.rules),
+                }
+                for p in self.parameters
+            ],
             "rule_changes": [{"rule": r, "status": s} for r, s in self.rule_changes],
         }
 
@@ -123,11 +144,17 @@ def _pasal_key(numbering: tuple[Numbering, Numbering]) -> Any:
             if address is not None:
                 return address.pasal, f"Pasal {side.pasal[address.pasal]}"
         return "", "(tanpa Pasal)"
+
     return key
 
 
-def build_impact(before: Report, after: Report, kebijakan: tuple[Kebijakan, Kebijakan],
-                 comparison: Comparison, employees: int) -> Impact:
+def build_impact(
+    before: Report,
+    after: Report,
+    kebijakan: tuple[Kebijakan, Kebijakan],
+    comparison: Comparison,
+    employees: int,
+) -> Impact:
     """Compare two Reports of the same data; ``kebijakan`` are the two versions (older first)."""
     old, new = before.active(), after.active()
     found = changes(old, new)
@@ -148,16 +175,31 @@ def build_impact(before: Report, after: Report, kebijakan: tuple[Kebijakan, Kebi
     reading = _rules_reading(kebijakan[0].rules)
     for name, ids in _rules_reading(kebijakan[1].rules).items():
         reading.setdefault(name, set()).update(ids)
-    parameters = [ParameterRow(c.name, c.unit, c.status, value_at(c.before, day),
-                               value_at(c.after, day), tuple(sorted(reading.get(c.name, ()))))
-                  for c in comparison.parameters]
+    parameters = [
+        ParameterRow(
+            c.name,
+            c.unit,
+            c.status,
+            value_at(c.before, day),
+            value_at(c.after, day),
+            tuple(sorted(reading.get(c.name, ()))),
+        )
+        for c in comparison.parameters
+    ]
     return Impact(
-        a=comparison.a, b=comparison.b, as_of=after.as_of, years=years, inputs=after.inputs,
-        employees=employees, total=total(found, len(old), len(new)),
+        a=comparison.a,
+        b=comparison.b,
+        as_of=after.as_of,
+        years=years,
+        inputs=after.inputs,
+        employees=employees,
+        total=total(found, len(old), len(new)),
         by_rule=[(r, titles.get(r, ""), d) for r, d in by_rule.items()],
         by_instansi=by_instansi.items(),
         by_pasal=[(p, citations.get(p, p), d) for p, d in by_pasal.items()],
         parameters=parameters,
         rule_changes=rule_changes(kebijakan[0].rules, kebijakan[1].rules),
         dispensed=(len(before.dispensed()), len(after.dispensed())),
-        redline=redline_summary(comparison), comparison=comparison)
+        redline=redline_summary(comparison),
+        comparison=comparison,
+    )

@@ -20,11 +20,17 @@ from checker.kebijakan import load_kebijakan, opened
 from checker.versions import last_tag
 
 
-def impact(paths: Iterable[str | Path], *, policy_root: str | Path | None = None,
-           rules_root: str | Path | None = None, ref_from: str | None = None,
-           ref_to: str | None = None, as_of: dt.date | None = None,
-           years: list[int] | None = None,
-           progress: Callable[[str], None] | None = None) -> Impact:
+def impact(
+    paths: Iterable[str | Path],
+    *,
+    policy_root: str | Path | None = None,
+    rules_root: str | Path | None = None,
+    ref_from: str | None = None,
+    ref_to: str | None = None,
+    as_of: dt.date | None = None,
+    years: list[int] | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Impact:
     """What changing policy/ + rules/ from ``ref_from`` (default: the last tag) to ``ref_to``
     (default: the working tree) does to the findings on the same data.
 
@@ -46,19 +52,24 @@ def impact(paths: Iterable[str | Path], *, policy_root: str | Path | None = None
 
     if same_contract(old.schema, new.schema):  # the usual case: the data is read once
         with ingest(paths, schema=new.schema) as dataset:
-            before = judge(dataset, old, as_of=as_of, years=years, with_rows=False,
-                           progress=step(side_a.name))
-            after = judge(dataset, new, as_of=as_of, years=years, with_rows=False,
-                          progress=step(side_b.name))
+            before = judge(
+                dataset, old, as_of=as_of, years=years, with_rows=False, progress=step(side_a.name)
+            )
+            after = judge(
+                dataset, new, as_of=as_of, years=years, with_rows=False, progress=step(side_b.name)
+            )
     else:  # each version reads the data by its own Table Schema
         with ingest(paths, schema=old.schema) as dataset:
-            before = judge(dataset, old, as_of=as_of, years=years, with_rows=False,
-                           progress=step(side_a.name))
+            before = judge(
+                dataset, old, as_of=as_of, years=years, with_rows=False, progress=step(side_a.name)
+            )
         with ingest(paths, schema=new.schema) as dataset:
-            after = judge(dataset, new, as_of=as_of, years=years, with_rows=False,
-                          progress=step(side_b.name))
-    found = build_impact(before, after, (old, new), comparison,
-                         employees=sum(after.employees.values()))
+            after = judge(
+                dataset, new, as_of=as_of, years=years, with_rows=False, progress=step(side_b.name)
+            )
+    found = build_impact(
+        before, after, (old, new), comparison, employees=sum(after.employees.values())
+    )
     found.sentences = sentences(found, changes(before.active(), after.active()))
     return found
 
@@ -66,8 +77,11 @@ def impact(paths: Iterable[str | Path], *, policy_root: str | Path | None = None
 def same_contract(a: Mapping[str, Table], b: Mapping[str, Table]) -> bool:
     """Whether two Table Schemas read data the same way: the same tables, fields, keys, header
     aliases and enum spellings (where each was read from aside)."""
+
     def contract(schema: Mapping[str, Table]) -> list[Any]:
-        return [(replace(table, path=""), [sorted(f.value_map.items()) for f in table.fields])
-                for _, table in sorted(schema.items())]
+        return [
+            (replace(table, path=""), [sorted(f.value_map.items()) for f in table.fields])
+            for _, table in sorted(schema.items())
+        ]
 
     return contract(a) == contract(b)

@@ -1,7 +1,7 @@
 """Sentences that say what a change does, for drafters and officials:
 
-    Menaikkan kompetensi.jp_minimum_pns dari 20 menjadi 24 JP menambah 1.312 temuan
-    KOMP-JP-MIN; Pemerintah Kabupaten Kaur paling terdampak.
+Menaikkan kompetensi.jp_minimum_pns dari 20 menjadi 24 JP menambah 1.312 temuan
+KOMP-JP-MIN; Pemerintah Kabupaten Kaur paling terdampak.
 """
 
 from __future__ import annotations
@@ -37,8 +37,10 @@ def parameter_phrase(row: ParameterRow) -> str:
         verb = "menaikkan" if after > before else "menurunkan"
         return f"{verb} {row.name} dari {digits(before)} menjadi {amount(after, row.unit)}"
     if row.before != row.after:
-        return (f"mengubah {row.name} dari {amount(row.before, row.unit)} menjadi "
-                f"{amount(row.after, row.unit)}")
+        return (
+            f"mengubah {row.name} dari {amount(row.before, row.unit)} menjadi "
+            f"{amount(row.after, row.unit)}"
+        )
     return f"mengubah nilai bertanggal {row.name}"
 
 
@@ -48,15 +50,17 @@ def effect_phrase(rule: str, delta: Delta) -> str:
     noun = f"temuan {rule}".rstrip()
     parts = []
     if delta.appeared and delta.disappeared:
-        parts.append(f"menambah {digits(delta.appeared)} dan mengurangi "
-                     f"{digits(delta.disappeared)} {noun}")
+        parts.append(
+            f"menambah {digits(delta.appeared)} dan mengurangi {digits(delta.disappeared)} {noun}"
+        )
     elif delta.appeared:
         parts.append(f"menambah {digits(delta.appeared)} {noun}")
     elif delta.disappeared:
         parts.append(f"mengurangi {digits(delta.disappeared)} {noun}")
     if delta.changed:
-        parts.append(f"mengubah nilai {digits(delta.changed)} "
-                     + ("temuan lain" if parts else noun))
+        parts.append(
+            f"mengubah nilai {digits(delta.changed)} " + ("temuan lain" if parts else noun)
+        )
     return " serta ".join(parts)
 
 
@@ -88,13 +92,17 @@ def sentences(impact: Impact, found: list[Change]) -> list[str]:
     note for parameter changes that do not reach the checked years."""
     total = impact.total
     years = ", ".join(str(y) for y in impact.years)
-    where = (f"Pada data yang diperiksa ({digits(impact.employees)} pegawai, tahun {years}), "
-             f"perubahan dari {impact.a.name} ke {impact.b.name}")
+    where = (
+        f"Pada data yang diperiksa ({digits(impact.employees)} pegawai, tahun {years}), "
+        f"perubahan dari {impact.a.name} ke {impact.b.name}"
+    )
     if not total.moved:
         out = [f"{where} tidak mengubah temuan."]
     else:
-        out = [f"{where} {effect_phrase('', total)}; "
-               f"jumlah temuan dari {digits(total.before)} menjadi {digits(total.after)}."]
+        out = [
+            f"{where} {effect_phrase('', total)}; "
+            f"jumlah temuan dari {digits(total.before)} menjadi {digits(total.after)}."
+        ]
     statuses = dict(impact.rule_changes)
     for rule, _, delta in impact.by_rule:
         if not delta.moved:
@@ -106,9 +114,10 @@ def sentences(impact: Impact, found: list[Change]) -> list[str]:
         else:
             text += "."
         out.append(text[0].upper() + text[1:])
-    quiet = [p.name for p in impact.parameters
-             if p.status == "changed" and p.before == p.after]
+    quiet = [p.name for p in impact.parameters if p.status == "changed" and p.before == p.after]
     if quiet:
-        out.append(f"Perubahan nilai {', '.join(quiet)} belum berlaku pada tahun yang diperiksa "
-                   f"({years}), sehingga tidak tampak pada data ini.")
+        out.append(
+            f"Perubahan nilai {', '.join(quiet)} belum berlaku pada tahun yang diperiksa "
+            f"({years}), sehingga tidak tampak pada data ini."
+        )
     return out

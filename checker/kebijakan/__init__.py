@@ -9,5 +9,15 @@ from checker.kebijakan.load import Inspection, inspect, load_kebijakan, load_sou
 from checker.kebijakan.model import Kebijakan
 from checker.kebijakan.source import Source, at_ref, bundled, locate
 
-__all__ = ["Inspection", "Kebijakan", "Source", "at_ref", "bundled", "inspect",
-           "load_kebijakan", "load_source", "locate", "opened"]
+__all__ = [
+    "Inspection",
+    "Kebijakan",
+    "Source",
+    "at_ref",
+    "bundled",
+    "inspect",
+    "load_kebijakan",
+    "load_source",
+    "locate",
+    "opened",
+]

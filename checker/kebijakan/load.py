@@ -54,8 +54,13 @@ def _has_error(problems: list[Problem]) -> bool:
     return any(p.severity == "error" for p in problems)
 
 
-def inspect(source: Source, *, text_only: bool = False, today: dt.date | None = None,
-            reports: str | Path | None = None) -> Inspection:
+def inspect(
+    source: Source,
+    *,
+    text_only: bool = False,
+    today: dt.date | None = None,
+    reports: str | Path | None = None,
+) -> Inspection:
     """Read and lint one version. Rules are judged against the regulation only when it loads
     clean, and their SQL planned only when the Table Schema does too (a rule citing a clause
     of a broken regulation would only repeat the same problem). ``text_only`` reads
@@ -82,8 +87,9 @@ def inspect(source: Source, *, text_only: bool = False, today: dt.date | None = 
         records, dispensasi_problems = load_dispensasi_unchecked(dispensasi_root(source.rules))
         found.dispensasi = records
         problems += dispensasi_problems
-        problems += check_dispensasi_references(records, {rule.id for rule in rules},
-                                                peraturan if policy_ok else None)
+        problems += check_dispensasi_references(
+            records, {rule.id for rule in rules}, peraturan if policy_ok else None
+        )
         problems += check_dates(records, today or jakarta_today())
         if reports is not None:
             problems += check_orphans(records, last_check(reports), today or jakarta_today())
@@ -98,17 +104,33 @@ def load_source(source: Source, *, text_only: bool = False) -> Kebijakan:
     if found.peraturan is None or found.errors:
         raise PolicyError(found.problems)
     peraturan = found.peraturan
-    provenance = Provenance(peraturan.version, peraturan.status, source.kind, source.ref,
-                            source.commit, source.dirty, source.date, source.author)
-    return Kebijakan(peraturan, provenance, source, rules=found.rules,
-                     schema=found.schema or {}, dispensasi=found.dispensasi,
-                     dispensasi_folder=dispensasi_root(source.rules).is_dir(),
-                     complete=not text_only, problems=found.problems)
+    provenance = Provenance(
+        peraturan.version,
+        peraturan.status,
+        source.kind,
+        source.ref,
+        source.commit,
+        source.dirty,
+        source.date,
+        source.author,
+    )
+    return Kebijakan(
+        peraturan,
+        provenance,
+        source,
+        rules=found.rules,
+        schema=found.schema or {},
+        dispensasi=found.dispensasi,
+        dispensasi_folder=dispensasi_root(source.rules).is_dir(),
+        complete=not text_only,
+        problems=found.problems,
+    )
 
 
 @contextmanager
-def opened(policy: str | Path | None = None, rules: str | Path | None = None,
-           ref: str | None = None) -> Iterator[Source]:
+def opened(
+    policy: str | Path | None = None, rules: str | Path | None = None, ref: str | None = None
+) -> Iterator[Source]:
     """The source a user's choice names: a Git ref of the repository (``ref``), explicit
     folders, the working tree, or the bundled version (see :func:`locate`)."""
     policy_path = Path(policy) if policy is not None else None
@@ -120,8 +142,13 @@ def opened(policy: str | Path | None = None, rules: str | Path | None = None,
         yield source
 
 
-def load_kebijakan(policy: str | Path | None = None, rules: str | Path | None = None, *,
-                   ref: str | None = None, text_only: bool = False) -> Kebijakan:
+def load_kebijakan(
+    policy: str | Path | None = None,
+    rules: str | Path | None = None,
+    *,
+    ref: str | None = None,
+    text_only: bool = False,
+) -> Kebijakan:
     """Load the version the user chose: ``ref`` (a tag, branch or commit of the policy's
     repository), ``policy``/``rules`` folders, else the working tree, else the bundled copy.
 
@@ -145,8 +172,9 @@ def broken_at(error: PolicyError, source: Source, ref: str) -> VersionError:
         return VersionError(f"kebijakan pada versi {ref} tidak dapat dimuat")
     head = relabel(problems[0], source, ref)
     more = f" (dan {len(problems) - 1} kesalahan lain)" if len(problems) > 1 else ""
-    return VersionError(f"kebijakan pada versi {ref} rusak: {head.path}:{head.line}: "
-                        f"{head.message}{more}")
+    return VersionError(
+        f"kebijakan pada versi {ref} rusak: {head.path}:{head.line}: {head.message}{more}"
+    )
 
 
 def relabel(problem: Problem, source: Source, ref: str) -> Problem:

@@ -57,8 +57,9 @@ def git_state(*paths: Path) -> tuple[str | None, bool]:
     try:
         repo = open_repo(paths[0])
         sha = repo.git("rev-parse", "--verify", "--quiet", "HEAD").decode().strip()
-        status = repo.git("status", "--porcelain", "--", *(str(p.resolve()) for p in paths
-                                                          if p.exists()))
+        status = repo.git(
+            "status", "--porcelain", "--", *(str(p.resolve()) for p in paths if p.exists())
+        )
     except VersionError:
         return None, False
     return sha or None, bool(status.strip())
@@ -73,8 +74,11 @@ def folder(policy: Path, rules: Path, kind: str = FOLDER) -> Source:
 def project_root() -> Path | None:
     """The checkout an editable install runs from, when it holds policy/ and rules/."""
     root = Path(__file__).resolve().parents[2]
-    if (root / "pyproject.toml").is_file() and (root / "policy").is_dir() \
-            and (root / "rules").is_dir():
+    if (
+        (root / "pyproject.toml").is_file()
+        and (root / "policy").is_dir()
+        and (root / "rules").is_dir()
+    ):
         return root
     return None
 
@@ -94,18 +98,27 @@ def bundled() -> Source:
         except (OSError, ValueError):
             meta = {}
         meta = meta if isinstance(meta, dict) else {}
-        return Source(bundle / "policy", bundle / "rules", BUNDLE, ref=meta.get("ref"),
-                      commit=meta.get("commit"), dirty=bool(meta.get("dirty", False)))
+        return Source(
+            bundle / "policy",
+            bundle / "rules",
+            BUNDLE,
+            ref=meta.get("ref"),
+            commit=meta.get("commit"),
+            dirty=bool(meta.get("dirty", False)),
+        )
     root = project_root()
     if root is not None:
         return folder(root / "policy", root / "rules")
-    raise UsageError("folder kebijakan tidak ditemukan dan paket ini terpasang tanpa salinan "
-                     "kebijakan bawaan; jalankan dari akar repositori kebijakan atau beri "
-                     "--policy FOLDER --rules FOLDER")
+    raise UsageError(
+        "folder kebijakan tidak ditemukan dan paket ini terpasang tanpa salinan "
+        "kebijakan bawaan; jalankan dari akar repositori kebijakan atau beri "
+        "--policy FOLDER --rules FOLDER"
+    )
 
 
-def locate(policy: Path | None = None, rules: Path | None = None, *,
-           cwd: Path | None = None) -> Source:
+def locate(
+    policy: Path | None = None, rules: Path | None = None, *, cwd: Path | None = None
+) -> Source:
     """The folders to read: explicit ones first, then the working tree, then the bundle.
 
     ``--policy`` alone takes ``rules/`` beside it (or in the current folder); ``--rules``
@@ -119,14 +132,18 @@ def locate(policy: Path | None = None, rules: Path | None = None, *,
     if policy is None:
         policy = here / "policy" if (here / "policy").is_dir() else bundled().policy
     if not policy.is_dir():
-        raise UsageError(f"folder kebijakan {policy} tidak ditemukan; jalankan dari akar "
-                         "repositori atau beri --policy FOLDER")
+        raise UsageError(
+            f"folder kebijakan {policy} tidak ditemukan; jalankan dari akar "
+            "repositori atau beri --policy FOLDER"
+        )
     if rules is None:
         beside = policy.parent / "rules"
         rules = beside if beside.is_dir() else here / "rules"
     bundle = bundle_dir()
-    if policy.resolve() == (bundle / "policy").resolve() \
-            and rules.resolve() == (bundle / "rules").resolve():
+    if (
+        policy.resolve() == (bundle / "policy").resolve()
+        and rules.resolve() == (bundle / "rules").resolve()
+    ):
         return bundled()  # the bundle named by its folders (the upload service's checks)
     return folder(policy, rules)
 
@@ -138,8 +155,9 @@ def policy_dir(policy: str | Path | None) -> Path:
 
 
 @contextmanager
-def at_ref(ref: str, policy: Path | None = None, rules: Path | None = None, *,
-           cwd: Path | None = None) -> Iterator[Source]:
+def at_ref(
+    ref: str, policy: Path | None = None, rules: Path | None = None, *, cwd: Path | None = None
+) -> Iterator[Source]:
     """``policy/`` and ``rules/`` as they were at ``ref``, extracted into a temporary folder
     that lives as long as the ``with`` block. The folders name the repository's paths (the
     working tree's by default)."""
@@ -151,8 +169,9 @@ def at_ref(ref: str, policy: Path | None = None, rules: Path | None = None, *,
     if not rules_path.is_relative_to(repo.root):
         raise VersionError(f"folder aturan {rules_path} tidak berada di repositori kebijakan")
     rules_rel = rules_path.relative_to(repo.root).as_posix()
-    present = read_files(repo, [f"{commit.sha}:{repo.policy}/peraturan.yml",
-                                f"{commit.sha}:{rules_rel}"])
+    present = read_files(
+        repo, [f"{commit.sha}:{repo.policy}/peraturan.yml", f"{commit.sha}:{rules_rel}"]
+    )
     if present[0] is None:
         raise VersionError(f"pada versi {ref} tidak ada {repo.policy}/peraturan.yml")
     paths = [repo.policy] + ([rules_rel] if present[1] is not None else [])
@@ -160,5 +179,13 @@ def at_ref(ref: str, policy: Path | None = None, rules: Path | None = None, *,
     with tempfile.TemporaryDirectory(prefix="kebijakan-") as tmp:
         with tarfile.open(fileobj=io.BytesIO(data)) as archive:
             archive.extractall(tmp, filter="data")
-        yield Source(Path(tmp) / repo.policy, Path(tmp) / rules_rel, REF, ref=ref,
-                     commit=commit.sha, date=commit.date, author=commit.author, root=Path(tmp))
+        yield Source(
+            Path(tmp) / repo.policy,
+            Path(tmp) / rules_rel,
+            REF,
+            ref=ref,
+            commit=commit.sha,
+            date=commit.date,
+            author=commit.author,
+            root=Path(tmp),
+        )

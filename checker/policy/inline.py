@@ -18,8 +18,10 @@ from checker.policy.model import Parameter
 from checker.policy.numbering import Numbering
 from checker.wording import TEXT_FILTERS, Value, apply_filter
 
-INLINE_RE = re.compile(r"\{\{\s*(?P<param>[^}|]*?)\s*(?:\|\s*(?P<filter>[a-z]+)\s*)?\}\}"
-                       r"|\[\[\s*(?P<ref>[^\]]*?)\s*\]\]")
+INLINE_RE = re.compile(
+    r"\{\{\s*(?P<param>[^}|]*?)\s*(?:\|\s*(?P<filter>[a-z]+)\s*)?\}\}"
+    r"|\[\[\s*(?P<ref>[^\]]*?)\s*\]\]"
+)
 UNCLOSED_RE = re.compile(r"\{\{(?![^{}]*\}\})|\[\[(?![^\[\]]*\]\])")
 # the filters clause text accepts (policy lint lists these)
 FILTERS = TEXT_FILTERS
@@ -45,8 +47,9 @@ def tokens(raw: str) -> Iterator[Token]:
 
 
 def _value(parameter: Parameter, value: object) -> Value:
-    return Value(value, parameter.unit or "",
-                 tuple((dated.since, dated.value) for dated in parameter.values))
+    return Value(
+        value, parameter.unit or "", tuple((dated.since, dated.value) for dated in parameter.values)
+    )
 
 
 def format_value(parameter: Parameter, value: object, style: str | None = None) -> str:

@@ -43,8 +43,14 @@ def _date(doc: Located, at: list[str | int], value: Any, problems: list[Problem]
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
-        problems.append(doc.problem(at, "date", f"tanggal {value!r} tidak valid; "
-                                    "tulis dalam bentuk TTTT-BB-HH, misalnya 2027-01-01"))
+        problems.append(
+            doc.problem(
+                at,
+                "date",
+                f"tanggal {value!r} tidak valid; "
+                "tulis dalam bentuk TTTT-BB-HH, misalnya 2027-01-01",
+            )
+        )
         return None
 
 
@@ -80,8 +86,14 @@ def load_parameters(path: Path, problems: list[Problem]) -> dict[str, Parameter]
     if doc is None:
         return None
     if not isinstance(doc.data, dict):
-        problems.append(doc.problem([], "schema", "berkas parameter harus berupa pemetaan "
-                                    "nama-parameter: {description, unit, values}"))
+        problems.append(
+            doc.problem(
+                [],
+                "schema",
+                "berkas parameter harus berupa pemetaan "
+                "nama-parameter: {description, unit, values}",
+            )
+        )
         return None
     problems.extend(validate(doc, schema("parameter"), "schema"))
     parameters: dict[str, Parameter] = {}
@@ -93,26 +105,41 @@ def load_parameters(path: Path, problems: list[Problem]) -> dict[str, Parameter]
         for index, item in enumerate(body["values"]):
             if not isinstance(item, dict):
                 continue
-            since = _date(doc, [name, "values", index, "since", "__value__"], item.get("since"),
-                          problems)
+            since = _date(
+                doc, [name, "values", index, "since", "__value__"], item.get("since"), problems
+            )
             ref = item.get("reference")
             ref = ref if isinstance(ref, dict) else {}
             if since is None:
                 continue
             if previous is not None and since <= previous:
-                problems.append(doc.problem(
-                    [name, "values", index, "since", "__value__"], "parameter-order",
-                    f"nilai parameter {name} harus berurutan menurut tanggal: {since.isoformat()} "
-                    f"tidak sesudah {previous.isoformat()}"))
+                problems.append(
+                    doc.problem(
+                        [name, "values", index, "since", "__value__"],
+                        "parameter-order",
+                        f"nilai parameter {name} harus berurutan menurut tanggal: "
+                        f"{since.isoformat()} tidak sesudah {previous.isoformat()}",
+                    )
+                )
             previous = since
             line, col = doc.where([name, "values", index])
-            values.append(DatedValue(since, item.get("value"),
-                                     Reference(str(ref.get("title", "")), ref.get("url")),
-                                     Span(display, line, col)))
+            values.append(
+                DatedValue(
+                    since,
+                    item.get("value"),
+                    Reference(str(ref.get("title", "")), ref.get("url")),
+                    Span(display, line, col),
+                )
+            )
         line, col = doc.where([name])
-        parameters[name] = Parameter(name, str(body.get("description", "")),
-                                     str(body.get("unit", "")), Span(display, line, col),
-                                     values, body.get("clause"))
+        parameters[name] = Parameter(
+            name,
+            str(body.get("description", "")),
+            str(body.get("unit", "")),
+            Span(display, line, col),
+            values,
+            body.get("clause"),
+        )
     return parameters
 
 
@@ -121,8 +148,9 @@ def load_policy_unchecked(root: str | Path = "policy") -> tuple[Peraturan | None
     root = Path(root)
     problems: list[Problem] = []
     if not root.is_dir():
-        return None, [lint_problem(Span(display_path(root), 1), "berkas",
-                                   "folder kebijakan tidak ditemukan")]
+        return None, [
+            lint_problem(Span(display_path(root), 1), "berkas", "folder kebijakan tidak ditemukan")
+        ]
     meta_path = root / METADATA_FILE
     doc, found = load_yaml_file(meta_path, display_path(meta_path))
     problems.extend(found)
@@ -142,19 +170,34 @@ def load_policy_unchecked(root: str | Path = "policy") -> tuple[Peraturan | None
     for index, chapter in enumerate(chapters):
         path = root / CHAPTER_DIR / f"{chapter}.md"
         if chapter in seen:
-            problems.append(doc.problem(["chapters", index], "chapter-duplicate",
-                                        f"BAB {chapter} tercantum lebih dari sekali"))
+            problems.append(
+                doc.problem(
+                    ["chapters", index],
+                    "chapter-duplicate",
+                    f"BAB {chapter} tercantum lebih dari sekali",
+                )
+            )
             continue
         seen.add(chapter)
         if not path.is_file():
-            problems.append(doc.problem(["chapters", index], "chapter-missing",
-                                        f"berkas BAB {CHAPTER_DIR}/{chapter}.md tidak ditemukan"))
+            problems.append(
+                doc.problem(
+                    ["chapters", index],
+                    "chapter-missing",
+                    f"berkas BAB {CHAPTER_DIR}/{chapter}.md tidak ditemukan",
+                )
+            )
             continue
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            problems.append(lint_problem(Span(display_path(path), 1), "berkas",
-                                         f"berkas tidak dapat dibaca sebagai UTF-8: {exc}"))
+            problems.append(
+                lint_problem(
+                    Span(display_path(path), 1),
+                    "berkas",
+                    f"berkas tidak dapat dibaca sebagai UTF-8: {exc}",
+                )
+            )
             continue
         bab, found = parse_bab(text, display_path(path), chapter)
         problems.extend(found)
@@ -163,9 +206,14 @@ def load_policy_unchecked(root: str | Path = "policy") -> tuple[Peraturan | None
     if chapter_dir.is_dir():
         for path in sorted(chapter_dir.glob("*.md")):
             if path.stem not in seen:
-                problems.append(lint_problem(Span(display_path(path), 1), "chapter-unlisted",
-                                             f"berkas BAB ini tidak tercantum dalam chapters di "
-                                             f"{METADATA_FILE} sehingga tidak ikut dicetak"))
+                problems.append(
+                    lint_problem(
+                        Span(display_path(path), 1),
+                        "chapter-unlisted",
+                        f"berkas BAB ini tidak tercantum dalam chapters di "
+                        f"{METADATA_FILE} sehingga tidak ikut dicetak",
+                    )
+                )
 
     berita = meta.get("berita_daerah")
     berita = berita if isinstance(berita, dict) else {}
@@ -191,4 +239,3 @@ def load_policy_unchecked(root: str | Path = "policy") -> tuple[Peraturan | None
         meta_spans={key: Span(doc.path, *doc.where([key])) for key in meta},
     )
     return peraturan, problems
-

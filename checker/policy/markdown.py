@@ -44,6 +44,7 @@ def is_dihapus(rest: str) -> bool:
     """True for the repeal marker written after a Pasal heading or an ayat: "dihapus"."""
     return rest.strip().rstrip(".").strip().lower() == DIHAPUS
 
+
 @dataclass
 class _Builder:
     """Accumulates prose lines into a Text."""
@@ -95,9 +96,13 @@ class _Parser:
             self.stack[-1][1].text = text
         elif target == "tail":
             if self.ayat.tail is not None:
-                self.error(text.span.line, text.span.column, "tail-duplicate",
-                           "ayat hanya boleh memiliki satu kalimat penutup setelah rincian; "
-                           "pecah menjadi ayat baru dengan (#)")
+                self.error(
+                    text.span.line,
+                    text.span.column,
+                    "tail-duplicate",
+                    "ayat hanya boleh memiliki satu kalimat penutup setelah rincian; "
+                    "pecah menjadi ayat baru dengan (#)",
+                )
             self.ayat.tail = text
 
     def take_id(self, rest: str, line: int, column: int) -> tuple[str | None, str, int]:
@@ -106,10 +111,14 @@ class _Parser:
             return None, rest, column
         ident = match.group(1)
         if not ID_RE.match(ident):
-            self.error(line, column + match.start(1), "id-format",
-                       f"id {ident!r} tidak valid: gunakan huruf kecil, angka dan tanda hubung "
-                       "(contoh: hak-jp-pns)")
-        return ident, rest[match.end():], column + match.end()
+            self.error(
+                line,
+                column + match.start(1),
+                "id-format",
+                f"id {ident!r} tidak valid: gunakan huruf kecil, angka dan tanda hubung "
+                "(contoh: hak-jp-pns)",
+            )
+        return ident, rest[match.end() :], column + match.end()
 
     # -- structure -------------------------------------------------------------------
     def heading(self, lineno: int, hashes: str, word: str, rest: str) -> None:
@@ -121,23 +130,38 @@ class _Parser:
         if keyword == "Pasal":
             ident, remainder, col = self.take_id(rest, lineno, len(hashes) + len(word) + 2)
             if ident is None:
-                self.error(lineno, len(hashes) + 2, "pasal-id",
-                           "Pasal harus memiliki id tetap, tulis: #### Pasal {#id-pasal}")
+                self.error(
+                    lineno,
+                    len(hashes) + 2,
+                    "pasal-id",
+                    "Pasal harus memiliki id tetap, tulis: #### Pasal {#id-pasal}",
+                )
                 ident = f"_tanpa-id-{lineno}"
             dihapus = is_dihapus(remainder)
             if remainder.strip() and not dihapus:
-                self.error(lineno, col, "pasal-heading",
-                           "judul Pasal hanya berisi kata Pasal dan id-nya (atau kata dihapus "
-                           "untuk Pasal yang dicabut); nomor dihitung otomatis")
+                self.error(
+                    lineno,
+                    col,
+                    "pasal-heading",
+                    "judul Pasal hanya berisi kata Pasal dan id-nya (atau kata dihapus "
+                    "untuk Pasal yang dicabut); nomor dihitung otomatis",
+                )
             self.pasal = Pasal(ident, span, dihapus=dihapus)
-            container = self.paragraf.pasal if self.paragraf else (
-                self.bagian.children if self.bagian else self.bab.children)
+            container = (
+                self.paragraf.pasal
+                if self.paragraf
+                else (self.bagian.children if self.bagian else self.bab.children)
+            )
             container.append(self.pasal)
             return
         title = rest.strip().lstrip(":").strip()
         if keyword in ("Bagian", "Paragraf") and not title:
-            self.error(lineno, 1, "heading-title", f"{keyword} harus memiliki judul, tulis: "
-                       f"{hashes} {keyword}: Judul")
+            self.error(
+                lineno,
+                1,
+                "heading-title",
+                f"{keyword} harus memiliki judul, tulis: {hashes} {keyword}: Judul",
+            )
         if keyword == "Bagian":
             self.bagian = Bagian(title, span)
             self.paragraf = None
@@ -145,21 +169,30 @@ class _Parser:
             self.bab.children.append(self.bagian)
         elif keyword == "Paragraf":
             if self.bagian is None:
-                self.error(lineno, 1, "paragraf-outside",
-                           "Paragraf hanya boleh berada di dalam Bagian")
+                self.error(
+                    lineno, 1, "paragraf-outside", "Paragraf hanya boleh berada di dalam Bagian"
+                )
                 self.bagian = Bagian("", span)
                 self.bab.children.append(self.bagian)
             self.paragraf = Paragraf(title, span)
             self.pasal = None
             self.bagian.children.append(self.paragraf)
         else:
-            self.error(lineno, len(hashes) + 2, "heading-unknown",
-                       f"judul {word!r} tidak dikenal; gunakan Bagian, Paragraf atau Pasal")
+            self.error(
+                lineno,
+                len(hashes) + 2,
+                "heading-unknown",
+                f"judul {word!r} tidak dikenal; gunakan Bagian, Paragraf atau Pasal",
+            )
 
     def ensure_ayat(self, lineno: int, column: int) -> Ayat | None:
         if self.pasal is None:
-            self.error(lineno, column, "text-outside", "teks berada di luar Pasal; "
-                       "tambahkan judul #### Pasal {#id} di atasnya")
+            self.error(
+                lineno,
+                column,
+                "text-outside",
+                "teks berada di luar Pasal; tambahkan judul #### Pasal {#id} di atasnya",
+            )
             return None
         if self.ayat is None:
             if self.pasal.ayat:
@@ -172,17 +205,27 @@ class _Parser:
         self.flush()
         self.stack.clear()
         if self.pasal is None:
-            self.error(lineno, 1, "text-outside", "ayat berada di luar Pasal; "
-                       "tambahkan judul #### Pasal {#id} di atasnya")
+            self.error(
+                lineno,
+                1,
+                "text-outside",
+                "ayat berada di luar Pasal; tambahkan judul #### Pasal {#id} di atasnya",
+            )
             return
         if self.pasal.ayat and not self.pasal.ayat[0].numbered:
-            self.error(lineno, 1, "ayat-mixed", "Pasal ini mencampur teks tanpa nomor dengan "
-                       "ayat (#); awali setiap ayat dengan (#)")
+            self.error(
+                lineno,
+                1,
+                "ayat-mixed",
+                "Pasal ini mencampur teks tanpa nomor dengan "
+                "ayat (#); awali setiap ayat dengan (#)",
+            )
         marker = _AYAT.match(line)
         assert marker is not None
-        ident, rest, col = self.take_id(line[marker.end():], lineno, marker.end() + 1)
-        self.ayat = Ayat(Span(self.path, lineno, 1), numbered=True, id=ident,
-                         dihapus=is_dihapus(rest))
+        ident, rest, col = self.take_id(line[marker.end() :], lineno, marker.end() + 1)
+        self.ayat = Ayat(
+            Span(self.path, lineno, 1), numbered=True, id=ident, dihapus=is_dihapus(rest)
+        )
         self.pasal.ayat.append(self.ayat)
         if rest.strip() and not self.ayat.dihapus:
             self.target = "ayat"
@@ -197,16 +240,24 @@ class _Parser:
         while self.stack and self.stack[-1][0] > indent:
             self.stack.pop()
         ident, rest, col = self.take_id(rest, lineno, rest_col)
-        item = Rincian(Text("", Span(self.path, lineno, col)), Span(self.path, lineno, indent + 1),
-                       style="angka" if marker[0].isdigit() else "huruf", id=ident)
+        item = Rincian(
+            Text("", Span(self.path, lineno, col)),
+            Span(self.path, lineno, indent + 1),
+            style="angka" if marker[0].isdigit() else "huruf",
+            id=ident,
+        )
         parent_list = self.stack[-1][1].children if self.stack else ayat.items
         if self.stack and self.stack[-1][0] == indent:
             # same level as the open item: a sibling
             self.stack.pop()
             parent_list = self.stack[-1][1].children if self.stack else ayat.items
         if not self.stack and ayat.tail is not None:
-            self.error(lineno, indent + 1, "list-after-tail",
-                       "rincian tidak boleh muncul setelah kalimat penutup ayat")
+            self.error(
+                lineno,
+                indent + 1,
+                "list-after-tail",
+                "rincian tidak boleh muncul setelah kalimat penutup ayat",
+            )
         parent_list.append(item)
         self.stack.append((indent, item))
         self.target = "item"
@@ -246,9 +297,17 @@ class _Parser:
 def parse_front_matter(lines: list[str], path: str) -> tuple[dict[str, str], int, list[Problem]]:
     """Split off and validate the front matter; return (data, first body line index, problems)."""
     if not lines or lines[0].strip() != "---":
-        return {}, 0, [lint_problem(Span(path, 1), "front-matter",
-                                    "berkas BAB harus diawali front matter YAML (---, title: ..., "
-                                    "---)")]
+        return (
+            {},
+            0,
+            [
+                lint_problem(
+                    Span(path, 1),
+                    "front-matter",
+                    "berkas BAB harus diawali front matter YAML (---, title: ..., ---)",
+                )
+            ],
+        )
     for index in range(1, len(lines)):
         if lines[index].strip() == "---":
             doc, problems = parse_yaml("\n".join(lines[1:index]), path, line_offset=1)
@@ -260,8 +319,15 @@ def parse_front_matter(lines: list[str], path: str) -> tuple[dict[str, str], int
             problems.extend(validate(doc, schema("bab"), "front-matter"))
             data = doc.data if isinstance(doc.data, dict) else {}
             return data, index + 1, problems
-    return {}, len(lines), [lint_problem(Span(path, 1), "front-matter",
-                                         "front matter tidak ditutup dengan baris ---")]
+    return (
+        {},
+        len(lines),
+        [
+            lint_problem(
+                Span(path, 1), "front-matter", "front matter tidak ditutup dengan baris ---"
+            )
+        ],
+    )
 
 
 def parse_bab(text: str, path: str, bab_id: str) -> tuple[Bab, list[Problem]]:
@@ -292,8 +358,9 @@ def parse_bab(text: str, path: str, bab_id: str) -> tuple[Bab, list[Problem]]:
         elif _AYAT.match(line):
             parser.ayat_marker(lineno, line)
         elif item:
-            parser.item(lineno, len(item.group(1)), item.group(2), line[item.end():],
-                        item.end() + 1)
+            parser.item(
+                lineno, len(item.group(1)), item.group(2), line[item.end() :], item.end() + 1
+            )
         else:
             parser.prose(lineno, line, previous_blank)
         previous_blank = False

@@ -13,15 +13,38 @@ from typing import Any
 from checker.policy.model import Ayat, FrozenPasal, Pasal, Peraturan, Rincian
 from checker.policy.penomoran import Alignment, Slot, align
 
-_ORDINAL_UNITS = ("", "Kesatu", "Kedua", "Ketiga", "Keempat", "Kelima", "Keenam", "Ketujuh",
-                  "Kedelapan", "Kesembilan")
+_ORDINAL_UNITS = (
+    "",
+    "Kesatu",
+    "Kedua",
+    "Ketiga",
+    "Keempat",
+    "Kelima",
+    "Keenam",
+    "Ketujuh",
+    "Kedelapan",
+    "Kesembilan",
+)
 _UNITS = ("", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan")
 
 
 def roman(number: int) -> str:
     """1 → I, 14 → XIV."""
-    table = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-             (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    table = (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    )
     out = []
     for value, letters in table:
         while number >= value:
@@ -101,12 +124,14 @@ class Numbering:
         return " ".join(parts)
 
 
-def _number_items(numbering: Numbering, pasal: Pasal, ayat_index: int,
-                  items: list[Rincian], path: tuple[int, ...]) -> None:
+def _number_items(
+    numbering: Numbering, pasal: Pasal, ayat_index: int, items: list[Rincian], path: tuple[int, ...]
+) -> None:
     for index, item in enumerate(items):
         item_path = (*path, index)
         numbering.item_labels[(pasal.id, ayat_index, item_path)] = rincian_label(
-            items[0].style, len(path), index)
+            items[0].style, len(path), index
+        )
         if item.id:
             numbering.addresses[item.id] = Address(pasal.id, ayat_index, item_path)
         _number_items(numbering, pasal, ayat_index, item.children, item_path)
@@ -152,8 +177,9 @@ def number(peraturan: Peraturan) -> Numbering:
 def compute_numbering(peraturan: Peraturan) -> Numbering:
     """Compute every label from document order (use :func:`number`, which keeps the result)."""
     numbering = Numbering()
-    numbering.bab = dict(zip([bab.id for bab in peraturan.bab], _bab_labels(peraturan),
-                             strict=True))
+    numbering.bab = dict(
+        zip([bab.id for bab in peraturan.bab], _bab_labels(peraturan), strict=True)
+    )
     all_pasal = peraturan.iter_pasal()
     frozen = {f.id: f for f in peraturan.penomoran.pasal} if peraturan.penomoran else {}
     aligned = pasal_alignment(peraturan)
@@ -192,7 +218,11 @@ def penomoran_record(peraturan: Peraturan, source: str, commit: str | None) -> d
                 ayat.append(frozen)
             entry["ayat"] = ayat
         pasal.append(entry)
-    return {"ditetapkan": source, "commit": commit, "nomor": peraturan.number,
-            "tahun": peraturan.year,
-            "bab": [{"id": bab.id, "label": numbering.bab[bab.id]} for bab in peraturan.bab],
-            "pasal": pasal}
+    return {
+        "ditetapkan": source,
+        "commit": commit,
+        "nomor": peraturan.number,
+        "tahun": peraturan.year,
+        "bab": [{"id": bab.id, "label": numbering.bab[bab.id]} for bab in peraturan.bab],
+        "pasal": pasal,
+    }

@@ -81,8 +81,13 @@ def _bump(label: str, upper: bool) -> str:
     return head + suffix[:-1] + chr(ord(last) + 1)
 
 
-def align(slots: Sequence[Slot], keys: Sequence[str | None], *, upper: bool,
-          integer: Callable[[int], str] = str) -> Alignment:
+def align(
+    slots: Sequence[Slot],
+    keys: Sequence[str | None],
+    *,
+    upper: bool,
+    integer: Callable[[int], str] = str,
+) -> Alignment:
     """Give each current item (by key) its enacted label, or an insertion label.
 
     ``upper`` chooses the insertion suffix (Pasal 9A, BAB IVA) or lower case (ayat (2a));
@@ -102,8 +107,11 @@ def align(slots: Sequence[Slot], keys: Sequence[str | None], *, upper: bool,
                 pointer = max(pointer, slot + 1)
             continue
         # skip enacted items that carry an id no current item has (they vanished)
-        while pointer < len(slots) and slots[pointer].key is not None and (
-                slots[pointer].key not in present or pointer in taken):
+        while (
+            pointer < len(slots)
+            and slots[pointer].key is not None
+            and (slots[pointer].key not in present or pointer in taken)
+        ):
             pointer += 1
         if pointer < len(slots) and slots[pointer].key is None and pointer not in taken:
             result.matched[index] = pointer
@@ -139,6 +147,7 @@ def align(slots: Sequence[Slot], keys: Sequence[str | None], *, upper: bool,
 
 # -- the record file ---------------------------------------------------------------------------
 
+
 def load_penomoran(root: Path, display: str, problems: list[Problem]) -> Penomoran | None:
     """Read ``penomoran.yml`` if present; problems carry file and line."""
     path = root / PENOMORAN_FILE
@@ -156,14 +165,33 @@ def load_penomoran(root: Path, display: str, problems: list[Problem]) -> Penomor
     pasal = []
     for index, entry in enumerate(data.get("pasal", [])):
         line, col = doc.where(["pasal", index])
-        ayat = tuple(FrozenAyat(None if a.get("label") is None else str(a["label"]),
-                                a.get("id"), bool(a.get("dihapus", False)))
-                     for a in entry.get("ayat", []))
-        pasal.append(FrozenPasal(entry["id"], str(entry["label"]), Span(display, line, col),
-                                 ayat, bool(entry.get("dihapus", False))))
+        ayat = tuple(
+            FrozenAyat(
+                None if a.get("label") is None else str(a["label"]),
+                a.get("id"),
+                bool(a.get("dihapus", False)),
+            )
+            for a in entry.get("ayat", [])
+        )
+        pasal.append(
+            FrozenPasal(
+                entry["id"],
+                str(entry["label"]),
+                Span(display, line, col),
+                ayat,
+                bool(entry.get("dihapus", False)),
+            )
+        )
     bab = [(entry["id"], str(entry["label"])) for entry in data.get("bab", [])]
-    return Penomoran(str(data["ditetapkan"]), pasal, bab, Span(display, 1, 1),
-                     data.get("commit"), data.get("nomor"), data.get("tahun"))
+    return Penomoran(
+        str(data["ditetapkan"]),
+        pasal,
+        bab,
+        Span(display, 1, 1),
+        data.get("commit"),
+        data.get("nomor"),
+        data.get("tahun"),
+    )
 
 
 def dump_penomoran(record: dict[str, Any], header: str) -> str:
@@ -175,7 +203,8 @@ def dump_penomoran(record: dict[str, Any], header: str) -> str:
     lines += [f"  - {{id: {b['id']}, label: {b['label']}}}" for b in record["bab"]]
     lines.append("pasal:")
     for entry in record["pasal"]:
-        flow = yaml.safe_dump(entry, default_flow_style=True, allow_unicode=True, width=10**6,
-                              sort_keys=False).strip()
+        flow = yaml.safe_dump(
+            entry, default_flow_style=True, allow_unicode=True, width=10**6, sort_keys=False
+        ).strip()
         lines.append(f"  - {flow}")
     return "\n".join(lines) + "\n"

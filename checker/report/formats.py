@@ -27,5 +27,6 @@ def render_report(report: Report, fmt: str, *, color: bool = False) -> bytes:
         return render_markdown(report).encode("utf-8")
     if fmt == "xlsx":
         return render_xlsx(report)
-    raise ValueError(f"format laporan tidak dikenal: {fmt!r}; pilih salah satu dari "
-                     f"{', '.join(FORMATS)}")
+    raise ValueError(
+        f"format laporan tidak dikenal: {fmt!r}; pilih salah satu dari {', '.join(FORMATS)}"
+    )

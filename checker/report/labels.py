@@ -47,8 +47,9 @@ def by_rule(report: Report) -> list[tuple[str, list[Finding]]]:
     groups: dict[str, list[Finding]] = {}
     for finding in report.active():
         groups.setdefault(finding.rule, []).append(finding)
-    return sorted(groups.items(),
-                  key=lambda item: (min(severity_rank(f.severity) for f in item[1]), item[0]))
+    return sorted(
+        groups.items(), key=lambda item: (min(severity_rank(f.severity) for f in item[1]), item[0])
+    )
 
 
 def group_severity(findings: list[Finding]) -> str:
@@ -68,8 +69,10 @@ def instansi_table(report: Report) -> tuple[list[str], list[list[Any]]]:
         header += ["Pegawai", "Tanpa kesalahan (%)"]
     rows: list[list[Any]] = []
     for name in sorted(set(counts) | set(compliance)):
-        row: list[Any] = [name or NO_INSTANSI,
-                          *counts.get(name, dict.fromkeys(SEVERITIES, 0)).values()]
+        row: list[Any] = [
+            name or NO_INSTANSI,
+            *counts.get(name, dict.fromkeys(SEVERITIES, 0)).values(),
+        ]
         if compliance:
             share = compliance.get(name)
             if share is None:
@@ -82,7 +85,7 @@ def instansi_table(report: Report) -> tuple[list[str], list[list[Any]]]:
 
 
 def summary_sentence(report: Report) -> str:
-    """"3 kesalahan, 1 peringatan, 0 informasi." — every severity named, zeros included — then
+    """ "3 kesalahan, 1 peringatan, 0 informasi." — every severity named, zeros included — then
     " 2 temuan didispensasi." when dispensations covered any."""
     counts = report.counts_by_severity()
     text = ", ".join(f"{digits(counts[s])} {severity_label(s)}" for s in SEVERITIES) + "."
@@ -90,8 +93,10 @@ def summary_sentence(report: Report) -> str:
 
 
 DISPENSED_TITLE = "Temuan yang didispensasi"
-DISPENSED_MEANING = ("Temuan ini tetap dicatat, tetapi dicakup dispensasi yang berlaku sehingga "
-                     "tidak dihitung sebagai ketidakpatuhan dan tidak menggagalkan pemeriksaan.")
+DISPENSED_MEANING = (
+    "Temuan ini tetap dicatat, tetapi dicakup dispensasi yang berlaku sehingga "
+    "tidak dihitung sebagai ketidakpatuhan dan tidak menggagalkan pemeriksaan."
+)
 
 
 def dispensed_note(report: Report) -> str:

@@ -43,17 +43,25 @@ def render_markdown(report: Report) -> str:
         "## Berkas masukan",
         "",
     ]
-    lines += table(("Berkas", "Tabel", "Baris", "SHA-256"),
-                   ((i.path, i.table, digits(i.rows), i.sha256) for i in report.inputs),
-                   numeric=(2,)) if report.inputs else ["Tidak ada berkas yang terbaca."]
+    lines += (
+        table(
+            ("Berkas", "Tabel", "Baris", "SHA-256"),
+            ((i.path, i.table, digits(i.rows), i.sha256) for i in report.inputs),
+            numeric=(2,),
+        )
+        if report.inputs
+        else ["Tidak ada berkas yang terbaca."]
+    )
     lines += ["", "## Ringkasan", ""]
     if not report.findings:
         return "\n".join([*lines, NO_FINDINGS]) + "\n"
     counts = report.counts_by_severity()
     lines += [summary_sentence(report), ""]
-    lines += table(("Tingkat", "Jumlah"),
-                   ((severity_label(s).capitalize(), digits(counts[s])) for s in SEVERITIES),
-                   numeric=(1,))
+    lines += table(
+        ("Tingkat", "Jumlah"),
+        ((severity_label(s).capitalize(), digits(counts[s])) for s in SEVERITIES),
+        numeric=(1,),
+    )
     lines += _by_rule_and_instansi(report)
     groups = by_rule(report)
     if groups:
@@ -70,29 +78,55 @@ def _dispensed(report: Report) -> list[str]:
     if not groups:
         return []
     lines = ["", f"## {DISPENSED_TITLE}", "", DISPENSED_MEANING, ""]
-    lines += table(("Dispensasi", "Aturan", "Lingkup", "Berlaku s.d.", "Temuan"),
-                   ((d.id, ", ".join(d.rules), d.description,
-                     tanggal(dt.date.fromisoformat(d.valid_until)), digits(d.findings))
-                    for d in report.dispensations), numeric=(4,))
+    lines += table(
+        ("Dispensasi", "Aturan", "Lingkup", "Berlaku s.d.", "Temuan"),
+        (
+            (
+                d.id,
+                ", ".join(d.rules),
+                d.description,
+                tanggal(dt.date.fromisoformat(d.valid_until)),
+                digits(d.findings),
+            )
+            for d in report.dispensations
+        ),
+        numeric=(4,),
+    )
     for ident, findings in groups.items():
         lines += ["", f"### {escape(ident)}", ""]
-        lines += table(("Aturan", "Tingkat", "Baris", "NIP", "Periode", "Pesan"),
-                       ((f.rule, severity_label(f.severity), location(f), f.nip, f.period,
-                         f.message) for f in findings))
+        lines += table(
+            ("Aturan", "Tingkat", "Baris", "NIP", "Periode", "Pesan"),
+            (
+                (f.rule, severity_label(f.severity), location(f), f.nip, f.period, f.message)
+                for f in findings
+            ),
+        )
     return lines
 
 
 def _by_rule_and_instansi(report: Report) -> list[str]:
     groups = by_rule(report)
     lines = ["", "## Temuan per aturan", ""]
-    lines += table(("Aturan", "Judul", "Tingkat", "Jumlah"),
-                   ((rule, rule_title(report, rule),
-                     severity_label(group_severity(found)).capitalize(),
-                     digits(len(found))) for rule, found in groups), numeric=(3,))
+    lines += table(
+        ("Aturan", "Judul", "Tingkat", "Jumlah"),
+        (
+            (
+                rule,
+                rule_title(report, rule),
+                severity_label(group_severity(found)).capitalize(),
+                digits(len(found)),
+            )
+            for rule, found in groups
+        ),
+        numeric=(3,),
+    )
     lines += ["", "## Temuan per instansi", ""]
     header, rows = instansi_table(report)
-    lines += table(header, ([name, *(_figure(v) for v in values)] for name, *values in rows),
-                   numeric=range(1, len(header)))
+    lines += table(
+        header,
+        ([name, *(_figure(v) for v in values)] for name, *values in rows),
+        numeric=range(1, len(header)),
+    )
     return lines
 
 
@@ -105,11 +139,19 @@ def _figure(value: float | int | str | None) -> str:
 def _rule_section(report: Report, rule: str, findings: list[Finding]) -> list[str]:
     title = rule_title(report, rule)
     citations = sorted({f.clause.citation for f in findings if f.clause and f.clause.citation})
-    facts = [severity_label(group_severity(findings)).capitalize(),
-             *(escape(c) for c in citations), f"{digits(len(findings))} temuan"]
-    lines = [f"### {escape(rule)}" + (f" — {escape(title)}" if title else ""), "",
-             " · ".join(facts), ""]
-    lines += table(("Baris", "NIP", "Periode", "Seharusnya", "Tercatat", "Pesan"),
-                   ((location(f), f.nip, f.period, f.expected, f.actual, f.message)
-                    for f in findings))
+    facts = [
+        severity_label(group_severity(findings)).capitalize(),
+        *(escape(c) for c in citations),
+        f"{digits(len(findings))} temuan",
+    ]
+    lines = [
+        f"### {escape(rule)}" + (f" — {escape(title)}" if title else ""),
+        "",
+        " · ".join(facts),
+        "",
+    ]
+    lines += table(
+        ("Baris", "NIP", "Periode", "Seharusnya", "Tercatat", "Pesan"),
+        ((location(f), f.nip, f.period, f.expected, f.actual, f.message) for f in findings),
+    )
     return lines

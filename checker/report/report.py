@@ -111,8 +111,9 @@ class Report:
         out: dict[str, Counter[str]] = {}
         for finding in self.active():
             out.setdefault(finding.instansi or "", Counter())[finding.severity] += 1
-        return {name: {s: counts.get(s, 0) for s in SEVERITIES}
-                for name, counts in sorted(out.items())}
+        return {
+            name: {s: counts.get(s, 0) for s in SEVERITIES} for name, counts in sorted(out.items())
+        }
 
     def compliance_by_instansi(self) -> dict[str, dict[str, float | int | None]]:
         """Per instansi: employees, employees with at least one error finding, and the share
@@ -125,8 +126,11 @@ class Report:
         out: dict[str, dict[str, float | int | None]] = {}
         for instansi, total in sorted(self.employees.items()):
             bad = len(with_error.get(instansi, set()))
-            out[instansi] = {"employees": total, "employees_with_errors": bad,
-                             "compliance_percent": compliance_percent(total, bad)}
+            out[instansi] = {
+                "employees": total,
+                "employees_with_errors": bad,
+                "compliance_percent": compliance_percent(total, bad),
+            }
         return out
 
     def failed(self, fail_on: str = "error") -> bool:
@@ -169,13 +173,16 @@ class Report:
             findings.append(Finding(**item, clause=ClauseRef(**clause) if clause else None))
         used = data.get("summary", {}).get("dispensed", {}).get("dispensations", [])
         return cls(
-            tool_version=data["tool"]["version"], policy=Provenance.from_dict(data["policy"]),
+            tool_version=data["tool"]["version"],
+            policy=Provenance.from_dict(data["policy"]),
             as_of=data["as_of"],
             years=list(data.get("years", [])),
-            inputs=[InputRef(**i) for i in data.get("inputs", [])], findings=findings,
+            inputs=[InputRef(**i) for i in data.get("inputs", [])],
+            findings=findings,
             rules=dict(data.get("rules", {})),
             employees=_employees(data),
-            dispensations=[DispensationUse(**{**d, "rules": tuple(d["rules"])}) for d in used])
+            dispensations=[DispensationUse(**{**d, "rules": tuple(d["rules"])}) for d in used],
+        )
 
 
 def _employees(data: dict[str, Any]) -> dict[str, int]:

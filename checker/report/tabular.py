@@ -19,8 +19,24 @@ from typing import Any
 from checker.report.finding import Finding
 from checker.report.report import Report
 
-COLUMNS = ("rule", "severity", "dispensation", "clause_id", "citation", "table", "file", "row",
-           "column", "nip", "instansi", "period", "expected", "expected_since", "actual", "message")
+COLUMNS = (
+    "rule",
+    "severity",
+    "dispensation",
+    "clause_id",
+    "citation",
+    "table",
+    "file",
+    "row",
+    "column",
+    "nip",
+    "instansi",
+    "period",
+    "expected",
+    "expected_since",
+    "actual",
+    "message",
+)
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
@@ -41,14 +57,21 @@ def finding_row(finding: Finding) -> dict[str, str]:
     """One finding flattened to the CSV columns, every value a (neutralised) string."""
     clause = finding.clause
     values: dict[str, Any] = {
-        "rule": finding.rule, "severity": finding.severity,
+        "rule": finding.rule,
+        "severity": finding.severity,
         "dispensation": finding.dispensation,
         "clause_id": clause.id if clause else None,
         "citation": clause.citation if clause else None,
-        "table": finding.table, "file": finding.file, "row": finding.row,
-        "column": finding.column, "nip": finding.nip, "instansi": finding.instansi,
-        "period": finding.period, "expected": finding.expected,
-        "expected_since": finding.expected_since, "actual": finding.actual,
+        "table": finding.table,
+        "file": finding.file,
+        "row": finding.row,
+        "column": finding.column,
+        "nip": finding.nip,
+        "instansi": finding.instansi,
+        "period": finding.period,
+        "expected": finding.expected,
+        "expected_since": finding.expected_since,
+        "actual": finding.actual,
         "message": finding.message,
     }
     return {key: "" if value is None else neutralise(str(value)) for key, value in values.items()}

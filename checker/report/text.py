@@ -59,15 +59,18 @@ def header(report: Report) -> list[str]:
     ]
     if report.inputs:
         lines.append("Berkas masukan:")
-        lines += [f"  {one_line(i.path)} ({one_line(i.table)}, {digits(i.rows)} baris)"
-                  for i in report.inputs]
+        lines += [
+            f"  {one_line(i.path)} ({one_line(i.table)}, {digits(i.rows)} baris)"
+            for i in report.inputs
+        ]
     else:
         lines.append("Berkas masukan: tidak ada")
     return lines
 
 
-def group_heading(report: Report, rule: str, findings: list[Finding], *,
-                  color: bool = False) -> str:
+def group_heading(
+    report: Report, rule: str, findings: list[Finding], *, color: bool = False
+) -> str:
     """``RULE (severity, n temuan): title — citation`` for one rule's group."""
     severity = group_severity(findings)
     label = _paint(severity_label(severity), severity, color)
@@ -100,15 +103,19 @@ def dispensed_section(report: Report) -> list[str]:
     lines = ["", f"{DISPENSED_TITLE} (dicatat, tidak menggagalkan pemeriksaan):"]
     for ident, findings in groups:
         facts = dispensation_facts(report, ident)
-        lines += ["", f"{ident} ({digits(len(findings))} temuan"
-                      + (f"; {one_line(facts)})" if facts else ")")]
-        lines += [f"  [didispensasi, {severity_label(f.severity)}] {finding_line(f)}"
-                  for f in findings]
+        lines += [
+            "",
+            f"{ident} ({digits(len(findings))} temuan"
+            + (f"; {one_line(facts)})" if facts else ")"),
+        ]
+        lines += [
+            f"  [didispensasi, {severity_label(f.severity)}] {finding_line(f)}" for f in findings
+        ]
     return lines
 
 
 def summary(report: Report, *, color: bool = False) -> str:
-    """"3 kesalahan, 1 peringatan, 0 info." with non-zero counts coloured when asked, then
+    """ "3 kesalahan, 1 peringatan, 0 info." with non-zero counts coloured when asked, then
     " 2 temuan didispensasi." when dispensations covered any."""
     counts = report.counts_by_severity()
     parts = []

@@ -47,4 +47,3 @@ def timestamp(report: Report) -> dt.datetime:
     """Midnight of the report's reference date (not before 1980, the zip format's epoch): the
     document properties and every zip entry carry it."""
     return max(dt.datetime.combine(as_of_date(report), dt.time()), ZIP_EPOCH)
-

@@ -70,8 +70,15 @@ INSTRUCTIONS = (
 )
 
 
-def cell(sheet: Any, value: Any, *, text: bool = False, severity: str | None = None,
-         header: bool = False, wrap: bool = False) -> Cell:
+def cell(
+    sheet: Any,
+    value: Any,
+    *,
+    text: bool = False,
+    severity: str | None = None,
+    header: bool = False,
+    wrap: bool = False,
+) -> Cell:
     """One write-only cell: strings always as string cells (quote-prefixed when formula-like),
     dates as ``DD/MM/YYYY``, booleans as Ya/Tidak; ``text`` forces the ``@`` format (NIP)."""
     if isinstance(value, bool):
@@ -79,7 +86,8 @@ def cell(sheet: Any, value: Any, *, text: bool = False, severity: str | None = N
     elif isinstance(value, dt.datetime) and value.tzinfo is not None:
         value = value.replace(tzinfo=None)  # Excel has no time zones; keep the wall time
     elif (text and value is not None) or not isinstance(
-            value, str | int | float | Decimal | dt.date | None):
+        value, str | int | float | Decimal | dt.date | None
+    ):
         value = str(value)
     if isinstance(value, str):
         value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)[:MAX_TEXT]
@@ -102,8 +110,9 @@ def cell(sheet: Any, value: Any, *, text: bool = False, severity: str | None = N
     return out
 
 
-def set_widths(sheet: Any, rows: list[list[Any]], caps: dict[int, int] | None = None,
-               cap: int = 50) -> None:
+def set_widths(
+    sheet: Any, rows: list[list[Any]], caps: dict[int, int] | None = None, cap: int = 50
+) -> None:
     """Column widths from the longest line in each column, between 8 and the column's cap.
 
     Call before the first row is written (write-only sheets take widths up front)."""
@@ -146,55 +155,98 @@ def write_records(sheet: Any, columns: list[Column[T]], records: Sequence[T]) ->
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(records) + 1}"
     sheet.append([cell(sheet, c.header, header=True) for c in columns])
     for record in records:
-        sheet.append([cell(sheet, c.value(record), text=c.text, wrap=c.wrap,
-                           severity=c.mark(record) if c.mark else None) for c in columns])
+        sheet.append(
+            [
+                cell(
+                    sheet,
+                    c.value(record),
+                    text=c.text,
+                    wrap=c.wrap,
+                    severity=c.mark(record) if c.mark else None,
+                )
+                for c in columns
+            ]
+        )
 
 
 def summary_sheet(workbook: Any, report: Report) -> None:
-    """"Ringkasan": what was checked against what, how to use the workbook, and the counts."""
+    """ "Ringkasan": what was checked against what, how to use the workbook, and the counts."""
     sheet = workbook.create_sheet("Ringkasan")
     for letter, width in zip("ABCDEF", (34, 48, 14, 14, 14, 20), strict=True):
         sheet.column_dimensions[letter].width = width
     rows: list[list[Cell]] = [[cell(sheet, TITLE, header=True)], []]
-    facts = [("Peraturan", policy_text(report)),
-             ("Alat", f"kebijakan {report.tool_version}"), ("Tanggal acuan", as_of_date(report)),
-             ("Tahun diperiksa", years_text(report))]
+    facts = [
+        ("Peraturan", policy_text(report)),
+        ("Alat", f"kebijakan {report.tool_version}"),
+        ("Tanggal acuan", as_of_date(report)),
+        ("Tahun diperiksa", years_text(report)),
+    ]
     rows += [[cell(sheet, label, header=True), cell(sheet, value)] for label, value in facts]
     rows += [[], [cell(sheet, "Cara memakai buku kerja ini", header=True)]]
     rows += [[cell(sheet, line)] for line in INSTRUCTIONS]
-    rows += _block(sheet, "Berkas masukan", ("Berkas", "Tabel", "Baris", "SHA-256"),
-                   [(i.path, i.table, i.rows, i.sha256) for i in report.inputs])
+    rows += _block(
+        sheet,
+        "Berkas masukan",
+        ("Berkas", "Tabel", "Baris", "SHA-256"),
+        [(i.path, i.table, i.rows, i.sha256) for i in report.inputs],
+    )
     counts = report.counts_by_severity()
-    rows += _block(sheet, "Jumlah temuan per tingkat", ("Tingkat", "Jumlah"),
-                   [(severity_label(s).capitalize(), counts[s]) for s in SEVERITIES])
+    rows += _block(
+        sheet,
+        "Jumlah temuan per tingkat",
+        ("Tingkat", "Jumlah"),
+        [(severity_label(s).capitalize(), counts[s]) for s in SEVERITIES],
+    )
     if not report.findings:
         rows += [[], [cell(sheet, NO_FINDINGS)]]
     else:
-        rows += _block(sheet, "Jumlah temuan per aturan", ("Aturan", "Judul", "Tingkat", "Jumlah"),
-                       [(rule, rule_title(report, rule),
-                         severity_label(group_severity(found)).capitalize(), len(found))
-                        for rule, found in by_rule(report)])
+        rows += _block(
+            sheet,
+            "Jumlah temuan per aturan",
+            ("Aturan", "Judul", "Tingkat", "Jumlah"),
+            [
+                (
+                    rule,
+                    rule_title(report, rule),
+                    severity_label(group_severity(found)).capitalize(),
+                    len(found),
+                )
+                for rule, found in by_rule(report)
+            ],
+        )
         header, instansi_rows = instansi_table(report)
-        rows += _block(sheet, "Jumlah temuan per instansi", header,
-                       [tuple(row) for row in instansi_rows])
+        rows += _block(
+            sheet, "Jumlah temuan per instansi", header, [tuple(row) for row in instansi_rows]
+        )
     if report.dispensations:
-        rows += _block(sheet, DISPENSED_TITLE,
-                       ("Dispensasi", "Aturan", "Lingkup", "Berlaku s.d.", "Temuan"),
-                       [(d.id, ", ".join(d.rules), d.description,
-                         dt.date.fromisoformat(d.valid_until), d.findings)
-                        for d in report.dispensations])
+        rows += _block(
+            sheet,
+            DISPENSED_TITLE,
+            ("Dispensasi", "Aturan", "Lingkup", "Berlaku s.d.", "Temuan"),
+            [
+                (
+                    d.id,
+                    ", ".join(d.rules),
+                    d.description,
+                    dt.date.fromisoformat(d.valid_until),
+                    d.findings,
+                )
+                for d in report.dispensations
+            ],
+        )
     for row in rows:
         sheet.append(row)
 
 
-def _block(sheet: Any, title: str, header: Sequence[str],
-           rows: list[tuple[Any, ...]]) -> list[list[Cell]]:
+def _block(
+    sheet: Any, title: str, header: Sequence[str], rows: list[tuple[Any, ...]]
+) -> list[list[Cell]]:
     out = [[], [cell(sheet, title, header=True)], [cell(sheet, h, header=True) for h in header]]
     return out + [[cell(sheet, value) for value in row] for row in rows]
 
 
 def findings_sheet(workbook: Any, report: Report) -> None:
-    """"Temuan": every finding, one per row, in report order."""
+    """ "Temuan": every finding, one per row, in report order."""
     sheet = workbook.create_sheet("Temuan")
     columns: list[Column[Finding]] = [
         Column("Tingkat", _severity_text, 24, mark=_severity_mark),
@@ -239,10 +291,12 @@ def table_sheet(workbook: Any, report: Report, table: str, rows: list[dict[str, 
     records = [(row, on_row.get((row.get("_file"), row.get("_row")), [])) for row in rows]
     names = list(dict.fromkeys(k for row in rows for k in row if k not in ("_file", "_row")))
     columns: list[Column[Record]] = [
-        Column(name, _getter(name), 30, text=_is_nip(name), mark=_marker(name)) for name in names]
+        Column(name, _getter(name), 30, text=_is_nip(name), mark=_marker(name)) for name in names
+    ]
     columns += [
-        Column("Tingkat temuan", lambda r: _worst(r[1], label=True), 16,
-               mark=lambda r: _worst(r[1])),
+        Column(
+            "Tingkat temuan", lambda r: _worst(r[1], label=True), 16, mark=lambda r: _worst(r[1])
+        ),
         Column("Aturan", lambda r: "\n".join(dict.fromkeys(f.rule for f in r[1])), 24, wrap=True),
         Column("Temuan", lambda r: "\n".join(_message(f) for f in r[1]), 90, wrap=True),
         Column("Berkas", lambda r: r[0].get("_file"), 40),

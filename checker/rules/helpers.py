@@ -37,8 +37,9 @@ FAR_FUTURE = dt.date(9999, 12, 31)
 
 def create_missing_tables(con: duckdb.DuckDBPyConnection, schema: Mapping[str, Table]) -> None:
     """Create every agency table the data did not bring, empty and typed, so rules can run."""
-    existing = {row[0] for row in con.execute(
-        "SELECT table_name FROM information_schema.tables").fetchall()}
+    existing = {
+        row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+    }
     for table in schema.values():
         if table.name in existing:
             continue
@@ -46,8 +47,13 @@ def create_missing_tables(con: duckdb.DuckDBPyConnection, schema: Mapping[str, T
         con.execute(f'CREATE TABLE "{table.name}" ({cols}, _file VARCHAR, _row INTEGER)')
 
 
-def prepare(con: duckdb.DuckDBPyConnection, peraturan: Peraturan, as_of: dt.date,
-            years: Iterable[int], schema: Mapping[str, Table]) -> None:
+def prepare(
+    con: duckdb.DuckDBPyConnection,
+    peraturan: Peraturan,
+    as_of: dt.date,
+    years: Iterable[int],
+    schema: Mapping[str, Table],
+) -> None:
     """Create the helper tables the rules read: parameters, checked years, as-of, employees,
     and the rank and predikat orders of the version's Table Schema."""
     create_missing_tables(con, schema)
@@ -59,26 +65,35 @@ def prepare(con: duckdb.DuckDBPyConnection, peraturan: Peraturan, as_of: dt.date
             number = dated.value if isinstance(dated.value, int | float) else None
             label = None if number is not None else str(dated.value)
             rows.append((parameter.name, dated.since, until, number, label))
-    con.execute(f"CREATE OR REPLACE TABLE {PARAMETER_TABLE} (name VARCHAR, since DATE, "
-                "until DATE, value_num DOUBLE, value_text VARCHAR)")
+    con.execute(
+        f"CREATE OR REPLACE TABLE {PARAMETER_TABLE} (name VARCHAR, since DATE, "
+        "until DATE, value_num DOUBLE, value_text VARCHAR)"
+    )
     if rows:
         con.executemany(f"INSERT INTO {PARAMETER_TABLE} VALUES (?, ?, ?, ?, ?)", rows)
     con.execute(f"CREATE OR REPLACE TABLE {YEARS_TABLE} (tahun INTEGER)")
     con.executemany(f"INSERT INTO {YEARS_TABLE} VALUES (?)", [(y,) for y in sorted(set(years))])
-    con.execute(f"CREATE OR REPLACE TABLE {CONTEXT_TABLE} AS SELECT CAST(? AS DATE) AS as_of",
-                [as_of])
-    columns = "".join(f', MIN("{f.name}") AS "{f.name}"'
-                      for f in schema["pegawai"].fields if f.name != "nip")
-    con.execute(f"CREATE OR REPLACE VIEW {EMPLOYEE_VIEW} AS SELECT nip{columns} FROM pegawai "
-                "WHERE nip IS NOT NULL GROUP BY nip")
+    con.execute(
+        f"CREATE OR REPLACE TABLE {CONTEXT_TABLE} AS SELECT CAST(? AS DATE) AS as_of", [as_of]
+    )
+    columns = "".join(
+        f', MIN("{f.name}") AS "{f.name}"' for f in schema["pegawai"].fields if f.name != "nip"
+    )
+    con.execute(
+        f"CREATE OR REPLACE VIEW {EMPLOYEE_VIEW} AS SELECT nip{columns} FROM pegawai "
+        "WHERE nip IS NOT NULL GROUP BY nip"
+    )
     _reference_table(con, RANK_TABLE, "golongan", schema["pegawai"].field("golongan").enum)
     predikat = schema["penilaian_kinerja"].field("predikat").enum
     _reference_table(con, PREDIKAT_TABLE, "predikat", tuple(reversed(predikat)))
 
 
-def _reference_table(con: duckdb.DuckDBPyConnection, name: str, column: str,
-                     ordered: tuple[str, ...]) -> None:
+def _reference_table(
+    con: duckdb.DuckDBPyConnection, name: str, column: str, ordered: tuple[str, ...]
+) -> None:
     """A (value, urutan) table from an enum in ascending order, for comparing ranks in SQL."""
     con.execute(f"CREATE OR REPLACE TABLE {name} ({column} VARCHAR, urutan INTEGER)")
-    con.executemany(f"INSERT INTO {name} VALUES (?, ?)",
-                    [(value, index + 1) for index, value in enumerate(ordered)])
+    con.executemany(
+        f"INSERT INTO {name} VALUES (?, ?)",
+        [(value, index + 1) for index, value in enumerate(ordered)],
+    )

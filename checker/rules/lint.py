@@ -32,27 +32,46 @@ def check_references(rules: list[Rule], peraturan: Peraturan) -> list[Problem]:
     for rule in rules:
         if rule.id in by_id:
             first = by_id[rule.id].span
-            problems.append(lint_problem(rule.where("id"), "rule-duplicate",
-                                         f"id aturan {rule.id} sudah dipakai di "
-                                         f"{first.path}:{first.line}"))
+            problems.append(
+                lint_problem(
+                    rule.where("id"),
+                    "rule-duplicate",
+                    f"id aturan {rule.id} sudah dipakai di {first.path}:{first.line}",
+                )
+            )
         by_id.setdefault(rule.id, rule)
     for rule in rules:
         kind = REGISTRY[rule.type]
         if rule.clause not in numbering.addresses:
-            problems.append(lint_problem(rule.where("clause"), "rule-clause",
-                                         f"aturan {rule.id} mengutip clause {rule.clause!r} yang "
-                                         "tidak ada dalam peraturan"))
+            problems.append(
+                lint_problem(
+                    rule.where("clause"),
+                    "rule-clause",
+                    f"aturan {rule.id} mengutip clause {rule.clause!r} yang "
+                    "tidak ada dalam peraturan",
+                )
+            )
         for name in kind.parameters(rule):
             if name not in peraturan.parameters:
-                problems.append(lint_problem(rule.where("check"), "rule-parameter",
-                                             f"aturan {rule.id} membaca parameter {name!r} yang "
-                                             "tidak ada di parameter.yml"))
+                problems.append(
+                    lint_problem(
+                        rule.where("check"),
+                        "rule-parameter",
+                        f"aturan {rule.id} membaca parameter {name!r} yang "
+                        "tidak ada di parameter.yml",
+                    )
+                )
         for ref in kind.references(rule):
             other = by_id.get(ref)
             if other is None or other.type not in PERIOD_TYPES:
-                problems.append(lint_problem(rule.where("check"), "rule-reference",
-                                             f"aturan {rule.id} merujuk aturan {ref!r} yang tidak "
-                                             f"ada atau bukan bertipe {' / '.join(PERIOD_TYPES)}"))
+                problems.append(
+                    lint_problem(
+                        rule.where("check"),
+                        "rule-reference",
+                        f"aturan {rule.id} merujuk aturan {ref!r} yang tidak "
+                        f"ada atau bukan bertipe {' / '.join(PERIOD_TYPES)}",
+                    )
+                )
         problems += check_message(rule)
     return problems
 
@@ -63,30 +82,48 @@ def check_message(rule: Rule) -> list[Problem]:
     try:
         used = placeholders(rule.message)
     except ValueError:
-        return [lint_problem(span, "rule-message",
-                             f"pesan aturan {rule.id} memuat kurung kurawal yang tidak "
-                             "berpasangan; tulis kolom sebagai {nama} dan kurung kurawal biasa "
-                             "sebagai {{ }}")]
+        return [
+            lint_problem(
+                span,
+                "rule-message",
+                f"pesan aturan {rule.id} memuat kurung kurawal yang tidak "
+                "berpasangan; tulis kolom sebagai {nama} dan kurung kurawal biasa "
+                "sebagai {{ }}",
+            )
+        ]
     problems = []
     unknown = sorted({p.field or "{}" for p in used} - set(MESSAGE_FIELDS))
     if unknown:
-        problems.append(lint_problem(span, "rule-message",
-                                     f"pesan aturan {rule.id} memakai kolom yang tidak dikenal: "
-                                     f"{', '.join(unknown)}; kolom yang tersedia: "
-                                     f"{', '.join(MESSAGE_FIELDS)}"))
+        problems.append(
+            lint_problem(
+                span,
+                "rule-message",
+                f"pesan aturan {rule.id} memakai kolom yang tidak dikenal: "
+                f"{', '.join(unknown)}; kolom yang tersedia: "
+                f"{', '.join(MESSAGE_FIELDS)}",
+            )
+        )
     # a conversion such as {actual!r} would print Python's spelling of the value
-    filters = sorted({p.filter for p in used if p.filter not in ("", *MESSAGE_FILTERS)}
-                     | {f"!{p.conversion}" for p in used if p.conversion})
+    filters = sorted(
+        {p.filter for p in used if p.filter not in ("", *MESSAGE_FILTERS)}
+        | {f"!{p.conversion}" for p in used if p.conversion}
+    )
     if filters:
-        problems.append(lint_problem(span, "rule-message",
-                                     f"pesan aturan {rule.id} memakai penyaring yang tidak "
-                                     f"dikenal: {', '.join(filters)}; penyaring yang tersedia: "
-                                     f"{', '.join(MESSAGE_FILTERS)}"))
+        problems.append(
+            lint_problem(
+                span,
+                "rule-message",
+                f"pesan aturan {rule.id} memakai penyaring yang tidak "
+                f"dikenal: {', '.join(filters)}; penyaring yang tersedia: "
+                f"{', '.join(MESSAGE_FILTERS)}",
+            )
+        )
     return problems
 
 
-def check_sql(rules: list[Rule], peraturan: Peraturan, schema: Mapping[str, Table]
-              ) -> list[Problem]:
+def check_sql(
+    rules: list[Rule], peraturan: Peraturan, schema: Mapping[str, Table]
+) -> list[Problem]:
     """Check every rule against the Table Schema: what its type checks there (such as mapped
     categories), then compile and plan it on empty typed tables: SQL errors, wrong columns."""
     con = duckdb.connect()
@@ -95,34 +132,47 @@ def check_sql(rules: list[Rule], peraturan: Peraturan, schema: Mapping[str, Tabl
         by_id = {rule.id: rule for rule in rules}
         problems = []
         for rule in rules:
-            found = [lint_problem(rule.where("check"), "rule-check", message)
-                     for message in REGISTRY[rule.type].lint(rule, schema)]
+            found = [
+                lint_problem(rule.where("check"), "rule-check", message)
+                for message in REGISTRY[rule.type].lint(rule, schema)
+            ]
             problems += found
             if found:
                 continue  # options that contradict each other do not compile to sense
             try:
                 sql = compile_rule(rule, by_id)
-                columns = [d[0] for d in con.execute(
-                    f"SELECT * FROM ({sql}) AS hasil LIMIT 0").description]
+                columns = [
+                    d[0] for d in con.execute(f"SELECT * FROM ({sql}) AS hasil LIMIT 0").description
+                ]
             except (duckdb.Error, KeyError) as exc:
                 message = str(exc).splitlines()[0]
-                problems.append(lint_problem(rule.where("check"), "rule-sql",
-                                             f"SQL aturan {rule.id} tidak dapat dijalankan: "
-                                             f"{message}"))
+                problems.append(
+                    lint_problem(
+                        rule.where("check"),
+                        "rule-sql",
+                        f"SQL aturan {rule.id} tidak dapat dijalankan: {message}",
+                    )
+                )
                 continue
             if columns not in (list(OUTPUT_COLUMNS), [*OUTPUT_COLUMNS, *OPTIONAL_COLUMNS]):
-                problems.append(lint_problem(rule.where("check"), "rule-sql",
-                                             f"SQL aturan {rule.id} harus mengembalikan kolom "
-                                             f"{', '.join(OUTPUT_COLUMNS)} (dan boleh ditambah "
-                                             f"{', '.join(OPTIONAL_COLUMNS)}); ditemukan "
-                                             f"{', '.join(columns)}"))
+                problems.append(
+                    lint_problem(
+                        rule.where("check"),
+                        "rule-sql",
+                        f"SQL aturan {rule.id} harus mengembalikan kolom "
+                        f"{', '.join(OUTPUT_COLUMNS)} (dan boleh ditambah "
+                        f"{', '.join(OPTIONAL_COLUMNS)}); ditemukan "
+                        f"{', '.join(columns)}",
+                    )
+                )
         return problems
     finally:
         con.close()
 
 
-def lint_rules(root: str | Path, peraturan: Peraturan | None,
-               schema: Mapping[str, Table] | None = None) -> list[Problem]:
+def lint_rules(
+    root: str | Path, peraturan: Peraturan | None, schema: Mapping[str, Table] | None = None
+) -> list[Problem]:
     """Every problem in ``rules/``; references need a loaded regulation, SQL also a loaded
     Table Schema (``schema``; without it the SQL is not planned)."""
     rules, problems = load_rules_unchecked(root)

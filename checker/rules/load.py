@@ -35,9 +35,12 @@ def load_rules_unchecked(root: str | Path = "rules") -> tuple[list[Rule], list[P
     rules: list[Rule] = []
     problems: list[Problem] = []
     for path in rule_files(root):
-        doc, found = load_yaml_list(path, display_path(path), "rule-schema",
-                                    "berkas aturan harus berupa daftar aturan (setiap butir "
-                                    "diawali '- id: ...')")
+        doc, found = load_yaml_list(
+            path,
+            display_path(path),
+            "rule-schema",
+            "berkas aturan harus berupa daftar aturan (setiap butir diawali '- id: ...')",
+        )
         problems.extend(found)
         if doc is None:
             continue
@@ -48,11 +51,21 @@ def load_rules_unchecked(root: str | Path = "rules") -> tuple[list[Rule], list[P
                 continue  # an invalid rule is reported, never compiled
             line, col = doc.where([index])
             spans = {str(key): Span(doc.path, *doc.where([index, key])) for key in item}
-            rules.append(Rule(
-                id=item["id"], title=item["title"], clause=item["clause"],
-                severity=item["severity"], source=item["source"], table=item["table"],
-                check=item["check"], message=item["message"], span=Span(doc.path, line, col),
-                description=item.get("description", ""), key_spans=spans))
+            rules.append(
+                Rule(
+                    id=item["id"],
+                    title=item["title"],
+                    clause=item["clause"],
+                    severity=item["severity"],
+                    source=item["source"],
+                    table=item["table"],
+                    check=item["check"],
+                    message=item["message"],
+                    span=Span(doc.path, line, col),
+                    description=item.get("description", ""),
+                    key_spans=spans,
+                )
+            )
     return rules, problems
 
 
@@ -61,8 +74,11 @@ def _sub(doc: Located, prefix: tuple[str | int, ...]) -> Located:
     data: Any = doc.data
     for key in prefix:
         data = data[key]
-    positions = {key[len(prefix):]: pos for key, pos in doc.positions.items()
-                 if key[:len(prefix)] == prefix}
+    positions = {
+        key[len(prefix) :]: pos
+        for key, pos in doc.positions.items()
+        if key[: len(prefix)] == prefix
+    }
     return Located(data, doc.path, doc.line_offset, positions)
 
 
@@ -72,7 +88,12 @@ def _validate_item(doc: Located, item: Any) -> list[Problem]:
         return problems
     kind = REGISTRY.get(str(item["check"].get("type", "")))
     if kind is None:
-        return [doc.problem(["check", "type", "__value__"], "rule-type",
-                            f"jenis pemeriksaan {item['check'].get('type')!r} tidak dikenal; "
-                            f"jenis yang ada: {', '.join(sorted(REGISTRY))}")]
+        return [
+            doc.problem(
+                ["check", "type", "__value__"],
+                "rule-type",
+                f"jenis pemeriksaan {item['check'].get('type')!r} tidak dikenal; "
+                f"jenis yang ada: {', '.join(sorted(REGISTRY))}",
+            )
+        ]
     return validate(_sub(doc, ("check",)), kind.schema(), "rule-check")

@@ -12,8 +12,18 @@ from checker.policy.model import Span
 # An sql rule may add a last column "table" when its breaches live in several tables (the
 # finding then names that table instead of the rule's own).
 OPTIONAL_COLUMNS = ("table",)
-OUTPUT_COLUMNS = ("file", "row", "nip", "nama", "instansi", "period", "column", "expected",
-                  "actual", "expected_since")
+OUTPUT_COLUMNS = (
+    "file",
+    "row",
+    "nip",
+    "nama",
+    "instansi",
+    "period",
+    "column",
+    "expected",
+    "actual",
+    "expected_since",
+)
 # What a message template may name: the output columns, the rendered citation, the rule's id and
 # title, and the salutation (Sdr./Sdri.) of the employee the finding is about.
 MESSAGE_FIELDS = (*OUTPUT_COLUMNS, "citation", "rule", "title", "sapaan")

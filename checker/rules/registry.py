@@ -11,8 +11,19 @@ from checker.rules.types.simple import AllowedValues, NotNull, Pattern, Referenc
 
 REGISTRY: dict[str, CheckType] = {
     check.name: check
-    for check in (NotNull(), Unique(), AllowedValues(), Pattern(), Reference(), RowExpression(),
-                  RowParameter(), PeriodAggregate(), PeriodExists(), AgencyRate(), Sql())
+    for check in (
+        NotNull(),
+        Unique(),
+        AllowedValues(),
+        Pattern(),
+        Reference(),
+        RowExpression(),
+        RowParameter(),
+        PeriodAggregate(),
+        PeriodExists(),
+        AgencyRate(),
+        Sql(),
+    )
 }
 
 

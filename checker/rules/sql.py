@@ -65,23 +65,41 @@ class ParamJoin:
         """The JOIN clause picking the value in force on ``at``."""
         join = "JOIN" if self.inner else "LEFT JOIN"
         name = self.name_sql or literal(self.name)
-        return (f"{join} {PARAMETER_TABLE} AS {self.alias} ON {self.alias}.name = "
-                f"{name} AND ({self.at}) >= {self.alias}.since AND ({self.at}) < "
-                f"{self.alias}.until")
+        return (
+            f"{join} {PARAMETER_TABLE} AS {self.alias} ON {self.alias}.name = "
+            f"{name} AND ({self.at}) >= {self.alias}.since AND ({self.at}) < "
+            f"{self.alias}.until"
+        )
 
     def value(self) -> str:
         """The value as text, for ``expected``."""
         return f"COALESCE({self.alias}.value_text, {text(self.alias + '.value_num')})"
 
 
-def output(*, file: str = "NULL", row: str = "NULL", nip: str = "NULL", nama: str = "NULL",
-           instansi: str = "NULL", period: str = "NULL", column: str | None = None,
-           expected: str = "NULL", actual: str = "NULL", expected_since: str = "NULL") -> str:
+def output(
+    *,
+    file: str = "NULL",
+    row: str = "NULL",
+    nip: str = "NULL",
+    nama: str = "NULL",
+    instansi: str = "NULL",
+    period: str = "NULL",
+    column: str | None = None,
+    expected: str = "NULL",
+    actual: str = "NULL",
+    expected_since: str = "NULL",
+) -> str:
     """The SELECT list of the standard output columns."""
     parts = [
-        f"{file} AS file", f'CAST({row} AS INTEGER) AS "row"', f"{text(nip)} AS nip",
-        f"{text(nama)} AS nama", f"{text(instansi)} AS instansi", f"{text(period)} AS period",
-        f'{literal(column)} AS "column"', f"{text(expected)} AS expected",
-        f"{text(actual)} AS actual", f"CAST({expected_since} AS DATE) AS expected_since",
+        f"{file} AS file",
+        f'CAST({row} AS INTEGER) AS "row"',
+        f"{text(nip)} AS nip",
+        f"{text(nama)} AS nama",
+        f"{text(instansi)} AS instansi",
+        f"{text(period)} AS period",
+        f'{literal(column)} AS "column"',
+        f"{text(expected)} AS expected",
+        f"{text(actual)} AS actual",
+        f"CAST({expected_since} AS DATE) AS expected_since",
     ]
     return ",\n       ".join(parts)

@@ -24,9 +24,15 @@ if TYPE_CHECKING:
     from checker.serve.storage import Storage
 
 _EXPORTS = {
-    "Agency": "access", "add_agency": "access", "list_agencies": "access",
-    "revoke_agency": "access", "rotate_token": "access", "create_app": "app",
-    "Published": "publishing", "publish": "publishing", "Storage": "storage",
+    "Agency": "access",
+    "add_agency": "access",
+    "list_agencies": "access",
+    "revoke_agency": "access",
+    "rotate_token": "access",
+    "create_app": "app",
+    "Published": "publishing",
+    "publish": "publishing",
+    "Storage": "storage",
 }
 
 __all__ = [

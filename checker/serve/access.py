@@ -67,8 +67,10 @@ def normalize_code(code: str) -> str:
     """``dinkes`` → ``DINKES``; raise UsageError for a code that cannot be one."""
     value = code.strip().upper()
     if not _CODE.match(value):
-        raise UsageError(f"kode instansi {code!r} tidak sah: pakai huruf, angka dan tanda "
-                         "hubung saja (paling panjang 32), misalnya DINKES atau KAB-MUKOMUKO")
+        raise UsageError(
+            f"kode instansi {code!r} tidak sah: pakai huruf, angka dan tanda "
+            "hubung saja (paling panjang 32), misalnya DINKES atau KAB-MUKOMUKO"
+        )
     return value
 
 
@@ -80,21 +82,28 @@ def _clean_name(name: str) -> str:
 
 
 def _agency(row: sqlite3.Row) -> Agency:
-    return Agency(row["code"], row["name"], bool(row["is_admin"]), row["created_at"],
-                  row["revoked_at"])
+    return Agency(
+        row["code"], row["name"], bool(row["is_admin"]), row["created_at"], row["revoked_at"]
+    )
 
 
-def add_agency(storage: Storage, code: str, name: str, *, admin: bool = False
-               ) -> tuple[Agency, str]:
+def add_agency(
+    storage: Storage, code: str, name: str, *, admin: bool = False
+) -> tuple[Agency, str]:
     """Register an agency; return it with its token (the only time the token exists in clear)."""
     code, name = normalize_code(code), _clean_name(name)
     token = new_token()
     with storage.connect() as con:
         if con.execute("SELECT 1 FROM agencies WHERE code = ?", (code,)).fetchone():
-            raise UsageError(f"instansi {code} sudah terdaftar; untuk token baru jalankan "
-                             f"`kebijakan agency token {code}`")
-        con.execute("INSERT INTO agencies (code, name, token_hash, is_admin, created_at) "
-                    "VALUES (?, ?, ?, ?, ?)", (code, name, hash_secret(token), int(admin), now()))
+            raise UsageError(
+                f"instansi {code} sudah terdaftar; untuk token baru jalankan "
+                f"`kebijakan agency token {code}`"
+            )
+        con.execute(
+            "INSERT INTO agencies (code, name, token_hash, is_admin, created_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (code, name, hash_secret(token), int(admin), now()),
+        )
     return get_agency(storage, code), token
 
 
@@ -121,8 +130,10 @@ def rotate_token(storage: Storage, code: str) -> str:
     agency = get_agency(storage, code)
     token = new_token()
     with storage.connect() as con:
-        con.execute("UPDATE agencies SET token_hash = ?, revoked_at = NULL WHERE code = ?",
-                    (hash_secret(token), agency.code))
+        con.execute(
+            "UPDATE agencies SET token_hash = ?, revoked_at = NULL WHERE code = ?",
+            (hash_secret(token), agency.code),
+        )
         con.execute("DELETE FROM sessions WHERE agency = ?", (agency.code,))
     return token
 
@@ -132,8 +143,10 @@ def revoke_agency(storage: Storage, code: str) -> Agency:
     Its submissions are kept."""
     agency = get_agency(storage, code)
     with storage.connect() as con:
-        con.execute("UPDATE agencies SET revoked_at = COALESCE(revoked_at, ?) WHERE code = ?",
-                    (now(), agency.code))
+        con.execute(
+            "UPDATE agencies SET revoked_at = COALESCE(revoked_at, ?) WHERE code = ?",
+            (now(), agency.code),
+        )
         con.execute("DELETE FROM sessions WHERE agency = ?", (agency.code,))
     return get_agency(storage, code)
 
@@ -143,8 +156,10 @@ def agency_for_token(storage: Storage, token: str | None) -> Agency | None:
     if not token or not token.startswith(TOKEN_PREFIX) or len(token) > 200:
         return None
     with storage.connect() as con:
-        row = con.execute("SELECT * FROM agencies WHERE token_hash = ? AND revoked_at IS NULL",
-                          (hash_secret(token),)).fetchone()
+        row = con.execute(
+            "SELECT * FROM agencies WHERE token_hash = ? AND revoked_at IS NULL",
+            (hash_secret(token),),
+        ).fetchone()
     return _agency(row) if row else None
 
 
@@ -152,12 +167,13 @@ def start_session(storage: Storage, agency: Agency, hours: int) -> tuple[str, Se
     """A new browser session: the cookie value (kept only by the browser) and the session."""
     secret = secrets.token_urlsafe(32)
     csrf = secrets.token_urlsafe(32)
-    expires = (dt.datetime.now(dt.UTC) + dt.timedelta(hours=hours)).strftime(
-        "%Y-%m-%dT%H:%M:%SZ")
+    expires = (dt.datetime.now(dt.UTC) + dt.timedelta(hours=hours)).strftime("%Y-%m-%dT%H:%M:%SZ")
     with storage.connect() as con:
         con.execute("DELETE FROM sessions WHERE expires_at < ?", (now(),))
-        con.execute("INSERT INTO sessions (id_hash, agency, csrf, expires_at) "
-                    "VALUES (?, ?, ?, ?)", (hash_secret(secret), agency.code, csrf, expires))
+        con.execute(
+            "INSERT INTO sessions (id_hash, agency, csrf, expires_at) VALUES (?, ?, ?, ?)",
+            (hash_secret(secret), agency.code, csrf, expires),
+        )
     return secret, Session(agency, csrf, expires)
 
 
@@ -169,7 +185,9 @@ def session_for(storage: Storage, secret: str | None) -> Session | None:
         row = con.execute(
             "SELECT s.csrf, s.expires_at, a.* FROM sessions AS s JOIN agencies AS a "
             "ON a.code = s.agency WHERE s.id_hash = ? AND s.expires_at > ? "
-            "AND a.revoked_at IS NULL", (hash_secret(secret), now())).fetchone()
+            "AND a.revoked_at IS NULL",
+            (hash_secret(secret), now()),
+        ).fetchone()
     return Session(_agency(row), row["csrf"], row["expires_at"]) if row else None
 
 

@@ -28,8 +28,10 @@ class FileOut(BaseModel):
     """One file of the receipt."""
 
     name: str = Field(description="Nama berkas dari instansi (ZIP/isi untuk isi ZIP).")
-    kind: str = Field(description="Jenis menurut isinya: csv, xlsx, xlsb, ods, xls, zip, "
-                      "skipped (isi ZIP yang bukan data).")
+    kind: str = Field(
+        description="Jenis menurut isinya: csv, xlsx, xlsb, ods, xls, zip, "
+        "skipped (isi ZIP yang bukan data)."
+    )
     size: int = Field(description="Ukuran dalam byte.")
     sha256: str
     checked: bool = Field(description="Dibaca oleh pemeriksa.")
@@ -77,44 +79,85 @@ def submission_out(sub: Submission) -> SubmissionOut:
     if sub.status == "done":
         links |= {"report_json": f"{base}/laporan.json", "report_xlsx": f"{base}/laporan.xlsx"}
     return SubmissionOut(
-        id=sub.id, agency=sub.agency, agency_name=sub.agency_name, status=sub.status,
-        created_at=sub.created_at, finished_at=sub.finished_at, as_of=sub.as_of,
-        years=sub.years, error=sub.error, summary=sub.summary, links=links,
-        receipt=ReceiptOut(files=[FileOut(name=f.name, kind=f.kind, size=f.size,
-                                          sha256=f.sha256, checked=f.checked)
-                                  for f in sub.files],
-                           tool_version=sub.tool_version, policy_version=sub.policy_version,
-                           policy_commit=sub.policy_commit))
+        id=sub.id,
+        agency=sub.agency,
+        agency_name=sub.agency_name,
+        status=sub.status,
+        created_at=sub.created_at,
+        finished_at=sub.finished_at,
+        as_of=sub.as_of,
+        years=sub.years,
+        error=sub.error,
+        summary=sub.summary,
+        links=links,
+        receipt=ReceiptOut(
+            files=[
+                FileOut(name=f.name, kind=f.kind, size=f.size, sha256=f.sha256, checked=f.checked)
+                for f in sub.files
+            ],
+            tool_version=sub.tool_version,
+            policy_version=sub.policy_version,
+            policy_commit=sub.policy_commit,
+        ),
+    )
 
 
 def bearer(request: Request) -> Agency:
     """The agency behind the bearer token; 401 otherwise (revoked tokens included)."""
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
-    agency = (agency_for_token(service(request).storage, token.strip())
-              if scheme.lower() == "bearer" else None)
+    agency = (
+        agency_for_token(service(request).storage, token.strip())
+        if scheme.lower() == "bearer"
+        else None
+    )
     if agency is None:
         raise HTTPException(401, UNAUTHORIZED, headers={"WWW-Authenticate": "Bearer"})
     return agency
 
 
-UPLOAD_BODY: dict[str, Any] = {"requestBody": {"required": True, "content": {
-    "multipart/form-data": {"schema": {
-        "type": "object", "required": ["files"],
-        "properties": {
-            "files": {"type": "array", "items": {"type": "string", "format": "binary"},
-                      "description": "Satu atau lebih berkas: CSV, XLSX, atau ZIP berisi CSV."},
-            "as_of": {"type": "string", "format": "date",
-                      "description": "Tanggal acuan TTTT-BB-HH (bawaan: hari ini)."},
-            "tahun": {"type": "string", "description": "Tahun yang diperiksa, misalnya 2025 "
-                      "atau 2024,2025 (bawaan: tahun sebelum tanggal acuan)."}}}}}}}
+UPLOAD_BODY: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "required": ["files"],
+                    "properties": {
+                        "files": {
+                            "type": "array",
+                            "items": {"type": "string", "format": "binary"},
+                            "description": (
+                                "Satu atau lebih berkas: CSV, XLSX, atau ZIP berisi CSV."
+                            ),
+                        },
+                        "as_of": {
+                            "type": "string",
+                            "format": "date",
+                            "description": "Tanggal acuan TTTT-BB-HH (bawaan: hari ini).",
+                        },
+                        "tahun": {
+                            "type": "string",
+                            "description": "Tahun yang diperiksa, misalnya 2025 "
+                            "atau 2024,2025 (bawaan: tahun sebelum tanggal acuan).",
+                        },
+                    },
+                }
+            }
+        },
+    }
+}
 ERRORS: dict[int | str, dict[str, Any]] = {
-    code: {"description": text} for code, text in (
+    code: {"description": text}
+    for code, text in (
         (401, "Token tidak ada, salah, atau dicabut."),
         (404, "Pengajuan tidak ada atau milik instansi lain."),
         (409, "Laporan belum tersedia (masih diperiksa atau gagal)."),
         (413, "Unggahan atau isi ZIP/XLSX melebihi batas."),
         (415, "Berkas bukan CSV, Excel, atau ZIP berisi data."),
-        (422, "Isian atau berkas tidak dapat diterima."))}
+        (422, "Isian atau berkas tidak dapat diterima."),
+    )
+}
 
 
 def router(settings: Settings) -> APIRouter:
@@ -125,12 +168,21 @@ def router(settings: Settings) -> APIRouter:
     def health(request: Request) -> Health:
         """Layanan hidup; jumlah pengajuan yang menunggu dan sedang diperiksa."""
         storage = service(request).storage
-        return Health(status="ok", version=__version__, queued=storage.count("queued"),
-                      running=storage.count("running"))
+        return Health(
+            status="ok",
+            version=__version__,
+            queued=storage.count("queued"),
+            running=storage.count("running"),
+        )
 
-    @routes.post("/pengajuan", status_code=202, responses=ERRORS,
-                 max_body_size=settings.max_upload_bytes, openapi_extra=UPLOAD_BODY,
-                 response_model=SubmissionOut)
+    @routes.post(
+        "/pengajuan",
+        status_code=202,
+        responses=ERRORS,
+        max_body_size=settings.max_upload_bytes,
+        openapi_extra=UPLOAD_BODY,
+        response_model=SubmissionOut,
+    )
     async def create(request: Request) -> JSONResponse:
         """Unggah data; pemeriksaan berjalan di latar belakang. Pantau dengan GET.
 
@@ -140,21 +192,36 @@ def router(settings: Settings) -> APIRouter:
         svc = service(request)
         try:
             async with request.form(max_files=settings.max_files, max_fields=30) as form:
-                files = [Incoming(f.filename, f.file) for f in form.getlist("files")
-                         if isinstance(f, UploadFile)]
+                files = [
+                    Incoming(f.filename, f.file)
+                    for f in form.getlist("files")
+                    if isinstance(f, UploadFile)
+                ]
                 as_of = form.get("as_of")
                 years = [str(v) for v in form.getlist("tahun")]
                 sub = await run_in_threadpool(
-                    accept_upload, svc.storage, svc.settings, svc.dispatcher, agency, files,
-                    as_of if isinstance(as_of, str) else None, years)
+                    accept_upload,
+                    svc.storage,
+                    svc.settings,
+                    svc.dispatcher,
+                    agency,
+                    files,
+                    as_of if isinstance(as_of, str) else None,
+                    years,
+                )
         except StarletteHTTPException as exc:
             if exc.status_code != 400:
                 raise
-            raise UploadRejected(f"Isi multipart tidak dapat dibaca (paling banyak "
-                                 f"{settings.max_files} berkas dalam field `files`).",
-                                 400) from None
-        return JSONResponse(submission_out(sub).model_dump(mode="json"), status_code=202,
-                            headers={"Location": f"/api/v1/pengajuan/{sub.id}"})
+            raise UploadRejected(
+                f"Isi multipart tidak dapat dibaca (paling banyak "
+                f"{settings.max_files} berkas dalam field `files`).",
+                400,
+            ) from None
+        return JSONResponse(
+            submission_out(sub).model_dump(mode="json"),
+            status_code=202,
+            headers={"Location": f"/api/v1/pengajuan/{sub.id}"},
+        )
 
     @routes.get("/pengajuan", responses=ERRORS)
     def listing(request: Request, instansi: str | None = None) -> list[SubmissionOut]:
@@ -173,8 +240,13 @@ def router(settings: Settings) -> APIRouter:
     def download(fmt: str, summary: str) -> None:
         """The report download of one format (409 until the check has finished)."""
 
-        @routes.get(f"/pengajuan/{{submission_id}}/laporan.{fmt}", responses=ERRORS,
-                    response_class=FileResponse, summary=summary, name=f"report_{fmt}")
+        @routes.get(
+            f"/pengajuan/{{submission_id}}/laporan.{fmt}",
+            responses=ERRORS,
+            response_class=FileResponse,
+            summary=summary,
+            name=f"report_{fmt}",
+        )
         def report(request: Request, submission_id: str) -> FileResponse:
             svc = service(request)
             sub = visible_submission(svc, bearer(request), submission_id)
@@ -182,7 +254,8 @@ def router(settings: Settings) -> APIRouter:
             return FileResponse(path, media_type=media, filename=name)
 
     download("json", "Laporan lengkap sebagai JSON (409 bila belum selesai)")
-    download("xlsx", "Buku kerja perbaikan (Excel) dengan baris yang bermasalah "
-                     "(409 bila belum selesai)")
+    download(
+        "xlsx", "Buku kerja perbaikan (Excel) dengan baris yang bermasalah (409 bila belum selesai)"
+    )
 
     return routes

@@ -42,26 +42,40 @@ MESSAGES = {
 }
 
 
-def create_app(data_dir: str | Path, *, policy_root: str | Path = "policy",
-               rules_root: str | Path = "rules", max_upload_bytes: int = 64 * MIB,
-               max_concurrent_checks: int = 2, **limits: int) -> FastAPI:
+def create_app(
+    data_dir: str | Path,
+    *,
+    policy_root: str | Path = "policy",
+    rules_root: str | Path = "rules",
+    max_upload_bytes: int = 64 * MIB,
+    max_concurrent_checks: int = 2,
+    **limits: int,
+) -> FastAPI:
     """The upload service over ``data_dir`` (created if missing).
 
     ``limits`` may set any other :class:`Settings` number (``max_files``,
     ``max_uncompressed_bytes``, ``max_zip_entries``, ``max_queued``, ``session_hours``,
     ``page_size``, ``check_timeout_seconds``).
     """
-    settings = Settings(data_dir=Path(data_dir), policy_root=Path(policy_root),
-                        rules_root=Path(rules_root), max_upload_bytes=max_upload_bytes,
-                        max_concurrent_checks=max_concurrent_checks, **limits)
+    settings = Settings(
+        data_dir=Path(data_dir),
+        policy_root=Path(policy_root),
+        rules_root=Path(rules_root),
+        max_upload_bytes=max_upload_bytes,
+        max_concurrent_checks=max_concurrent_checks,
+        **limits,
+    )
     storage = Storage(settings.data_dir)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        dispatcher = Dispatcher(storage, workers=settings.max_concurrent_checks,
-                                policy_root=settings.policy_root,
-                                rules_root=settings.rules_root,
-                                timeout=settings.check_timeout_seconds)
+        dispatcher = Dispatcher(
+            storage,
+            workers=settings.max_concurrent_checks,
+            policy_root=settings.policy_root,
+            rules_root=settings.rules_root,
+            timeout=settings.check_timeout_seconds,
+        )
         app.state.service = Service(settings, storage, dispatcher, environment())
         dispatcher.resume()
         try:
@@ -69,14 +83,23 @@ def create_app(data_dir: str | Path, *, policy_root: str | Path = "policy",
         finally:
             dispatcher.shutdown()
 
-    app = FastAPI(title="Kebijakan ASN Bengkulu: pengiriman data kepegawaian",
-                  version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
-                  description="Instansi mengunggah data kepegawaian dan menerima laporan "
-                  "pemeriksaan terhadap peraturan. Autentikasi: `Authorization: Bearer <token>`.")
+    app = FastAPI(
+        title="Kebijakan ASN Bengkulu: pengiriman data kepegawaian",
+        version=__version__,
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+        description="Instansi mengunggah data kepegawaian dan menerima laporan "
+        "pemeriksaan terhadap peraturan. Autentikasi: `Authorization: Bearer <token>`.",
+    )
     app.state.settings = settings
-    app.add_middleware(Guard, upload_paths=("/pengajuan", "/api/v1/pengajuan"),
-                       max_upload_bytes=settings.max_upload_bytes,
-                       max_form_bytes=settings.max_form_bytes, message=_too_large(settings))
+    app.add_middleware(
+        Guard,
+        upload_paths=("/pengajuan", "/api/v1/pengajuan"),
+        max_upload_bytes=settings.max_upload_bytes,
+        max_form_bytes=settings.max_form_bytes,
+        message=_too_large(settings),
+    )
     app.include_router(pages.router(settings))
     app.include_router(api.router(settings))
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
@@ -85,20 +108,29 @@ def create_app(data_dir: str | Path, *, policy_root: str | Path = "policy",
 
 
 def _too_large(settings: Settings) -> str:
-    return (f"Unggahan terlalu besar: batasnya {settings.max_upload_bytes // MIB} MB untuk "
-            "satu unggahan. Kirim berkas CSV dalam ZIP atau bagi menjadi beberapa unggahan.")
+    return (
+        f"Unggahan terlalu besar: batasnya {settings.max_upload_bytes // MIB} MB untuk "
+        "satu unggahan. Kirim berkas CSV dalam ZIP atau bagi menjadi beberapa unggahan."
+    )
 
 
 def _handlers(app: FastAPI) -> None:
-    def answer(request: Request, status: int, message: str,
-               headers: Mapping[str, str] | None = None) -> Response:
+    def answer(
+        request: Request, status: int, message: str, headers: Mapping[str, str] | None = None
+    ) -> Response:
         if wants_json(request.scope):
             return JSONResponse({"detail": message}, status_code=status, headers=headers)
         service: Service | None = getattr(request.app.state, "service", None)
         if service is None:
             return Response(message, status_code=status, media_type="text/plain")
-        body = render(service.templates, "galat.html", title=_title(status), message=message,
-                      session=None, version=__version__)
+        body = render(
+            service.templates,
+            "galat.html",
+            title=_title(status),
+            message=message,
+            session=None,
+            version=__version__,
+        )
         return HTMLResponse(body, status_code=status, headers=headers)
 
     @app.exception_handler(HTTPException)
@@ -113,8 +145,13 @@ def _handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
         fields = sorted({str(e["loc"][-1]) for e in exc.errors() if e.get("loc")})
-        return answer(request, 422, "Isian tidak sah atau belum diisi: " + ", ".join(fields)
-                      + ". Lihat /api untuk bentuk permintaan yang benar.")
+        return answer(
+            request,
+            422,
+            "Isian tidak sah atau belum diisi: "
+            + ", ".join(fields)
+            + ". Lihat /api untuk bentuk permintaan yang benar.",
+        )
 
     @app.exception_handler(UploadRejected)
     async def rejected(request: Request, exc: UploadRejected) -> Response:
@@ -127,5 +164,6 @@ def _handlers(app: FastAPI) -> None:
 
 
 def _title(status: int) -> str:
-    return {401: "Tidak berhak", 403: "Ditolak", 404: "Tidak ditemukan",
-            413: "Terlalu besar"}.get(status, "Tidak dapat diproses")
+    return {401: "Tidak berhak", 403: "Ditolak", 404: "Tidak ditemukan", 413: "Terlalu besar"}.get(
+        status, "Tidak dapat diproses"
+    )

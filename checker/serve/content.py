@@ -21,17 +21,36 @@ from checker.data.sniff import detect_encoding
 SNIFF_BYTES = 64 * 1024
 ZIP_MAGIC, EMPTY_ZIP_MAGIC, OLE_MAGIC = b"PK\x03\x04", b"PK\x05\x06", b"\xd0\xcf\x11\xe0"
 WORKBOOKS = ("xlsx", "xlsb", "ods", "xls")
-EXTENSIONS = {"csv": ".csv", "xlsx": ".xlsx", "xlsb": ".xlsb", "ods": ".ods", "xls": ".xls",
-              "zip": ".zip"}
-KIND_LABELS = {"csv": "CSV", "xlsx": "Excel (.xlsx)", "xlsb": "Excel biner (.xlsb)",
-               "ods": "OpenDocument (.ods)", "xls": "Excel 97-2003 (.xls)", "zip": "ZIP",
-               "skipped": "tidak diperiksa"}
+EXTENSIONS = {
+    "csv": ".csv",
+    "xlsx": ".xlsx",
+    "xlsb": ".xlsb",
+    "ods": ".ods",
+    "xls": ".xls",
+    "zip": ".zip",
+}
+KIND_LABELS = {
+    "csv": "CSV",
+    "xlsx": "Excel (.xlsx)",
+    "xlsb": "Excel biner (.xlsb)",
+    "ods": "OpenDocument (.ods)",
+    "xls": "Excel 97-2003 (.xls)",
+    "zip": "ZIP",
+    "skipped": "tidak diperiksa",
+}
 ADVICE = "Kirim data sebagai CSV, Excel (.xlsx), atau ZIP berisi berkas CSV."
 _BINARY = (
-    (b"%PDF", "dokumen PDF"), (b"\x89PNG", "gambar PNG"), (b"\xff\xd8\xff", "gambar JPEG"),
-    (b"GIF8", "gambar GIF"), (b"RIFF", "berkas media"), (b"Rar!", "arsip RAR"),
-    (b"7z\xbc\xaf", "arsip 7-Zip"), (b"\x1f\x8b", "arsip gzip"), (b"MZ", "program Windows"),
-    (b"\x7fELF", "program"), (b"{\\rtf", "dokumen RTF"),
+    (b"%PDF", "dokumen PDF"),
+    (b"\x89PNG", "gambar PNG"),
+    (b"\xff\xd8\xff", "gambar JPEG"),
+    (b"GIF8", "gambar GIF"),
+    (b"RIFF", "berkas media"),
+    (b"Rar!", "arsip RAR"),
+    (b"7z\xbc\xaf", "arsip 7-Zip"),
+    (b"\x1f\x8b", "arsip gzip"),
+    (b"MZ", "program Windows"),
+    (b"\x7fELF", "program"),
+    (b"{\\rtf", "dokumen RTF"),
 )
 _HTML = re.compile(rb"^\s*(<!doctype\s+html|<html|<table|<head|<body)", re.I)
 _OPENDOCUMENT_SHEET = b"application/vnd.oasis.opendocument.spreadsheet"
@@ -48,14 +67,18 @@ class UploadRejected(Exception):
 
 def not_data(name: str, what: str) -> UploadRejected:
     """The refusal for a file that is not a spreadsheet."""
-    return UploadRejected(f"Berkas “{name}” bukan data yang dapat diperiksa: isinya {what}. "
-                          + ADVICE)
+    return UploadRejected(
+        f"Berkas “{name}” bukan data yang dapat diperiksa: isinya {what}. " + ADVICE
+    )
 
 
 def damaged(name: str, detail: str = "isinya rusak atau terpotong") -> UploadRejected:
     """The refusal for a container that cannot be opened."""
-    return UploadRejected(f"Berkas “{name}” tidak dapat dibuka ({detail}). Simpan ulang atau "
-                          "buat ulang berkasnya, lalu unggah kembali.", 422)
+    return UploadRejected(
+        f"Berkas “{name}” tidak dapat dibuka ({detail}). Simpan ulang atau "
+        "buat ulang berkasnya, lalu unggah kembali.",
+        422,
+    )
 
 
 def detect_kind(path: Path, name: str) -> str:
@@ -63,8 +86,9 @@ def detect_kind(path: Path, name: str) -> str:
     with path.open("rb") as fh:
         head = fh.read(SNIFF_BYTES)
     if not head:
-        raise UploadRejected(f"Berkas “{name}” kosong. Ekspor ulang datanya, lalu unggah "
-                             "kembali.", 422)
+        raise UploadRejected(
+            f"Berkas “{name}” kosong. Ekspor ulang datanya, lalu unggah kembali.", 422
+        )
     if head.startswith((ZIP_MAGIC, EMPTY_ZIP_MAGIC)):
         return _zip_kind(path, name)
     if head.startswith(OLE_MAGIC):
@@ -77,11 +101,13 @@ def detect_kind(path: Path, name: str) -> str:
         raise UploadRejected(
             f"Berkas “{name}” adalah halaman web (HTML), walaupun namanya mungkin berakhiran "
             ".xls. Buka berkas itu di Excel, simpan sebagai Excel Workbook (.xlsx), lalu unggah "
-            "kembali.")
+            "kembali."
+        )
     if text.lstrip().startswith(b"<?xml"):
         raise UploadRejected(
             f"Berkas “{name}” berformat XML Spreadsheet 2003. Buka di Excel, simpan sebagai "
-            "Excel Workbook (.xlsx), lalu unggah kembali.")
+            "Excel Workbook (.xlsx), lalu unggah kembali."
+        )
     encoding = detect_encoding(head)
     if encoding is None or not _mostly_text(head, encoding):
         raise not_data(name, "data biner")
@@ -91,8 +117,11 @@ def detect_kind(path: Path, name: str) -> str:
 def _mostly_text(head: bytes, encoding: str) -> bool:
     """At most 1 % control or undecodable characters once decoded (tab, line ends excepted)."""
     text = head.decode(encoding, errors="replace")
-    bad = sum(1 for c in text if c == "\ufffd" or (
-        unicodedata.category(c) == "Cc" and c not in "\t\n\r\f"))
+    bad = sum(
+        1
+        for c in text
+        if c == "\ufffd" or (unicodedata.category(c) == "Cc" and c not in "\t\n\r\f")
+    )
     return bad <= max(1, len(text) // 100)
 
 
@@ -106,7 +135,7 @@ def zip_entry_count(path: Path) -> int | None:
     at = tail.rfind(EMPTY_ZIP_MAGIC)
     if at < 0 or len(tail) < at + 22:
         return None
-    (total,) = struct.unpack("<H", tail[at + 10:at + 12])
+    (total,) = struct.unpack("<H", tail[at + 10 : at + 12])
     return None if total == 0xFFFF else int(total)
 
 
@@ -146,10 +175,14 @@ def _ole_kind(path: Path, name: str) -> str:
         if data.find("EncryptedPackage".encode("utf-16-le")) >= 0:
             raise UploadRejected(
                 f"Berkas “{name}” dilindungi kata sandi. Buka di Excel, hapus kata sandinya "
-                "(File › Info › Protect Workbook), simpan, lalu unggah kembali.", 422)
+                "(File › Info › Protect Workbook), simpan, lalu unggah kembali.",
+                422,
+            )
         if data.find("WordDocument".encode("utf-16-le")) >= 0:
             raise not_data(name, "dokumen Word")
-        if data.find("Workbook".encode("utf-16-le")) >= 0 or data.find(
-                "Book".encode("utf-16-le")) >= 0:
+        if (
+            data.find("Workbook".encode("utf-16-le")) >= 0
+            or data.find("Book".encode("utf-16-le")) >= 0
+        ):
             return "xls"
     raise not_data(name, "dokumen Office yang bukan lembar kerja")

@@ -14,8 +14,10 @@ import json
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
-       "frame-ancestors 'none'; base-uri 'none'")
+CSP = (
+    "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+    "frame-ancestors 'none'; base-uri 'none'"
+)
 SECURITY_HEADERS = [
     (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),
@@ -35,8 +37,15 @@ def wants_json(scope: Scope) -> bool:
 class Guard:
     """Adds the security headers to every response and refuses oversized declared bodies."""
 
-    def __init__(self, app: ASGIApp, *, upload_paths: tuple[str, ...], max_upload_bytes: int,
-                 max_form_bytes: int, message: str) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        upload_paths: tuple[str, ...],
+        max_upload_bytes: int,
+        max_form_bytes: int,
+        message: str,
+    ) -> None:
         self.app = app
         self.upload_paths = upload_paths
         self.max_upload_bytes = max_upload_bytes
@@ -74,15 +83,24 @@ class Guard:
         if wants_json(scope):
             body, kind = json.dumps({"detail": self.message}).encode(), b"application/json"
         else:
-            body = ("<!doctype html><html lang=\"id\"><meta charset=\"utf-8\"><meta name="
-                    "\"viewport\" content=\"width=device-width, initial-scale=1\"><link rel="
-                    "\"stylesheet\" href=\"/static/gaya.css\"><title>Terlalu besar</title>"
-                    "<main class=\"wadah\"><h1>Unggahan terlalu besar</h1><p role=\"alert\">"
-                    f"{html.escape(self.message)}</p><p><a href=\"/pengajuan\">Kembali ke halaman "
-                    "pengajuan</a></p></main></html>").encode()
+            body = (
+                '<!doctype html><html lang="id"><meta charset="utf-8"><meta name='
+                '"viewport" content="width=device-width, initial-scale=1"><link rel='
+                '"stylesheet" href="/static/gaya.css"><title>Terlalu besar</title>'
+                '<main class="wadah"><h1>Unggahan terlalu besar</h1><p role="alert">'
+                f'{html.escape(self.message)}</p><p><a href="/pengajuan">Kembali ke halaman '
+                "pengajuan</a></p></main></html>"
+            ).encode()
             kind = b"text/html; charset=utf-8"
-        await send({"type": "http.response.start", "status": 413,
-                    "headers": [(b"content-type", kind),
-                                (b"content-length", str(len(body)).encode()),
-                                (b"connection", b"close")]})
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 413,
+                "headers": [
+                    (b"content-type", kind),
+                    (b"content-length", str(len(body)).encode()),
+                    (b"connection", b"close"),
+                ],
+            }
+        )
         await send({"type": "http.response.body", "body": body})

@@ -28,11 +28,17 @@ def parse_as_of(value: str | None, today: dt.date) -> dt.date:
     try:
         day = dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise UploadRejected(f"Tanggal acuan “{value}” tidak dapat dibaca. Tulis sebagai "
-                             "TTTT-BB-HH, misalnya 2026-06-30.", 422) from None
+        raise UploadRejected(
+            f"Tanggal acuan “{value}” tidak dapat dibaca. Tulis sebagai "
+            "TTTT-BB-HH, misalnya 2026-06-30.",
+            422,
+        ) from None
     if not EARLIEST <= day <= today + dt.timedelta(days=366):
-        raise UploadRejected(f"Tanggal acuan {day.isoformat()} di luar rentang yang dapat "
-                             "diperiksa (sejak 2000 sampai setahun ke depan).", 422)
+        raise UploadRejected(
+            f"Tanggal acuan {day.isoformat()} di luar rentang yang dapat "
+            "diperiksa (sejak 2000 sampai setahun ke depan).",
+            422,
+        )
     return day
 
 
@@ -45,19 +51,31 @@ def parse_years(values: Sequence[str], as_of: dt.date) -> list[int]:
     try:
         years = sorted({int(part) for part in parts})
     except ValueError:
-        raise UploadRejected(f"Tahun “{', '.join(parts)}” tidak dapat dibaca. Tulis tahun "
-                             "empat angka, misalnya 2025.", 422) from None
+        raise UploadRejected(
+            f"Tahun “{', '.join(parts)}” tidak dapat dibaca. Tulis tahun "
+            "empat angka, misalnya 2025.",
+            422,
+        ) from None
     if any(year < 1950 or year > as_of.year for year in years):
-        raise UploadRejected(f"Tahun yang diperiksa harus di antara 1950 dan {as_of.year} "
-                             "(tahun tanggal acuan).", 422)
+        raise UploadRejected(
+            f"Tahun yang diperiksa harus di antara 1950 dan {as_of.year} (tahun tanggal acuan).",
+            422,
+        )
     if len(years) > MAX_YEARS:
         raise UploadRejected(f"Paling banyak {MAX_YEARS} tahun dalam satu pengajuan.", 422)
     return years
 
 
-def accept_upload(storage: Storage, settings: Settings, dispatcher: Dispatcher, agency: Agency,
-                  files: Sequence[Incoming], as_of_text: str | None, years_text: Sequence[str],
-                  today: dt.date | None = None) -> Submission:
+def accept_upload(
+    storage: Storage,
+    settings: Settings,
+    dispatcher: Dispatcher,
+    agency: Agency,
+    files: Sequence[Incoming],
+    as_of_text: str | None,
+    years_text: Sequence[str],
+    today: dt.date | None = None,
+) -> Submission:
     """Store an upload as a new queued submission and hand it to the dispatcher.
 
     Raises :class:`UploadRejected` (with the HTTP status to answer) when it cannot be accepted;
@@ -68,15 +86,20 @@ def accept_upload(storage: Storage, settings: Settings, dispatcher: Dispatcher, 
     if not files:
         raise UploadRejected("Pilih paling sedikit satu berkas data untuk diunggah.", 422)
     if len(files) > settings.max_files:
-        raise UploadRejected(f"Paling banyak {settings.max_files} berkas dalam satu unggahan; "
-                             "gabungkan berkas CSV ke dalam satu ZIP.", 422)
+        raise UploadRejected(
+            f"Paling banyak {settings.max_files} berkas dalam satu unggahan; "
+            "gabungkan berkas CSV ke dalam satu ZIP.",
+            422,
+        )
     if storage.count("queued") >= settings.max_queued:
-        raise UploadRejected("Antrean pemeriksaan sedang penuh. Coba unggah lagi beberapa "
-                             "menit lagi.", 503)
+        raise UploadRejected(
+            "Antrean pemeriksaan sedang penuh. Coba unggah lagi beberapa menit lagi.", 503
+        )
     needed = settings.max_upload_bytes + settings.max_uncompressed_bytes
     if shutil.disk_usage(storage.data_dir).free < needed:
-        raise UploadRejected("Ruang penyimpanan server hampir penuh. Coba lagi nanti atau "
-                             "hubungi BKD.", 507)
+        raise UploadRejected(
+            "Ruang penyimpanan server hampir penuh. Coba lagi nanti atau hubungi BKD.", 507
+        )
     submission_id = new_submission_id()
     while storage.folder(submission_id).exists():
         submission_id = new_submission_id()
@@ -84,14 +107,21 @@ def accept_upload(storage: Storage, settings: Settings, dispatcher: Dispatcher, 
     folder.mkdir(parents=True)
     try:
         budget = Budget(settings.max_uncompressed_bytes, settings.max_zip_entries)
-        stored = store_uploads(files, folder, budget,
-                               load_schema(settings.rules_root / SCHEMA_DIR))
+        stored = store_uploads(files, folder, budget, load_schema(settings.rules_root / SCHEMA_DIR))
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
-    sub = Submission(id=submission_id, agency=agency.code, agency_name=agency.name,
-                     created_at=now(), as_of=as_of.isoformat(), years=years, status="queued",
-                     tool_version=__version__, files=stored)
+    sub = Submission(
+        id=submission_id,
+        agency=agency.code,
+        agency_name=agency.name,
+        created_at=now(),
+        as_of=as_of.isoformat(),
+        years=years,
+        status="queued",
+        tool_version=__version__,
+        files=stored,
+    )
     storage.add_submission(sub)
     dispatcher.submit(submission_id)
     return sub

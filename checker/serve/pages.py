@@ -42,8 +42,10 @@ from checker.serve.uploads import Incoming
 from checker.serve.views import load_report, paginate, render
 
 SESSION_COOKIE, SIGNIN_COOKIE = "kebijakan_sesi", "kebijakan_masuk"
-CSRF_FAILED = ("Formulir ini sudah kedaluwarsa atau tidak dikirim dari halaman layanan ini. "
-               "Muat ulang halaman, lalu coba lagi.")
+CSRF_FAILED = (
+    "Formulir ini sudah kedaluwarsa atau tidak dikirim dari halaman layanan ini. "
+    "Muat ulang halaman, lalu coba lagi."
+)
 
 
 def page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
@@ -108,13 +110,23 @@ def router(settings: Settings) -> APIRouter:
         svc = service(request)
         agency = agency_for_token(svc.storage, str(form.get("token") or "").strip())
         if agency is None:
-            return _sign_in_page(request, lanjut, status=401,
-                                 error="Token tidak dikenal atau sudah dicabut. Periksa "
-                                 "kembali token dari BKD (tanpa spasi).")
+            return _sign_in_page(
+                request,
+                lanjut,
+                status=401,
+                error="Token tidak dikenal atau sudah dicabut. Periksa "
+                "kembali token dari BKD (tanpa spasi).",
+            )
         secret, _ = start_session(svc.storage, agency, svc.settings.session_hours)
         response = RedirectResponse(_local(lanjut), 303)
-        response.set_cookie(SESSION_COOKIE, secret, max_age=svc.settings.session_hours * 3600,
-                            httponly=True, samesite="lax", secure=request.url.scheme == "https")
+        response.set_cookie(
+            SESSION_COOKIE,
+            secret,
+            max_age=svc.settings.session_hours * 3600,
+            httponly=True,
+            samesite="lax",
+            secure=request.url.scheme == "https",
+        )
         response.delete_cookie(SIGNIN_COOKIE, path="/masuk")
         return response
 
@@ -144,22 +156,39 @@ def router(settings: Settings) -> APIRouter:
             async with request.form(max_files=settings.max_files, max_fields=30) as form:
                 if not same_secret(str(form.get("csrf") or ""), session.csrf):
                     raise HTTPException(403, CSRF_FAILED)
-                files = [Incoming(f.filename, f.file) for f in form.getlist("berkas")
-                         if isinstance(f, UploadFile) and (f.filename or f.size)]
+                files = [
+                    Incoming(f.filename, f.file)
+                    for f in form.getlist("berkas")
+                    if isinstance(f, UploadFile) and (f.filename or f.size)
+                ]
                 as_of = str(form.get("as_of") or "")
                 years = [str(v) for v in form.getlist("tahun")]
-                sub = await run_in_threadpool(accept_upload, svc.storage, svc.settings,
-                                              svc.dispatcher, session.agency, files, as_of,
-                                              years)
+                sub = await run_in_threadpool(
+                    accept_upload,
+                    svc.storage,
+                    svc.settings,
+                    svc.dispatcher,
+                    session.agency,
+                    files,
+                    as_of,
+                    years,
+                )
         except UploadRejected as exc:
-            return _list_page(request, session, error=exc.message, status=exc.status,
-                              as_of=as_of, chosen=years)
+            return _list_page(
+                request, session, error=exc.message, status=exc.status, as_of=as_of, chosen=years
+            )
         except StarletteHTTPException as exc:
             if exc.status_code != 400:
                 raise
-            return _list_page(request, session, status=400, error=(
-                f"Formulir unggahan tidak dapat dibaca. Paling banyak {settings.max_files} "
-                "berkas dalam satu unggahan."))
+            return _list_page(
+                request,
+                session,
+                status=400,
+                error=(
+                    f"Formulir unggahan tidak dapat dibaca. Paling banyak {settings.max_files} "
+                    "berkas dalam satu unggahan."
+                ),
+            )
         return RedirectResponse(f"/pengajuan/{sub.id}", 303)
 
     @routes.get("/pengajuan/{submission_id}")
@@ -167,20 +196,32 @@ def router(settings: Settings) -> APIRouter:
         session = require_session(request)
         svc = service(request)
         sub = visible_submission(svc, session.agency, submission_id)
-        context: dict[str, Any] = {"sub": sub, "kinds": KIND_LABELS, "rules": [],
-                                   "instansi": None, "report": None}
+        context: dict[str, Any] = {
+            "sub": sub,
+            "kinds": KIND_LABELS,
+            "rules": [],
+            "instansi": None,
+            "report": None,
+        }
         if sub.status == "done":
             report = load_report(svc.storage.folder(sub.id))
             context["report"] = report
-            context["rules"] = [(rule, rule_title(report, rule), group_severity(items),
-                                 len(items)) for rule, items in by_rule(report)]
+            context["rules"] = [
+                (rule, rule_title(report, rule), group_severity(items), len(items))
+                for rule, items in by_rule(report)
+            ]
             context["instansi"] = instansi_table(report)
-        return page(request, "pengajuan.html", session=session, title=f"Pengajuan {sub.id}",
-                    refresh=3 if sub.status in ("queued", "running") else None, **context)
+        return page(
+            request,
+            "pengajuan.html",
+            session=session,
+            title=f"Pengajuan {sub.id}",
+            refresh=3 if sub.status in ("queued", "running") else None,
+            **context,
+        )
 
     @routes.get("/pengajuan/{submission_id}/aturan/{rule}")
-    def findings(request: Request, submission_id: str, rule: str,
-                 halaman: int = 1) -> Response:
+    def findings(request: Request, submission_id: str, rule: str, halaman: int = 1) -> Response:
         session = require_session(request)
         svc = service(request)
         sub = visible_submission(svc, session.agency, submission_id)
@@ -190,10 +231,17 @@ def router(settings: Settings) -> APIRouter:
         items = dict(by_rule(report)).get(rule)
         if items is None:
             raise HTTPException(404, f"Aturan {rule} tidak punya temuan di pengajuan ini.")
-        return page(request, "aturan.html", session=session, title=f"{rule} · {sub.id}",
-                    sub=sub, rule=rule, rule_title=rule_title(report, rule),
-                    severity=group_severity(items),
-                    page_of=paginate(items, halaman, svc.settings.page_size))
+        return page(
+            request,
+            "aturan.html",
+            session=session,
+            title=f"{rule} · {sub.id}",
+            sub=sub,
+            rule=rule,
+            rule_title=rule_title(report, rule),
+            severity=group_severity(items),
+            page_of=paginate(items, halaman, svc.settings.page_size),
+        )
 
     @routes.get("/pengajuan/{submission_id}/laporan.{fmt}")
     def download(request: Request, submission_id: str, fmt: str) -> Response:
@@ -202,39 +250,77 @@ def router(settings: Settings) -> APIRouter:
             raise HTTPException(404)
         svc = service(request)
         path, media, name = report_file(
-            svc, visible_submission(svc, session.agency, submission_id), fmt)
+            svc, visible_submission(svc, session.agency, submission_id), fmt
+        )
         return FileResponse(path, media_type=media, filename=name)
 
     @routes.get("/api")
     def api_help(request: Request) -> Response:
-        return page(request, "api.html", session=signed_in(request), title="API",
-                    base=str(request.base_url).rstrip("/"),
-                    limit_mb=settings.max_upload_bytes // MIB)
+        return page(
+            request,
+            "api.html",
+            session=signed_in(request),
+            title="API",
+            base=str(request.base_url).rstrip("/"),
+            limit_mb=settings.max_upload_bytes // MIB,
+        )
 
     return routes
 
 
-def _sign_in_page(request: Request, lanjut: str | None, status: int = 200,
-                  error: str | None = None) -> Response:
+def _sign_in_page(
+    request: Request, lanjut: str | None, status: int = 200, error: str | None = None
+) -> Response:
     csrf = secrets.token_urlsafe(32)
-    response = page(request, "masuk.html", status=status, title="Masuk", csrf=csrf,
-                    lanjut=_local(lanjut), error=error)
-    response.set_cookie(SIGNIN_COOKIE, csrf, max_age=3600, path="/masuk", httponly=True,
-                        samesite="strict", secure=request.url.scheme == "https")
+    response = page(
+        request,
+        "masuk.html",
+        status=status,
+        title="Masuk",
+        csrf=csrf,
+        lanjut=_local(lanjut),
+        error=error,
+    )
+    response.set_cookie(
+        SIGNIN_COOKIE,
+        csrf,
+        max_age=3600,
+        path="/masuk",
+        httponly=True,
+        samesite="strict",
+        secure=request.url.scheme == "https",
+    )
     return response
 
 
-def _list_page(request: Request, session: Session, error: str | None = None,
-               status: int = 200, as_of: str = "", chosen: list[str] | None = None,
-               only: str | None = None) -> Response:
+def _list_page(
+    request: Request,
+    session: Session,
+    error: str | None = None,
+    status: int = 200,
+    as_of: str = "",
+    chosen: list[str] | None = None,
+    only: str | None = None,
+) -> Response:
     svc: Service = service(request)
     agency = session.agency
     today = dt.date.today()
     subs = svc.storage.submissions(visible_agency(agency, only))
     years = list(range(today.year - 5, today.year + 1))
     picked = {int(y) for y in chosen or [] if y.isdigit()} or {today.year - 1}
-    return page(request, "daftar.html", status=status, session=session,
-                title="Pengajuan data", subs=subs, error=error,
-                as_of=as_of or today.isoformat(), max_date=today.isoformat(), years=years,
-                picked=picked, limit_mb=svc.settings.max_upload_bytes // MIB,
-                max_files=svc.settings.max_files, only=only if agency.is_admin else None)
+    return page(
+        request,
+        "daftar.html",
+        status=status,
+        session=session,
+        title="Pengajuan data",
+        subs=subs,
+        error=error,
+        as_of=as_of or today.isoformat(),
+        max_date=today.isoformat(),
+        years=years,
+        picked=picked,
+        limit_mb=svc.settings.max_upload_bytes // MIB,
+        max_files=svc.settings.max_files,
+        only=only if agency.is_admin else None,
+    )

@@ -34,13 +34,16 @@ class Published:
     as_of: str
 
 
-def publish(data_dir: str | Path, out_dir: str | Path, *, per_date: bool = False
-            ) -> list[Published]:
+def publish(
+    data_dir: str | Path, out_dir: str | Path, *, per_date: bool = False
+) -> list[Published]:
     """Write the latest accepted report of every agency into ``out_dir``."""
     data_dir, out_dir = Path(data_dir), Path(out_dir)
     if not (data_dir / "kebijakan.sqlite3").is_file():
-        raise UsageError(f"folder data layanan {data_dir} tidak berisi basis data; jalankan "
-                         "`kebijakan serve --data-dir` atau `kebijakan agency add` lebih dulu")
+        raise UsageError(
+            f"folder data layanan {data_dir} tidak berisi basis data; jalankan "
+            "`kebijakan serve --data-dir` atau `kebijakan agency add` lebih dulu"
+        )
     storage = Storage(data_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Published] = []

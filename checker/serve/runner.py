@@ -19,8 +19,10 @@ from typing import Any
 from checker.report.report import Report
 
 REPORT_JSON, REPORT_XLSX = "laporan.json", "laporan.xlsx"
-POLICY_BROKEN = ("Peraturan atau aturan pemeriksaan di server sedang tidak dapat dimuat, jadi data "
-                 "belum dapat diperiksa. Hubungi BKD; unggah ulang setelah diperbaiki.")
+POLICY_BROKEN = (
+    "Peraturan atau aturan pemeriksaan di server sedang tidak dapat dimuat, jadi data "
+    "belum dapat diperiksa. Hubungi BKD; unggah ulang setelah diperbaiki."
+)
 
 
 @dataclass(frozen=True)
@@ -52,9 +54,13 @@ def run_check(job: CheckJob) -> CheckOutcome:
     from checker.errors import CheckerError, PolicyError
 
     try:
-        report = checker.check(job.paths, as_of=dt.date.fromisoformat(job.as_of),
-                               years=job.years, policy_root=job.policy_root,
-                               rules_root=job.rules_root)
+        report = checker.check(
+            job.paths,
+            as_of=dt.date.fromisoformat(job.as_of),
+            years=job.years,
+            policy_root=job.policy_root,
+            rules_root=job.rules_root,
+        )
     except PolicyError as exc:
         # the server's regulation or rules are broken: not the agency's to fix
         print(f"kebijakan: {exc.format()}", file=sys.stderr)
@@ -65,8 +71,11 @@ def run_check(job: CheckJob) -> CheckOutcome:
     folder = Path(job.folder)
     _write(folder / REPORT_JSON, checker.render_report(report, "json"))
     _write(folder / REPORT_XLSX, checker.render_report(report, "xlsx"))
-    return CheckOutcome(policy_version=report.policy_version,
-                        policy_commit=report.policy.commit, summary=summarize(report))
+    return CheckOutcome(
+        policy_version=report.policy_version,
+        policy_commit=report.policy.commit,
+        summary=summarize(report),
+    )
 
 
 def relabel_text(text: str, names: dict[str, str]) -> str:
@@ -79,23 +88,37 @@ def relabel_text(text: str, names: dict[str, str]) -> str:
 def relabel(report: Report, names: dict[str, str]) -> Report:
     """The report with the agency's file names wherever it names a stored file: the findings'
     message, file, found and expected values, the inputs, the rows behind the workbook."""
+
     def name(label: str | None) -> str | None:
         return relabel_text(label, names) if label else label
 
     # messages name files too ("sudah tercatat pada baris 47 berkas ...")
-    findings = [replace(f, message=relabel_text(f.message, names), file=name(f.file),
-                        actual=name(f.actual), expected=name(f.expected))
-                for f in report.findings]
+    findings = [
+        replace(
+            f,
+            message=relabel_text(f.message, names),
+            file=name(f.file),
+            actual=name(f.actual),
+            expected=name(f.expected),
+        )
+        for f in report.findings
+    ]
     inputs = [replace(i, path=relabel_text(i.path, names)) for i in report.inputs]
-    rows = {table: [{**row, "_file": name(row.get("_file"))} for row in items]
-            for table, items in report.rows.items()}
+    rows = {
+        table: [{**row, "_file": name(row.get("_file"))} for row in items]
+        for table, items in report.rows.items()
+    }
     return replace(report, findings=findings, inputs=inputs, rows=rows)
 
 
 def summarize(report: Report) -> dict[str, Any]:
     """The counts a submission list shows without opening the report."""
-    return {"findings": len(report.findings), "by_severity": report.counts_by_severity(),
-            "employees": sum(report.employees.values()), "instansi": sorted(report.employees)}
+    return {
+        "findings": len(report.findings),
+        "by_severity": report.counts_by_severity(),
+        "employees": sum(report.employees.values()),
+        "instansi": sorted(report.employees),
+    }
 
 
 def _write(path: Path, data: bytes) -> None:

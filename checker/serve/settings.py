@@ -38,4 +38,3 @@ class Settings:
     page_size: int = 25
     # POST bodies that are not uploads (sign-in, sign-out) are small
     max_form_bytes: int = 64 * 1024
-

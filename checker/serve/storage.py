@@ -152,13 +152,34 @@ class Storage:
             con.execute(
                 "INSERT INTO submissions (id, agency, created_at, as_of, years, status, "
                 "tool_version) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (sub.id, sub.agency, sub.created_at, sub.as_of, json.dumps(sub.years),
-                 sub.status, sub.tool_version))
+                (
+                    sub.id,
+                    sub.agency,
+                    sub.created_at,
+                    sub.as_of,
+                    json.dumps(sub.years),
+                    sub.status,
+                    sub.tool_version,
+                ),
+            )
             con.executemany(
                 "INSERT INTO files (submission, position, parent, name, stored, kind, size, "
                 "sha256, checked) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(sub.id, f.position, f.parent, f.name, f.stored, f.kind, f.size, f.sha256,
-                  int(f.checked)) for f in sub.files])
+                [
+                    (
+                        sub.id,
+                        f.position,
+                        f.parent,
+                        f.name,
+                        f.stored,
+                        f.kind,
+                        f.size,
+                        f.sha256,
+                        int(f.checked),
+                    )
+                    for f in sub.files
+                ],
+            )
 
     def submission(self, submission_id: str) -> Submission | None:
         """One submission with its files, or None."""
@@ -166,48 +187,71 @@ class Storage:
             row = con.execute(_SELECT + " WHERE s.id = ?", (submission_id,)).fetchone()
             if row is None:
                 return None
-            files = con.execute("SELECT * FROM files WHERE submission = ? ORDER BY position",
-                                (submission_id,)).fetchall()
+            files = con.execute(
+                "SELECT * FROM files WHERE submission = ? ORDER BY position", (submission_id,)
+            ).fetchall()
         return _submission(row, files)
 
     def submissions(self, agency: str | None = None, limit: int = 100) -> list[Submission]:
         """The newest submissions first: one agency's, or everybody's when ``agency`` is None."""
         where, args = ("WHERE s.agency = ?", [agency]) if agency else ("", [])
         with self.connect() as con:
-            rows = con.execute(f"{_SELECT} {where} ORDER BY s.created_at DESC, s.rowid DESC "
-                               "LIMIT ?", [*args, limit]).fetchall()
+            rows = con.execute(
+                f"{_SELECT} {where} ORDER BY s.created_at DESC, s.rowid DESC LIMIT ?",
+                [*args, limit],
+            ).fetchall()
         return [_submission(row, []) for row in rows]
 
     def with_status(self, *statuses: str) -> list[str]:
         """Ids of submissions in these states, oldest first."""
         marks = ", ".join("?" for _ in statuses)
         with self.connect() as con:
-            rows = con.execute(f"SELECT id FROM submissions WHERE status IN ({marks}) "
-                               "ORDER BY created_at, rowid", statuses).fetchall()
+            rows = con.execute(
+                f"SELECT id FROM submissions WHERE status IN ({marks}) ORDER BY created_at, rowid",
+                statuses,
+            ).fetchall()
         return [row["id"] for row in rows]
 
     def count(self, status: str) -> int:
         """How many submissions are in this state."""
         with self.connect() as con:
-            row = con.execute("SELECT COUNT(*) FROM submissions WHERE status = ?",
-                              (status,)).fetchone()
+            row = con.execute(
+                "SELECT COUNT(*) FROM submissions WHERE status = ?", (status,)
+            ).fetchone()
         return int(row[0])
 
     def mark_running(self, submission_id: str) -> None:
         """The check has started."""
         with self.connect() as con:
-            con.execute("UPDATE submissions SET status = 'running', started_at = ? WHERE id = ?",
-                        (now(), submission_id))
+            con.execute(
+                "UPDATE submissions SET status = 'running', started_at = ? WHERE id = ?",
+                (now(), submission_id),
+            )
 
-    def finish(self, submission_id: str, *, error: str | None, policy_version: str | None,
-               policy_commit: str | None, summary: dict[str, Any]) -> None:
+    def finish(
+        self,
+        submission_id: str,
+        *,
+        error: str | None,
+        policy_version: str | None,
+        policy_commit: str | None,
+        summary: dict[str, Any],
+    ) -> None:
         """The check has ended: ``done`` with a summary, or ``failed`` with an error."""
         with self.connect() as con:
             con.execute(
                 "UPDATE submissions SET status = ?, finished_at = ?, error = ?, "
                 "policy_version = ?, policy_commit = ?, summary = ? WHERE id = ?",
-                ("failed" if error else "done", now(), error, policy_version, policy_commit,
-                 json.dumps(summary, ensure_ascii=False), submission_id))
+                (
+                    "failed" if error else "done",
+                    now(),
+                    error,
+                    policy_version,
+                    policy_commit,
+                    json.dumps(summary, ensure_ascii=False),
+                    submission_id,
+                ),
+            )
 
     def latest_done(self, per_date: bool = False) -> list[Submission]:
         """The newest finished submission of every agency (or of every agency and reference
@@ -218,22 +262,44 @@ class Storage:
                 f"{_SELECT} WHERE s.rowid IN (SELECT rowid FROM (SELECT rowid, ROW_NUMBER() "
                 f"OVER (PARTITION BY {key.replace('s.', '')} ORDER BY created_at DESC, "
                 "rowid DESC) AS n FROM submissions WHERE status = 'done') WHERE n = 1) "
-                "ORDER BY s.agency, s.as_of").fetchall()
+                "ORDER BY s.agency, s.as_of"
+            ).fetchall()
         return [_submission(row, []) for row in rows]
 
 
-_SELECT = ("SELECT s.*, a.name AS agency_name FROM submissions AS s "
-           "JOIN agencies AS a ON a.code = s.agency")
+_SELECT = (
+    "SELECT s.*, a.name AS agency_name FROM submissions AS s "
+    "JOIN agencies AS a ON a.code = s.agency"
+)
 
 
 def _submission(row: sqlite3.Row, files: list[sqlite3.Row]) -> Submission:
     return Submission(
-        id=row["id"], agency=row["agency"], agency_name=row["agency_name"],
-        created_at=row["created_at"], as_of=row["as_of"], years=json.loads(row["years"]),
-        status=row["status"], tool_version=row["tool_version"], started_at=row["started_at"],
-        finished_at=row["finished_at"], error=row["error"],
-        policy_version=row["policy_version"], policy_commit=row["policy_commit"],
+        id=row["id"],
+        agency=row["agency"],
+        agency_name=row["agency_name"],
+        created_at=row["created_at"],
+        as_of=row["as_of"],
+        years=json.loads(row["years"]),
+        status=row["status"],
+        tool_version=row["tool_version"],
+        started_at=row["started_at"],
+        finished_at=row["finished_at"],
+        error=row["error"],
+        policy_version=row["policy_version"],
+        policy_commit=row["policy_commit"],
         summary=json.loads(row["summary"]) if row["summary"] else {},
-        files=[StoredFile(position=f["position"], name=f["name"], stored=f["stored"],
-                          kind=f["kind"], size=f["size"], sha256=f["sha256"],
-                          checked=bool(f["checked"]), parent=f["parent"]) for f in files])
+        files=[
+            StoredFile(
+                position=f["position"],
+                name=f["name"],
+                stored=f["stored"],
+                kind=f["kind"],
+                size=f["size"],
+                sha256=f["sha256"],
+                checked=bool(f["checked"]),
+                parent=f["parent"],
+            )
+            for f in files
+        ],
+    )

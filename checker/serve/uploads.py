@@ -35,8 +35,14 @@ from checker.serve.storage import StoredFile
 CHUNK = 1 << 20
 _JUNK_PARTS = ("__MACOSX",)
 _JUNK_NAMES = ("thumbs.db", "desktop.ini")
-_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError,
-               ValueError)
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    NotImplementedError,
+    RuntimeError,
+    ValueError,
+)
 
 
 @dataclass(frozen=True)
@@ -62,7 +68,9 @@ class Budget:
         if self.used_entries > self.max_entries:
             raise UploadRejected(
                 f"Berkas “{name}” berisi terlalu banyak bagian (batasnya {self.max_entries} "
-                "untuk satu unggahan). Kirim hanya berkas data yang diperlukan.", 413)
+                "untuk satu unggahan). Kirim hanya berkas data yang diperlukan.",
+                413,
+            )
 
     def bytes(self, count: int, name: str) -> None:
         """Spend ``count`` decompressed bytes or refuse the upload."""
@@ -71,7 +79,9 @@ class Budget:
             raise UploadRejected(
                 f"Isi berkas “{name}” terlalu besar setelah dibuka (batasnya "
                 f"{self.max_bytes // (1 << 20)} MB untuk satu unggahan). Bagi datanya menjadi "
-                "beberapa unggahan atau hubungi BKD.", 413)
+                "beberapa unggahan atau hubungi BKD.",
+                413,
+            )
 
 
 def display_name(raw: str | None, fallback: str) -> str:
@@ -81,12 +91,13 @@ def display_name(raw: str | None, fallback: str) -> str:
     name = " ".join(name.split())
     if len(name) > 120:
         suffix = PurePosixPath(name).suffix[:10]
-        name = name[:120 - len(suffix)] + suffix
+        name = name[: 120 - len(suffix)] + suffix
     return name or fallback
 
 
-def store_uploads(incoming: Sequence[Incoming], folder: Path, budget: Budget,
-                  schema: Mapping[str, Table]) -> list[StoredFile]:
+def store_uploads(
+    incoming: Sequence[Incoming], folder: Path, budget: Budget, schema: Mapping[str, Table]
+) -> list[StoredFile]:
     """Store every file of one upload under ``folder``, named after the table of ``schema``
     (the service's policy version) its name mentions; UploadRejected when one cannot be
     accepted (the caller removes the folder then)."""
@@ -101,15 +112,17 @@ def store_uploads(incoming: Sequence[Incoming], folder: Path, budget: Budget,
         position = len(files) + 1
         if kind == "zip":
             stored = _place(slot / "unggahan", slot / "arsip.zip")
-            files.append(StoredFile(position, name, _rel(stored, folder), kind, size, sha,
-                                    checked=False))
+            files.append(
+                StoredFile(position, name, _rel(stored, folder), kind, size, sha, checked=False)
+            )
             files += _extract(stored, name, slot, budget, position, folder, seen, schema)
         else:
             if kind in ("xlsx", "xlsb", "ods"):
                 check_workbook(slot / "unggahan", name, budget)
             stored = _place(slot / "unggahan", slot / (_stem(name, schema) + EXTENSIONS[kind]))
-            files.append(StoredFile(position, name, _rel(stored, folder), kind, size, sha,
-                                    checked=True))
+            files.append(
+                StoredFile(position, name, _rel(stored, folder), kind, size, sha, checked=True)
+            )
     return files
 
 
@@ -122,13 +135,27 @@ def check_workbook(path: Path, name: str, budget: Budget) -> None:
                     budget.bytes(len(chunk), name)
 
 
-def _extract(archive: Path, zip_name: str, slot: Path, budget: Budget, parent: int,
-             folder: Path, seen: set[str], schema: Mapping[str, Table]) -> list[StoredFile]:
+def _extract(
+    archive: Path,
+    zip_name: str,
+    slot: Path,
+    budget: Budget,
+    parent: int,
+    folder: Path,
+    seen: set[str],
+    schema: Mapping[str, Table],
+) -> list[StoredFile]:
     out: list[StoredFile] = []
     with _open_zip(archive, zip_name, budget) as zf:
         for info in zf.infolist():
-            inner = PurePosixPath(*[p for p in info.filename.replace("\\", "/").split("/")
-                                    if p not in ("", ".", "..")] or ["_"])
+            inner = PurePosixPath(
+                *[
+                    p
+                    for p in info.filename.replace("\\", "/").split("/")
+                    if p not in ("", ".", "..")
+                ]
+                or ["_"]
+            )
             if info.is_dir() or _junk(inner):
                 continue
             inside = "/".join(display_name(part, "_") for part in inner.parts)
@@ -150,11 +177,15 @@ def _extract(archive: Path, zip_name: str, slot: Path, budget: Budget, parent: i
             if kind in ("xlsx", "xlsb", "ods"):
                 check_workbook(place / "isi", name, budget)
             stored = _place(place / "isi", place / (_stem(inner.name, schema) + EXTENSIONS[kind]))
-            out.append(StoredFile(position, name, _rel(stored, folder), kind, size, sha, True,
-                                  parent))
+            out.append(
+                StoredFile(position, name, _rel(stored, folder), kind, size, sha, True, parent)
+            )
     if not any(f.checked for f in out):
-        raise UploadRejected(f"Berkas ZIP “{zip_name}” tidak berisi berkas CSV atau Excel. "
-                             "Masukkan berkas datanya ke dalam ZIP, lalu unggah kembali.", 422)
+        raise UploadRejected(
+            f"Berkas ZIP “{zip_name}” tidak berisi berkas CSV atau Excel. "
+            "Masukkan berkas datanya ke dalam ZIP, lalu unggah kembali.",
+            422,
+        )
     return out
 
 
@@ -172,8 +203,11 @@ def _open_zip(path: Path, name: str, budget: Budget) -> Iterator[zipfile.ZipFile
         if len(infos) != count:
             raise damaged(name)
         if any(info.flag_bits & 0x1 for info in infos):
-            raise UploadRejected(f"Berkas “{name}” dilindungi kata sandi. Buat ulang tanpa kata "
-                                 "sandi, lalu unggah kembali.", 422)
+            raise UploadRejected(
+                f"Berkas “{name}” dilindungi kata sandi. Buat ulang tanpa kata "
+                "sandi, lalu unggah kembali.",
+                422,
+            )
         declared = sum(info.file_size for info in infos)
         if budget.used_bytes + declared > budget.max_bytes:
             budget.bytes(declared, name)  # refuses before a single byte is decompressed
@@ -189,8 +223,9 @@ def _zip_read(name: str) -> Iterator[None]:
         raise damaged(name) from None
 
 
-def _copy(src: BinaryIO | IO[bytes], dest: Path, *, budget: Budget | None, name: str
-          ) -> tuple[int, str]:
+def _copy(
+    src: BinaryIO | IO[bytes], dest: Path, *, budget: Budget | None, name: str
+) -> tuple[int, str]:
     digest, size = hashlib.sha256(), 0
     try:
         with dest.open("xb") as out:
@@ -202,8 +237,9 @@ def _copy(src: BinaryIO | IO[bytes], dest: Path, *, budget: Budget | None, name:
                 out.write(chunk)
     except OSError as exc:
         if exc.errno == errno.ENOSPC:
-            raise UploadRejected("Ruang penyimpanan server penuh. Coba lagi nanti atau hubungi "
-                                 "BKD.", 507) from None
+            raise UploadRejected(
+                "Ruang penyimpanan server penuh. Coba lagi nanti atau hubungi BKD.", 507
+            ) from None
         raise
     return size, digest.hexdigest()
 
@@ -224,8 +260,11 @@ def _stem(name: str, schema: Mapping[str, Table]) -> str:
 
 
 def _junk(path: PurePosixPath) -> bool:
-    return (any(part in _JUNK_PARTS for part in path.parts)
-            or path.name.startswith((".", "~$")) or path.name.lower() in _JUNK_NAMES)
+    return (
+        any(part in _JUNK_PARTS for part in path.parts)
+        or path.name.startswith((".", "~$"))
+        or path.name.lower() in _JUNK_NAMES
+    )
 
 
 def _unique(name: str, seen: set[str]) -> str:

@@ -21,12 +21,16 @@ from checker.wording import digits, tanggal
 WIB = dt.timezone(dt.timedelta(hours=7), "WIB")
 TEMPLATES = Path(__file__).with_name("templates")
 STATIC = Path(__file__).with_name("static")
-STATUS_LABELS = {"queued": "Menunggu giliran", "running": "Sedang diperiksa",
-                 "done": "Selesai", "failed": "Gagal"}
+STATUS_LABELS = {
+    "queued": "Menunggu giliran",
+    "running": "Sedang diperiksa",
+    "done": "Selesai",
+    "failed": "Gagal",
+}
 
 
 def time_text(stamp: str | None) -> str:
-    """"2026-06-30T01:05:00Z" → "30 Juni 2026 08.05 WIB" (Bengkulu keeps Western Indonesian
+    """ "2026-06-30T01:05:00Z" → "30 Juni 2026 08.05 WIB" (Bengkulu keeps Western Indonesian
     Time); "-" when there is no time."""
     if not stamp:
         return "-"
@@ -35,7 +39,7 @@ def time_text(stamp: str | None) -> str:
 
 
 def date_text(iso: str | None) -> str:
-    """"2026-06-30" → "30 Juni 2026"."""
+    """ "2026-06-30" → "30 Juni 2026"."""
     if not iso:
         return "-"
     try:
@@ -96,7 +100,7 @@ def paginate(findings: list[Finding], number: int, size: int) -> PageOf:
     count = max(1, math.ceil(len(findings) / size))
     number = min(max(1, number), count)
     start = (number - 1) * size
-    return PageOf(findings[start:start + size], number, count, len(findings), size)
+    return PageOf(findings[start : start + size], number, count, len(findings), size)
 
 
 @functools.lru_cache(maxsize=8)
@@ -112,12 +116,22 @@ def load_report(folder: Path) -> Report:
 
 def environment() -> jinja2.Environment:
     """Templates with every value HTML-escaped."""
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True,
-                             lstrip_blocks=True)
-    env.filters.update(sel=cell_text, waktu=time_text, tanggal=date_text, ukuran=size_text,
-                       angka=digits, tingkat=severity_label,
-                       status=lambda s: STATUS_LABELS.get(s, s))
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        sel=cell_text,
+        waktu=time_text,
+        tanggal=date_text,
+        ukuran=size_text,
+        angka=digits,
+        tingkat=severity_label,
+        status=lambda s: STATUS_LABELS.get(s, s),
+    )
     return env
 
 

@@ -24,18 +24,29 @@ from checker.serve.storage import Storage
 log = logging.getLogger(__name__)
 
 JOB_FILE = "tugas.json"
-CRASHED = ("Pemeriksaan terhenti karena kesalahan pada server (kemungkinan berkas terlalu besar "
-           "untuk memori server). Unggah ulang; bila terulang, hubungi BKD dengan nomor "
-           "pengajuan ini.")
-TIMED_OUT = ("Pemeriksaan melewati batas waktu dan dihentikan. Bagi data menjadi beberapa "
-             "unggahan yang lebih kecil, atau hubungi BKD dengan nomor pengajuan ini.")
+CRASHED = (
+    "Pemeriksaan terhenti karena kesalahan pada server (kemungkinan berkas terlalu besar "
+    "untuk memori server). Unggah ulang; bila terulang, hubungi BKD dengan nomor "
+    "pengajuan ini."
+)
+TIMED_OUT = (
+    "Pemeriksaan melewati batas waktu dan dihentikan. Bagi data menjadi beberapa "
+    "unggahan yang lebih kecil, atau hubungi BKD dengan nomor pengajuan ini."
+)
 
 
 class Dispatcher:
     """Runs queued submissions, at most ``workers`` at a time, each in its own process."""
 
-    def __init__(self, storage: Storage, *, workers: int, policy_root: Path, rules_root: Path,
-                 timeout: float = 900) -> None:
+    def __init__(
+        self,
+        storage: Storage,
+        *,
+        workers: int,
+        policy_root: Path,
+        rules_root: Path,
+        timeout: float = 900,
+    ) -> None:
         self.storage = storage
         self.policy_root = policy_root.resolve()
         self.rules_root = rules_root.resolve()
@@ -61,26 +72,39 @@ class Dispatcher:
         self.storage.mark_running(submission_id)
         folder = self.storage.folder(submission_id).resolve()
         checked = [f for f in sub.files if f.checked]
-        job = CheckJob(folder=str(folder), paths=[str(folder / f.stored) for f in checked],
-                       names={str(folder / f.stored): f.name for f in checked},
-                       as_of=sub.as_of, years=sub.years, policy_root=str(self.policy_root),
-                       rules_root=str(self.rules_root))
-        (folder / JOB_FILE).write_text(json.dumps(asdict(job), ensure_ascii=False),
-                                       encoding="utf-8")
+        job = CheckJob(
+            folder=str(folder),
+            paths=[str(folder / f.stored) for f in checked],
+            names={str(folder / f.stored): f.name for f in checked},
+            as_of=sub.as_of,
+            years=sub.years,
+            policy_root=str(self.policy_root),
+            rules_root=str(self.rules_root),
+        )
+        (folder / JOB_FILE).write_text(
+            json.dumps(asdict(job), ensure_ascii=False), encoding="utf-8"
+        )
         outcome = self._execute(submission_id, folder)
         if outcome is None:  # stopped by shutdown: stays "running", resumed on the next start
             return
-        self.storage.finish(submission_id, error=outcome.error,
-                            policy_version=outcome.policy_version,
-                            policy_commit=outcome.policy_commit, summary=outcome.summary)
+        self.storage.finish(
+            submission_id,
+            error=outcome.error,
+            policy_version=outcome.policy_version,
+            policy_commit=outcome.policy_commit,
+            summary=outcome.summary,
+        )
 
     def _execute(self, submission_id: str, folder: Path) -> CheckOutcome | None:
         with self._lock:
             if self._stopping:
                 return None
-            proc = subprocess.Popen([sys.executable, "-m", "checker.serve.runner",
-                                     str(folder / JOB_FILE)], stdin=subprocess.DEVNULL,
-                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "checker.serve.runner", str(folder / JOB_FILE)],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+            )
             self._running[submission_id] = proc
         try:
             out, err = proc.communicate(timeout=self.timeout)
@@ -97,8 +121,12 @@ class Dispatcher:
         try:
             data: dict[str, Any] = json.loads(out.decode("utf-8").strip().splitlines()[-1])
         except (ValueError, IndexError):
-            log.error("check of %s ended with code %s: %s", submission_id, proc.returncode,
-                      err.decode("utf-8", "replace")[-4000:])
+            log.error(
+                "check of %s ended with code %s: %s",
+                submission_id,
+                proc.returncode,
+                err.decode("utf-8", "replace")[-4000:],
+            )
             return CheckOutcome(error=CRASHED)
         outcome = CheckOutcome(**data)
         if outcome.error and err.strip():

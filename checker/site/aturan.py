@@ -19,7 +19,7 @@ from checker.wording import FILTERS, MESSAGE_FILTERS
 
 SEVERITY_MEANING = {
     "error": "data melanggar kewajiban dan harus diperbaiki; pegawai dengan temuan ini "
-             "dihitung tidak patuh di dasbor",
+    "dihitung tidak patuh di dasbor",
     "warning": "perlu diperiksa; mungkin sah karena alasan yang tidak tercatat dalam data",
     "info": "catatan untuk perbaikan mutu data",
 }
@@ -40,18 +40,34 @@ def catalogue_page(site: SiteContext) -> Page:
     """Every rule: what it checks, severity, legal source and the clause it enforces."""
     page = links.ATURAN
     rules = sorted(site.rules, key=lambda r: r.id)
-    lines = ["# Katalog aturan", "",
-             f"Pemeriksa data menjalankan {len(rules)} aturan terhadap data kepegawaian yang "
-             "dikirim instansi. Setiap aturan menegakkan satu ketentuan peraturan dan dapat "
-             "ditelusuri ke Pasal, ayat, atau hurufnya; halaman ini dihasilkan dari berkas "
-             "`rules/*.yml` sehingga selalu sama dengan yang dijalankan pemeriksa.", "",
-             "Tingkat temuan:", ""]
+    lines = [
+        "# Katalog aturan",
+        "",
+        f"Pemeriksa data menjalankan {len(rules)} aturan terhadap data kepegawaian yang "
+        "dikirim instansi. Setiap aturan menegakkan satu ketentuan peraturan dan dapat "
+        "ditelusuri ke Pasal, ayat, atau hurufnya; halaman ini dihasilkan dari berkas "
+        "`rules/*.yml` sehingga selalu sama dengan yang dijalankan pemeriksa.",
+        "",
+        "Tingkat temuan:",
+        "",
+    ]
     lines += [f"- **{SEVERITY_LABELS[s]}** (`{s}`): {m}." for s, m in SEVERITY_MEANING.items()]
-    lines += ["", *table(("Aturan", "Judul", "Tingkat", "Ketentuan", "Jenis pemeriksaan"),
-                         [(link(rule.id, f"#{links.rule_anchor(rule.id)}"), prose(rule.title),
-                           SEVERITY_LABELS.get(rule.severity, rule.severity),
-                           site.clause_link(page, rule.clause), _type_link(page, rule.type))
-                          for rule in rules])]
+    lines += [
+        "",
+        *table(
+            ("Aturan", "Judul", "Tingkat", "Ketentuan", "Jenis pemeriksaan"),
+            [
+                (
+                    link(rule.id, f"#{links.rule_anchor(rule.id)}"),
+                    prose(rule.title),
+                    SEVERITY_LABELS.get(rule.severity, rule.severity),
+                    site.clause_link(page, rule.clause),
+                    _type_link(page, rule.type),
+                )
+                for rule in rules
+            ],
+        ),
+    ]
     lines.append("")
     for heading, group in _by_bab(site, rules):
         lines += [f"## {heading}", ""]
@@ -75,20 +91,34 @@ def _rule(site: SiteContext, page: str, rule: Rule) -> list[str]:
     lines = [f"### {rule.id} — {prose(rule.title)} {{#{links.rule_anchor(rule.id)}}}", ""]
     if rule.description:
         lines += [prose(rule.description.strip()), ""]
-    lines += [f"- **Ketentuan yang ditegakkan:** {site.clause_link(page, rule.clause)}",
-              f"- **Tingkat:** {SEVERITY_LABELS.get(rule.severity, rule.severity)}",
-              f"- **Dasar hukum:** {prose(rule.source.strip())}",
-              f"- **Data yang diperiksa:** tabel `{rule.table}`; jenis pemeriksaan "
-              f"{_type_link(page, rule.type)}"]
+    lines += [
+        f"- **Ketentuan yang ditegakkan:** {site.clause_link(page, rule.clause)}",
+        f"- **Tingkat:** {SEVERITY_LABELS.get(rule.severity, rule.severity)}",
+        f"- **Dasar hukum:** {prose(rule.source.strip())}",
+        f"- **Data yang diperiksa:** tabel `{rule.table}`; jenis pemeriksaan "
+        f"{_type_link(page, rule.type)}",
+    ]
     names = kind.parameters(rule) if kind else []
     if names:
-        lines.append("- **Parameter:** " + ", ".join(
-            f"[`{n}`]({links.relative(page, links.PARAMETER, links.parameter_anchor(n))})"
-            for n in names))
+        lines.append(
+            "- **Parameter:** "
+            + ", ".join(
+                f"[`{n}`]({links.relative(page, links.PARAMETER, links.parameter_anchor(n))})"
+                for n in names
+            )
+        )
     lines.append(f"- **Berkas:** `{rule.span.path}`, baris {rule.span.line}")
-    lines += ["", "Pesan temuan (kurung kurawal diisi dari data):", "",
-              f"> {prose(rule.message)}", "",
-              "```yaml", _yaml({"check": rule.check}).rstrip(), "```", ""]
+    lines += [
+        "",
+        "Pesan temuan (kurung kurawal diisi dari data):",
+        "",
+        f"> {prose(rule.message)}",
+        "",
+        "```yaml",
+        _yaml({"check": rule.check}).rstrip(),
+        "```",
+        "",
+    ]
     return lines
 
 
@@ -103,47 +133,81 @@ def _option_kind(spec: dict[str, Any]) -> str:
         return "nama kolom"
     if spec.get("pattern", "").startswith("^[A-Z]"):
         return "id aturan"
-    kinds = {"string": "teks", "array": "daftar", "object": "pemetaan", "integer": "bilangan",
-             "number": "bilangan", "boolean": "ya/tidak"}
+    kinds = {
+        "string": "teks",
+        "array": "daftar",
+        "object": "pemetaan",
+        "integer": "bilangan",
+        "number": "bilangan",
+        "boolean": "ya/tidak",
+    }
     types = spec.get("type", "")
     # an option may take several shapes, such as a parameter name or a category mapping
-    return " atau ".join(kinds.get(str(t), "nilai")
-                         for t in (types if isinstance(types, list) else [types]))
+    return " atau ".join(
+        kinds.get(str(t), "nilai") for t in (types if isinstance(types, list) else [types])
+    )
 
 
 def types_page(site: SiteContext) -> Page:
     """The registered check types with their options and an example, and the rules using each."""
     page = links.JENIS
-    lines = ["# Jenis pemeriksaan", "",
-             "Setiap aturan memilih satu jenis pemeriksaan terdaftar (`check.type`). Jenis "
-             "pemeriksaan diterjemahkan menjadi kueri SQL dan dijalankan sekaligus atas seluruh "
-             "data. Daftar ini dihasilkan dari registri pemeriksa, sehingga opsi yang tertulis di "
-             "sini adalah opsi yang diterima `kebijakan lint`.", ""]
+    lines = [
+        "# Jenis pemeriksaan",
+        "",
+        "Setiap aturan memilih satu jenis pemeriksaan terdaftar (`check.type`). Jenis "
+        "pemeriksaan diterjemahkan menjadi kueri SQL dan dijalankan sekaligus atas seluruh "
+        "data. Daftar ini dihasilkan dari registri pemeriksa, sehingga opsi yang tertulis di "
+        "sini adalah opsi yang diterima `kebijakan lint`.",
+        "",
+    ]
     for name, kind in REGISTRY.items():
-        lines += [f"## {prose(kind.title)} (`{name}`) {{#{type_anchor(name)}}}", "",
-                  prose(kind.description), ""]
-        lines += table(("Opsi", "Wajib", "Isi", "Keterangan"),
-                       [(code(option), "ya" if option in kind.required else "tidak",
-                         Markdown(_option_kind(spec)), prose(str(spec.get("description", ""))))
-                        for option, spec in kind.options.items()])
+        lines += [
+            f"## {prose(kind.title)} (`{name}`) {{#{type_anchor(name)}}}",
+            "",
+            prose(kind.description),
+            "",
+        ]
+        lines += table(
+            ("Opsi", "Wajib", "Isi", "Keterangan"),
+            [
+                (
+                    code(option),
+                    "ya" if option in kind.required else "tidak",
+                    Markdown(_option_kind(spec)),
+                    prose(str(spec.get("description", ""))),
+                )
+                for option, spec in kind.options.items()
+            ],
+        )
         lines.append("")
         if kind.example:
             lines += ["Contoh:", "", "```yaml", kind.example.rstrip(), "```", ""]
         users = sorted(r.id for r in site.rules if r.type == name)
         if users:
-            lines += ["Dipakai oleh: " + ", ".join(
-                f"[{r}]({links.relative(page, links.ATURAN, links.rule_anchor(r))})"
-                for r in users), ""]
+            lines += [
+                "Dipakai oleh: "
+                + ", ".join(
+                    f"[{r}]({links.relative(page, links.ATURAN, links.rule_anchor(r))})"
+                    for r in users
+                ),
+                "",
+            ]
     return Page(page, join(lines + _message_section()))
 
 
 def _message_section() -> list[str]:
     """What a rule message may contain: the fields and the filters it shares with clause text."""
-    lines = ["## Pesan temuan {#pesan}", "",
-             "Pesan temuan (`message`) ditulis dalam Bahasa Indonesia; kurung kurawal diisi dari "
-             "temuan: " + ", ".join(f"`{{{name}}}`" for name in MESSAGE_FIELDS) + ". Penyaring "
-             "ditulis sesudah titik dua, misalnya `{expected:terbilang}`; penyaring yang sama "
-             "berarti sama dalam teks pasal (`{{ parameter | terbilang }}`).", ""]
-    lines += table(("Penyaring", "Keterangan"),
-                   [(code(name), prose(FILTERS[name].description)) for name in MESSAGE_FILTERS])
+    lines = [
+        "## Pesan temuan {#pesan}",
+        "",
+        "Pesan temuan (`message`) ditulis dalam Bahasa Indonesia; kurung kurawal diisi dari "
+        "temuan: " + ", ".join(f"`{{{name}}}`" for name in MESSAGE_FIELDS) + ". Penyaring "
+        "ditulis sesudah titik dua, misalnya `{expected:terbilang}`; penyaring yang sama "
+        "berarti sama dalam teks pasal (`{{ parameter | terbilang }}`).",
+        "",
+    ]
+    lines += table(
+        ("Penyaring", "Keterangan"),
+        [(code(name), prose(FILTERS[name].description)) for name in MESSAGE_FILTERS],
+    )
     return [*lines, ""]

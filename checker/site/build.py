@@ -27,14 +27,27 @@ from checker.versions import VersionError, riwayat_pages
 RIWAYAT_INDEX = "riwayat/index.md"
 
 # hand-written guides first in this order, the rest after them by name
-GUIDE_ORDER = ("panduan/index.md", "panduan/pembaca.md", "panduan/operator.md",
-               "panduan/perancang.md", "panduan/format-kebijakan.md", "panduan/pengelola.md")
+GUIDE_ORDER = (
+    "panduan/index.md",
+    "panduan/pembaca.md",
+    "panduan/operator.md",
+    "panduan/perancang.md",
+    "panduan/format-kebijakan.md",
+    "panduan/pengelola.md",
+)
 
 
-def load_context(policy: str | Path | None, rules: str | Path | None,
-                 reports: str | Path | None, *, as_of: dt.date | None = None,
-                 private: bool = False, synthetic: bool = False, policy_dir: str = "policy",
-                 impact: str | Path | None = None) -> SiteContext:
+def load_context(
+    policy: str | Path | None,
+    rules: str | Path | None,
+    reports: str | Path | None,
+    *,
+    as_of: dt.date | None = None,
+    private: bool = False,
+    synthetic: bool = False,
+    policy_dir: str = "policy",
+    impact: str | Path | None = None,
+) -> SiteContext:
     """Load the policy version (:func:`checker.kebijakan.load_kebijakan`: regulation, rules,
     Table Schema, dispensations, provenance), and read the reports and (when ``impact`` names
     an existing file) the latest impact preview.
@@ -44,12 +57,20 @@ def load_context(policy: str | Path | None, rules: str | Path | None,
     """
     kebijakan = load_kebijakan(policy, rules)
     records = kebijakan.dispensasi if kebijakan.dispensasi_folder else None
-    return SiteContext(kebijakan.peraturan, kebijakan.rules, load_reports(reports),
-                       as_of or dt.date.today(), private=private, synthetic=synthetic,
-                       policy_dir=policy_dir,
-                       riwayat=history_pages(kebijakan.source.policy.parent),
-                       dispensations=records, impact=load_impact(impact),
-                       provenance=kebijakan.provenance, schema=kebijakan.schema)
+    return SiteContext(
+        kebijakan.peraturan,
+        kebijakan.rules,
+        load_reports(reports),
+        as_of or dt.date.today(),
+        private=private,
+        synthetic=synthetic,
+        policy_dir=policy_dir,
+        riwayat=history_pages(kebijakan.source.policy.parent),
+        dispensations=records,
+        impact=load_impact(impact),
+        provenance=kebijakan.provenance,
+        schema=kebijakan.schema,
+    )
 
 
 def history_pages(repo_root: Path) -> dict[str, str]:
@@ -57,20 +78,33 @@ def history_pages(repo_root: Path) -> dict[str, str]:
     try:
         return riwayat_pages(repo_root)
     except VersionError as exc:
-        return {RIWAYAT_INDEX: "# Riwayat versi\n\nRiwayat versi tidak dapat ditampilkan: "
-                               f"{exc.message}. Situs ini dibangun di luar repositori Git "
-                               "atau tanpa tag versi.\n"}
+        return {
+            RIWAYAT_INDEX: "# Riwayat versi\n\nRiwayat versi tidak dapat ditampilkan: "
+            f"{exc.message}. Situs ini dibangun di luar repositori Git "
+            "atau tanpa tag versi.\n"
+        }
 
 
 def generate(site: SiteContext) -> list[Page]:
     """Every generated page and asset, in a stable order."""
-    history = [Page(uri, text, in_nav=uri == RIWAYAT_INDEX)
-               for uri, text in sorted(site.riwayat.items())]
+    history = [
+        Page(uri, text, in_nav=uri == RIWAYAT_INDEX) for uri, text in sorted(site.riwayat.items())
+    ]
     optional = [dispensasi_page(site)] if site.dispensations is not None else []
     optional += [dampak_page(site)] if site.impact is not None else []
-    return [index_page(site), *bab_pages(site), parameter_page(site), catalogue_page(site),
-            types_page(site), lint_codes_page(), coverage_page(site), *kepatuhan_pages(site),
-            *history, *unduhan_pages(site), *optional]
+    return [
+        index_page(site),
+        *bab_pages(site),
+        parameter_page(site),
+        catalogue_page(site),
+        types_page(site),
+        lint_codes_page(),
+        coverage_page(site),
+        *kepatuhan_pages(site),
+        *history,
+        *unduhan_pages(site),
+        *optional,
+    ]
 
 
 def navigation(site: SiteContext, pages: list[Page], docs: list[str]) -> list[Any]:
@@ -85,11 +119,15 @@ def navigation(site: SiteContext, pages: list[Page], docs: list[str]) -> list[An
         return [{title: present}] if present else []
 
     guides = [uri for uri in GUIDE_ORDER if uri in docs]
-    guides += sorted(uri for uri in docs if uri.startswith("panduan/") and uri not in guides
-                     and uri.endswith(".md"))
+    guides += sorted(
+        uri
+        for uri in docs
+        if uri.startswith("panduan/") and uri not in guides and uri.endswith(".md")
+    )
     nav: list[Any] = [{"Beranda": "index.md"}] if "index.md" in have else []
-    nav += section("Peraturan", [links.PERATURAN_INDEX,
-                                 *(links.bab_page(b.id) for b in site.peraturan.bab)])
+    nav += section(
+        "Peraturan", [links.PERATURAN_INDEX, *(links.bab_page(b.id) for b in site.peraturan.bab)]
+    )
     nav += section("Riwayat", [RIWAYAT_INDEX])
     nav += section("Parameter", [links.PARAMETER])
     nav += section("Aturan", [links.ATURAN, links.JENIS, links.CAKUPAN, DISPENSASI, KODE_LINT])

@@ -15,8 +15,11 @@ from checker.site.context import SiteContext, ayat_texts
 from checker.site.page import Page, join
 
 # words that make a sentence an obligation, a prohibition or a measurable limit
-OBLIGATION = re.compile(r"\b(wajib|harus|paling sedikit|paling lama|paling singkat|paling "
-                        r"banyak|paling rendah|paling tinggi|dilarang|tidak boleh)\b", re.I)
+OBLIGATION = re.compile(
+    r"\b(wajib|harus|paling sedikit|paling lama|paling singkat|paling "
+    r"banyak|paling rendah|paling tinggi|dilarang|tidak boleh)\b",
+    re.I,
+)
 EXCERPT = 180
 
 
@@ -36,8 +39,11 @@ def obligations(site: SiteContext) -> list[Obligation]:
     plain = InlineContext(site.numbering, site.peraturan.parameters, site.as_of)
     out = []
     for pasal in site.peraturan.iter_pasal():
-        texts = ["".join(s.text for s in segments(raw, plain, pasal.id))
-                 for ayat in pasal.ayat for raw in ayat_texts(ayat)]
+        texts = [
+            "".join(s.text for s in segments(raw, plain, pasal.id))
+            for ayat in pasal.ayat
+            for raw in ayat_texts(ayat)
+        ]
         found: list[str] = []
         excerpt = ""
         for text in texts:
@@ -55,9 +61,9 @@ def obligations(site: SiteContext) -> list[Obligation]:
 
 def _excerpt(text: str, at: int) -> str:
     start = text.rfind(" ", 0, at - 60) + 1 if at > 60 else 0
-    cut = text[start:start + EXCERPT]
+    cut = text[start : start + EXCERPT]
     if start + EXCERPT < len(text):
-        cut = cut[:cut.rfind(" ")] + " …"
+        cut = cut[: cut.rfind(" ")] + " …"
     return ("… " if start else "") + cut
 
 
@@ -67,26 +73,53 @@ def coverage_page(site: SiteContext) -> Page:
     found = obligations(site)
     open_ = [o for o in found if not o.rules]
     checked = [o for o in found if o.rules]
-    words = ", ".join(f"“{w}”" for w in ("wajib", "harus", "paling sedikit", "paling lama",
-                                          "paling singkat", "dilarang"))
-    lines = ["# Cakupan aturan", "",
-             f"Dari {len(found)} Pasal yang memuat kewajiban, larangan, atau batas (kata seperti "
-             f"{words}), **{len(checked)}** sudah diperiksa oleh paling sedikit satu aturan data "
-             f"dan **{len(open_)}** belum. Tidak setiap kewajiban dapat diperiksa dari data "
-             "kepegawaian; daftar ini membantu perancang aturan memilih yang berikutnya.", "",
-             "## Belum diperiksa aturan", ""]
+    words = ", ".join(
+        f"“{w}”"
+        for w in ("wajib", "harus", "paling sedikit", "paling lama", "paling singkat", "dilarang")
+    )
+    lines = [
+        "# Cakupan aturan",
+        "",
+        f"Dari {len(found)} Pasal yang memuat kewajiban, larangan, atau batas (kata seperti "
+        f"{words}), **{len(checked)}** sudah diperiksa oleh paling sedikit satu aturan data "
+        f"dan **{len(open_)}** belum. Tidak setiap kewajiban dapat diperiksa dari data "
+        "kepegawaian; daftar ini membantu perancang aturan memilih yang berikutnya.",
+        "",
+        "## Belum diperiksa aturan",
+        "",
+    ]
     if open_:
-        lines += table(("Pasal", "BAB", "Kata kunci", "Cuplikan"),
-                       [(site.clause_link(page, o.pasal.id), _bab(site, o.pasal),
-                         ", ".join(o.words), prose(o.excerpt)) for o in open_])
+        lines += table(
+            ("Pasal", "BAB", "Kata kunci", "Cuplikan"),
+            [
+                (
+                    site.clause_link(page, o.pasal.id),
+                    _bab(site, o.pasal),
+                    ", ".join(o.words),
+                    prose(o.excerpt),
+                )
+                for o in open_
+            ],
+        )
     else:
         lines.append("Setiap Pasal yang memuat kewajiban sudah diperiksa oleh aturan.")
     lines += ["", "## Sudah diperiksa", ""]
-    lines += table(("Pasal", "BAB", "Aturan"),
-                   [(site.clause_link(page, o.pasal.id), _bab(site, o.pasal),
-                     Markdown(", ".join(link(r, links.relative(page, links.ATURAN,
-                                                               links.rule_anchor(r)))
-                                        for r in o.rules))) for o in checked])
+    lines += table(
+        ("Pasal", "BAB", "Aturan"),
+        [
+            (
+                site.clause_link(page, o.pasal.id),
+                _bab(site, o.pasal),
+                Markdown(
+                    ", ".join(
+                        link(r, links.relative(page, links.ATURAN, links.rule_anchor(r)))
+                        for r in o.rules
+                    )
+                ),
+            )
+            for o in checked
+        ],
+    )
     lines.append("")
     return Page(page, join(lines))
 
@@ -95,4 +128,3 @@ def _bab(site: SiteContext, pasal: Pasal) -> str:
     bab_id = site.bab_of_pasal[pasal.id]
     index = next(i for i, b in enumerate(site.peraturan.bab, start=1) if b.id == bab_id)
     return f"BAB {roman(index)}"
-

@@ -13,13 +13,21 @@ from matplotlib import rc_context
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-BAR = "#3949ab"      # indigo, the site's primary colour
-LOW = "#e65100"      # below the reference line
+BAR = "#3949ab"  # indigo, the site's primary colour
+LOW = "#e65100"  # below the reference line
 TEXT = "#1f2937"
 GRID = "#d1d5db"
-RC: Any = {"svg.hashsalt": "kebijakan-asn", "svg.fonttype": "none", "font.family": "DejaVu Sans",
-      "font.size": 9, "text.color": TEXT, "axes.labelcolor": TEXT, "xtick.color": TEXT,
-      "ytick.color": TEXT, "axes.edgecolor": GRID}
+RC: Any = {
+    "svg.hashsalt": "kebijakan-asn",
+    "svg.fonttype": "none",
+    "font.family": "DejaVu Sans",
+    "font.size": 9,
+    "text.color": TEXT,
+    "axes.labelcolor": TEXT,
+    "xtick.color": TEXT,
+    "ytick.color": TEXT,
+    "axes.edgecolor": GRID,
+}
 
 
 def _number(value: float, percent: bool = False) -> str:
@@ -37,8 +45,15 @@ def _svg(fig: Figure) -> bytes:
     return buffer.getvalue()
 
 
-def horizontal_bars(labels: list[str], values: list[float], *, title: str, xlabel: str,
-                    percent: bool = False, reference: float | None = None) -> bytes:
+def horizontal_bars(
+    labels: list[str],
+    values: list[float],
+    *,
+    title: str,
+    xlabel: str,
+    percent: bool = False,
+    reference: float | None = None,
+) -> bytes:
     """One bar per label, top to bottom in the given order, each labelled with its value."""
     with rc_context(RC):
         fig = Figure(figsize=(7.5, 0.9 + 0.32 * max(len(labels), 1)), layout="constrained")
@@ -59,8 +74,9 @@ def horizontal_bars(labels: list[str], values: list[float], *, title: str, xlabe
         return _svg(fig)
 
 
-def vertical_bars(labels: list[str], values: list[float], *, title: str, ylabel: str,
-                  percent: bool = False) -> bytes:
+def vertical_bars(
+    labels: list[str], values: list[float], *, title: str, ylabel: str, percent: bool = False
+) -> bytes:
     """One bar per label, left to right (for dates)."""
     with rc_context(RC):
         fig = Figure(figsize=(max(3.5, 1.2 + 0.9 * len(labels)), 3.2), layout="constrained")

@@ -100,8 +100,9 @@ def load_reports(folder: str | Path | None) -> list[NamedReport]:
     by file name. A file that is not a report raises :class:`InputError` naming it."""
     if folder is None or not Path(folder).is_dir():
         return []
-    out = [NamedReport(path.name, read_report(path))
-           for path in sorted(Path(folder).glob("*.json"))]
+    out = [
+        NamedReport(path.name, read_report(path)) for path in sorted(Path(folder).glob("*.json"))
+    ]
     return sorted(out, key=lambda r: (r.report.as_of, r.name))
 
 

@@ -29,8 +29,11 @@ def load_impact(path: str | Path | None) -> dict[str, Any] | None:
         return None
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
-        missing = [key for key in ("from", "to", "as_of", "summary", "by_rule", "by_instansi",
-                                   "by_pasal") if key not in data]
+        missing = [
+            key
+            for key in ("from", "to", "as_of", "summary", "by_rule", "by_instansi", "by_pasal")
+            if key not in data
+        ]
         if missing:
             raise KeyError(", ".join(missing))
         dt.date.fromisoformat(data["as_of"])
@@ -63,13 +66,15 @@ def _rule_link(rule: str, known: set[str]) -> Markdown:
     return link(rule, links.relative(PAGE, links.ATURAN, links.rule_anchor(rule)))
 
 
-def _table(keys: tuple[str, ...], rows: list[tuple[list[object], dict[str, Any]]]
-           ) -> list[str]:
+def _table(keys: tuple[str, ...], rows: list[tuple[list[object], dict[str, Any]]]) -> list[str]:
     """A key column (and the published count), then the preview's counts before, after,
     appeared, disappeared and changed; every column after the first is a number."""
-    return table((*keys, *HEADER),
-                 [(*cells, *(digits(int(item[k])) for k in DELTA)) for cells, item in rows],
-                 numeric=range(1, len(keys) + len(DELTA)), right=RIGHT)
+    return table(
+        (*keys, *HEADER),
+        [(*cells, *(digits(int(item[k])) for k in DELTA)) for cells, item in rows],
+        numeric=range(1, len(keys) + len(DELTA)),
+        right=RIGHT,
+    )
 
 
 def dampak_page(site: SiteContext) -> Page:
@@ -82,32 +87,49 @@ def dampak_page(site: SiteContext) -> Page:
     pub = "Temuan pada laporan terbit"
     if newest:
         pub += f" ({tanggal(dt.date.fromisoformat(newest))})"
-    lines = ["# Dampak rancangan", "",
-             '!!! note "Pratinjau, bukan hasil pemeriksaan"', "",
-             f"    Perubahan dari **{escape(a['name'])}** (versi {escape(a['version'])}) ke "
-             f"**{escape(b['name'])}** (versi {escape(b['version'])}) diuji pada data "
-             f"{digits(int(data.get('employees', 0)))} pegawai, tahun {years}, tanggal acuan "
-             f"{tanggal(dt.date.fromisoformat(data['as_of']))}. Halaman ini hanya memuat jumlah; "
-             "tidak ada NIP atau nama.", "",
-             "## Ringkasan", ""]
+    lines = [
+        "# Dampak rancangan",
+        "",
+        '!!! note "Pratinjau, bukan hasil pemeriksaan"',
+        "",
+        f"    Perubahan dari **{escape(a['name'])}** (versi {escape(a['version'])}) ke "
+        f"**{escape(b['name'])}** (versi {escape(b['version'])}) diuji pada data "
+        f"{digits(int(data.get('employees', 0)))} pegawai, tahun {years}, tanggal acuan "
+        f"{tanggal(dt.date.fromisoformat(data['as_of']))}. Halaman ini hanya memuat jumlah; "
+        "tidak ada NIP atau nama.",
+        "",
+        "## Ringkasan",
+        "",
+    ]
     # the sentences name instansi from the checked data: escaped, not authored prose
     lines += [f"- {escape(s)}" for s in summary.get("sentences", [])]
     lines += ["", f"Perubahan teks: {prose(summary.get('redline', ''))}", ""]
     rules = [r for r in data["by_rule"] if any(int(r[k]) for k in DELTA[2:])]
     known = {rule.id for rule in site.rules}
     lines += ["## Per aturan", ""]
-    lines += _table(("Aturan", pub), [([_rule_link(r["rule"], known),
-                                         digits(by_rule.get(r["rule"], 0))], r) for r in rules])
+    lines += _table(
+        ("Aturan", pub),
+        [([_rule_link(r["rule"], known), digits(by_rule.get(r["rule"], 0))], r) for r in rules],
+    )
     touched = [i for i in data["by_instansi"] if any(int(i[k]) for k in DELTA[2:])]
     lines += ["", "## Per instansi", ""]
-    lines += _table(("Instansi", pub), [([i["instansi"] or "(tanpa instansi)",
-                                           digits(by_instansi.get(i["instansi"], 0))], i)
-                                         for i in touched])
+    lines += _table(
+        ("Instansi", pub),
+        [
+            ([i["instansi"] or "(tanpa instansi)", digits(by_instansi.get(i["instansi"], 0))], i)
+            for i in touched
+        ],
+    )
     pasal = [p for p in data["by_pasal"] if any(int(p[k]) for k in DELTA[2:])]
     lines += ["", "## Per Pasal", ""]
-    lines += _table(("Pasal",), [([site.clause_link(PAGE, p["pasal"], p["citation"])], p)
-                                 for p in pasal])
-    lines += ["", "Kolom *laporan terbit* menghitung temuan (tanpa yang didispensasi) pada "
-              "laporan terakhir setiap instansi di situs ini; kolom lain berasal dari "
-              "pratinjau.", ""]
+    lines += _table(
+        ("Pasal",), [([site.clause_link(PAGE, p["pasal"], p["citation"])], p) for p in pasal]
+    )
+    lines += [
+        "",
+        "Kolom *laporan terbit* menghitung temuan (tanpa yang didispensasi) pada "
+        "laporan terakhir setiap instansi di situs ini; kolom lain berasal dari "
+        "pratinjau.",
+        "",
+    ]
     return Page(PAGE, join(lines))

@@ -103,27 +103,47 @@ class Dashboard:
         return [s for sub in self.submissions for s in sub.snapshots if s.instansi == instansi]
 
 
-def _snapshot(named: NamedReport, instansi: str, findings: list[Finding],
-              rates: dict[str, float | int | None], private: bool) -> Snapshot:
+def _snapshot(
+    named: NamedReport,
+    instansi: str,
+    findings: list[Finding],
+    rates: dict[str, float | int | None],
+    private: bool,
+) -> Snapshot:
     report = named.report
     severities = Counter(f.severity for f in findings)
     clauses: dict[str, Counter[str]] = {}
     for f in findings:
         if f.clause:
             clauses.setdefault(f.clause.id, Counter())[f.rule] += 1
-    masked = tuple(
-        MaskedFinding(mask_nip(f.nip) if f.nip else "", f.rule, f.clause.id if f.clause else None,
-                      f.period, f.table, f.row, f.column)
-        for f in findings) if private else ()
+    masked = (
+        tuple(
+            MaskedFinding(
+                mask_nip(f.nip) if f.nip else "",
+                f.rule,
+                f.clause.id if f.clause else None,
+                f.period,
+                f.table,
+                f.row,
+                f.column,
+            )
+            for f in findings
+        )
+        if private
+        else ()
+    )
     return Snapshot(
-        instansi=instansi, as_of=report.as_of, source=named.name,
+        instansi=instansi,
+        as_of=report.as_of,
+        source=named.name,
         employees=int(rates.get("employees") or 0),
         with_errors=int(rates.get("employees_with_errors") or 0),
         by_severity={s: severities.get(s, 0) for s in SEVERITIES},
         by_rule=dict(sorted(Counter(f.rule for f in findings).items())),
         by_clause={c: dict(sorted(rules.items())) for c, rules in sorted(clauses.items())},
         citations={f.clause.id: f.clause.citation for f in findings if f.clause},
-        findings=masked)
+        findings=masked,
+    )
 
 
 def build_dashboard(reports: list[NamedReport], private: bool = False) -> Dashboard:
@@ -137,7 +157,12 @@ def build_dashboard(reports: list[NamedReport], private: bool = False) -> Dashbo
         day = by_date.setdefault(named.report.as_of, {})
         for instansi, findings in groups.items():
             if instansi or findings:
-                day[instansi] = _snapshot(named, instansi, findings, rates.get(instansi, {}),
-                                          private)
-    return Dashboard([Submission(day, tuple(snaps[k] for k in sorted(snaps)))
-                      for day, snaps in sorted(by_date.items())])
+                day[instansi] = _snapshot(
+                    named, instansi, findings, rates.get(instansi, {}), private
+                )
+    return Dashboard(
+        [
+            Submission(day, tuple(snaps[k] for k in sorted(snaps)))
+            for day, snaps in sorted(by_date.items())
+        ]
+    )

@@ -42,30 +42,36 @@ EXAMPLES = (
 
 def _relabel(report: Report, folder: Path, label: str) -> Report:
     """Replace the temp folder in every path by ``label``."""
+
     def fix(path: str | None) -> str | None:
         return None if path is None else path.replace(str(folder), label)
 
     return replace(
         report,
         inputs=[InputRef(fix(i.path) or "", i.table, i.rows, i.sha256) for i in report.inputs],
-        findings=[replace(f, file=fix(f.file)) for f in report.findings])
+        findings=[replace(f, file=fix(f.file)) for f in report.findings],
+    )
 
 
-def example_report(example: Example, policy_root: str | Path = "policy",
-                   rules_root: str | Path = "rules") -> Report:
+def example_report(
+    example: Example, policy_root: str | Path = "policy", rules_root: str | Path = "rules"
+) -> Report:
     """Generate one example's sample data in a temp folder and check it."""
     with tempfile.TemporaryDirectory(prefix="contoh-") as tmp:
         folder = Path(tmp)
-        generate_sample(folder, employees=example.employees, seed=example.seed,
-                        fault_rate=example.fault_rate)
+        generate_sample(
+            folder, employees=example.employees, seed=example.seed, fault_rate=example.fault_rate
+        )
         paths = sorted(p for p in folder.glob("*.csv") if p.name != "kunci_jawaban.csv")
-        report = check(paths, as_of=example.as_of, policy_root=policy_root,
-                       rules_root=rules_root)
+        report = check(paths, as_of=example.as_of, policy_root=policy_root, rules_root=rules_root)
         return _relabel(report, folder, f"contoh/{example.as_of.isoformat()}")
 
 
-def write_examples(out_dir: str | Path = "reports/contoh", policy_root: str | Path = "policy",
-                   rules_root: str | Path = "rules") -> list[Path]:
+def write_examples(
+    out_dir: str | Path = "reports/contoh",
+    policy_root: str | Path = "policy",
+    rules_root: str | Path = "rules",
+) -> list[Path]:
     """Write every example report as ``<out_dir>/laporan-<date>.json``; return the paths."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)

@@ -18,8 +18,10 @@ from checker.wording import tanggal
 PAGE = links.KEPATUHAN
 LOWEST = 25  # the dashboard chart shows at most this many instansi, the least compliant
 TOP_CLAUSES = 15
-MEANING = ("Kepatuhan adalah persentase pegawai suatu instansi yang tidak memiliki satu pun "
-           "temuan bertingkat kesalahan pada laporan pemeriksaan terakhirnya.")
+MEANING = (
+    "Kepatuhan adalah persentase pegawai suatu instansi yang tidak memiliki satu pun "
+    "temuan bertingkat kesalahan pada laporan pemeriksaan terakhirnya."
+)
 SEVERITY_HEADER = tuple(SEVERITY_LABELS[s].capitalize() for s in SEVERITIES)
 
 
@@ -47,22 +49,39 @@ def banner(site: SiteContext) -> list[str]:
     """The label every compliance page built from the example reports carries."""
     if not site.synthetic:
         return []
-    return ['!!! warning "Contoh sintetis"', "",
-            "    Angka di halaman ini berasal dari laporan contoh yang dibuat dari data "
-            "kepegawaian sintetis (`kebijakan sample`), bukan dari data instansi yang "
-            "sebenarnya. Nama instansi dipakai hanya sebagai contoh.", ""]
+    return [
+        '!!! warning "Contoh sintetis"',
+        "",
+        "    Angka di halaman ini berasal dari laporan contoh yang dibuat dari data "
+        "kepegawaian sintetis (`kebijakan sample`), bukan dari data instansi yang "
+        "sebenarnya. Nama instansi dipakai hanya sebagai contoh.",
+        "",
+    ]
 
 
 def kepatuhan_pages(site: SiteContext) -> list[Page]:
     """The dashboard, its charts, and one page per instansi."""
     board = build_dashboard([r for r in site.reports], site.private)
     if not board.submissions:
-        return [Page(PAGE, join(["# Dasbor kepatuhan", "", *banner(site),
-                                 '!!! note "Belum ada laporan"', "",
-                                 "    Belum ada laporan pemeriksaan yang diterbitkan di situs "
-                                 "ini. Dasbor akan terisi setelah laporan JSON hasil "
-                                 "`kebijakan check --format json` ditempatkan di folder laporan "
-                                 "yang dibaca situs. Terima kasih atas kesabaran Anda.", ""]))]
+        return [
+            Page(
+                PAGE,
+                join(
+                    [
+                        "# Dasbor kepatuhan",
+                        "",
+                        *banner(site),
+                        '!!! note "Belum ada laporan"',
+                        "",
+                        "    Belum ada laporan pemeriksaan yang diterbitkan di situs "
+                        "ini. Dasbor akan terisi setelah laporan JSON hasil "
+                        "`kebijakan check --format json` ditempatkan di folder laporan "
+                        "yang dibaca situs. Terima kasih atas kesabaran Anda.",
+                        "",
+                    ]
+                ),
+            )
+        ]
     slugs = _slugs(board)
     pages = _dashboard(site, board, slugs)
     for instansi, slug in slugs.items():
@@ -88,36 +107,65 @@ def _dashboard(site: SiteContext, board: Dashboard, slugs: dict[str, str]) -> li
     employees = sum(s.employees for s in agencies)
     bad = sum(s.with_errors for s in agencies)
     newest = max(s.as_of for s in latest.values())
-    lines = ["# Dasbor kepatuhan", "", *banner(site),
-             f"{MEANING} Halaman ini hanya memuat jumlah dan persentase; tidak ada NIP, nama, atau "
-             "tanggal lahir pegawai.", "",
-             f"- Instansi yang melapor: **{number(len(agencies))}**",
-             f"- Pegawai dalam data: **{number(employees)}**",
-             f"- Pegawai dengan temuan kesalahan: **{number(bad)}**",
-             f"- Kepatuhan keseluruhan: **{percent(compliance_percent(employees, bad))}**",
-             f"- Data terbaru: **{day(newest)}**", ""]
+    lines = [
+        "# Dasbor kepatuhan",
+        "",
+        *banner(site),
+        f"{MEANING} Halaman ini hanya memuat jumlah dan persentase; tidak ada NIP, nama, atau "
+        "tanggal lahir pegawai.",
+        "",
+        f"- Instansi yang melapor: **{number(len(agencies))}**",
+        f"- Pegawai dalam data: **{number(employees)}**",
+        f"- Pegawai dengan temuan kesalahan: **{number(bad)}**",
+        f"- Kepatuhan keseluruhan: **{percent(compliance_percent(employees, bad))}**",
+        f"- Data terbaru: **{day(newest)}**",
+        "",
+    ]
     pages: list[Page] = []
-    ranked = sorted((s for s in agencies if s.compliance is not None),
-                    key=lambda s: (s.compliance, s.instansi))[:LOWEST]
+    ranked = sorted(
+        (s for s in agencies if s.compliance is not None), key=lambda s: (s.compliance, s.instansi)
+    )[:LOWEST]
     lines += ["## Kepatuhan per instansi", ""]
     if ranked:
-        title = ("Kepatuhan per instansi" if len(ranked) == len(agencies)
-                 else f"{len(ranked)} instansi dengan kepatuhan terendah")
-        svg = charts.horizontal_bars([short(s.instansi) for s in ranked],
-                                     [float(s.compliance or 0) for s in ranked], title=title,
-                                     xlabel="Pegawai tanpa temuan kesalahan (%)", percent=True)
+        title = (
+            "Kepatuhan per instansi"
+            if len(ranked) == len(agencies)
+            else f"{len(ranked)} instansi dengan kepatuhan terendah"
+        )
+        svg = charts.horizontal_bars(
+            [short(s.instansi) for s in ranked],
+            [float(s.compliance or 0) for s in ranked],
+            title=title,
+            xlabel="Pegawai tanpa temuan kesalahan (%)",
+            percent=True,
+        )
         pages.append(Page(links.chart("kepatuhan-instansi"), svg))
         lines += [_image(PAGE, "kepatuhan-instansi", title), ""]
     lines += table(
         ("Instansi", "Data per", "Pegawai", "Dengan kesalahan", "Kepatuhan", *SEVERITY_HEADER),
-        [(link(snap.instansi, links.relative(PAGE, links.instansi_page(slugs[snap.instansi]))),
-          day(snap.as_of), number(snap.employees), number(snap.with_errors),
-          percent(snap.compliance), *_severity_counts(snap)) for snap in agencies],
-        numeric=range(2, 8), right=RIGHT)
+        [
+            (
+                link(
+                    snap.instansi, links.relative(PAGE, links.instansi_page(slugs[snap.instansi]))
+                ),
+                day(snap.as_of),
+                number(snap.employees),
+                number(snap.with_errors),
+                percent(snap.compliance),
+                *_severity_counts(snap),
+            )
+            for snap in agencies
+        ],
+        numeric=range(2, 8),
+        right=RIGHT,
+    )
     lines.append("")
     if "" in latest:
-        lines += [f"Selain itu {number(sum(latest[''].by_severity.values()))} temuan berkas "
-                  "tidak menyebut instansi (misalnya baris yang tidak dapat dibaca).", ""]
+        lines += [
+            f"Selain itu {number(sum(latest[''].by_severity.values()))} temuan berkas "
+            "tidak menyebut instansi (misalnya baris yang tidak dapat dibaca).",
+            "",
+        ]
     pages_clause, clause_lines = _by_clause(site, PAGE, list(latest.values()), "temuan-ketentuan")
     pages += pages_clause
     lines += ["## Temuan per ketentuan", "", *clause_lines]
@@ -126,9 +174,10 @@ def _dashboard(site: SiteContext, board: Dashboard, slugs: dict[str, str]) -> li
     pages += trend_pages
     lines += ["## Perkembangan antarpengiriman", "", *trend_lines]
     lines += ["## Laporan yang dipakai", ""]
-    lines += table(("Berkas", "Data per", "Versi kebijakan"),
-                   [(code(r.name), day(r.report.as_of), r.report.policy_version)
-                    for r in site.reports])
+    lines += table(
+        ("Berkas", "Data per", "Versi kebijakan"),
+        [(code(r.name), day(r.report.as_of), r.report.policy_version) for r in site.reports],
+    )
     lines.append("")
     return [Page(PAGE, join(lines)), *pages]
 
@@ -141,8 +190,9 @@ def _image(page: str, name: str, title: str) -> str:
     return f"![{title}]({links.relative(page, links.chart(name))}){{ .grafik }}"
 
 
-def _by_clause(site: SiteContext, page: str, snaps: list[Snapshot], chart: str | None
-               ) -> tuple[list[Page], list[str]]:
+def _by_clause(
+    site: SiteContext, page: str, snaps: list[Snapshot], chart: str | None
+) -> tuple[list[Page], list[str]]:
     """Findings per Pasal (linked), with the rules behind them, most findings first."""
     counts: dict[str, int] = {}
     rules: dict[str, set[str]] = {}
@@ -153,8 +203,11 @@ def _by_clause(site: SiteContext, page: str, snaps: list[Snapshot], chart: str |
             key = pasal or clause
             counts[key] = counts.get(key, 0) + sum(by_rule.values())
             rules.setdefault(key, set()).update(by_rule)
-            labels[key] = (f"Pasal {site.numbering.pasal[pasal]}" if pasal
-                           else snap.citations.get(clause, clause))
+            labels[key] = (
+                f"Pasal {site.numbering.pasal[pasal]}"
+                if pasal
+                else snap.citations.get(clause, clause)
+            )
     if not counts:
         return [], ["Tidak ada temuan.", ""]
     order = sorted(counts, key=lambda k: (-counts[k], labels[k]))
@@ -162,17 +215,29 @@ def _by_clause(site: SiteContext, page: str, snaps: list[Snapshot], chart: str |
     lines: list[str] = []
     if chart:
         top = order[:TOP_CLAUSES]
-        svg = charts.horizontal_bars([labels[k] for k in top], [float(counts[k]) for k in top],
-                                     title="Ketentuan dengan temuan terbanyak",
-                                     xlabel="Jumlah temuan")
+        svg = charts.horizontal_bars(
+            [labels[k] for k in top],
+            [float(counts[k]) for k in top],
+            title="Ketentuan dengan temuan terbanyak",
+            xlabel="Jumlah temuan",
+        )
         pages.append(Page(links.chart(chart), svg))
         lines += [_image(page, chart, "Ketentuan dengan temuan terbanyak"), ""]
-    lines += table(("Ketentuan", "Aturan", "Temuan"),
-                   [(site.clause_link(page, key, labels[key]) if key in site.pasal_by_id
-                     else escape(labels[key]),
-                     Markdown(", ".join(_rule_link(site, page, r)
-                                        for r in sorted(rules.get(key, ())))),
-                     number(counts[key])) for key in order], numeric=(2,), right=RIGHT)
+    lines += table(
+        ("Ketentuan", "Aturan", "Temuan"),
+        [
+            (
+                site.clause_link(page, key, labels[key])
+                if key in site.pasal_by_id
+                else escape(labels[key]),
+                Markdown(", ".join(_rule_link(site, page, r) for r in sorted(rules.get(key, ())))),
+                number(counts[key]),
+            )
+            for key in order
+        ],
+        numeric=(2,),
+        right=RIGHT,
+    )
     return pages, [*lines, ""]
 
 
@@ -184,10 +249,15 @@ def _rule_link(site: SiteContext, page: str, rule: str) -> Markdown:
 
 
 def _by_severity(snaps: list[Snapshot]) -> list[str]:
-    lines = table(("Tingkat", "Temuan"),
-                  [(SEVERITY_LABELS[severity],
-                    number(sum(s.by_severity.get(severity, 0) for s in snaps)))
-                   for severity in SEVERITIES], numeric=(1,), right=RIGHT)
+    lines = table(
+        ("Tingkat", "Temuan"),
+        [
+            (SEVERITY_LABELS[severity], number(sum(s.by_severity.get(severity, 0) for s in snaps)))
+            for severity in SEVERITIES
+        ],
+        numeric=(1,),
+        right=RIGHT,
+    )
     return [*lines, ""]
 
 
@@ -196,17 +266,31 @@ def _trend(submissions: list[Submission]) -> tuple[list[Page], list[str]]:
     pages = []
     lines: list[str] = []
     if any(v is not None for v in values):
-        svg = charts.vertical_bars([day(s.as_of) for s in submissions],
-                                   [float(v or 0) for v in values],
-                                   title="Kepatuhan per tanggal data", ylabel="Kepatuhan (%)",
-                                   percent=True)
+        svg = charts.vertical_bars(
+            [day(s.as_of) for s in submissions],
+            [float(v or 0) for v in values],
+            title="Kepatuhan per tanggal data",
+            ylabel="Kepatuhan (%)",
+            percent=True,
+        )
         pages.append(Page(links.chart("perkembangan"), svg))
         lines += [_image(PAGE, "perkembangan", "Kepatuhan per tanggal data"), ""]
-    lines += table(("Data per", "Instansi", "Pegawai", "Dengan kesalahan", "Kepatuhan", "Temuan"),
-                   [(day(sub.as_of), number(sub.instansi), number(sub.employees),
-                     number(sub.with_errors), percent(value), number(sub.findings))
-                    for sub, value in zip(submissions, values, strict=True)],
-                   numeric=range(1, 6), right=RIGHT)
+    lines += table(
+        ("Data per", "Instansi", "Pegawai", "Dengan kesalahan", "Kepatuhan", "Temuan"),
+        [
+            (
+                day(sub.as_of),
+                number(sub.instansi),
+                number(sub.employees),
+                number(sub.with_errors),
+                percent(value),
+                number(sub.findings),
+            )
+            for sub, value in zip(submissions, values, strict=True)
+        ],
+        numeric=range(1, 6),
+        right=RIGHT,
+    )
     return pages, [*lines, ""]
 
 
@@ -215,33 +299,80 @@ def _instansi(site: SiteContext, board: Dashboard, instansi: str, slug: str) -> 
     history = board.history(instansi)
     snap = history[-1]
     back = links.relative(page, PAGE)
-    lines = [*front_matter(instansi), f"# {escape(instansi)}", "",
-             *banner(site), f"{MEANING} [Kembali ke dasbor]({back}).", "",
-             f"- Data per: **{day(snap.as_of)}** (berkas {code(snap.source)})",
-             f"- Pegawai dalam data: **{number(snap.employees)}**",
-             f"- Pegawai dengan temuan kesalahan: **{number(snap.with_errors)}**",
-             f"- Kepatuhan: **{percent(snap.compliance)}**", "",
-             "## Perkembangan", ""]
-    lines += table(("Data per", "Pegawai", "Dengan kesalahan", "Kepatuhan", *SEVERITY_HEADER),
-                   [(day(old.as_of), number(old.employees), number(old.with_errors),
-                     percent(old.compliance), *_severity_counts(old)) for old in history],
-                   numeric=range(1, 7), right=RIGHT)
+    lines = [
+        *front_matter(instansi),
+        f"# {escape(instansi)}",
+        "",
+        *banner(site),
+        f"{MEANING} [Kembali ke dasbor]({back}).",
+        "",
+        f"- Data per: **{day(snap.as_of)}** (berkas {code(snap.source)})",
+        f"- Pegawai dalam data: **{number(snap.employees)}**",
+        f"- Pegawai dengan temuan kesalahan: **{number(snap.with_errors)}**",
+        f"- Kepatuhan: **{percent(snap.compliance)}**",
+        "",
+        "## Perkembangan",
+        "",
+    ]
+    lines += table(
+        ("Data per", "Pegawai", "Dengan kesalahan", "Kepatuhan", *SEVERITY_HEADER),
+        [
+            (
+                day(old.as_of),
+                number(old.employees),
+                number(old.with_errors),
+                percent(old.compliance),
+                *_severity_counts(old),
+            )
+            for old in history
+        ],
+        numeric=range(1, 7),
+        right=RIGHT,
+    )
     _, clause_lines = _by_clause(site, page, [snap], None)
-    lines += ["", "## Temuan terkini per ketentuan", "", *clause_lines,
-              "## Temuan terkini per tingkat", "", *_by_severity([snap])]
+    lines += [
+        "",
+        "## Temuan terkini per ketentuan",
+        "",
+        *clause_lines,
+        "## Temuan terkini per tingkat",
+        "",
+        *_by_severity([snap]),
+    ]
     lines += _findings(site, page, snap)
     return [Page(page, join(lines), in_nav=False)]
 
 
 def _findings(site: SiteContext, page: str, snap: Snapshot) -> list[str]:
     if not site.private:
-        return ["Rincian temuan per pegawai tidak diterbitkan di situs publik. Instansi "
-                "menerimanya dalam laporan pemeriksaan dan buku kerja perbaikan.", ""]
-    lines = ["## Rincian temuan (internal BKD)", "",
-             "NIP disamarkan; nama dan pesan temuan tidak ditampilkan.", ""]
-    lines += table(("NIP", "Aturan", "Ketentuan", "Periode", "Tabel", "Baris", "Kolom"),
-                   [(f.nip or "–", _rule_link(site, page, f.rule),
-                     site.clause_link(page, f.clause, snap.citations.get(f.clause))
-                     if f.clause else None, f.period, f.table, f.row, f.column)
-                    for f in snap.findings], numeric=(5,), right=RIGHT)
+        return [
+            "Rincian temuan per pegawai tidak diterbitkan di situs publik. Instansi "
+            "menerimanya dalam laporan pemeriksaan dan buku kerja perbaikan.",
+            "",
+        ]
+    lines = [
+        "## Rincian temuan (internal BKD)",
+        "",
+        "NIP disamarkan; nama dan pesan temuan tidak ditampilkan.",
+        "",
+    ]
+    lines += table(
+        ("NIP", "Aturan", "Ketentuan", "Periode", "Tabel", "Baris", "Kolom"),
+        [
+            (
+                f.nip or "–",
+                _rule_link(site, page, f.rule),
+                site.clause_link(page, f.clause, snap.citations.get(f.clause))
+                if f.clause
+                else None,
+                f.period,
+                f.table,
+                f.row,
+                f.column,
+            )
+            for f in snap.findings
+        ],
+        numeric=(5,),
+        right=RIGHT,
+    )
     return [*lines, ""]

@@ -63,12 +63,27 @@ def parameter_anchor(name: str) -> str:
     return slug(name)
 
 
-_LOWER = {"dan", "atau", "di", "ke", "dari", "yang", "untuk", "dengan", "pada", "dalam", "serta",
-          "terhadap", "tentang", "bagi", "oleh", "antara"}
+_LOWER = {
+    "dan",
+    "atau",
+    "di",
+    "ke",
+    "dari",
+    "yang",
+    "untuk",
+    "dengan",
+    "pada",
+    "dalam",
+    "serta",
+    "terhadap",
+    "tentang",
+    "bagi",
+    "oleh",
+    "antara",
+}
 
 
 def title_case(text: str) -> str:
     """ "MAKSUD, TUJUAN, DAN RUANG LINGKUP" → "Maksud, Tujuan, dan Ruang Lingkup"."""
     words = text.lower().split()
-    return " ".join(w if i and w in _LOWER else w[:1].upper() + w[1:]
-                    for i, w in enumerate(words))
+    return " ".join(w if i and w in _LOWER else w[:1].upper() + w[1:] for i, w in enumerate(words))

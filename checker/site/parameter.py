@@ -11,9 +11,13 @@ from checker.site.context import SiteContext, ayat_texts
 from checker.site.page import Page, join
 from checker.wording import tanggal
 
-GROUPS = {"kompetensi": "Pengembangan kompetensi", "kinerja": "Evaluasi kinerja",
-          "karier": "Karier dan kenaikan pangkat", "pensiun": "Batas usia pensiun",
-          "penghargaan": "Penghargaan"}
+GROUPS = {
+    "kompetensi": "Pengembangan kompetensi",
+    "kinerja": "Evaluasi kinerja",
+    "karier": "Karier dan kenaikan pangkat",
+    "pensiun": "Batas usia pensiun",
+    "penghargaan": "Penghargaan",
+}
 PAGE = links.PARAMETER
 
 
@@ -56,16 +60,27 @@ def parameter_page(site: SiteContext) -> Page:
     """Every parameter grouped by its first name part, each with its dated values."""
     params = site.peraturan.parameters
     uses, rules = _uses(site), _rules_using(site)
-    lines = ["# Parameter", "",
-             "Angka yang dipakai oleh teks peraturan dan oleh pemeriksa data ditetapkan sekali di "
-             f"`{site.policy_dir}/parameter.yml`. Setiap nilai berlaku sejak tanggalnya sampai "
-             "nilai berikutnya dan disertai dasar hukumnya. Teks peraturan menampilkan nilai yang "
-             f"berlaku pada {tanggal(site.as_of)}; pemeriksa data memakai nilai yang berlaku pada "
-             "tanggal yang dinilai, sehingga teks dan pemeriksaan tidak dapat berbeda.", ""]
-    lines += table(("Parameter", f"Berlaku pada {tanggal(site.as_of)}", "Jumlah nilai"),
-                   [(link(code(name), f"#{links.parameter_anchor(name)}"),
-                     prose(_current(params[name], site)), len(params[name].values))
-                    for name in sorted(params)])
+    lines = [
+        "# Parameter",
+        "",
+        "Angka yang dipakai oleh teks peraturan dan oleh pemeriksa data ditetapkan sekali di "
+        f"`{site.policy_dir}/parameter.yml`. Setiap nilai berlaku sejak tanggalnya sampai "
+        "nilai berikutnya dan disertai dasar hukumnya. Teks peraturan menampilkan nilai yang "
+        f"berlaku pada {tanggal(site.as_of)}; pemeriksa data memakai nilai yang berlaku pada "
+        "tanggal yang dinilai, sehingga teks dan pemeriksaan tidak dapat berbeda.",
+        "",
+    ]
+    lines += table(
+        ("Parameter", f"Berlaku pada {tanggal(site.as_of)}", "Jumlah nilai"),
+        [
+            (
+                link(code(name), f"#{links.parameter_anchor(name)}"),
+                prose(_current(params[name], site)),
+                len(params[name].values),
+            )
+            for name in sorted(params)
+        ],
+    )
     lines.append("")
     groups: dict[str, list[str]] = {}
     for name in sorted(params):
@@ -77,26 +92,46 @@ def parameter_page(site: SiteContext) -> Page:
     return Page(PAGE, join(lines), f"{site.policy_dir}/parameter.yml")
 
 
-def _one(site: SiteContext, parameter: Parameter, uses: list[tuple[str, str]],
-         rules: list[str]) -> list[str]:
-    lines = [f"### `{parameter.name}` {{#{links.parameter_anchor(parameter.name)}}}", "",
-             prose(parameter.description), ""]
+def _one(
+    site: SiteContext, parameter: Parameter, uses: list[tuple[str, str]], rules: list[str]
+) -> list[str]:
+    lines = [
+        f"### `{parameter.name}` {{#{links.parameter_anchor(parameter.name)}}}",
+        "",
+        prose(parameter.description),
+        "",
+    ]
     if parameter.clause:
         lines.append(f"- Pasal: {site.clause_link(PAGE, parameter.clause)}")
     if uses:
         cited = ", ".join(
             f"[{where}]({links.relative(PAGE, site.clause_page(pasal) or PAGE, pasal)})"
-            for where, pasal in uses)
+            for where, pasal in uses
+        )
         lines.append(f"- Dipakai dalam teks: {cited}")
     if rules:
-        lines.append("- Dipakai oleh aturan: " + ", ".join(
-            f"[{rule}]({links.relative(PAGE, links.ATURAN, links.rule_anchor(rule))})"
-            for rule in rules))
+        lines.append(
+            "- Dipakai oleh aturan: "
+            + ", ".join(
+                f"[{rule}]({links.relative(PAGE, links.ATURAN, links.rule_anchor(rule))})"
+                for rule in rules
+            )
+        )
     lines.append(f"- Satuan: {prose(parameter.unit)}")
-    lines += ["", *table(("Berlaku sejak", "Nilai", "Dasar hukum"),
-                         [(tanggal(dated.since), prose(shown(parameter, dated.value)),
-                           _source(dated.reference.title, dated.reference.url))
-                          for dated in sorted(parameter.values, key=lambda v: v.since)])]
+    lines += [
+        "",
+        *table(
+            ("Berlaku sejak", "Nilai", "Dasar hukum"),
+            [
+                (
+                    tanggal(dated.since),
+                    prose(shown(parameter, dated.value)),
+                    _source(dated.reference.title, dated.reference.url),
+                )
+                for dated in sorted(parameter.values, key=lambda v: v.since)
+            ],
+        ),
+    ]
     lines.append("")
     return lines
 

@@ -76,8 +76,10 @@ class SiteLayout(MarkdownLayout):
             where = self.site.numbering.citation(rule.clause, pasal_id) or ""
             scope = f"{where}; " if where and not where.startswith("Pasal") else ""
             href = links.relative(self.page, links.ATURAN, links.rule_anchor(rule.id))
-            yield (f"    - [{rule.id}]({href}) — {prose(rule.title)} "
-                   f"({scope}{severity_label(rule.severity)})")
+            yield (
+                f"    - [{rule.id}]({href}) — {prose(rule.title)} "
+                f"({scope}{severity_label(rule.severity)})"
+            )
         yield ""
 
     def footnotes(self) -> Iterator[str]:
@@ -85,12 +87,14 @@ class SiteLayout(MarkdownLayout):
         for name in sorted(self.used):
             parameter = self.used[name]
             values = "; ".join(
-                f"{shown(parameter, v.value)} sejak {tanggal(v.since)} "
-                f"({prose(v.reference.title)})"
-                for v in sorted(parameter.values, key=lambda v: v.since))
+                f"{shown(parameter, v.value)} sejak {tanggal(v.since)} ({prose(v.reference.title)})"
+                for v in sorted(parameter.values, key=lambda v: v.since)
+            )
             href = links.relative(self.page, links.PARAMETER, links.parameter_anchor(name))
-            yield (f"[^{links.parameter_anchor(name)}]: Parameter `{name}`: {values}. "
-                   f"[Riwayat dan dasar hukum]({href}).")
+            yield (
+                f"[^{links.parameter_anchor(name)}]: Parameter `{name}`: {values}. "
+                f"[Riwayat dan dasar hukum]({href})."
+            )
 
 
 def _pasal_range(site: SiteContext, bab: Bab) -> str:
@@ -109,22 +113,30 @@ def index_page(site: SiteContext) -> Page:
     """Judul, pembukaan and the list of BAB."""
     p = site.peraturan
     status = "Rancangan" if p.status == "rancangan" else "Ditetapkan"
-    lines = [*front_matter(f"{links.title_case(judul_lines(p)[0])} tentang {p.title}"),
-             f"!!! info \"{status}, versi {p.version}\"", "",
-             f"    Teks ini dihasilkan dari berkas `{site.policy_dir}/` di repositori"
-             f"{_provenance(site)}. Angka yang "
-             f"berasal dari parameter ditampilkan menurut nilai yang berlaku pada "
-             f"{tanggal(site.as_of)}; catatan kakinya memuat setiap nilai bertanggal dan dasar "
-             "hukumnya.", ""]
+    lines = [
+        *front_matter(f"{links.title_case(judul_lines(p)[0])} tentang {p.title}"),
+        f'!!! info "{status}, versi {p.version}"',
+        "",
+        f"    Teks ini dihasilkan dari berkas `{site.policy_dir}/` di repositori"
+        f"{_provenance(site)}. Angka yang "
+        f"berasal dari parameter ditampilkan menurut nilai yang berlaku pada "
+        f"{tanggal(site.as_of)}; catatan kakinya memuat setiap nilai bertanggal dan dasar "
+        "hukumnya.",
+        "",
+    ]
     pembukaan = [unit for unit in walk(p, site.as_of) if unit.part == PEMBUKAAN]
-    lines += [SiteLayout(site, links.PERATURAN_INDEX).lay_out(pembukaan), "",
-              "## Batang tubuh", ""]
+    lines += [SiteLayout(site, links.PERATURAN_INDEX).lay_out(pembukaan), "", "## Batang tubuh", ""]
     rows = []
     for index, bab in enumerate(p.bab, start=1):
         href = links.relative(links.PERATURAN_INDEX, links.bab_page(bab.id))
         label = site.numbering.bab.get(bab.id) or roman(index)
-        rows.append((link(f"BAB {label}", href), prose(links.title_case(bab.title)),
-                     _pasal_range(site, bab)))
+        rows.append(
+            (
+                link(f"BAB {label}", href),
+                prose(links.title_case(bab.title)),
+                _pasal_range(site, bab),
+            )
+        )
     lines += [*table(("BAB", "Judul", "Pasal"), rows), ""]
     return Page(links.PERATURAN_INDEX, join(lines), f"{site.policy_dir}/peraturan.yml")
 
@@ -139,8 +151,11 @@ def bab_pages(site: SiteContext) -> list[Page]:
         layout = SiteLayout(site, uri)
         label = site.numbering.bab.get(bab.id) or roman(index)
         lines = front_matter(f"BAB {label} {links.title_case(bab.title)}")
-        lines.append(layout.lay_out(unit for unit in units
-                                    if unit.bab == bab.id or (last and unit.part == PENUTUP)))
+        lines.append(
+            layout.lay_out(
+                unit for unit in units if unit.bab == bab.id or (last and unit.part == PENUTUP)
+            )
+        )
         lines += ["", *layout.footnotes()]
         pages.append(Page(uri, join(lines), site.edit_path(bab.id)))
     return pages

@@ -62,21 +62,27 @@ class KebijakanPlugin(BasePlugin[KebijakanConfig]):
         day = self._as_of()
         try:
             self.site = load_context(
-                root / self.config.policy, root / self.config.rules,
-                root / self.config.reports if self.config.reports else None, as_of=day,
-                private=self.config.private, synthetic=self.config.synthetic,
+                root / self.config.policy,
+                root / self.config.rules,
+                root / self.config.reports if self.config.reports else None,
+                as_of=day,
+                private=self.config.private,
+                synthetic=self.config.synthetic,
                 policy_dir=self.config.policy,
-                impact=root / self.config.impact if self.config.impact else None)
+                impact=root / self.config.impact if self.config.impact else None,
+            )
             self.pages = generate(self.site)
         except PolicyError as exc:
             problems = "\n".join(p.format() for p in exc.problems) or exc.format()
-            raise PluginError(f"kebijakan: policy/ atau rules/ tidak dapat dimuat:\n{problems}"
-                              ) from exc
+            raise PluginError(
+                f"kebijakan: policy/ atau rules/ tidak dapat dimuat:\n{problems}"
+            ) from exc
         except CheckerError as exc:
             raise PluginError(f"kebijakan: {exc.format()}") from exc
         except ValueError as exc:  # not a user's mistake: say what it is, not "as_of"
-            raise PluginError("kebijakan: halaman situs tidak dapat dibuat "
-                              f"({type(exc).__name__}: {exc})") from exc
+            raise PluginError(
+                f"kebijakan: halaman situs tidak dapat dibuat ({type(exc).__name__}: {exc})"
+            ) from exc
         return config
 
     def _as_of(self) -> dt.date | None:
@@ -95,15 +101,17 @@ class KebijakanPlugin(BasePlugin[KebijakanConfig]):
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         for page in self.pages:
             if files.get_file_from_path(page.src_uri) is not None:
-                raise PluginError(f"kebijakan: {config.docs_dir}/{page.src_uri} bertabrakan "
-                                  "dengan halaman yang dihasilkan; ganti nama berkasnya")
+                raise PluginError(
+                    f"kebijakan: {config.docs_dir}/{page.src_uri} bertabrakan "
+                    "dengan halaman yang dihasilkan; ganti nama berkasnya"
+                )
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            file = File.generated(config, page.src_uri, content=page.content,
-                                  inclusion=inclusion)
+            file = File.generated(config, page.src_uri, content=page.content, inclusion=inclusion)
             if page.edit_path:
                 # edit_uri points into docs_dir; the source lives elsewhere in the repository
-                file.edit_uri = Path(os.path.relpath(root / page.edit_path, config.docs_dir)
-                                     ).as_posix()
+                file.edit_uri = Path(
+                    os.path.relpath(root / page.edit_path, config.docs_dir)
+                ).as_posix()
             files.append(file)
         if config.nav is None and self.site is not None:
             config.nav = navigation(self.site, self.pages, docs)

@@ -80,98 +80,259 @@ def test_base_fixture_is_clean(schema_dir: Path) -> None:
     assert tables is not None and list(tables) == list(TABLES)
     unit = tables["unit_kerja"]
     assert [f.name for f in unit.fields] == ["kode", "nama", "instansi", "jenis"]
-    assert unit.field("jenis").value_map == {"DINAS": "dinas", "BADAN": "badan",
-                                             "DINASDAERAH": "dinas"}
+    assert unit.field("jenis").value_map == {
+        "DINAS": "dinas",
+        "BADAN": "badan",
+        "DINASDAERAH": "dinas",
+    }
     assert unit.path == "schema/unit_kerja.yml"
 
 
 CASES: dict[str, tuple[str, str, str, list[tuple[int, int, str, str]]]] = {
     "unknown-table-key": (
-        "title: Unit kerja\n", "title: Unit kerja\nsumber: SIASN\n",
-        "", [(3, 1, "table-schema",
-              "kunci tidak dikenal: sumber; kunci yang diizinkan: aliases, description, fields, "
-              "foreignKeys, ignoredHeaders, name, primaryKey, title")]),
+        "title: Unit kerja\n",
+        "title: Unit kerja\nsumber: SIASN\n",
+        "",
+        [
+            (
+                3,
+                1,
+                "table-schema",
+                "kunci tidak dikenal: sumber; kunci yang diizinkan: aliases, description, fields, "
+                "foreignKeys, ignoredHeaders, name, primaryKey, title",
+            )
+        ],
+    ),
     "unknown-field-key": (
-        "    constraints: {required: true}", "    contraints: {required: true}",
-        "", [(8, 5, "table-schema",
-              "kunci tidak dikenal: contraints; kunci yang diizinkan: aliases, constraints, "
-              "description, enumAliases, falseValues, name, normalize, title, trueValues, type")]),
+        "    constraints: {required: true}",
+        "    contraints: {required: true}",
+        "",
+        [
+            (
+                8,
+                5,
+                "table-schema",
+                "kunci tidak dikenal: contraints; kunci yang diizinkan: aliases, constraints, "
+                "description, enumAliases, falseValues, name, normalize, title, trueValues, type",
+            )
+        ],
+    ),
     "unknown-constraint": (
-        "{required: true}", "{required: true, pattern: '^U'}",
-        "", [(8, 35, "table-schema",
-              "kunci tidak dikenal: pattern; kunci yang diizinkan: enum, maximum, minimum, "
-              "required")]),
+        "{required: true}",
+        "{required: true, pattern: '^U'}",
+        "",
+        [
+            (
+                8,
+                35,
+                "table-schema",
+                "kunci tidak dikenal: pattern; kunci yang diizinkan: enum, maximum, minimum, "
+                "required",
+            )
+        ],
+    ),
     "bad-type": (
-        "    type: string\n", "    type: text\n",
-        "", [(7, 11, "table-schema", "nilai tidak dikenal; pilih salah satu dari: "
-              "string, integer, number, date, boolean")]),
+        "    type: string\n",
+        "    type: text\n",
+        "",
+        [
+            (
+                7,
+                11,
+                "table-schema",
+                "nilai tidak dikenal; pilih salah satu dari: "
+                "string, integer, number, date, boolean",
+            )
+        ],
+    ),
     "bad-required": (
-        "{required: true}", '{required: "ya"}',
-        "", [(8, 29, "table-schema", "harus berupa ya/tidak")]),
+        "{required: true}",
+        '{required: "ya"}',
+        "",
+        [(8, 29, "table-schema", "harus berupa ya/tidak")],
+    ),
     "yaml-number-as-spelling": (  # unquoted 05 is the number 5 in YAML: the zero would be lost
-        "[dinas daerah]", "[dinas daerah, 05]",
-        "", [(15, 29, "table-schema", "harus berupa teks")]),
+        "[dinas daerah]",
+        "[dinas daerah, 05]",
+        "",
+        [(15, 29, "table-schema", "harus berupa teks")],
+    ),
     "enum-alias-not-in-enum": (
-        "      dinas: [dinas daerah]\n", "      dinas: [dinas daerah]\n      kantor: [kantor]\n",
-        "", [(16, 7, "table-enum-alias", "enumAliases menyebut nilai 'kantor' yang tidak ada "
-              "dalam constraints.enum kolom jenis")]),
+        "      dinas: [dinas daerah]\n",
+        "      dinas: [dinas daerah]\n      kantor: [kantor]\n",
+        "",
+        [
+            (
+                16,
+                7,
+                "table-enum-alias",
+                "enumAliases menyebut nilai 'kantor' yang tidak ada "
+                "dalam constraints.enum kolom jenis",
+            )
+        ],
+    ),
     "one-spelling-two-values": (
-        "[dinas daerah]", "[dinas daerah, Badan]",
-        "", [(15, 29, "table-enum-alias", "ejaan 'Badan' dipakai untuk dua nilai kolom jenis: "
-              f"'badan' dan 'dinas' {SAME_KEY}")]),
+        "[dinas daerah]",
+        "[dinas daerah, Badan]",
+        "",
+        [
+            (
+                15,
+                29,
+                "table-enum-alias",
+                "ejaan 'Badan' dipakai untuk dua nilai kolom jenis: "
+                f"'badan' dan 'dinas' {SAME_KEY}",
+            )
+        ],
+    ),
     "two-values-one-key": (
-        "[dinas, badan]", "[dinas, badan, DINAS]",
-        "", [(13, 40, "table-enum-alias", "ejaan 'DINAS' dipakai untuk dua nilai kolom jenis: "
-              f"'dinas' dan 'DINAS' {SAME_KEY}")]),
+        "[dinas, badan]",
+        "[dinas, badan, DINAS]",
+        "",
+        [
+            (
+                13,
+                40,
+                "table-enum-alias",
+                "ejaan 'DINAS' dipakai untuk dua nilai kolom jenis: "
+                f"'dinas' dan 'DINAS' {SAME_KEY}",
+            )
+        ],
+    ),
     "header-alias-clash": (
-        "[nama unit]", "[nama unit, Kode]",
-        "", [(10, 26, "table-header-alias",
-              f"judul kolom 'Kode' sudah berarti kolom kode di tabel unit_kerja {SAME_KEY}")]),
+        "[nama unit]",
+        "[nama unit, Kode]",
+        "",
+        [
+            (
+                10,
+                26,
+                "table-header-alias",
+                f"judul kolom 'Kode' sudah berarti kolom kode di tabel unit_kerja {SAME_KEY}",
+            )
+        ],
+    ),
     "duplicate-field": (
-        "  - name: instansi\n", "  - name: instansi\n  - name: nama\n",
-        "", [(12, 11, "table-duplicate", "kolom nama sudah dideskripsikan di baris 9; nama kolom "
-              "dalam tabel unit_kerja harus unik")]),
+        "  - name: instansi\n",
+        "  - name: instansi\n  - name: nama\n",
+        "",
+        [
+            (
+                12,
+                11,
+                "table-duplicate",
+                "kolom nama sudah dideskripsikan di baris 9; nama kolom "
+                "dalam tabel unit_kerja harus unik",
+            )
+        ],
+    ),
     "primary-key-unknown-field": (
-        "primaryKey: [kode]", "primaryKey: [kode, tahun]",
-        "", [(4, 20, "table-primary-key",
-              "primaryKey menyebut kolom 'tahun' yang tidak ada di tabel unit_kerja")]),
+        "primaryKey: [kode]",
+        "primaryKey: [kode, tahun]",
+        "",
+        [
+            (
+                4,
+                20,
+                "table-primary-key",
+                "primaryKey menyebut kolom 'tahun' yang tidak ada di tabel unit_kerja",
+            )
+        ],
+    ),
     "foreign-key-unknown-local-field": (
-        "", "",
+        "",
+        "",
         "foreignKeys:\n  - fields: [kota]\n    reference: {resource: pegawai, fields: [nip]}\n",
-        [(17, 14, "table-foreign-key",
-          "foreignKeys menyebut kolom 'kota' yang tidak ada di tabel unit_kerja")]),
+        [
+            (
+                17,
+                14,
+                "table-foreign-key",
+                "foreignKeys menyebut kolom 'kota' yang tidak ada di tabel unit_kerja",
+            )
+        ],
+    ),
     "foreign-key-unknown-resource": (
-        "", "",
+        "",
+        "",
         "foreignKeys:\n  - fields: [nama]\n    reference: {resource: opd, fields: [nama]}\n",
-        [(18, 27, "table-foreign-key",
-          f"foreignKeys merujuk tabel 'opd' yang tidak dikenal; tabel yang ada: {TABLE_LIST}")]),
+        [
+            (
+                18,
+                27,
+                "table-foreign-key",
+                f"foreignKeys merujuk tabel 'opd' yang tidak dikenal; tabel yang ada: {TABLE_LIST}",
+            )
+        ],
+    ),
     "foreign-key-unknown-referenced-field": (
-        "", "",
+        "",
+        "",
         "foreignKeys:\n  - fields: [instansi]\n"
         "    reference: {resource: pegawai, fields: [instansi_kerja]}\n",
-        [(18, 45, "table-foreign-key",
-          "foreignKeys merujuk kolom 'instansi_kerja' yang tidak ada di tabel pegawai")]),
+        [
+            (
+                18,
+                45,
+                "table-foreign-key",
+                "foreignKeys merujuk kolom 'instansi_kerja' yang tidak ada di tabel pegawai",
+            )
+        ],
+    ),
     "foreign-key-length-mismatch": (
-        "", "",
+        "",
+        "",
         "foreignKeys:\n  - fields: [kode, nama]\n    reference: {resource: pegawai, fields: [nip]}\n",
-        [(18, 44, "table-foreign-key", "foreignKeys: fields berisi 2 kolom tetapi "
-          "reference.fields berisi 1 kolom; jumlahnya harus sama")]),
+        [
+            (
+                18,
+                44,
+                "table-foreign-key",
+                "foreignKeys: fields berisi 2 kolom tetapi "
+                "reference.fields berisi 1 kolom; jumlahnya harus sama",
+            )
+        ],
+    ),
     "foreign-key-as-string": (  # Frictionless allows a string; the checker reads a list
-        "", "",
+        "",
+        "",
         "foreignKeys:\n  - fields: kode\n    reference: {resource: pegawai, fields: [nip]}\n",
-        [(17, 13, "table-schema", "harus berupa daftar")]),
+        [(17, 13, "table-schema", "harus berupa daftar")],
+    ),
     "table-alias-of-another-table": (
-        "[unor, opd]", "[unor, opd, Data Pegawai]",
-        "", [(3, 22, "table-alias",
-              f"nama berkas/lembar 'Data Pegawai' sudah berarti tabel pegawai {SAME_KEY}")]),
+        "[unor, opd]",
+        "[unor, opd, Data Pegawai]",
+        "",
+        [
+            (
+                3,
+                22,
+                "table-alias",
+                f"nama berkas/lembar 'Data Pegawai' sudah berarti tabel pegawai {SAME_KEY}",
+            )
+        ],
+    ),
     "unknown-table-name": (
-        "name: unit_kerja", "name: unit",
-        "", [(1, 1, "table-missing", "tidak ada deskriptor tabel unit_kerja di schema (berkas "
-              "YAML dengan name: unit_kerja)"),
-             (1, 7, "table-name", f"nama tabel 'unit' tidak dikenal; tabel yang ada: {TABLE_LIST}")]),
+        "name: unit_kerja",
+        "name: unit",
+        "",
+        [
+            (
+                1,
+                1,
+                "table-missing",
+                "tidak ada deskriptor tabel unit_kerja di schema (berkas "
+                "YAML dengan name: unit_kerja)",
+            ),
+            (1, 7, "table-name", f"nama tabel 'unit' tidak dikenal; tabel yang ada: {TABLE_LIST}"),
+        ],
+    ),
     "yaml-syntax-error": (
-        "aliases: [unor, opd]", "aliases: [unor, opd",
-        "", [(4, 11, "yaml", "YAML tidak dapat dibaca: expected ',' or ']', but got ':'")]),
+        "aliases: [unor, opd]",
+        "aliases: [unor, opd",
+        "",
+        [(4, 11, "yaml", "YAML tidak dapat dibaca: expected ',' or ']', but got ':'")],
+    ),
 }
 
 
@@ -185,30 +346,53 @@ def test_broken_unit_kerja(schema_dir: Path, case: str) -> None:
 def test_missing_table(schema_dir: Path) -> None:
     (schema_dir / "hukuman_disiplin.yml").unlink()
     assert lint(schema_dir) == [
-        ("schema/hukuman_disiplin.yml", 1, 1, "table-missing", "tidak ada deskriptor tabel "
-         "hukuman_disiplin di schema (berkas YAML dengan name: hukuman_disiplin)")]
+        (
+            "schema/hukuman_disiplin.yml",
+            1,
+            1,
+            "table-missing",
+            "tidak ada deskriptor tabel "
+            "hukuman_disiplin di schema (berkas YAML dengan name: hukuman_disiplin)",
+        )
+    ]
 
 
 def test_table_described_twice(schema_dir: Path) -> None:
     (schema_dir / "unit_kerja_lama.yml").write_text(BASE, encoding="utf-8")
     assert lint(schema_dir) == [
-        ("schema/unit_kerja_lama.yml", 1, 7, "table-duplicate",
-         "tabel unit_kerja sudah dideskripsikan di schema/unit_kerja.yml")]
+        (
+            "schema/unit_kerja_lama.yml",
+            1,
+            7,
+            "table-duplicate",
+            "tabel unit_kerja sudah dideskripsikan di schema/unit_kerja.yml",
+        )
+    ]
 
 
 def test_missing_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     assert lint(tmp_path / "tidak-ada") == [
-        ("tidak-ada", 1, 1, "berkas", "folder skema tabel tidak ditemukan")]
+        ("tidak-ada", 1, 1, "berkas", "folder skema tabel tidak ditemukan")
+    ]
 
 
 def test_every_problem_in_every_file_is_collected(schema_dir: Path) -> None:
     (schema_dir / "hukuman_disiplin.yml").unlink()
     pelatihan = schema_dir / "pelatihan.yml"
-    pelatihan.write_text(edit(pelatihan.read_text(encoding="utf-8"), "name: pelatihan\n",
-                              "name: pelatihan\nversi: 2\n"), encoding="utf-8")
-    text = edit(edit(BASE, "title: Unit kerja\n", "title: Unit kerja\nsumber: SIASN\n"),
-                "primaryKey: [kode]", "primaryKey: kode")
+    pelatihan.write_text(
+        edit(
+            pelatihan.read_text(encoding="utf-8"),
+            "name: pelatihan\n",
+            "name: pelatihan\nversi: 2\n",
+        ),
+        encoding="utf-8",
+    )
+    text = edit(
+        edit(BASE, "title: Unit kerja\n", "title: Unit kerja\nsumber: SIASN\n"),
+        "primaryKey: [kode]",
+        "primaryKey: kode",
+    )
     assert [row[:4] for row in lint(schema_dir, text)] == [
         ("schema/hukuman_disiplin.yml", 1, 1, "table-missing"),
         ("schema/pelatihan.yml", 3, 1, "table-schema"),
@@ -218,8 +402,11 @@ def test_every_problem_in_every_file_is_collected(schema_dir: Path) -> None:
 
 
 def test_load_schema_raises_with_every_problem(schema_dir: Path) -> None:
-    text = edit(edit(BASE, "    type: string\n", "    type: text\n"),
-                "primaryKey: [kode]", "primaryKey: [kode, tahun]")
+    text = edit(
+        edit(BASE, "    type: string\n", "    type: text\n"),
+        "primaryKey: [kode]",
+        "primaryKey: [kode, tahun]",
+    )
     (schema_dir / "unit_kerja.yml").write_text(text, encoding="utf-8")
     with pytest.raises(PolicyError) as info:
         load_schema(schema_dir)
@@ -241,26 +428,59 @@ def test_real_descriptors_load_as_before() -> None:
     schema = load_schema(REAL)
     pegawai = schema["pegawai"]
     assert [f.name for f in pegawai.fields] == [
-        "nip", "nama", "tanggal_lahir", "jenis_kelamin", "status_kepegawaian", "golongan",
-        "tmt_golongan", "jenis_jabatan", "jabatan", "pendidikan", "tmt_cpns", "instansi",
-        "unit_kerja", "aktif"]
+        "nip",
+        "nama",
+        "tanggal_lahir",
+        "jenis_kelamin",
+        "status_kepegawaian",
+        "golongan",
+        "tmt_golongan",
+        "jenis_jabatan",
+        "jabatan",
+        "pendidikan",
+        "tmt_cpns",
+        "instansi",
+        "unit_kerja",
+        "aktif",
+    ]
     assert pegawai.primary_key == ("nip", "instansi")
     assert pegawai.foreign_keys == (
-        ForeignKey(("instansi", "unit_kerja"), "unit_kerja", ("instansi", "nama")),)
+        ForeignKey(("instansi", "unit_kerja"), "unit_kerja", ("instansi", "nama")),
+    )
     assert pegawai.field("jenis_kelamin").value_map == {
-        "L": "L", "LAKILAKI": "L", "PRIA": "L", "M": "L", "MALE": "L", "1": "L",
-        "P": "P", "PEREMPUAN": "P", "WANITA": "P", "F": "P", "FEMALE": "P", "2": "P"}
+        "L": "L",
+        "LAKILAKI": "L",
+        "PRIA": "L",
+        "M": "L",
+        "MALE": "L",
+        "1": "L",
+        "P": "P",
+        "PEREMPUAN": "P",
+        "WANITA": "P",
+        "F": "P",
+        "FEMALE": "P",
+        "2": "P",
+    }
     assert pegawai.field("aktif").true_values == ("Ya", "Y", "1", "true", "Aktif")
     assert pegawai.field("tmt_golongan").required is False
     assert pegawai.header_map["nip_baru"] == "nip"
     assert "pns_id" in pegawai.ignored_headers and len(pegawai.ignored_headers) == 53
     kinerja = schema["penilaian_kinerja"]
     assert kinerja.field("predikat").enum == (
-        "Sangat Baik", "Baik", "Butuh Perbaikan", "Kurang/Misconduct", "Sangat Kurang")
+        "Sangat Baik",
+        "Baik",
+        "Butuh Perbaikan",
+        "Kurang/Misconduct",
+        "Sangat Kurang",
+    )
     assert kinerja.field("tahun").type == "integer"
     assert (kinerja.field("tahun").minimum, kinerja.field("tahun").maximum) == (2000, 2100)
     assert [f.name for f in schema["unit_kerja"].fields] == [
-        "kode", "nama", "instansi", "pelayanan_publik"]
+        "kode",
+        "nama",
+        "instansi",
+        "pelayanan_publik",
+    ]
     assert schema["pelatihan"].field("jp").minimum == 0
     assert schema["hukuman_disiplin"].primary_key == ("nip", "jenis", "tmt_mulai")
 

@@ -27,10 +27,19 @@ def rules_with(folder: Path, **files: str) -> Path:
     return rules
 
 
-def entry(ident: str, scope: str, *, rules: str = "[KOMP-JP-MIN]", start: str = "2025-01-01",
-          end: str = "2026-12-31", letter: str = "2025-01-10", until: str = "2026-06-30",
-          basis: str = "jalur-pendidikan", justification: str = "Pegawai menjalani tugas belajar "
-          "program magister sesuai keputusan pemberian tugas belajar.") -> str:
+def entry(
+    ident: str,
+    scope: str,
+    *,
+    rules: str = "[KOMP-JP-MIN]",
+    start: str = "2025-01-01",
+    end: str = "2026-12-31",
+    letter: str = "2025-01-10",
+    until: str = "2026-06-30",
+    basis: str = "jalur-pendidikan",
+    justification: str = "Pegawai menjalani tugas belajar "
+    "program magister sesuai keputusan pemberian tugas belajar.",
+) -> str:
     """One dispensation as YAML (a list item), with ``scope`` given as a flow mapping."""
     return f"""\
 - id: {ident}

@@ -24,9 +24,13 @@ OTHER = "Pemerintah Kota Bengkulu"
 def people(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
     """Four PNS short of the 20 JP floor in 2025 (one in another instansi), one compliant."""
     d = Data()
-    n = {"a": d.pegawai(jp=10), "b": d.pegawai(jp=12), "c": d.pegawai(jp=5),
-         "d": d.pegawai(jp=8, instansi=OTHER, unit_kerja="Dinas Pendidikan"),
-         "ok": d.pegawai(jp=20)}
+    n = {
+        "a": d.pegawai(jp=10),
+        "b": d.pegawai(jp=12),
+        "c": d.pegawai(jp=5),
+        "d": d.pegawai(jp=8, instansi=OTHER, unit_kerja="Dinas Pendidikan"),
+        "ok": d.pegawai(jp=20),
+    }
     return d.write(tmp_path_factory.mktemp("dispensasi") / "kiriman"), n
 
 
@@ -42,7 +46,8 @@ def jp(report: Report) -> dict[str, str | None]:
 
 
 def test_one_nip_is_dispensed_counted_apart_and_passes(
-        people: tuple[Path, dict[str, str]], tmp_path: Path) -> None:
+    people: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
     data, n = people
     rules = rules_with(tmp_path, satu=entry("DISP-2026-001", f'{{nip: "{n["a"]}"}}'))
     report = run(data, rules)
@@ -51,61 +56,96 @@ def test_one_nip_is_dispensed_counted_apart_and_passes(
     summary = report.to_dict()["summary"]["dispensed"]
     assert summary["findings"] == 1
     assert summary["by_rule"] == {"KOMP-JP-MIN": 1}
-    assert summary["dispensations"] == [{
-        "id": "DISP-2026-001", "rules": ["KOMP-JP-MIN"], "scope": "nip",
-        "description": "1 pegawai", "valid_until": "2026-06-30", "findings": 1}]
-    assert report.compliance_by_instansi()["Pemerintah Provinsi Bengkulu"][
-        "employees_with_errors"] == 2
+    assert summary["dispensations"] == [
+        {
+            "id": "DISP-2026-001",
+            "rules": ["KOMP-JP-MIN"],
+            "scope": "nip",
+            "description": "1 pegawai",
+            "valid_until": "2026-06-30",
+            "findings": 1,
+        }
+    ]
+    assert (
+        report.compliance_by_instansi()["Pemerintah Provinsi Bengkulu"]["employees_with_errors"]
+        == 2
+    )
 
 
 def test_all_errors_dispensed_exit_code_zero(
-        people: tuple[Path, dict[str, str]], tmp_path: Path) -> None:
+    people: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
     data, n = people
     nips = ", ".join(f'"{n[k]}"' for k in "abc")
-    rules = rules_with(tmp_path, instansi=entry("DISP-2026-002", f"{{instansi: {OTHER}}}"),
-                       orang=entry("DISP-2026-003", f"{{nip: [{nips}]}}",
-                                   rules="[KOMP-JP-MIN, KOMP-CAKUPAN]"))
-    args = ["check", str(data), "--policy", str(POLICY), "--rules", str(rules),
-            "--as-of", AS_OF.isoformat(), "--tahun", "2025"]
+    rules = rules_with(
+        tmp_path,
+        instansi=entry("DISP-2026-002", f"{{instansi: {OTHER}}}"),
+        orang=entry("DISP-2026-003", f"{{nip: [{nips}]}}", rules="[KOMP-JP-MIN, KOMP-CAKUPAN]"),
+    )
+    args = [
+        "check",
+        str(data),
+        "--policy",
+        str(POLICY),
+        "--rules",
+        str(rules),
+        "--as-of",
+        AS_OF.isoformat(),
+        "--tahun",
+        "2025",
+    ]
     result = CliRunner().invoke(cli, args, catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert "0 kesalahan" in result.output and "4 temuan didispensasi." in result.output
     assert "Temuan yang didispensasi (dicatat, tidak menggagalkan pemeriksaan):" in result.output
     assert "[didispensasi, kesalahan] kiriman/pegawai.csv:5" in result.output.replace(
-        str(data.parent) + "/", "")
+        str(data.parent) + "/", ""
+    )
     # without the dispensations the same data fails
-    bare = CliRunner().invoke(cli, [*args[:4], "--rules", str(rules_with(tmp_path / "x")),
-                                    *args[6:]])
+    bare = CliRunner().invoke(
+        cli, [*args[:4], "--rules", str(rules_with(tmp_path / "x")), *args[6:]]
+    )
     assert bare.exit_code == 1
 
 
 def test_category_covers_exactly_its_listed_employees(
-        people: tuple[Path, dict[str, str]], tmp_path: Path) -> None:
+    people: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
     data, n = people
     scope = f'{{category: tugas-belajar, nip: ["{n["b"]}", "{n["d"]}"]}}'
     rules = rules_with(tmp_path, tb=entry("DISP-TB-2026", scope))
     report = run(data, rules)
-    assert jp(report) == {n["a"]: None, n["b"]: "DISP-TB-2026", n["c"]: None,
-                          n["d"]: "DISP-TB-2026"}
+    assert jp(report) == {
+        n["a"]: None,
+        n["b"]: "DISP-TB-2026",
+        n["c"]: None,
+        n["d"]: "DISP-TB-2026",
+    }
     # other rules on the same people are not covered
     assert all(f.dispensation is None for f in report.findings if f.rule != "KOMP-JP-MIN")
     (use,) = report.dispensations
-    assert (use.scope, use.description, use.findings) == ("category",
-                                                          "2 pegawai tugas belajar", 2)
+    assert (use.scope, use.description, use.findings) == ("category", "2 pegawai tugas belajar", 2)
 
 
-@pytest.mark.parametrize(("as_of", "applies"), [
-    (dt.date(2026, 6, 29), True),
-    (dt.date(2026, 6, 30), True),   # the last day: "berlaku sampai dengan"
-    (dt.date(2026, 7, 1), False),   # the day after: no longer applies
-    (dt.date(2025, 1, 9), False),   # before its decision letter
-])
+@pytest.mark.parametrize(
+    ("as_of", "applies"),
+    [
+        (dt.date(2026, 6, 29), True),
+        (dt.date(2026, 6, 30), True),  # the last day: "berlaku sampai dengan"
+        (dt.date(2026, 7, 1), False),  # the day after: no longer applies
+        (dt.date(2025, 1, 9), False),  # before its decision letter
+    ],
+)
 def test_in_force_up_to_and_including_valid_until(
-        people: tuple[Path, dict[str, str]], tmp_path: Path, as_of: dt.date,
-        applies: bool) -> None:
+    people: tuple[Path, dict[str, str]], tmp_path: Path, as_of: dt.date, applies: bool
+) -> None:
     data, n = people
-    rules = rules_with(tmp_path, satu=entry("DISP-2026-001", f'{{nip: "{n["a"]}"}}',
-                                            letter="2025-01-10", until="2026-06-30"))
+    rules = rules_with(
+        tmp_path,
+        satu=entry(
+            "DISP-2026-001", f'{{nip: "{n["a"]}"}}', letter="2025-01-10", until="2026-06-30"
+        ),
+    )
     years = [2025] if as_of.year > 2025 else [2024]
     from checker.checking import check
 
@@ -115,18 +155,20 @@ def test_in_force_up_to_and_including_valid_until(
     assert [d.id for d in report.dispensations] == (["DISP-2026-001"] if applies else [])
 
 
-def test_period_limits_what_is_covered(people: tuple[Path, dict[str, str]],
-                                       tmp_path: Path) -> None:
+def test_period_limits_what_is_covered(people: tuple[Path, dict[str, str]], tmp_path: Path) -> None:
     data, n = people
-    rules = rules_with(tmp_path, satu=entry("DISP-2026-001", f'{{nip: "{n["a"]}"}}',
-                                            start="2026-01-01", end="2026-12-31"))
+    rules = rules_with(
+        tmp_path,
+        satu=entry("DISP-2026-001", f'{{nip: "{n["a"]}"}}', start="2026-01-01", end="2026-12-31"),
+    )
     report = run(data, rules)  # the finding is about 2025: outside the covered period
     assert jp(report)[n["a"]] is None
     assert report.dispensations[0].findings == 0
 
 
-def test_every_format_shows_dispensed_findings(people: tuple[Path, dict[str, str]],
-                                               tmp_path: Path) -> None:
+def test_every_format_shows_dispensed_findings(
+    people: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
     data, n = people
     rules = rules_with(tmp_path, satu=entry("DISP-2026-001", f'{{nip: "{n["a"]}"}}'))
     report = run(data, rules)
@@ -156,8 +198,11 @@ def test_xlsx_marks_dispensed_rows(people: tuple[Path, dict[str, str]], tmp_path
     sheet = book["Temuan"]
     header = [c.value for c in sheet[1]]
     assert header[-1] == "Dispensasi"
-    (row,) = [r for r in sheet.iter_rows(min_row=2) if r[header.index("NIP")].value == n["a"]
-              and r[1].value == "KOMP-JP-MIN"]
+    (row,) = [
+        r
+        for r in sheet.iter_rows(min_row=2)
+        if r[header.index("NIP")].value == n["a"] and r[1].value == "KOMP-JP-MIN"
+    ]
     assert row[0].value == "kesalahan (didispensasi)"
     assert row[0].fill.fgColor.rgb == "00EDEDED"
     assert row[-1].value == "DISP-2026-001"

@@ -25,10 +25,13 @@ def _site(make_policy: MakePolicy, tmp_path: Path, records: str | None) -> dict[
         (rules / "dispensasi" / "tb.yml").write_text(records, encoding="utf-8")
         # the latest report: the province's KOMP-JP-MIN finding is dispensed
         name, report = reports()[1]
-        marked = [replace(f, dispensation="DISP-TB-1") if f.rule == "KOMP-JP-MIN" else f
-                  for f in report.findings]
-        (folder / name).write_text(to_json(Report(**{**report.__dict__, "findings": marked})),
-                                   encoding="utf-8")
+        marked = [
+            replace(f, dispensation="DISP-TB-1") if f.rule == "KOMP-JP-MIN" else f
+            for f in report.findings
+        ]
+        (folder / name).write_text(
+            to_json(Report(**{**report.__dict__, "findings": marked})), encoding="utf-8"
+        )
     site = load_context("policy", rules, folder, as_of=AS_OF)
     pages = generate(site)
     nav = navigation(site, pages, [])
@@ -37,15 +40,21 @@ def _site(make_policy: MakePolicy, tmp_path: Path, records: str | None) -> dict[
     return {p.src_uri: str(p.content) for p in pages}
 
 
-def test_page_lists_records_and_counts_without_nips(make_policy: MakePolicy,
-                                                    tmp_path: Path) -> None:
+def test_page_lists_records_and_counts_without_nips(
+    make_policy: MakePolicy, tmp_path: Path
+) -> None:
     scope = f'{{category: tugas-belajar, nip: ["{NIPS[0]}", "{NIPS[1]}"]}}'
-    text = _site(make_policy, tmp_path, entry("DISP-TB-1", scope, basis="jalur-pendidikan",
-                                              until="2026-12-31")
-                 + entry("DISP-LAMA", f'{{nip: "{NIPS[2]}"}}', until="2026-01-31"))
+    text = _site(
+        make_policy,
+        tmp_path,
+        entry("DISP-TB-1", scope, basis="jalur-pendidikan", until="2026-12-31")
+        + entry("DISP-LAMA", f'{{nip: "{NIPS[2]}"}}', until="2026-01-31"),
+    )
     page = text["aturan/dispensasi.md"]
-    assert ("| [DISP-LAMA](#disp-lama) | [KOMP-JP-MIN](index.md#komp-jp-min) | 1 pegawai | "
-            "1 Januari 2025 – 31 Desember 2026 | 31 Januari 2026 | berakhir |") in page
+    assert (
+        "| [DISP-LAMA](#disp-lama) | [KOMP-JP-MIN](index.md#komp-jp-min) | 1 pegawai | "
+        "1 Januari 2025 – 31 Desember 2026 | 31 Januari 2026 | berakhir |"
+    ) in page
     assert "| 2 pegawai tugas belajar |" in page and "| berlaku |" in page
     assert "- **Dasar:** [Pasal 2 ayat (2) huruf a](../peraturan/hak.md#jalur-pendidikan)" in page
     assert "| DISP-TB-1 | KOMP-JP-MIN | 1 |" in page
@@ -67,6 +76,8 @@ def test_empty_folder_says_so(make_policy: MakePolicy, tmp_path: Path) -> None:
     make_policy(bab__penutup_md=PENUTUP)
     rules, folder = write_inputs(tmp_path)
     (rules / "dispensasi").mkdir()
-    pages = {p.src_uri: str(p.content)
-             for p in generate(load_context("policy", rules, folder, as_of=AS_OF))}
+    pages = {
+        p.src_uri: str(p.content)
+        for p in generate(load_context("policy", rules, folder, as_of=AS_OF))
+    }
     assert "Belum ada dispensasi yang tercatat." in pages["aturan/dispensasi.md"]

@@ -25,9 +25,14 @@ COMMIT_DATE = dt.datetime(2026, 4, 6, 14, 30, tzinfo=dt.timezone(dt.timedelta(ho
 @pytest.fixture
 def exported(make_policy: MakePolicy, tmp_path: Path) -> docx.document.Document:
     make_policy()
-    path = export_docx(load_policy("policy"), tmp_path / "out.docx", as_of=DAY,
-                       provenance=Provenance("uji-1", "rancangan", REF, "v2026.2",
-                                             "0123456789abcdef", date=COMMIT_DATE))
+    path = export_docx(
+        load_policy("policy"),
+        tmp_path / "out.docx",
+        as_of=DAY,
+        provenance=Provenance(
+            "uji-1", "rancangan", REF, "v2026.2", "0123456789abcdef", date=COMMIT_DATE
+        ),
+    )
     return docx.Document(str(path))
 
 
@@ -38,45 +43,64 @@ def texts(document: docx.document.Document, *styles: str) -> list[str]:
 def test_f4_paper_and_margins(exported: docx.document.Document) -> None:
     section = exported.sections[0]
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (215, 330)
-    assert {round(getattr(section, f"{side}_margin").cm, 2)
-            for side in ("top", "bottom", "left", "right")} == {2.5}
+    assert {
+        round(getattr(section, f"{side}_margin").cm, 2)
+        for side in ("top", "bottom", "left", "right")
+    } == {2.5}
 
 
 def test_bookman_old_style_12_for_every_script(exported: docx.document.Document) -> None:
     styles = exported.styles.element
-    for fonts in (styles.find(qn("w:docDefaults")).find(".//" + qn("w:rFonts")),
-                  exported.styles["Normal"].element.rPr.rFonts):
+    for fonts in (
+        styles.find(qn("w:docDefaults")).find(".//" + qn("w:rFonts")),
+        exported.styles["Normal"].element.rPr.rFonts,
+    ):
         assert {fonts.get(qn(f"w:{a}")) for a in ("ascii", "hAnsi", "eastAsia", "cs")} == {
-            "Bookman Old Style"}
+            "Bookman Old Style"
+        }
         assert not [a for a in fonts.attrib if "Theme" in a or "theme" in a]
     assert exported.styles["Normal"].font.size.pt == 12
 
 
 def test_judul_and_pembukaan(exported: docx.document.Document) -> None:
     assert texts(exported, "Judul Peraturan") == [
-        "PERATURAN GUBERNUR BENGKULU", "NOMOR … TAHUN …", "TENTANG", "UJI COBA PENGELOLAAN ASN"]
+        "PERATURAN GUBERNUR BENGKULU",
+        "NOMOR … TAHUN …",
+        "TENTANG",
+        "UJI COBA PENGELOLAAN ASN",
+    ]
     assert exported.styles["Judul Peraturan"].paragraph_format.alignment == 1  # centred
-    assert texts(exported, "Pembukaan") == ["DENGAN RAHMAT TUHAN YANG MAHA ESA",
-                                            "GUBERNUR BENGKULU,"]
+    assert texts(exported, "Pembukaan") == [
+        "DENGAN RAHMAT TUHAN YANG MAHA ESA",
+        "GUBERNUR BENGKULU,",
+    ]
     assert texts(exported, "Konsiderans") == [
         "Menimbang\t:\ta.\tbahwa pengujian diperlukan;",
         "\t\tb.\tbahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, perlu "
         "menetapkan Peraturan Gubernur tentang Uji Coba Pengelolaan ASN;",
         "Mengingat\t:\t1.\tUndang-Undang Nomor 9 Tahun 1967 tentang Pembentukan Provinsi "
         "Bengkulu (Lembaran Negara Republik Indonesia Tahun 1967 Nomor 19, Tambahan Lembaran "
-        "Negara Republik Indonesia Nomor 2828);"]
+        "Negara Republik Indonesia Nomor 2828);",
+    ]
     hanging = exported.styles["Konsiderans"].paragraph_format
-    assert (round(hanging.left_indent.cm, 1), round(hanging.first_line_indent.cm, 1)) == (4.2,
-                                                                                          -4.2)
+    assert (round(hanging.left_indent.cm, 1), round(hanging.first_line_indent.cm, 1)) == (4.2, -4.2)
     assert texts(exported, "Memutuskan", "Diktum") == [
-        "MEMUTUSKAN:", "Menetapkan\t:\tPERATURAN GUBERNUR TENTANG UJI COBA PENGELOLAAN ASN."]
+        "MEMUTUSKAN:",
+        "Menetapkan\t:\tPERATURAN GUBERNUR TENTANG UJI COBA PENGELOLAAN ASN.",
+    ]
 
 
 def test_heading_sequence(exported: docx.document.Document) -> None:
     assert texts(exported, "BAB", "Bagian", "Paragraf", "Pasal") == [
-        "BAB I\nKETENTUAN UMUM", "Pasal 1", "BAB II\nHAK PEGAWAI",
-        "Bagian Kesatu\nPengembangan Kompetensi", "Pasal 2", "Pasal 3",
-        "BAB III\nKETENTUAN PENUTUP", "Pasal 4"]
+        "BAB I\nKETENTUAN UMUM",
+        "Pasal 1",
+        "BAB II\nHAK PEGAWAI",
+        "Bagian Kesatu\nPengembangan Kompetensi",
+        "Pasal 2",
+        "Pasal 3",
+        "BAB III\nKETENTUAN PENUTUP",
+        "Pasal 4",
+    ]
     pasal = exported.styles["Pasal"].paragraph_format
     assert pasal.alignment == 1 and pasal.keep_with_next
 
@@ -84,38 +108,55 @@ def test_heading_sequence(exported: docx.document.Document) -> None:
 def test_ayat_and_rincian_hang_after_their_numbers(exported: docx.document.Document) -> None:
     ayat = [p for p in exported.paragraphs if p.style.name == "Ayat"]
     assert [p.text.split("\t")[0] for p in ayat] == ["(1)", "(2)"]
-    assert ayat[0].text == ("(1)\tSetiap PNS berhak atas paling sedikit 20 (dua puluh) JP dalam "
-                            "1 (satu) tahun.")
+    assert ayat[0].text == (
+        "(1)\tSetiap PNS berhak atas paling sedikit 20 (dua puluh) JP dalam 1 (satu) tahun."
+    )
     style = exported.styles["Ayat"].paragraph_format
     assert (round(style.left_indent.cm, 1), round(style.first_line_indent.cm, 1)) == (1.2, -1.2)
     rincian = [p for p in exported.paragraphs if p.style.name == "Rincian"]
-    assert [p.text for p in rincian] == ["1.\tDaerah adalah Provinsi Bengkulu.",
-                                        "2.\tJP adalah jam pelajaran.",
-                                        "a.\tjalur pendidikan; dan", "b.\tjalur pelatihan."]
+    assert [p.text for p in rincian] == [
+        "1.\tDaerah adalah Provinsi Bengkulu.",
+        "2.\tJP adalah jam pelajaran.",
+        "a.\tjalur pendidikan; dan",
+        "b.\tjalur pelatihan.",
+    ]
     # in a numbered ayat the letters stand where the ayat text starts
     fmt = rincian[2].paragraph_format
     assert (round(fmt.left_indent.cm, 1), round(fmt.first_line_indent.cm, 1)) == (2.1, -0.9)
-    assert texts(exported, "Ayat Tanpa Nomor")[0] == "Dalam Peraturan Gubernur ini yang " \
-                                                    "dimaksud dengan:"
+    assert (
+        texts(exported, "Ayat Tanpa Nomor")[0] == "Dalam Peraturan Gubernur ini yang "
+        "dimaksud dengan:"
+    )
 
 
 def test_signature_blocks_in_a_borderless_table(make_policy: MakePolicy, tmp_path: Path) -> None:
     make_policy(peraturan_yml=ENACTED)
-    document = docx.Document(str(export_docx(load_policy("policy"), tmp_path / "t.docx",
-                                             as_of=DAY)))
+    document = docx.Document(
+        str(export_docx(load_policy("policy"), tmp_path / "t.docx", as_of=DAY))
+    )
     table = document.tables[0]
     cells = [[p.text for p in table.cell(r, c).paragraphs] for r in (0, 1) for c in (0, 1)]
     assert cells == [
         [""],
-        ["Ditetapkan di Bengkulu", "pada tanggal 20 April 2026", "GUBERNUR BENGKULU,",
-         "NAMA GUBERNUR"],
-        ["Diundangkan di Bengkulu", "pada tanggal 21 April 2026",
-         "SEKRETARIS DAERAH PROVINSI BENGKULU,", "NAMA SEKDA"],
-        [""]]
+        [
+            "Ditetapkan di Bengkulu",
+            "pada tanggal 20 April 2026",
+            "GUBERNUR BENGKULU,",
+            "NAMA GUBERNUR",
+        ],
+        [
+            "Diundangkan di Bengkulu",
+            "pada tanggal 21 April 2026",
+            "SEKRETARIS DAERAH PROVINSI BENGKULU,",
+            "NAMA SEKDA",
+        ],
+        [""],
+    ]
     borders = table._tbl.tblPr.find(qn("w:tblBorders"))
     assert {edge.get(qn("w:val")) for edge in borders} == {"nil"}
-    assert texts(document, "Berita Daerah") == ["BERITA DAERAH PROVINSI BENGKULU TAHUN 2026 "
-                                                "NOMOR 5"]
+    assert texts(document, "Berita Daerah") == [
+        "BERITA DAERAH PROVINSI BENGKULU TAHUN 2026 NOMOR 5"
+    ]
     assert texts(document, "Judul Peraturan")[1] == "NOMOR 5 TAHUN 2026"
     # the body ends with the table and then the Berita Daerah line
     body = [child.tag for child in document.element.body]
@@ -137,11 +178,17 @@ def test_document_properties(exported: docx.document.Document) -> None:
     props = exported.core_properties
     assert props.title == "Rancangan Peraturan Gubernur Bengkulu tentang Uji Coba Pengelolaan ASN"
     assert (props.version, props.identifier, props.content_status, props.language) == (
-        "uji-1", "0123456789abcdef", "rancangan", "id-ID")
+        "uji-1",
+        "0123456789abcdef",
+        "rancangan",
+        "id-ID",
+    )
     # the one provenance string every output uses
     assert props.keywords == "versi uji-1 (rancangan), v2026.2 (commit 0123456789)"
-    assert "Dibuat dari kebijakan versi uji-1 (rancangan), v2026.2 (commit 0123456789)." \
+    assert (
+        "Dibuat dari kebijakan versi uji-1 (rancangan), v2026.2 (commit 0123456789)."
         in props.comments
+    )
     assert props.created == props.modified == dt.datetime(2026, 4, 6, 7, 30, tzinfo=dt.UTC)
     assert props.author == "Pemerintah Provinsi Bengkulu"
 
@@ -150,7 +197,8 @@ def test_enacted_title_carries_number_and_year(make_policy: MakePolicy, tmp_path
     make_policy(peraturan_yml=ENACTED)
     path = export_docx(load_policy("policy"), tmp_path / "t.docx", as_of=DAY)
     assert docx.Document(str(path)).core_properties.title == (
-        "Peraturan Gubernur Bengkulu Nomor 5 Tahun 2026 tentang Uji Coba Pengelolaan ASN")
+        "Peraturan Gubernur Bengkulu Nomor 5 Tahun 2026 tentang Uji Coba Pengelolaan ASN"
+    )
 
 
 def test_same_inputs_give_identical_bytes(make_policy: MakePolicy, tmp_path: Path) -> None:
@@ -162,22 +210,38 @@ def test_same_inputs_give_identical_bytes(make_policy: MakePolicy, tmp_path: Pat
 
 
 def test_nested_rincian_step_in_by_level(make_policy: MakePolicy, tmp_path: Path) -> None:
-    make_policy(bab__hak_md=HAK.replace("- jalur pelatihan.", "- jalur pelatihan:\n"
-                                        "  - klasikal; dan\n  - nonklasikal."))
-    document = docx.Document(str(export_docx(load_policy("policy"), tmp_path / "n.docx",
-                                             as_of=DAY)))
+    make_policy(
+        bab__hak_md=HAK.replace(
+            "- jalur pelatihan.", "- jalur pelatihan:\n  - klasikal; dan\n  - nonklasikal."
+        )
+    )
+    document = docx.Document(
+        str(export_docx(load_policy("policy"), tmp_path / "n.docx", as_of=DAY))
+    )
     rincian = [p for p in document.paragraphs if p.style.name == "Rincian"][2:]
     assert [(p.text, round(p.paragraph_format.left_indent.cm, 1)) for p in rincian] == [
-        ("a.\tjalur pendidikan; dan", 2.1), ("b.\tjalur pelatihan:", 2.1),
-        ("1.\tklasikal; dan", 3.0), ("2.\tnonklasikal.", 3.0)]
+        ("a.\tjalur pendidikan; dan", 2.1),
+        ("b.\tjalur pelatihan:", 2.1),
+        ("1.\tklasikal; dan", 3.0),
+        ("2.\tnonklasikal.", 3.0),
+    ]
 
 
 def test_emphasis_stays_italic_inside_tracked_changes() -> None:
     new = Block("rincian", (Plain("pelatihan "), Emphasis("e-learning"), Plain(".")), "a.")
-    changed = RevBlock.of(new, CHANGED, (("=", "a.\tpelatihan "), ("-", "daring"),
-                                         ("+", "e-"), ("=", "learning.")))
-    assert runs(changed) == [("=", "a.\tpelatihan ", False), ("-", "daring", False),
-                             ("+", "e-", True), ("=", "learning", True), ("=", ".", False)]
+    changed = RevBlock.of(
+        new, CHANGED, (("=", "a.\tpelatihan "), ("-", "daring"), ("+", "e-"), ("=", "learning."))
+    )
+    assert runs(changed) == [
+        ("=", "a.\tpelatihan ", False),
+        ("-", "daring", False),
+        ("+", "e-", True),
+        ("=", "learning", True),
+        ("=", ".", False),
+    ]
     deleted = RevBlock.of(new, DELETED, (("-", new.content),))
-    assert runs(deleted) == [("-", "a.\tpelatihan ", False), ("-", "e-learning", True),
-                             ("-", ".", False)]
+    assert runs(deleted) == [
+        ("-", "a.\tpelatihan ", False),
+        ("-", "e-learning", True),
+        ("-", ".", False),
+    ]

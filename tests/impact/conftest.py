@@ -18,8 +18,6 @@ KOTA = "Pemerintah Kota Bengkulu"
 JP = {PROVINSI: (10, 18, 20, 22, 25), KOTA: (19, 21, 23, 30)}
 
 
-
-
 @pytest.fixture
 def repo(make_policy: MakePolicy, git: Git, tmp_path: Path) -> Path:
     """policy/ and rules/ committed and tagged v1; returns the repository root (also cwd)."""
@@ -42,7 +40,8 @@ def data(tmp_path: Path) -> tuple[Path, dict[str, dict[int, str]]]:
     for instansi, hours in JP.items():
         for jp in hours:
             nips.setdefault(instansi, {})[jp] = d.pegawai(
-                jp=jp, instansi=instansi, unit_kerja=f"Unit {instansi[-8:]}")
+                jp=jp, instansi=instansi, unit_kerja=f"Unit {instansi[-8:]}"
+            )
     return d.write(tmp_path.parent / f"{tmp_path.name}-data"), nips
 
 
@@ -50,5 +49,6 @@ def set_minimum(repo: Path, value: int) -> None:
     """Change the first dated value of kompetensi.jp_minimum_pns in the working tree."""
     path = repo / "policy" / "parameter.yml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("      value: 20\n", f"      value: {value}\n", 1),
-                    encoding="utf-8")
+    path.write_text(
+        text.replace("      value: 20\n", f"      value: {value}\n", 1), encoding="utf-8"
+    )

@@ -25,13 +25,22 @@ Data = tuple[Path, dict[str, dict[int, str]]]
 
 
 def preview(data: Data, **kwargs: Any) -> Impact:
-    return impact([data[0]], policy_root="policy", rules_root="rules", ref_from="v1",
-                  as_of=AS_OF, years=[2025], **kwargs)
+    return impact(
+        [data[0]],
+        policy_root="policy",
+        rules_root="rules",
+        ref_from="v1",
+        as_of=AS_OF,
+        years=[2025],
+        **kwargs,
+    )
 
 
 def instansi(found: Impact) -> dict[str, tuple[int, int, int, int, int]]:
-    return {name: (d.before, d.after, d.appeared, d.disappeared, d.changed)
-            for name, d in found.by_instansi}
+    return {
+        name: (d.before, d.after, d.appeared, d.disappeared, d.changed)
+        for name, d in found.by_instansi
+    }
 
 
 def test_raising_the_minimum_adds_exactly_the_expected_findings(repo: Path, data: Data) -> None:
@@ -40,12 +49,15 @@ def test_raising_the_minimum_adds_exactly_the_expected_findings(repo: Path, data
     # 20 and 22 JP (province), 21 and 23 JP (city) now fall short; 10, 18, 19 stay short with a
     # new expected value
     assert instansi(found) == {PROVINSI: (2, 4, 2, 0, 2), KOTA: (1, 3, 2, 0, 1)}
-    assert [(r, d.appeared, d.disappeared, d.changed) for r, _, d in found.by_rule
-            if d.moved] == [("KOMP-JP-MIN", 4, 0, 3)]
+    assert [(r, d.appeared, d.disappeared, d.changed) for r, _, d in found.by_rule if d.moved] == [
+        ("KOMP-JP-MIN", 4, 0, 3)
+    ]
     assert [(c, d.appeared) for _, c, d in found.by_pasal if d.moved] == [("Pasal 2", 4)]
-    assert found.sentences[1] == ("Menaikkan kompetensi.jp_minimum_pns dari 20 menjadi 24 JP "
-                                  "menambah 4 temuan KOMP-JP-MIN serta mengubah nilai 3 temuan "
-                                  "lain; Pemerintah Provinsi Bengkulu paling terdampak (4 temuan).")
+    assert found.sentences[1] == (
+        "Menaikkan kompetensi.jp_minimum_pns dari 20 menjadi 24 JP "
+        "menambah 4 temuan KOMP-JP-MIN serta mengubah nilai 3 temuan "
+        "lain; Pemerintah Provinsi Bengkulu paling terdampak (4 temuan)."
+    )
 
 
 def test_lowering_the_minimum_removes_them(repo: Path, data: Data) -> None:
@@ -53,13 +65,16 @@ def test_lowering_the_minimum_removes_them(repo: Path, data: Data) -> None:
     found = preview(data)
     assert instansi(found) == {PROVINSI: (2, 1, 0, 1, 1), KOTA: (1, 0, 0, 1, 0)}
     assert (found.total.before, found.total.after) == (3, 1)
-    assert found.sentences[1] == ("Menurunkan kompetensi.jp_minimum_pns dari 20 menjadi 15 JP "
-                                  "mengurangi 2 temuan KOMP-JP-MIN serta mengubah nilai 1 temuan "
-                                  "lain; Pemerintah Provinsi Bengkulu paling terdampak (2 temuan).")
+    assert found.sentences[1] == (
+        "Menurunkan kompetensi.jp_minimum_pns dari 20 menjadi 15 JP "
+        "mengurangi 2 temuan KOMP-JP-MIN serta mengubah nilai 1 temuan "
+        "lain; Pemerintah Provinsi Bengkulu paling terdampak (2 temuan)."
+    )
 
 
-def test_the_appeared_findings_are_the_right_people(repo: Path, data: Data,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_appeared_findings_are_the_right_people(
+    repo: Path, data: Data, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from checker.impact.delta import APPEARED, changes
 
     set_minimum(repo, 24)
@@ -75,12 +90,14 @@ def test_the_appeared_findings_are_the_right_people(repo: Path, data: Data,
     preview(data)
     nips = data[1]
     assert sorted(c.finding.nip for c in seen if c.kind == APPEARED) == sorted(
-        [nips[PROVINSI][20], nips[PROVINSI][22], nips[KOTA][21], nips[KOTA][23]])
+        [nips[PROVINSI][20], nips[PROVINSI][22], nips[KOTA][21], nips[KOTA][23]]
+    )
     assert changes([], []) == []
 
 
-def test_one_ingest_serves_both_versions(repo: Path, data: Data,
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_one_ingest_serves_both_versions(
+    repo: Path, data: Data, monkeypatch: pytest.MonkeyPatch
+) -> None:
     calls: list[Any] = []
     real = run_module.ingest
 
@@ -97,8 +114,10 @@ def test_one_ingest_serves_both_versions(repo: Path, data: Data,
 def test_no_change_says_so(repo: Path, data: Data) -> None:
     found = preview(data)
     assert found.total.moved == 0
-    assert found.sentences == ["Pada data yang diperiksa (9 pegawai, tahun 2025), perubahan dari "
-                               "v1 ke salinan kerja tidak mengubah temuan."]
+    assert found.sentences == [
+        "Pada data yang diperiksa (9 pegawai, tahun 2025), perubahan dari "
+        "v1 ke salinan kerja tidak mengubah temuan."
+    ]
 
 
 def test_markdown_golden(repo: Path, data: Data) -> None:
@@ -114,11 +133,24 @@ def test_json_and_text_are_aggregates_only(repo: Path, data: Data) -> None:
     assert to_json(preview(data)) == text
     parsed = json.loads(text)
     assert parsed["summary"]["appeared"] == 4
-    assert parsed["by_instansi"][0] == {"instansi": PROVINSI, "before": 2, "after": 4,
-                                        "appeared": 2, "disappeared": 0, "changed": 2}
-    assert parsed["parameters"] == [{"name": "kompetensi.jp_minimum_pns", "unit": "JP",
-                                     "status": "changed", "before": 20, "after": 24,
-                                     "rules": ["KOMP-JP-MIN"]}]
+    assert parsed["by_instansi"][0] == {
+        "instansi": PROVINSI,
+        "before": 2,
+        "after": 4,
+        "appeared": 2,
+        "disappeared": 0,
+        "changed": 2,
+    }
+    assert parsed["parameters"] == [
+        {
+            "name": "kompetensi.jp_minimum_pns",
+            "unit": "JP",
+            "status": "changed",
+            "before": 20,
+            "after": 24,
+            "rules": ["KOMP-JP-MIN"],
+        }
+    ]
     for output in (text, render_markdown(found), render_text(found)):
         assert not re.search(r"\d{18}", output)
 
@@ -126,9 +158,23 @@ def test_json_and_text_are_aggregates_only(repo: Path, data: Data) -> None:
 def test_cli_writes_markdown(repo: Path, data: Data, tmp_path: Path) -> None:
     set_minimum(repo, 24)
     out = tmp_path / "dampak.md"
-    result = CliRunner().invoke(impact_command, [
-        str(data[0]), "--from", "v1", "--as-of", AS_OF.isoformat(), "--tahun", "2025",
-        "--format", "markdown", "-o", str(out)], catch_exceptions=False)
+    result = CliRunner().invoke(
+        impact_command,
+        [
+            str(data[0]),
+            "--from",
+            "v1",
+            "--as-of",
+            AS_OF.isoformat(),
+            "--tahun",
+            "2025",
+            "--format",
+            "markdown",
+            "-o",
+            str(out),
+        ],
+        catch_exceptions=False,
+    )
     assert result.exit_code == 0, result.output
     assert out.read_text(encoding="utf-8") == render_markdown(preview(data))
 

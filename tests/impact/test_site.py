@@ -26,22 +26,28 @@ def _reports(folder: Path) -> Path:
 
 
 def test_page_shows_preview_beside_published_counts(
-        repo: Path, data: tuple[Path, dict[str, dict[int, str]]], tmp_path: Path) -> None:
+    repo: Path, data: tuple[Path, dict[str, dict[int, str]]], tmp_path: Path
+) -> None:
     set_minimum(repo, 24)
     found = impact([data[0]], ref_from="v1", as_of=dt.date(2026, 1, 15), years=[2025])
     preview = tmp_path / "build" / "dampak.json"
     preview.parent.mkdir()
     preview.write_text(to_json(found), encoding="utf-8")
-    site = load_context("policy", "rules", _reports(tmp_path / "laporan"),
-                        as_of=dt.date(2026, 6, 30), impact=preview)
+    site = load_context(
+        "policy",
+        "rules",
+        _reports(tmp_path / "laporan"),
+        as_of=dt.date(2026, 6, 30),
+        impact=preview,
+    )
     pages = {p.src_uri: str(p.content) for p in generate(site)}
     page = pages["dampak/index.md"]
     # the sentences name instansi from the data: escaped like every other datum on the page
-    assert "- Menaikkan kompetensi.jp\\_minimum\\_pns dari 20 menjadi 24 JP menambah 4 temuan" \
-        in page
+    assert (
+        "- Menaikkan kompetensi.jp\\_minimum\\_pns dari 20 menjadi 24 JP menambah 4 temuan" in page
+    )
     # published: the latest report of each instansi (province 1 finding, city none)
-    assert ("| [KOMP-JP-MIN](../aturan/index.md#komp-jp-min) | 1 | 3 | 7 | 4 | 0 | 3 |"
-            in page)
+    assert "| [KOMP-JP-MIN](../aturan/index.md#komp-jp-min) | 1 | 3 | 7 | 4 | 0 | 3 |" in page
     assert "| Pemerintah Kota Bengkulu | 0 | 1 | 3 | 2 | 0 | 1 |" in page
     assert "| [Pasal 2](../peraturan/hak.md#hak-jp) | 3 | 7 | 4 | 0 | 3 |" in page
     assert not re.search(r"\d{18}", page)
@@ -50,8 +56,9 @@ def test_page_shows_preview_beside_published_counts(
 
 
 def test_no_preview_no_page(repo: Path, tmp_path: Path) -> None:
-    site = load_context("policy", "rules", None, as_of=dt.date(2026, 6, 30),
-                        impact=tmp_path / "tidak-ada.json")
+    site = load_context(
+        "policy", "rules", None, as_of=dt.date(2026, 6, 30), impact=tmp_path / "tidak-ada.json"
+    )
     assert "dampak/index.md" not in {p.src_uri for p in generate(site)}
 
 

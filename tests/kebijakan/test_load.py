@@ -63,8 +63,7 @@ def set_lelaki(rules: Path, on: bool) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def tagged_v1(tmp_path: Path, git: Git, monkeypatch: pytest.MonkeyPatch, *,
-              lelaki: bool) -> Path:
+def tagged_v1(tmp_path: Path, git: Git, monkeypatch: pytest.MonkeyPatch, *, lelaki: bool) -> Path:
     """The project's version committed and tagged v1 in a new repository (also the cwd)."""
     repo = copy_version(tmp_path, lelaki=lelaki)
     monkeypatch.chdir(repo)
@@ -88,39 +87,54 @@ def counting(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
 
         monkeypatch.setattr(module, name, counted)
 
-    for name in ("load_policy_unchecked", "load_schema_unchecked", "load_rules_unchecked",
-                 "load_dispensasi_unchecked"):
+    for name in (
+        "load_policy_unchecked",
+        "load_schema_unchecked",
+        "load_rules_unchecked",
+        "load_dispensasi_unchecked",
+    ):
         wrap(loader, name)
     wrap(numbering, "compute_numbering")
     return calls
 
 
 def test_a_check_reads_every_authored_file_once_and_numbers_once(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = submission(tmp_path / "kiriman")
     monkeypatch.chdir(ROOT)
     calls = counting(monkeypatch)
-    result = CliRunner().invoke(cli, ["check", str(folder), "--as-of", AS_OF.isoformat(),
-                                      "--format", "json"], catch_exceptions=False)
+    result = CliRunner().invoke(
+        cli,
+        ["check", str(folder), "--as-of", AS_OF.isoformat(), "--format", "json"],
+        catch_exceptions=False,
+    )
     assert result.exit_code == 1, result.output  # the SKEMA-ENUM error fails the check
-    assert calls == {"load_policy_unchecked": 1, "load_schema_unchecked": 1,
-                     "load_rules_unchecked": 1, "load_dispensasi_unchecked": 1,
-                     "compute_numbering": 1}
+    assert calls == {
+        "load_policy_unchecked": 1,
+        "load_schema_unchecked": 1,
+        "load_rules_unchecked": 1,
+        "load_dispensasi_unchecked": 1,
+        "compute_numbering": 1,
+    }
 
 
 def test_rules_option_uses_that_rule_sets_schema(tmp_path: Path) -> None:
     folder = submission(tmp_path / "kiriman")
     other = copy_version(tmp_path / "lain", lelaki=True)
-    default = checker.check([folder], policy_root=ROOT / "policy", rules_root=ROOT / "rules",
-                            as_of=AS_OF)
-    chosen = checker.check([folder], policy_root=ROOT / "policy", rules_root=other / "rules",
-                           as_of=AS_OF)
+    default = checker.check(
+        [folder], policy_root=ROOT / "policy", rules_root=ROOT / "rules", as_of=AS_OF
+    )
+    chosen = checker.check(
+        [folder], policy_root=ROOT / "policy", rules_root=other / "rules", as_of=AS_OF
+    )
     assert enum_findings(default) == [("SKEMA-ENUM", "jenis_kelamin", LELAKI)]
     assert enum_findings(chosen) == []
 
 
-def test_a_ref_uses_its_own_schema_for_check_and_impact(tmp_path: Path, git: Git,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_ref_uses_its_own_schema_for_check_and_impact(
+    tmp_path: Path, git: Git, monkeypatch: pytest.MonkeyPatch
+) -> None:
     repo = tagged_v1(tmp_path, git, monkeypatch, lelaki=True)
     set_lelaki(repo / "rules", False)
     git("commit", "-q", "-am", "Ejaan Lelaki dihapus", date="2026-04-01T09:00:00+07:00")
@@ -138,13 +152,15 @@ def test_a_ref_uses_its_own_schema_for_check_and_impact(tmp_path: Path, git: Git
 
 
 def test_outside_a_checkout_the_bundled_version_is_used_and_named(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # an editable install has no wheel bundle: its checkout is the installed version
     bundle = tmp_path / "site-packages" / "checker" / "_bundle"
     copy_version(bundle, lelaki=True)
-    (bundle / "bundle.json").write_text(json.dumps(
-        {"commit": "ab" * 20, "dirty": False, "ref": None, "source": "worktree"}),
-        encoding="utf-8")
+    (bundle / "bundle.json").write_text(
+        json.dumps({"commit": "ab" * 20, "dirty": False, "ref": None, "source": "worktree"}),
+        encoding="utf-8",
+    )
     monkeypatch.setattr("checker.kebijakan.source.bundle_dir", lambda: bundle)
     empty = tmp_path / "kosong"
     empty.mkdir()
@@ -152,31 +168,43 @@ def test_outside_a_checkout_the_bundled_version_is_used_and_named(
     folder = submission(tmp_path / "kiriman")
 
     assert locate().kind == BUNDLE
-    result = CliRunner().invoke(cli, ["check", str(folder), "--as-of", AS_OF.isoformat(),
-                                      "--format", "json", "-o", "r.json"],
-                                catch_exceptions=False)
+    result = CliRunner().invoke(
+        cli,
+        ["check", str(folder), "--as-of", AS_OF.isoformat(), "--format", "json", "-o", "r.json"],
+        catch_exceptions=False,
+    )
     assert result.exit_code == 0, result.output  # the bundle's own schema knows "Lelaki"
     policy = json.loads((empty / "r.json").read_text(encoding="utf-8"))["policy"]
-    assert (policy["source"], policy["status"], policy["commit"]) == (BUNDLE, "rancangan",
-                                                                       "ab" * 20)
-    assert policy["description"] == (f"versi {policy['version']} (rancangan), salinan bawaan "
-                                     f"paket pada commit {'ab' * 5}")
+    assert (policy["source"], policy["status"], policy["commit"]) == (
+        BUNDLE,
+        "rancangan",
+        "ab" * 20,
+    )
+    assert policy["description"] == (
+        f"versi {policy['version']} (rancangan), salinan bawaan paket pada commit {'ab' * 5}"
+    )
     assert f"Memakai kebijakan {policy['description']}." in result.output
 
 
 def test_one_provenance_string_in_report_word_impact_and_site(
-        tmp_path: Path, git: Git, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, git: Git, monkeypatch: pytest.MonkeyPatch
+) -> None:
     repo = tagged_v1(tmp_path, git, monkeypatch, lelaki=False)
     sha = git("rev-parse", "HEAD").strip()
     # an uncommitted change in rules/ makes the working tree dirty
     with (repo / "rules" / "kompetensi.yml").open("a", encoding="utf-8") as fh:
         fh.write("\n# catatan perancang\n")
     kebijakan = load_kebijakan()
-    expected = (f"versi {kebijakan.version} (rancangan), salinan kerja pada commit {sha[:10]} "
-                "dengan perubahan yang belum di-commit")
+    expected = (
+        f"versi {kebijakan.version} (rancangan), salinan kerja pada commit {sha[:10]} "
+        "dengan perubahan yang belum di-commit"
+    )
     assert kebijakan.describe() == expected
-    assert (kebijakan.provenance.source, kebijakan.provenance.commit,
-            kebijakan.provenance.dirty) == (FOLDER, sha, True)
+    assert (
+        kebijakan.provenance.source,
+        kebijakan.provenance.commit,
+        kebijakan.provenance.dirty,
+    ) == (FOLDER, sha, True)
 
     folder = submission(tmp_path.parent / f"{tmp_path.name}-kiriman")
     report = checker.check([folder], kebijakan=kebijakan, as_of=AS_OF)
@@ -190,11 +218,13 @@ def test_one_provenance_string_in_report_word_impact_and_site(
     found = impact([folder], ref_from="v1", as_of=AS_OF, years=[2025])
     sides = json.loads(checker.impact.to_json(found))
     assert sides["to"]["description"] == expected
-    assert sides["from"]["description"] == (f"versi {kebijakan.version} (rancangan), v1 "
-                                            f"(commit {sha[:10]})")
+    assert sides["from"]["description"] == (
+        f"versi {kebijakan.version} (rancangan), v1 (commit {sha[:10]})"
+    )
 
     from checker.site.build import load_context
     from checker.site.peraturan import index_page
+
     site = load_context(None, None, None, as_of=AS_OF)
     assert expected in index_page(site).content
 
@@ -202,17 +232,24 @@ def test_one_provenance_string_in_report_word_impact_and_site(
 def test_old_reports_with_a_dirty_suffix_still_read() -> None:
     old = Provenance.from_dict({"version": "2026.1", "commit": "0123456789abcdef+dirty"})
     assert (old.commit, old.dirty, old.source) == ("0123456789abcdef", True, FOLDER)
-    assert old.describe() == ("versi 2026.1 (?), salinan kerja pada commit 0123456789 dengan "
-                              "perubahan yang belum di-commit")
+    assert old.describe() == (
+        "versi 2026.1 (?), salinan kerja pada commit 0123456789 dengan "
+        "perubahan yang belum di-commit"
+    )
 
 
 def test_a_broken_schema_stops_the_check_with_its_position(tmp_path: Path) -> None:
     other = copy_version(tmp_path / "lain", lelaki=False)
     path = other / "rules" / "schema" / "pegawai.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "title: Data pegawai", "title: Data pegawai\nwarna: biru", 1), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "title: Data pegawai", "title: Data pegawai\nwarna: biru", 1
+        ),
+        encoding="utf-8",
+    )
     with pytest.raises(checker.errors.PolicyError) as raised:
         load_kebijakan(other / "policy", other / "rules")
-    problems = [(Path(p.path).name, p.line, p.code) for p in raised.value.problems
-                if p.severity == "error"]
+    problems = [
+        (Path(p.path).name, p.line, p.code) for p in raised.value.problems if p.severity == "error"
+    ]
     assert problems == [("pegawai.yml", 9, "table-schema")]

@@ -35,7 +35,8 @@ CASES = {
     "unknown-type": (
         GOOD.replace("type: period_aggregate", "type: period_sum"),
         "8:11: [error] jenis pemeriksaan 'period_sum' tidak dikenal; jenis yang ada: "
-        + ", ".join(sorted(REGISTRY)) + " (rule-type)",
+        + ", ".join(sorted(REGISTRY))
+        + " (rule-type)",
     ),
     "unknown-clause": (
         GOOD.replace("clause: hak-kompetensi-pns-jp", "clause: hak-jp-pns"),
@@ -59,7 +60,7 @@ CASES = {
         "description, id, message, severity, source, table, title (rule-schema)",
     ),
     "unknown-check-key": (
-        GOOD.replace("    breach: \"<\"\n", "    breach: \"<\"\n    batas: 20\n"),
+        GOOD.replace('    breach: "<"\n', '    breach: "<"\n    batas: 20\n'),
         "14:5: [error] kunci tidak dikenal: batas; kunci yang diizinkan: aggregate, breach, "
         "child, column, date_column, parameter, population, type (rule-check)",
     ),
@@ -71,14 +72,15 @@ CASES = {
     "sql-error": (
         GOOD.replace("SUM(c.jp)", "SUM(c.jam)"),
         "7:3: [error] SQL aturan UJI-JP tidak dapat dijalankan: Binder Error: Referenced "
-        "table \"c\" not found! (rule-sql)",
+        'table "c" not found! (rule-sql)',
     ),
     "duplicate-id": (
         GOOD + GOOD.replace("title: Uji", "title: Uji lagi"),
         "16:3: [error] id aturan UJI-JP sudah dipakai di rules/uji.yml:1 (rule-duplicate)",
     ),
     "rate-of-non-period-rule": (
-        GOOD + """\
+        GOOD
+        + """\
 - id: UJI-CAKUPAN
   title: Uji
   clause: target-kompetensi-cakupan
@@ -105,8 +107,9 @@ def rules_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_good_rule_is_clean(rules_dir: Path) -> None:
     (rules_dir / "uji.yml").write_text(GOOD, encoding="utf-8")
-    assert lint(POLICY, rules_dir) == [p for p in lint(POLICY, rules_dir)
-                                       if p.code == "citation-incomplete"]
+    assert lint(POLICY, rules_dir) == [
+        p for p in lint(POLICY, rules_dir) if p.code == "citation-incomplete"
+    ]
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

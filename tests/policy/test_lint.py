@@ -7,8 +7,10 @@ import pytest
 from checker.policy import lint_policy
 from tests.policy_fixture import HAK, PARAMETER, PENUTUP, PERATURAN, MakePolicy
 
-ALLOWED_META_KEYS = ("berita_daerah, chapters, kind, mengingat, menimbang, number, penetapan, "
-                     "pengundangan, region, status, title, version, year")
+ALLOWED_META_KEYS = (
+    "berita_daerah, chapters, kind, mengingat, menimbang, number, penetapan, "
+    "pengundangan, region, status, title, version, year"
+)
 
 CASES = {
     "unresolved-ref": (
@@ -98,7 +100,7 @@ CASES = {
     ),
     "menimbang-bahwa": (
         {"peraturan_yml": PERATURAN.replace("  - bahwa pengujian", "  - pengujian")},
-        "policy/peraturan.yml:9:5: [error] butir Menimbang harus diawali kata \"bahwa\" "
+        'policy/peraturan.yml:9:5: [error] butir Menimbang harus diawali kata "bahwa" '
         "(menimbang-bahwa)",
     ),
     "menimbang-end": (
@@ -108,9 +110,9 @@ CASES = {
     ),
     "menimbang-last": (
         {"peraturan_yml": PERATURAN.replace("bahwa berdasarkan pertimbangan", "bahwa oleh karena")},
-        "policy/peraturan.yml:10:5: [error] butir terakhir Menimbang harus berbunyi \"bahwa "
+        'policy/peraturan.yml:10:5: [error] butir terakhir Menimbang harus berbunyi "bahwa '
         "berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a ... perlu menetapkan "
-        "Peraturan Gubernur tentang ...;\" (menimbang-last)",
+        'Peraturan Gubernur tentang ...;" (menimbang-last)',
     ),
     "chapter-missing": (
         {"peraturan_yml": PERATURAN.replace("  - hak\n", "  - hak\n  - lampiran\n")},
@@ -119,13 +121,13 @@ CASES = {
     ),
     "closing-berlaku": (
         {"bab__penutup_md": PENUTUP.replace("mulai berlaku", "berlaku")},
-        "policy/bab/penutup.md:1:1: [error] BAB terakhir harus memuat ketentuan \"Peraturan "
-        "Gubernur ini mulai berlaku pada tanggal diundangkan.\" (closing-berlaku)",
+        'policy/bab/penutup.md:1:1: [error] BAB terakhir harus memuat ketentuan "Peraturan '
+        'Gubernur ini mulai berlaku pada tanggal diundangkan." (closing-berlaku)',
     ),
     "closing-berita-daerah": (
         {"bab__penutup_md": PENUTUP.replace("Berita Daerah", "Lembaran Daerah")},
         "policy/bab/penutup.md:1:1: [error] BAB terakhir harus memuat perintah pengundangan "
-        "\"... dengan penempatannya dalam Berita Daerah Provinsi Bengkulu.\" "
+        '"... dengan penempatannya dalam Berita Daerah Provinsi Bengkulu." '
         "(closing-berita-daerah)",
     ),
     "status-number": (
@@ -140,8 +142,11 @@ CASES = {
         "(citation-incomplete)",
     ),
     "single-item": (
-        {"bab__hak_md": HAK.replace("- {#jalur-pendidikan} jalur pendidikan; dan\n", "")
-         .replace("[[jalur-pendidikan]]", "[[hak-jp]]")},
+        {
+            "bab__hak_md": HAK.replace("- {#jalur-pendidikan} jalur pendidikan; dan\n", "").replace(
+                "[[jalur-pendidikan]]", "[[hak-jp]]"
+            )
+        },
         "policy/bab/hak.md:11:1: [warning] rincian hanya terdiri atas satu butir; gabungkan ke "
         "dalam kalimat (single-item)",
     ),
@@ -170,12 +175,16 @@ def test_unlisted_chapter_is_a_warning(make_policy: MakePolicy) -> None:
     (root / "bab" / "lupa.md").write_text("---\ntitle: LUPA\n---\n", encoding="utf-8")
     assert [p.format() for p in lint_policy("policy")] == [
         "policy/bab/lupa.md:1:1: [warning] berkas BAB ini tidak tercantum dalam chapters di "
-        "peraturan.yml sehingga tidak ikut dicetak (chapter-unlisted)"]
+        "peraturan.yml sehingga tidak ikut dicetak (chapter-unlisted)"
+    ]
 
 
 def test_every_problem_is_collected_not_just_the_first(make_policy: MakePolicy) -> None:
-    make_policy(bab__hak_md=HAK.replace("[[jalur-pendidikan]]", "[[x]]")
-                .replace("title: HAK PEGAWAI", "title: Hak"),
-                peraturan_yml=PERATURAN.replace("pengujian diperlukan;", "pengujian diperlukan"))
+    make_policy(
+        bab__hak_md=HAK.replace("[[jalur-pendidikan]]", "[[x]]").replace(
+            "title: HAK PEGAWAI", "title: Hak"
+        ),
+        peraturan_yml=PERATURAN.replace("pengujian diperlukan;", "pengujian diperlukan"),
+    )
     codes = [p.code for p in lint_policy("policy")]
     assert codes == ["bab-title-caps", "unresolved-ref", "menimbang-end"]

@@ -23,12 +23,21 @@ def test_rendered_regulation_has_the_full_anatomy() -> None:
     peraturan = load_policy(POLICY)
     text = render(peraturan, "text", dt.date(2026, 12, 1))
     lines = [line.strip() for line in text.splitlines()]
-    assert lines[:4] == ["PERATURAN GUBERNUR BENGKULU", "NOMOR … TAHUN …", "TENTANG",
-                         "PENGELOLAAN SUMBER DAYA APARATUR SIPIL NEGARA"]
-    for marker in ("DENGAN RAHMAT TUHAN YANG MAHA ESA", "GUBERNUR BENGKULU,", "MEMUTUSKAN:",
-                   "Ditetapkan di Bengkulu", "Diundangkan di Bengkulu",
-                   "SEKRETARIS DAERAH PROVINSI BENGKULU,",
-                   "BERITA DAERAH PROVINSI BENGKULU TAHUN … NOMOR …"):
+    assert lines[:4] == [
+        "PERATURAN GUBERNUR BENGKULU",
+        "NOMOR … TAHUN …",
+        "TENTANG",
+        "PENGELOLAAN SUMBER DAYA APARATUR SIPIL NEGARA",
+    ]
+    for marker in (
+        "DENGAN RAHMAT TUHAN YANG MAHA ESA",
+        "GUBERNUR BENGKULU,",
+        "MEMUTUSKAN:",
+        "Ditetapkan di Bengkulu",
+        "Diundangkan di Bengkulu",
+        "SEKRETARIS DAERAH PROVINSI BENGKULU,",
+        "BERITA DAERAH PROVINSI BENGKULU TAHUN … NOMOR …",
+    ):
         assert marker in lines, marker
     assert text.index("Menimbang : a.") < text.index("Mengingat : 1.") < text.index("MEMUTUSKAN:")
     assert "Menetapkan : PERATURAN GUBERNUR TENTANG PENGELOLAAN SUMBER DAYA APARATUR SIPIL" in text
@@ -54,6 +63,8 @@ def test_schedule_lists_every_dated_value() -> None:
     peraturan = load_policy(POLICY)
     assert schedule(peraturan.parameters["kompetensi.target_cakupan_jp"]) == (
         "70% (tujuh puluh persen) mulai 1 Januari 2026, 80% (delapan puluh persen) mulai "
-        "1 Januari 2027, dan 90% (sembilan puluh persen) mulai 1 Januari 2028")
+        "1 Januari 2027, dan 90% (sembilan puluh persen) mulai 1 Januari 2028"
+    )
     assert schedule(peraturan.parameters["kompetensi.jp_minimum_pns"]) == (
-        "20 (dua puluh) mulai 30 Maret 2017")
+        "20 (dua puluh) mulai 30 Maret 2017"
+    )

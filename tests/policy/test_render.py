@@ -23,11 +23,19 @@ def check_golden(name: str, text: str) -> None:
     golden.check_golden(GOLDEN / name, text)
 
 
-@pytest.mark.parametrize(("number", "expected"), [
-    (20, "20 (dua puluh)"), (24, "24 (dua puluh empat)"), (58, "58 (lima puluh delapan)"),
-    (100, "100 (seratus)"), (1000, "1.000 (seribu)"), (45, "45 (empat puluh lima)"),
-    (11, "11 (sebelas)"), (1312, "1.312 (seribu tiga ratus dua belas)"),
-])
+@pytest.mark.parametrize(
+    ("number", "expected"),
+    [
+        (20, "20 (dua puluh)"),
+        (24, "24 (dua puluh empat)"),
+        (58, "58 (lima puluh delapan)"),
+        (100, "100 (seratus)"),
+        (1000, "1.000 (seribu)"),
+        (45, "45 (empat puluh lima)"),
+        (11, "11 (sebelas)"),
+        (1312, "1.312 (seribu tiga ratus dua belas)"),
+    ],
+)
 def test_terbilang(number: int, expected: str) -> None:
     assert terbilang(number) == expected
 
@@ -46,8 +54,14 @@ def test_tanggal() -> None:
 def test_numbers_from_order() -> None:
     assert [roman(n) for n in (1, 4, 9, 11, 14, 40)] == ["I", "IV", "IX", "XI", "XIV", "XL"]
     assert [ordinal(n) for n in (1, 2, 10, 11, 12, 20, 21)] == [
-        "Kesatu", "Kedua", "Kesepuluh", "Kesebelas", "Kedua Belas", "Kedua Puluh",
-        "Kedua Puluh Satu"]
+        "Kesatu",
+        "Kedua",
+        "Kesepuluh",
+        "Kesebelas",
+        "Kedua Belas",
+        "Kedua Puluh",
+        "Kedua Puluh Satu",
+    ]
     assert [letter(i) for i in (0, 1, 25, 26)] == ["a", "b", "z", "aa"]
     assert [rincian_label("huruf", d, 1) for d in range(4)] == ["b.", "2.", "b)", "2)"]
     assert [rincian_label("angka", d, 0) for d in range(2)] == ["1.", "a."]
@@ -61,7 +75,8 @@ def test_golden_text_and_markdown(make_policy: MakePolicy) -> None:
 
 
 def test_parameter_with_two_dated_values_renders_each_in_its_period(
-        make_policy: MakePolicy) -> None:
+    make_policy: MakePolicy,
+) -> None:
     make_policy()
     peraturan = load_policy("policy")
     before = render(peraturan, "text", dt.date(2026, 12, 31))
@@ -99,7 +114,9 @@ def test_inserting_a_pasal_renumbers_everything_after_it(make_policy: MakePolicy
 
 
 def test_inserting_a_list_item_reletters_references(make_policy: MakePolicy) -> None:
-    make_policy(bab__hak_md=HAK.replace("- {#jalur-pendidikan}", "- jalur magang;\n- {#jalur-pendidikan}"))
+    make_policy(
+        bab__hak_md=HAK.replace("- {#jalur-pendidikan}", "- jalur magang;\n- {#jalur-pendidikan}")
+    )
     text = render(load_policy("policy"), "text", DAY)
     assert "Pasal 2 ayat (2) huruf b dilaporkan" in text
     assert re.search(r"^\s+b\.\s+jalur pendidikan; dan$", text, flags=re.M)
@@ -119,10 +136,14 @@ def test_unknown_format_is_rejected(make_policy: MakePolicy) -> None:
 
 
 def test_an_ayat_that_only_introduces_a_list_keeps_its_number(make_policy: MakePolicy) -> None:
-    """"(2)" stands alone above the rincian, as in the Word file (it used to go missing)."""
-    make_policy(bab__hak_md=HAK.replace("(#) Hak sebagaimana dimaksud pada [[hak-jp-jumlah]] "
-                                        "dilaksanakan melalui:", "(#)"))
+    """ "(2)" stands alone above the rincian, as in the Word file (it used to go missing)."""
+    make_policy(
+        bab__hak_md=HAK.replace(
+            "(#) Hak sebagaimana dimaksud pada [[hak-jp-jumlah]] dilaksanakan melalui:", "(#)"
+        )
+    )
     peraturan = load_policy("policy")
     assert "\n(2)\n    a.  jalur pendidikan; dan\n" in render(peraturan, "text", DAY)
     assert '\n(2)  \n&emsp;<a id="jalur-pendidikan"></a>a. jalur pendidikan; dan  \n' in render(
-        peraturan, "markdown", DAY)
+        peraturan, "markdown", DAY
+    )

@@ -25,50 +25,106 @@ INSTANSI = "Pemerintah Kabupaten Rejang Lebong"
 def jp(row: int, nip: str, nama: str, actual: str = "12") -> Finding:
     """A KOMP-JP-MIN finding on a pegawai row."""
     return Finding(
-        rule="KOMP-JP-MIN", severity="error", table="pegawai", file=PEGAWAI, row=row,
-        column="jp", nip=nip, instansi=INSTANSI, period="2025", expected="20", actual=actual,
-        clause=JP, expected_since="2017-03-30",
+        rule="KOMP-JP-MIN",
+        severity="error",
+        table="pegawai",
+        file=PEGAWAI,
+        row=row,
+        column="jp",
+        nip=nip,
+        instansi=INSTANSI,
+        period="2025",
+        expected="20",
+        actual=actual,
+        clause=JP,
+        expected_since="2017-03-30",
         message=f"Sdr. {nama} (NIP {nip}) mengikuti {actual} JP pengembangan kompetensi pada "
-                "tahun 2025; paling sedikit 20 (dua puluh) JP menurut Pasal 6 ayat (1).")
+        "tahun 2025; paling sedikit 20 (dua puluh) JP menurut Pasal 6 ayat (1).",
+    )
 
 
 def pegawai_row(row: int, nip: str, nama: str, **extra: Any) -> dict[str, Any]:
     """A source row as ``check`` hands it to the workbook."""
-    return {"_file": PEGAWAI, "_row": row, "nip": nip, "nama": nama,
-            "tanggal_lahir": dt.date(1985, 3, 12), "aktif": True, "instansi": INSTANSI, **extra}
+    return {
+        "_file": PEGAWAI,
+        "_row": row,
+        "nip": nip,
+        "nama": nama,
+        "tanggal_lahir": dt.date(1985, 3, 12),
+        "aktif": True,
+        "instansi": INSTANSI,
+        **extra,
+    }
 
 
-def small_report(*, findings: list[Finding] | None = None,
-                 rows: dict[str, list[dict[str, Any]]] | None = None) -> Report:
+def small_report(
+    *, findings: list[Finding] | None = None, rows: dict[str, list[dict[str, Any]]] | None = None
+) -> Report:
     """Two people (one name with an apostrophe, one with diacritics), an intake finding, an
     instansi-level warning and an info; or the given findings and rows."""
     if findings is None:
         findings = [
             jp(2, "198503122010011001", "Ma'ruf Hidayat"),
-            Finding(rule="KIN-SKP-TAHUNAN", severity="error", table="pegawai", file=PEGAWAI,
-                    row=2, column="tahun", nip="198503122010011001", instansi=INSTANSI,
-                    period="2025", expected="evaluasi kinerja tahunan", actual="tidak ada",
-                    clause=SKP, message="Sdr. Ma'ruf Hidayat (NIP 198503122010011001) tidak "
-                    "memiliki evaluasi kinerja tahunan untuk tahun 2025."),
+            Finding(
+                rule="KIN-SKP-TAHUNAN",
+                severity="error",
+                table="pegawai",
+                file=PEGAWAI,
+                row=2,
+                column="tahun",
+                nip="198503122010011001",
+                instansi=INSTANSI,
+                period="2025",
+                expected="evaluasi kinerja tahunan",
+                actual="tidak ada",
+                clause=SKP,
+                message="Sdr. Ma'ruf Hidayat (NIP 198503122010011001) tidak "
+                "memiliki evaluasi kinerja tahunan untuk tahun 2025.",
+            ),
             jp(3, "198703122010012002", "Désirée Nur'aini Siregar", actual="8"),
-            Finding(rule="SKEMA-TIPE", severity="info", table="pegawai", file=PEGAWAI, row=4,
-                    column="tanggal_lahir", nip="199001012015031003", expected="tanggal",
-                    actual="31/02/1990", clause=DATA,
-                    message="Tanggal 31/02/1990 tidak ada di kalender; isian diabaikan."),
-            Finding(rule="KIN-CAKUPAN", severity="warning", instansi=INSTANSI, period="2025",
-                    expected="95", actual="50.0", clause=SKP, expected_since="2026-01-01",
-                    message=f"Cakupan evaluasi kinerja tahunan {INSTANSI} pada tahun 2025 "
-                            "50,0%; target 95%."),
+            Finding(
+                rule="SKEMA-TIPE",
+                severity="info",
+                table="pegawai",
+                file=PEGAWAI,
+                row=4,
+                column="tanggal_lahir",
+                nip="199001012015031003",
+                expected="tanggal",
+                actual="31/02/1990",
+                clause=DATA,
+                message="Tanggal 31/02/1990 tidak ada di kalender; isian diabaikan.",
+            ),
+            Finding(
+                rule="KIN-CAKUPAN",
+                severity="warning",
+                instansi=INSTANSI,
+                period="2025",
+                expected="95",
+                actual="50.0",
+                clause=SKP,
+                expected_since="2026-01-01",
+                message=f"Cakupan evaluasi kinerja tahunan {INSTANSI} pada tahun 2025 "
+                "50,0%; target 95%.",
+            ),
         ]
-        rows = {"pegawai": [
-            pegawai_row(2, "198503122010011001", "Ma'ruf Hidayat"),
-            pegawai_row(3, "198703122010012002", "Désirée Nur'aini Siregar"),
-            pegawai_row(4, "199001012015031003", "I Gusti Ngurah Rai", tanggal_lahir=None),
-        ]}
+        rows = {
+            "pegawai": [
+                pegawai_row(2, "198503122010011001", "Ma'ruf Hidayat"),
+                pegawai_row(3, "198703122010012002", "Désirée Nur'aini Siregar"),
+                pegawai_row(4, "199001012015031003", "I Gusti Ngurah Rai", tanggal_lahir=None),
+            ]
+        }
     return Report(
-        tool_version="0.1.0", policy=Provenance("2026.1", "rancangan", commit="0123abc"),
+        tool_version="0.1.0",
+        policy=Provenance("2026.1", "rancangan", commit="0123abc"),
         as_of="2026-06-30",
         years=[2025],
-        inputs=[InputRef(PEGAWAI, "pegawai", 3, "ab" * 32),
-                InputRef("kiriman/pelatihan.csv", "pelatihan", 1234, "cd" * 32)],
-        findings=sorted(findings, key=Finding.sort_key), rules=dict(RULES), rows=rows or {})
+        inputs=[
+            InputRef(PEGAWAI, "pegawai", 3, "ab" * 32),
+            InputRef("kiriman/pelatihan.csv", "pelatihan", 1234, "cd" * 32),
+        ],
+        findings=sorted(findings, key=Finding.sort_key),
+        rules=dict(RULES),
+        rows=rows or {},
+    )

@@ -40,15 +40,15 @@ BKD,Badan Kepegawaian Daerah,Pemerintah Provinsi Bengkulu,Tidak
 def kiriman(tmp_path: Path) -> Path:
     folder = tmp_path / "kiriman"
     folder.mkdir()
-    for name, text in (("pegawai", PEGAWAI), ("pelatihan", PELATIHAN),
-                       ("unit_kerja", UNIT_KERJA)):
+    for name, text in (("pegawai", PEGAWAI), ("pelatihan", PELATIHAN), ("unit_kerja", UNIT_KERJA)):
         (folder / f"{name}.csv").write_text(text, encoding="utf-8")
     return folder
 
 
 def checked(folder: Path) -> Report:
-    return check([folder], as_of=dt.date(2026, 6, 30), policy_root=ROOT / "policy",
-                 rules_root=ROOT / "rules")
+    return check(
+        [folder], as_of=dt.date(2026, 6, 30), policy_root=ROOT / "policy", rules_root=ROOT / "rules"
+    )
 
 
 def test_formats_listed() -> None:
@@ -84,28 +84,38 @@ def test_colour_reaches_the_text_format_only() -> None:
 def test_a_real_check_in_every_format(kiriman: Path) -> None:
     report = checked(kiriman)
     assert {(f.rule, f.row) for f in report.findings} == {
-        ("KOMP-JP-MIN", 2), ("KIN-SKP-TAHUNAN", 2), ("KIN-SKP-TAHUNAN", 3)}
+        ("KOMP-JP-MIN", 2),
+        ("KIN-SKP-TAHUNAN", 2),
+        ("KIN-SKP-TAHUNAN", 3),
+    }
     pegawai = kiriman / "pegawai.csv"
 
     text = render_report(report, "text").decode("utf-8")
-    assert f"  {pegawai}:2 [jp] Sdr. Ma'ruf Hidayat (NIP 198503122010011001) mengikuti 12 JP" in text
+    assert (
+        f"  {pegawai}:2 [jp] Sdr. Ma'ruf Hidayat (NIP 198503122010011001) mengikuti 12 JP" in text
+    )
     assert text.endswith("\n\n3 kesalahan, 0 peringatan, 0 informasi.\n")
 
     rows = list(csv.DictReader(io.StringIO(render_report(report, "csv").decode("utf-8-sig"))))
     assert sorted((r["rule"], r["row"], r["nip"]) for r in rows) == [
         ("KIN-SKP-TAHUNAN", "2", "198503122010011001"),
         ("KIN-SKP-TAHUNAN", "3", "198703122010012002"),
-        ("KOMP-JP-MIN", "2", "198503122010011001")]
+        ("KOMP-JP-MIN", "2", "198503122010011001"),
+    ]
 
     md = render_report(report, "md").decode("utf-8")
-    assert "| KOMP-JP-MIN | JP pengembangan kompetensi PNS kurang dari minimum | Kesalahan | 1 |" in md
+    assert (
+        "| KOMP-JP-MIN | JP pengembangan kompetensi PNS kurang dari minimum | Kesalahan | 1 |" in md
+    )
 
     book = openpyxl.load_workbook(io.BytesIO(render_report(report, "xlsx")))
     assert book.sheetnames == ["Ringkasan", "Temuan", "pegawai"]
     sheet = book["pegawai"]
     header = [c.value for c in sheet[1]]
     assert [r[header.index("nama")] for r in sheet.iter_rows(min_row=2, values_only=True)] == [
-        "Ma'ruf Hidayat", "Désirée Nur'aini"]
+        "Ma'ruf Hidayat",
+        "Désirée Nur'aini",
+    ]
     first = dict(zip(header, next(sheet.iter_rows(min_row=2, values_only=True)), strict=True))
     assert first["Aturan"] == "KOMP-JP-MIN\nKIN-SKP-TAHUNAN"
 
@@ -118,11 +128,20 @@ def test_a_real_check_renders_identically_on_rerun(kiriman: Path) -> None:
 
 def test_cli_writes_a_workbook_and_prints_text(kiriman: Path, tmp_path: Path) -> None:
     expected = checked(kiriman)
-    common = ["--as-of", "2026-06-30", "--policy", str(ROOT / "policy"),
-              "--rules", str(ROOT / "rules")]
+    common = [
+        "--as-of",
+        "2026-06-30",
+        "--policy",
+        str(ROOT / "policy"),
+        "--rules",
+        str(ROOT / "rules"),
+    ]
     out = tmp_path / "perbaikan.xlsx"
-    result = CliRunner().invoke(cli, ["check", str(kiriman), *common, "--format", "xlsx",
-                                      "-o", str(out)], catch_exceptions=False)
+    result = CliRunner().invoke(
+        cli,
+        ["check", str(kiriman), *common, "--format", "xlsx", "-o", str(out)],
+        catch_exceptions=False,
+    )
     assert (result.exit_code, result.stderr) == (1, f"Laporan ditulis ke {out}.\n")
     assert out.read_bytes() == render_report(expected, "xlsx")
     result = CliRunner().invoke(cli, ["check", str(kiriman), *common], catch_exceptions=False)

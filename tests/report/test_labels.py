@@ -9,8 +9,7 @@ from tests.report.sample import INSTANSI, small_report
 
 
 def test_severity_labels_are_indonesian_and_one_table() -> None:
-    assert SEVERITY_LABELS == {"error": "kesalahan", "warning": "peringatan",
-                               "info": "informasi"}
+    assert SEVERITY_LABELS == {"error": "kesalahan", "warning": "peringatan", "info": "informasi"}
     assert [severity_label(s) for s in SEVERITIES] == ["kesalahan", "peringatan", "informasi"]
     assert aturan.SEVERITY_LABELS is SEVERITY_LABELS is kepatuhan.SEVERITY_LABELS
     assert severity_label("lain") == "lain"
@@ -22,5 +21,8 @@ def test_instansi_table_shows_no_rate_for_an_agency_without_employees() -> None:
     header, rows = instansi_table(report)
     assert header[-2:] == ["Pegawai", "Tanpa kesalahan (%)"]
     by_name = {row[0]: row[-2:] for row in rows}
-    assert by_name == {"(tanpa instansi)": [None, None], "Dinas Kosong": [0, NO_RATE],
-                       INSTANSI: [4, 50.0]}
+    assert by_name == {
+        "(tanpa instansi)": [None, None],
+        "Dinas Kosong": [0, NO_RATE],
+        INSTANSI: [4, 50.0],
+    }

@@ -16,11 +16,16 @@ def test_small_report_matches_golden() -> None:
 
 
 def test_sections_in_order() -> None:
-    headings = [line for line in render_markdown(small_report()).splitlines()
-                if line.startswith("#")]
+    headings = [
+        line for line in render_markdown(small_report()).splitlines() if line.startswith("#")
+    ]
     assert headings == [
-        "# Laporan Pemeriksaan Data Kepegawaian", "## Berkas masukan", "## Ringkasan",
-        "## Temuan per aturan", "## Temuan per instansi", "## Rincian temuan",
+        "# Laporan Pemeriksaan Data Kepegawaian",
+        "## Berkas masukan",
+        "## Ringkasan",
+        "## Temuan per aturan",
+        "## Temuan per instansi",
+        "## Rincian temuan",
         "### KIN-SKP-TAHUNAN — Evaluasi kinerja tahunan tidak ada",
         "### KOMP-JP-MIN — JP pengembangan kompetensi PNS kurang dari minimum",
         "### KIN-CAKUPAN — Cakupan evaluasi kinerja tahunan di bawah target",
@@ -36,8 +41,11 @@ def test_escape() -> None:
 
 
 def test_data_cannot_break_a_table_row() -> None:
-    evil = replace(jp(2, "198503122010011001", "Ahmad"),
-                   message="satu | dua\nbaris baru <b>tebal</b>", actual=ATTACK)
+    evil = replace(
+        jp(2, "198503122010011001", "Ahmad"),
+        message="satu | dua\nbaris baru <b>tebal</b>",
+        actual=ATTACK,
+    )
     md = render_markdown(small_report(findings=[evil], rows={}))
     rows = [line for line in md.splitlines() if "satu" in line]
     assert len(rows) == 1
@@ -49,8 +57,9 @@ def test_data_cannot_break_a_table_row() -> None:
 
 def test_empty_report() -> None:
     md = render_markdown(small_report(findings=[], rows={}))
-    assert md.endswith("## Ringkasan\n\nTidak ada temuan. Data memenuhi seluruh aturan yang "
-                       "diperiksa.\n")
+    assert md.endswith(
+        "## Ringkasan\n\nTidak ada temuan. Data memenuhi seluruh aturan yang diperiksa.\n"
+    )
     assert "## Rincian temuan" not in md
 
 
@@ -64,8 +73,10 @@ def test_instansi_table_shows_employees_and_compliance_when_known() -> None:
     report = small_report()
     report.employees = {"Pemerintah Kabupaten Rejang Lebong": 1000, "Dinas Tanpa Temuan": 3}
     md = render_markdown(report)
-    assert ("| Instansi | Kesalahan | Peringatan | Informasi | Pegawai | Tanpa kesalahan (%) |\n"
-            "|---|---:|---:|---:|---:|---:|\n"
-            "| (tanpa instansi) | 0 | 0 | 1 |  |  |\n"
-            "| Dinas Tanpa Temuan | 0 | 0 | 0 | 3 | 100 |\n"
-            "| Pemerintah Kabupaten Rejang Lebong | 3 | 1 | 0 | 1.000 | 99,8 |\n") in md
+    assert (
+        "| Instansi | Kesalahan | Peringatan | Informasi | Pegawai | Tanpa kesalahan (%) |\n"
+        "|---|---:|---:|---:|---:|---:|\n"
+        "| (tanpa instansi) | 0 | 0 | 1 |  |  |\n"
+        "| Dinas Tanpa Temuan | 0 | 0 | 0 | 3 | 100 |\n"
+        "| Pemerintah Kabupaten Rejang Lebong | 3 | 1 | 0 | 1.000 | 99,8 |\n"
+    ) in md

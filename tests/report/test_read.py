@@ -19,8 +19,7 @@ def test_broken_json_names_the_file(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         read_report(path)
     assert caught.value.path == str(path)
-    assert caught.value.format().startswith(
-        f"{path}: bukan laporan kebijakan yang dapat dibaca (")
+    assert caught.value.format().startswith(f"{path}: bukan laporan kebijakan yang dapat dibaca (")
 
 
 @pytest.mark.parametrize("text", ["[1, 2]", '{"tool": {}}', "", '{"as_of": 3}'])
@@ -65,6 +64,9 @@ def test_an_agency_without_employees_has_no_compliance_rate() -> None:
     report = small_report()
     report.employees = {"Dinas Kosong": 0, INSTANSI: 4}
     rates = json.loads(to_json(report))["summary"]["compliance_by_instansi"]
-    assert rates["Dinas Kosong"] == {"employees": 0, "employees_with_errors": 0,
-                                     "compliance_percent": None}
+    assert rates["Dinas Kosong"] == {
+        "employees": 0,
+        "employees_with_errors": 0,
+        "compliance_percent": None,
+    }
     assert rates[INSTANSI]["compliance_percent"] == 50.0

@@ -23,7 +23,8 @@ def test_one_row_per_finding_with_json_keys() -> None:
     assert text.splitlines()[0] == "\ufeff" + ",".join(COLUMNS)
     rows = read(text)
     assert [(r["rule"], r["row"], r["nip"]) for r in rows] == [
-        (f.rule, "" if f.row is None else str(f.row), f.nip or "") for f in report.findings]
+        (f.rule, "" if f.row is None else str(f.row), f.nip or "") for f in report.findings
+    ]
     first = next(r for r in rows if r["rule"] == "KOMP-JP-MIN")
     assert first["clause_id"] == "hak-kompetensi-pns-jp"
     assert first["citation"] == "Pasal 6 ayat (1)"
@@ -41,26 +42,34 @@ def test_empty_report_has_the_header_only() -> None:
     assert render_csv(small_report(findings=[], rows={})) == "\ufeff" + ",".join(COLUMNS) + "\r\n"
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    (ATTACK, "'" + ATTACK),
-    ("+1+1", "'+1+1"),
-    ("-2+3", "'-2+3"),
-    ("@SUM(A1:A9)", "'@SUM(A1:A9)"),
-    ("\t=1", "'\t=1"),
-    ("\r=1", "'\r=1"),
-    ("-3", "-3"),
-    ("+62,5", "+62,5"),
-    ("12", "12"),
-    ("", ""),
-    ("Sdr. Ahmad = 12 JP", "Sdr. Ahmad = 12 JP"),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (ATTACK, "'" + ATTACK),
+        ("+1+1", "'+1+1"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1:A9)", "'@SUM(A1:A9)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("-3", "-3"),
+        ("+62,5", "+62,5"),
+        ("12", "12"),
+        ("", ""),
+        ("Sdr. Ahmad = 12 JP", "Sdr. Ahmad = 12 JP"),
+    ],
+)
 def test_neutralise(value: str, expected: str) -> None:
     assert neutralise(value) == expected
 
 
 def test_no_cell_starts_a_formula() -> None:
-    evil = replace(jp(2, "198503122010011001", "Ahmad"), message=ATTACK, actual=ATTACK,
-                   instansi="@SUM(1)", nip="+62")
+    evil = replace(
+        jp(2, "198503122010011001", "Ahmad"),
+        message=ATTACK,
+        actual=ATTACK,
+        instansi="@SUM(1)",
+        nip="+62",
+    )
     rows = read(render_csv(small_report(findings=[evil], rows={})))
     for value in rows[0].values():
         assert not formula_like(value), value

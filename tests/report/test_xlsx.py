@@ -27,22 +27,32 @@ def load(data: bytes) -> Any:
 
 def sheet_xml(data: bytes) -> dict[str, str]:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        return {name: archive.read(name).decode("utf-8") for name in archive.namelist()
-                if name.startswith("xl/worksheets/")}
+        return {
+            name: archive.read(name).decode("utf-8")
+            for name in archive.namelist()
+            if name.startswith("xl/worksheets/")
+        }
 
 
 def test_sheets_and_summary() -> None:
     book = load(render_xlsx(small_report()))
     assert book.sheetnames == ["Ringkasan", "Temuan", "pegawai"]
-    values = [tuple(v for v in row if v is not None)
-              for row in book["Ringkasan"].iter_rows(values_only=True) if any(row)]
+    values = [
+        tuple(v for v in row if v is not None)
+        for row in book["Ringkasan"].iter_rows(values_only=True)
+        if any(row)
+    ]
     flat = [v for row in values for v in row if v is not None]
     assert "Cara memakai buku kerja ini" in flat
     assert ("Peraturan", "versi 2026.1 (rancangan), salinan kerja pada commit 0123abc") in values
     assert ("Tanggal acuan", dt.datetime(2026, 6, 30)) in values
     assert ("Kesalahan", 3) in values
-    assert ("KOMP-JP-MIN", "JP pengembangan kompetensi PNS kurang dari minimum", "Kesalahan",
-            2) in values
+    assert (
+        "KOMP-JP-MIN",
+        "JP pengembangan kompetensi PNS kurang dari minimum",
+        "Kesalahan",
+        2,
+    ) in values
     assert ("Pemerintah Kabupaten Rejang Lebong", 3, 1, 0) in values
     assert ("(tanpa instansi)", 0, 0, 1) in values
 
@@ -70,8 +80,18 @@ def test_findings_sheet_frozen_filtered_and_typed() -> None:
 def test_table_sheet_puts_findings_beside_the_row() -> None:
     sheet = load(render_xlsx(small_report()))["pegawai"]
     header = [c.value for c in sheet[1]]
-    assert header == ["nip", "nama", "tanggal_lahir", "aktif", "instansi", "Tingkat temuan",
-                      "Aturan", "Temuan", "Berkas", "Baris"]
+    assert header == [
+        "nip",
+        "nama",
+        "tanggal_lahir",
+        "aktif",
+        "instansi",
+        "Tingkat temuan",
+        "Aturan",
+        "Temuan",
+        "Berkas",
+        "Baris",
+    ]
     first = {h: c for h, c in zip(header, sheet[2], strict=True)}
     assert first["nama"].value == "Ma'ruf Hidayat"
     assert (first["nip"].value, first["nip"].number_format) == ("198503122010011001", "@")
@@ -97,8 +117,15 @@ def test_unicode_names_round_trip() -> None:
 
 
 def test_data_never_becomes_a_formula() -> None:
-    evil = replace(jp(2, "198503122010011001", "Ahmad"), message=ATTACK, actual=ATTACK,
-                   instansi="+1+1", period="-2+3", nip="@SUM(A1)", expected="#N/A")
+    evil = replace(
+        jp(2, "198503122010011001", "Ahmad"),
+        message=ATTACK,
+        actual=ATTACK,
+        instansi="+1+1",
+        period="-2+3",
+        nip="@SUM(A1)",
+        expected="#N/A",
+    )
     rows = {"pegawai": [pegawai_row(2, "198503122010011001", ATTACK, instansi="=1+1")]}
     data = render_xlsx(small_report(findings=[evil], rows=rows))
     for name, xml in sheet_xml(data).items():
@@ -147,10 +174,15 @@ def test_same_report_same_bytes_whatever_the_clock(monkeypatch: pytest.MonkeyPat
     assert core.count("2026-06-30T00:00:00Z") == 2  # created and modified
 
 
-@pytest.mark.parametrize(("name", "title"), [
-    ("pegawai", "pegawai"), ("temuan", "data temuan"), ("a/b:c", "a_b_c"),
-    ("x" * 40, "x" * 31),
-])
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("pegawai", "pegawai"),
+        ("temuan", "data temuan"),
+        ("a/b:c", "a_b_c"),
+        ("x" * 40, "x" * 31),
+    ],
+)
 def test_sheet_title(name: str, title: str) -> None:
     assert sheet_title(name) == title
 
@@ -159,6 +191,12 @@ def test_summary_shows_employees_and_compliance_when_known() -> None:
     report = small_report()
     report.employees = {"Pemerintah Kabupaten Rejang Lebong": 1000}
     rows = list(load(render_xlsx(report))["Ringkasan"].iter_rows(values_only=True))
-    assert ("Instansi", "Kesalahan", "Peringatan", "Informasi", "Pegawai",
-            "Tanpa kesalahan (%)") in rows
+    assert (
+        "Instansi",
+        "Kesalahan",
+        "Peringatan",
+        "Informasi",
+        "Pegawai",
+        "Tanpa kesalahan (%)",
+    ) in rows
     assert ("Pemerintah Kabupaten Rejang Lebong", 3, 1, 0, 1000, 99.8) in rows

@@ -47,8 +47,13 @@ def as_date(value: dt.date | str) -> dt.date:
     return dt.date.fromisoformat(value)
 
 
-def make_nip(lahir: dt.date | str, tmt: dt.date | str, jenis_kelamin: str = "L",
-             serial: int = 1, status: str = "PNS") -> str:
+def make_nip(
+    lahir: dt.date | str,
+    tmt: dt.date | str,
+    jenis_kelamin: str = "L",
+    serial: int = 1,
+    status: str = "PNS",
+) -> str:
     """An 18-digit NIP consistent with the data (domain notes §4.1, §4.2 for PPPK)."""
     born, start = as_date(lahir), as_date(tmt)
     sex = "1" if jenis_kelamin == "L" else "2"
@@ -79,18 +84,29 @@ class Data:
         self.unit(UNIT)
 
     # --- tables ----------------------------------------------------------------------------
-    def unit(self, nama: str = UNIT, *, instansi: str = INSTANSI,
-             pelayanan_publik: bool = False) -> None:
+    def unit(
+        self, nama: str = UNIT, *, instansi: str = INSTANSI, pelayanan_publik: bool = False
+    ) -> None:
         """A work unit (once per instansi and name)."""
         if (instansi, nama) in self._units:
             return
         self._units.add((instansi, nama))
-        self.tables["unit_kerja"].append({
-            "kode": f"U{len(self._units):03d}", "nama": nama, "instansi": instansi,
-            "pelayanan_publik": pelayanan_publik})
+        self.tables["unit_kerja"].append(
+            {
+                "kode": f"U{len(self._units):03d}",
+                "nama": nama,
+                "instansi": instansi,
+                "pelayanan_publik": pelayanan_publik,
+            }
+        )
 
-    def pegawai(self, *, jp: float | dict[int, float] | None = 20,
-                skp: bool | tuple[int, ...] = True, **fields: Any) -> str:
+    def pegawai(
+        self,
+        *,
+        jp: float | dict[int, float] | None = 20,
+        skp: bool | tuple[int, ...] = True,
+        **fields: Any,
+    ) -> str:
         """An employee (its NIP is returned), compliant unless ``fields`` say otherwise.
 
         ``jp`` JP of training (a number for every checked year, or per year) and a Baik annual
@@ -99,17 +115,29 @@ class Data:
         """
         self._serial += 1
         row: dict[str, Any] = {
-            "nama": f"Pegawai {self._serial}", "tanggal_lahir": dt.date(1985, 3, 12),
-            "jenis_kelamin": "L", "status_kepegawaian": "PNS", "golongan": "III/c",
-            "tmt_golongan": dt.date(2018, 4, 1), "jenis_jabatan": "Pelaksana",
-            "jabatan": "Analis Sumber Daya Manusia", "pendidikan": "S-1",
-            "tmt_cpns": dt.date(2010, 1, 1), "instansi": INSTANSI, "unit_kerja": UNIT,
+            "nama": f"Pegawai {self._serial}",
+            "tanggal_lahir": dt.date(1985, 3, 12),
+            "jenis_kelamin": "L",
+            "status_kepegawaian": "PNS",
+            "golongan": "III/c",
+            "tmt_golongan": dt.date(2018, 4, 1),
+            "jenis_jabatan": "Pelaksana",
+            "jabatan": "Analis Sumber Daya Manusia",
+            "pendidikan": "S-1",
+            "tmt_cpns": dt.date(2010, 1, 1),
+            "instansi": INSTANSI,
+            "unit_kerja": UNIT,
             "aktif": True,
         }
         row.update(fields)
         if "nip" not in fields:
-            row["nip"] = make_nip(row["tanggal_lahir"], row["tmt_cpns"], row["jenis_kelamin"],
-                                  self._serial, row["status_kepegawaian"])
+            row["nip"] = make_nip(
+                row["tanggal_lahir"],
+                row["tmt_cpns"],
+                row["jenis_kelamin"],
+                self._serial,
+                row["status_kepegawaian"],
+            )
         if row["unit_kerja"]:
             self.unit(row["unit_kerja"], instansi=row["instansi"])
         self.tables["pegawai"].append(row)
@@ -123,27 +151,46 @@ class Data:
             self.penilaian(row["nip"], year)
         return str(row["nip"])
 
-    def pelatihan(self, nip: str, jp: float, selesai: dt.date | str | None,
-                  **fields: Any) -> None:
+    def pelatihan(self, nip: str, jp: float, selesai: dt.date | str | None, **fields: Any) -> None:
         """A training of ``jp`` JP ending on ``selesai`` (starting the same day by default)."""
         start = fields.pop("tanggal_mulai", selesai)
-        self.tables["pelatihan"].append({
-            "nip": nip, "nama_pelatihan": f"Pelatihan {len(self.tables['pelatihan']) + 1}",
-            "jenis": "klasikal", "bentuk": "Pelatihan teknis", "penyelenggara": "BPSDM",
-            "mitra": None, "tanggal_mulai": start, "tanggal_selesai": selesai, "jp": jp,
-            "biaya": 0, **fields})
+        self.tables["pelatihan"].append(
+            {
+                "nip": nip,
+                "nama_pelatihan": f"Pelatihan {len(self.tables['pelatihan']) + 1}",
+                "jenis": "klasikal",
+                "bentuk": "Pelatihan teknis",
+                "penyelenggara": "BPSDM",
+                "mitra": None,
+                "tanggal_mulai": start,
+                "tanggal_selesai": selesai,
+                "jp": jp,
+                "biaya": 0,
+                **fields,
+            }
+        )
 
-    def penilaian(self, nip: str, tahun: int, predikat: str | None = "Baik",
-                  **fields: Any) -> None:
+    def penilaian(self, nip: str, tahun: int, predikat: str | None = "Baik", **fields: Any) -> None:
         """An evaluation (annual by default) with ratings that the matrix turns into ``predikat``."""
         hasil, perilaku = RATINGS.get(predikat or "Baik", RATINGS["Baik"])
-        self.tables["penilaian_kinerja"].append({
-            "nip": nip, "tahun": tahun, "periode": "tahunan", "periode_ke": None,
-            "hasil_kerja": hasil, "perilaku_kerja": perilaku, "predikat": predikat,
-            "nip_penilai": "197001011995031001", "umpan_balik_masyarakat": True, **fields})
+        self.tables["penilaian_kinerja"].append(
+            {
+                "nip": nip,
+                "tahun": tahun,
+                "periode": "tahunan",
+                "periode_ke": None,
+                "hasil_kerja": hasil,
+                "perilaku_kerja": perilaku,
+                "predikat": predikat,
+                "nip_penilai": "197001011995031001",
+                "umpan_balik_masyarakat": True,
+                **fields,
+            }
+        )
 
-    def pangkat(self, nip: str, golongan: str, tmt: dt.date | str,
-                jenis_kp: str = "reguler") -> int:
+    def pangkat(
+        self, nip: str, golongan: str, tmt: dt.date | str, jenis_kp: str = "reguler"
+    ) -> int:
         """A rank-history entry; returns its row number in riwayat_pangkat.csv."""
         rows = self.tables["riwayat_pangkat"]
         rows.append({"nip": nip, "golongan": golongan, "tmt": tmt, "jenis_kp": jenis_kp})
@@ -155,14 +202,24 @@ class Data:
         rows.append({"nip": nip, "jenis": jenis, "tanggal": tanggal})
         return len(rows) + 1
 
-    def hukdis(self, nip: str, tingkat: str, mulai: dt.date | str,
-               selesai: dt.date | str | None) -> None:
+    def hukdis(
+        self, nip: str, tingkat: str, mulai: dt.date | str, selesai: dt.date | str | None
+    ) -> None:
         """A disciplinary penalty from ``mulai`` to ``selesai`` (None: not finished)."""
-        jenis = {"ringan": "Teguran tertulis", "sedang": "Penundaan kenaikan pangkat 1 tahun",
-                 "berat": "Penurunan jabatan setingkat lebih rendah selama 12 bulan"}[tingkat]
-        self.tables["hukuman_disiplin"].append({
-            "nip": nip, "tingkat": tingkat, "jenis": jenis, "tmt_mulai": mulai,
-            "tmt_selesai": selesai})
+        jenis = {
+            "ringan": "Teguran tertulis",
+            "sedang": "Penundaan kenaikan pangkat 1 tahun",
+            "berat": "Penurunan jabatan setingkat lebih rendah selama 12 bulan",
+        }[tingkat]
+        self.tables["hukuman_disiplin"].append(
+            {
+                "nip": nip,
+                "tingkat": tingkat,
+                "jenis": jenis,
+                "tmt_mulai": mulai,
+                "tmt_selesai": selesai,
+            }
+        )
 
     # --- output ----------------------------------------------------------------------------
     def write(self, folder: Path) -> Path:
@@ -180,12 +237,24 @@ class Data:
                     writer.writerow([_cell(row.get(col)) for col in header])
         return folder
 
-    def check(self, folder: Path, *, as_of: dt.date = AS_OF, years: list[int] | None = None,
-              policy_root: Path = POLICY, rules_root: Path = RULES) -> Report:
+    def check(
+        self,
+        folder: Path,
+        *,
+        as_of: dt.date = AS_OF,
+        years: list[int] | None = None,
+        policy_root: Path = POLICY,
+        rules_root: Path = RULES,
+    ) -> Report:
         """Write the data into ``folder`` and check it."""
         self.write(folder)
-        return check([folder], as_of=as_of, years=list(years or self.years),
-                     policy_root=policy_root, rules_root=rules_root)
+        return check(
+            [folder],
+            as_of=as_of,
+            years=list(years or self.years),
+            policy_root=policy_root,
+            rules_root=rules_root,
+        )
 
 
 Projection = tuple[str, int | None, str | None, str | None, str | None, str | None]
@@ -193,11 +262,11 @@ Projection = tuple[str, int | None, str | None, str | None, str | None, str | No
 
 def of_rule(report: Report, rule: str, nip: str | None = None) -> list[Finding]:
     """The findings of one rule (about one NIP when given)."""
-    return [f for f in report.findings
-            if f.rule == rule and (nip is None or f.nip == nip)]
+    return [f for f in report.findings if f.rule == rule and (nip is None or f.nip == nip)]
 
 
 def project(report: Report, rule: str, nip: str | None = None) -> list[Projection]:
     """The findings of one rule as (rule, row, nip, period, expected, actual)."""
-    return [(f.rule, f.row, f.nip, f.period, f.expected, f.actual)
-            for f in of_rule(report, rule, nip)]
+    return [
+        (f.rule, f.row, f.nip, f.period, f.expected, f.actual) for f in of_rule(report, rule, nip)
+    ]

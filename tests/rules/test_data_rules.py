@@ -36,22 +36,26 @@ def data(tmp_path_factory: pytest.TempPathFactory) -> tuple[Report, Case]:
     n["spaced"] = "198503122010011005"
     d.row_of[n["spaced"]] = d.row_of.pop("19850312 201001 1 005")
     # DATA-NIP-LAHIR
-    n["lahir_wrong"] = d.pegawai(nip=make_nip(born, start, serial=6),
-                                 tanggal_lahir=dt.date(1985, 3, 13))
+    n["lahir_wrong"] = d.pegawai(
+        nip=make_nip(born, start, serial=6), tanggal_lahir=dt.date(1985, 3, 13)
+    )
     # DATA-NIP-TMT
-    n["tmt_wrong"] = d.pegawai(nip=make_nip(born, start, serial=7),
-                               tmt_cpns=dt.date(2010, 2, 1))
-    n["tmt_same_month"] = d.pegawai(nip=make_nip(born, start, serial=8),
-                                    tmt_cpns=dt.date(2010, 1, 31))
-    pppk = {"status_kepegawaian": "PPPK", "golongan": "IX",
-            "jenis_jabatan": "Fungsional Ahli Pertama", "tanggal_lahir": dt.date(1995, 1, 1)}
+    n["tmt_wrong"] = d.pegawai(nip=make_nip(born, start, serial=7), tmt_cpns=dt.date(2010, 2, 1))
+    n["tmt_same_month"] = d.pegawai(
+        nip=make_nip(born, start, serial=8), tmt_cpns=dt.date(2010, 1, 31)
+    )
+    pppk = {
+        "status_kepegawaian": "PPPK",
+        "golongan": "IX",
+        "jenis_jabatan": "Fungsional Ahli Pertama",
+        "tanggal_lahir": dt.date(1995, 1, 1),
+    }
     pppk_nip = make_nip(dt.date(1995, 1, 1), dt.date(2022, 1, 1), serial=9, status="PPPK")
     n["pppk_ok"] = d.pegawai(nip=pppk_nip, tmt_cpns=dt.date(2022, 12, 1), **pppk)
     n["pppk_wrong"] = d.pegawai(nip=pppk_nip[:-3] + "010", tmt_cpns=dt.date(2023, 1, 1), **pppk)
     # DATA-NIP-JK
     n["jk_wrong"] = d.pegawai(nip=make_nip(born, start, "L", serial=11), jenis_kelamin="P")
-    n["jk_alias"] = d.pegawai(nip=make_nip(born, start, "P", serial=12),
-                              jenis_kelamin="Perempuan")
+    n["jk_alias"] = d.pegawai(nip=make_nip(born, start, "P", serial=12), jenis_kelamin="Perempuan")
     # DATA-NIP-GANDA: one NIP in two instansi (the intake key is nip + instansi)
     n["ganda"] = d.pegawai()
     d.unit("BKPSDM", instansi=OTHER_INSTANSI)
@@ -64,8 +68,7 @@ def data(tmp_path_factory: pytest.TempPathFactory) -> tuple[Report, Case]:
     n["gol_on_as_of"] = d.pegawai(tmt_golongan=AS_OF)
     n["gol_after_as_of"] = d.pegawai(tmt_golongan=AS_OF + dt.timedelta(days=1))
     n["cpns_after_as_of"] = d.pegawai(tmt_cpns=dt.date(2026, 2, 1), jp=None, skp=False)
-    n["lahir_after_as_of"] = d.pegawai(tanggal_lahir=dt.date(2026, 3, 1), jp=None,
-                                       skp=False)
+    n["lahir_after_as_of"] = d.pegawai(tanggal_lahir=dt.date(2026, 3, 1), jp=None, skp=False)
     # DATA-PANGKAT-RIWAYAT (pegawai.golongan is III/c)
     n["riwayat_beda"] = d.pegawai()
     d.pangkat(n["riwayat_beda"], "III/b", dt.date(2014, 4, 1))
@@ -89,11 +92,13 @@ def _row(case: Case, name: str) -> int:
 
 # --- DATA-NIP-FORMAT --------------------------------------------------------------------------
 
+
 def test_nip_format_breach(data: tuple[Report, Case]) -> None:
     report, c = data
     assert project(report, "DATA-NIP-FORMAT") == [
         ("DATA-NIP-FORMAT", _row(c, name), c.nip[name], None, "18 digit angka", c.nip[name])
-        for name in ("fmt17", "fmt19", "fmt_letter")]
+        for name in ("fmt17", "fmt19", "fmt_letter")
+    ]
 
 
 def test_nip_format_near_miss_18_digits_and_printed_form(data: tuple[Report, Case]) -> None:
@@ -114,11 +119,19 @@ def test_nip_format_message_cites_clause(data: tuple[Report, Case]) -> None:
 
 # --- DATA-NIP-LAHIR ---------------------------------------------------------------------------
 
+
 def test_nip_lahir_breach(data: tuple[Report, Case]) -> None:
     report, c = data
     assert project(report, "DATA-NIP-LAHIR") == [
-        ("DATA-NIP-LAHIR", _row(c, "lahir_wrong"), c.nip["lahir_wrong"], None, "19850312",
-         "1985-03-13")]
+        (
+            "DATA-NIP-LAHIR",
+            _row(c, "lahir_wrong"),
+            c.nip["lahir_wrong"],
+            None,
+            "19850312",
+            "1985-03-13",
+        )
+    ]
 
 
 def test_nip_lahir_near_miss(data: tuple[Report, Case]) -> None:
@@ -135,11 +148,14 @@ def test_nip_lahir_boundary_only_digits_1_to_8(data: tuple[Report, Case]) -> Non
         assert not of_rule(report, "DATA-NIP-LAHIR", c.nip[name])
     (finding,) = of_rule(report, "DATA-NIP-LAHIR")
     assert finding.severity == "error" and finding.column == "tanggal_lahir"
-    assert "tercatat lahir pada 13 Maret 1985, sedangkan 8 digit pertama NIP menunjukkan 19850312" \
+    assert (
+        "tercatat lahir pada 13 Maret 1985, sedangkan 8 digit pertama NIP menunjukkan 19850312"
         in finding.message
+    )
 
 
 # --- DATA-NIP-TMT -----------------------------------------------------------------------------
+
 
 def test_nip_tmt_breach_pns_and_pppk(data: tuple[Report, Case]) -> None:
     report, c = data
@@ -165,10 +181,12 @@ def test_nip_tmt_near_miss(data: tuple[Report, Case]) -> None:
 
 # --- DATA-NIP-JK ------------------------------------------------------------------------------
 
+
 def test_nip_jk_breach(data: tuple[Report, Case]) -> None:
     report, c = data
     assert project(report, "DATA-NIP-JK") == [
-        ("DATA-NIP-JK", _row(c, "jk_wrong"), c.nip["jk_wrong"], None, "L", "P")]
+        ("DATA-NIP-JK", _row(c, "jk_wrong"), c.nip["jk_wrong"], None, "L", "P")
+    ]
 
 
 def test_nip_jk_near_miss_female_written_out(data: tuple[Report, Case]) -> None:
@@ -186,14 +204,21 @@ def test_nip_jk_message(data: tuple[Report, Case]) -> None:
 
 # --- DATA-NIP-GANDA ---------------------------------------------------------------------------
 
-def test_nip_ganda_breach_reports_each_repeat_with_the_first_row(
-        data: tuple[Report, Case]) -> None:
+
+def test_nip_ganda_breach_reports_each_repeat_with_the_first_row(data: tuple[Report, Case]) -> None:
     report, c = data
     nip = c.nip["ganda"]
     [finding] = of_rule(report, "DATA-NIP-GANDA")
     assert project(report, "DATA-NIP-GANDA") == [
-        ("DATA-NIP-GANDA", c.row[nip], nip, None, "satu kali",
-         f"baris {c.row['ganda_first']} berkas {finding.file}")]
+        (
+            "DATA-NIP-GANDA",
+            c.row[nip],
+            nip,
+            None,
+            "satu kali",
+            f"baris {c.row['ganda_first']} berkas {finding.file}",
+        )
+    ]
 
 
 def test_nip_ganda_near_miss_other_serial(data: tuple[Report, Case]) -> None:
@@ -213,20 +238,51 @@ def test_nip_ganda_message_names_the_first_row(data: tuple[Report, Case]) -> Non
 
 # --- DATA-TANGGAL -----------------------------------------------------------------------------
 
+
 def test_tanggal_breach(data: tuple[Report, Case]) -> None:
     report, c = data
     late = "paling lambat 2026-01-15"
     assert sorted(project(report, "DATA-TANGGAL"), key=lambda p: p[1] or 0) == [
-        ("DATA-TANGGAL", _row(c, "cpns_before_18"), c.nip["cpns_before_18"], None,
-         "paling cepat 2003-03-12 (usia 18 tahun)", "2003-03-11"),
-        ("DATA-TANGGAL", _row(c, "gol_after_as_of"), c.nip["gol_after_as_of"], None, late,
-         "2026-01-16"),
-        ("DATA-TANGGAL", _row(c, "cpns_after_as_of"), c.nip["cpns_after_as_of"], None, late,
-         "2026-02-01"),
-        ("DATA-TANGGAL", _row(c, "lahir_after_as_of"), c.nip["lahir_after_as_of"], None, late,
-         "2026-03-01"),
-        ("DATA-TANGGAL", _row(c, "lahir_after_as_of"), c.nip["lahir_after_as_of"], None,
-         "paling cepat 2044-03-01 (usia 18 tahun)", "2010-01-01"),
+        (
+            "DATA-TANGGAL",
+            _row(c, "cpns_before_18"),
+            c.nip["cpns_before_18"],
+            None,
+            "paling cepat 2003-03-12 (usia 18 tahun)",
+            "2003-03-11",
+        ),
+        (
+            "DATA-TANGGAL",
+            _row(c, "gol_after_as_of"),
+            c.nip["gol_after_as_of"],
+            None,
+            late,
+            "2026-01-16",
+        ),
+        (
+            "DATA-TANGGAL",
+            _row(c, "cpns_after_as_of"),
+            c.nip["cpns_after_as_of"],
+            None,
+            late,
+            "2026-02-01",
+        ),
+        (
+            "DATA-TANGGAL",
+            _row(c, "lahir_after_as_of"),
+            c.nip["lahir_after_as_of"],
+            None,
+            late,
+            "2026-03-01",
+        ),
+        (
+            "DATA-TANGGAL",
+            _row(c, "lahir_after_as_of"),
+            c.nip["lahir_after_as_of"],
+            None,
+            "paling cepat 2044-03-01 (usia 18 tahun)",
+            "2010-01-01",
+        ),
     ]
     columns = {f.nip: f.column for f in of_rule(report, "DATA-TANGGAL")}
     assert columns[c.nip["cpns_before_18"]] == "tmt_cpns"
@@ -247,11 +303,19 @@ def test_tanggal_near_miss_date_on_as_of(data: tuple[Report, Case]) -> None:
 
 # --- DATA-PANGKAT-RIWAYAT ---------------------------------------------------------------------
 
+
 def test_pangkat_riwayat_breach(data: tuple[Report, Case]) -> None:
     report, c = data
     assert project(report, "DATA-PANGKAT-RIWAYAT") == [
-        ("DATA-PANGKAT-RIWAYAT", _row(c, "riwayat_beda"), c.nip["riwayat_beda"], None,
-         "III/d", "III/c")]
+        (
+            "DATA-PANGKAT-RIWAYAT",
+            _row(c, "riwayat_beda"),
+            c.nip["riwayat_beda"],
+            None,
+            "III/d",
+            "III/c",
+        )
+    ]
 
 
 def test_pangkat_riwayat_near_miss_latest_by_tmt_not_by_order(data: tuple[Report, Case]) -> None:
@@ -264,8 +328,10 @@ def test_pangkat_riwayat_message(data: tuple[Report, Case]) -> None:
     report, _ = data
     (finding,) = of_rule(report, "DATA-PANGKAT-RIWAYAT")
     assert finding.severity == "warning" and finding.column == "golongan"
-    assert "bergolongan III/c pada data pegawai, sedangkan riwayat pangkat terakhir menunjukkan " \
+    assert (
+        "bergolongan III/c pada data pegawai, sedangkan riwayat pangkat terakhir menunjukkan "
         "III/d" in finding.message
+    )
 
 
 def test_data_fixture_has_no_stray_errors(data: tuple[Report, Case]) -> None:

@@ -14,10 +14,26 @@ from checker.report.report import Report, to_json
 from tests.rules.builder import POLICY, RULES, Data, of_rule, project
 
 REQUIRED_RULES = {
-    "DATA-NIP-FORMAT", "DATA-NIP-LAHIR", "DATA-NIP-TMT", "DATA-NIP-JK", "DATA-NIP-GANDA",
-    "DATA-TANGGAL", "DATA-PANGKAT-RIWAYAT", "KOMP-JP-MIN", "KOMP-JP-PPPK", "KOMP-CAKUPAN",
-    "KIN-SKP-TAHUNAN", "KIN-PREDIKAT", "KIN-UMPAN-BALIK", "KIN-CAKUPAN", "KAR-KP-MASA",
-    "KAR-KP-PREDIKAT", "KAR-KP-HUKDIS", "KAR-KP-PLAFON", "KAR-BUP", "KAR-SATYALANCANA",
+    "DATA-NIP-FORMAT",
+    "DATA-NIP-LAHIR",
+    "DATA-NIP-TMT",
+    "DATA-NIP-JK",
+    "DATA-NIP-GANDA",
+    "DATA-TANGGAL",
+    "DATA-PANGKAT-RIWAYAT",
+    "KOMP-JP-MIN",
+    "KOMP-JP-PPPK",
+    "KOMP-CAKUPAN",
+    "KIN-SKP-TAHUNAN",
+    "KIN-PREDIKAT",
+    "KIN-UMPAN-BALIK",
+    "KIN-CAKUPAN",
+    "KAR-KP-MASA",
+    "KAR-KP-PREDIKAT",
+    "KAR-KP-HUKDIS",
+    "KAR-KP-PLAFON",
+    "KAR-BUP",
+    "KAR-SATYALANCANA",
 }
 
 FIRST_VALUE = "        url: https://peraturan.bpk.go.id/Details/134462/pp-no-17-tahun-2020\n"
@@ -47,16 +63,20 @@ def test_point_in_time_each_year_gets_the_value_in_force(tmp_path: Path) -> None
     d = Data(years=(2025, 2026))
     both = d.pegawai(jp=22)
     first = d.pegawai(jp={2025: 19, 2026: 24})
-    report = d.check(tmp_path / "kiriman", as_of=dt.date(2027, 1, 15), policy_root=policy,
-                     rules_root=RULES)
+    report = d.check(
+        tmp_path / "kiriman", as_of=dt.date(2027, 1, 15), policy_root=policy, rules_root=RULES
+    )
     assert project(report, "KOMP-JP-MIN") == [
         ("KOMP-JP-MIN", 2, both, "2026", "24", "22"),
-        ("KOMP-JP-MIN", 3, first, "2025", "20", "19")]
+        ("KOMP-JP-MIN", 3, first, "2025", "20", "19"),
+    ]
     since = {(f.nip, f.period): f.expected_since for f in of_rule(report, "KOMP-JP-MIN")}
     assert since == {(both, "2026"): "2026-01-01", (first, "2025"): "2017-03-30"}
     message = of_rule(report, "KOMP-JP-MIN", both)[0].message
-    assert "22 JP pengembangan kompetensi pada tahun 2026; paling sedikit 24 (dua puluh empat) JP" \
+    assert (
+        "22 JP pengembangan kompetensi pada tahun 2026; paling sedikit 24 (dua puluh empat) JP"
         in message
+    )
 
 
 def test_point_in_time_default_policy_has_one_value(tmp_path: Path) -> None:
@@ -79,13 +99,14 @@ def _mixed(tmp_path: Path) -> Path:
 
 def test_json_is_byte_identical_on_rerun(tmp_path: Path) -> None:
     folder = _mixed(tmp_path)
-    first = to_json(check([folder], as_of=dt.date(2026, 1, 15), policy_root=POLICY,
-                          rules_root=RULES))
-    second = to_json(check([folder], as_of=dt.date(2026, 1, 15), policy_root=POLICY,
-                           rules_root=RULES))
+    first = to_json(
+        check([folder], as_of=dt.date(2026, 1, 15), policy_root=POLICY, rules_root=RULES)
+    )
+    second = to_json(
+        check([folder], as_of=dt.date(2026, 1, 15), policy_root=POLICY, rules_root=RULES)
+    )
     assert first == second
-    for rule in ("KOMP-JP-MIN", "KIN-SKP-TAHUNAN", "DATA-NIP-JK", "KAR-KP-MASA",
-                 "KAR-KP-PREDIKAT"):
+    for rule in ("KOMP-JP-MIN", "KIN-SKP-TAHUNAN", "DATA-NIP-JK", "KAR-KP-MASA", "KAR-KP-PREDIKAT"):
         assert f'"{rule}"' in first
 
 
@@ -93,10 +114,21 @@ def test_json_is_byte_identical_on_rerun(tmp_path: Path) -> None:
 def compliant(tmp_path_factory: pytest.TempPathFactory) -> Report:
     d = Data()
     d.pegawai()
-    d.pegawai(status_kepegawaian="CPNS", tmt_cpns=dt.date(2024, 12, 1), golongan="III/a",
-              tanggal_lahir=dt.date(1999, 9, 9), jenis_kelamin="P")
-    d.pegawai(status_kepegawaian="PPPK", golongan="IX", jenis_jabatan="Fungsional Ahli Pertama",
-              tmt_cpns=dt.date(2022, 3, 1), tanggal_lahir=dt.date(1995, 1, 1), jp=24)
+    d.pegawai(
+        status_kepegawaian="CPNS",
+        tmt_cpns=dt.date(2024, 12, 1),
+        golongan="III/a",
+        tanggal_lahir=dt.date(1999, 9, 9),
+        jenis_kelamin="P",
+    )
+    d.pegawai(
+        status_kepegawaian="PPPK",
+        golongan="IX",
+        jenis_jabatan="Fungsional Ahli Pertama",
+        tmt_cpns=dt.date(2022, 3, 1),
+        tanggal_lahir=dt.date(1995, 1, 1),
+        jp=24,
+    )
     d.unit("Puskesmas", pelayanan_publik=True)
     served = d.pegawai(unit_kerja="Puskesmas", jenis_jabatan="Fungsional Ahli Muda")
     d.pangkat(served, "III/a", dt.date(2010, 1, 1), "pengangkatan")

@@ -21,9 +21,16 @@ class Kar:
     award_row: dict[str, int]
 
 
-def _promotion(d: Data, *, previous: dt.date = PREVIOUS, tmt: dt.date = TMT,
-               golongan: str = "III/c", jenis_kp: str = "reguler",
-               predikat: dict[int, str | None] | None = None, **fields: object) -> tuple[str, int]:
+def _promotion(
+    d: Data,
+    *,
+    previous: dt.date = PREVIOUS,
+    tmt: dt.date = TMT,
+    golongan: str = "III/c",
+    jenis_kp: str = "reguler",
+    predikat: dict[int, str | None] | None = None,
+    **fields: object,
+) -> tuple[str, int]:
     """An employee promoted to ``golongan`` on ``tmt`` (previous rank since ``previous``),
     with annual predikat per year (default Baik in 2023 and 2024; None: no evaluation)."""
     nip = d.pegawai(golongan=golongan, **fields)
@@ -51,8 +58,12 @@ def kar(tmp_path_factory: pytest.TempPathFactory) -> Kar:
     promote("masa_tepat")
     promote("masa_kurang_sehari", tmt=D(2025, 3, 31))
     promote("masa_pilihan", previous=D(2023, 4, 1), jenis_kp="pilihan")
-    promote("masa_tahun_lain", previous=D(2020, 4, 1), tmt=D(2024, 3, 1),
-            predikat={2022: "Baik", 2023: "Baik"})
+    promote(
+        "masa_tahun_lain",
+        previous=D(2020, 4, 1),
+        tmt=D(2024, 3, 1),
+        predikat={2022: "Baik", 2023: "Baik"},
+    )
     # KAR-KP-PREDIKAT (TMT 2025: predikat 2023 and 2024)
     promote("pred_baik", predikat={2023: "Baik", 2024: "Sangat Baik"})
     promote("pred_bp", predikat={2023: "Baik", 2024: "Butuh Perbaikan"})
@@ -83,17 +94,17 @@ def kar(tmp_path_factory: pytest.TempPathFactory) -> Kar:
     promote("plafon_spesialis", golongan="IV/b", pendidikan="Spesialis")
     # KAR-SATYALANCANA
     for case, tmt, jenis, tanggal in (
-            ("x_tepat", D(2015, 3, 1), "Satyalancana Karya Satya X", D(2025, 3, 1)),
-            ("x_kurang_sehari", D(2015, 3, 1), "Satyalancana Karya Satya X", D(2025, 2, 28)),
-            ("xx_kurang_sehari", D(2005, 3, 1), "Satyalancana Karya Satya XX", D(2025, 2, 28)),
-            ("xxx_tepat", D(1995, 3, 1), "Satyalancana Karya Satya XXX", D(2025, 3, 1)),
-            ("teladan", D(2024, 3, 1), "Pegawai Teladan", D(2025, 3, 1)),
-            ("x_hukdis_sedang", D(2010, 1, 1), "Satyalancana Karya Satya X", D(2021, 1, 4)),
-            ("x_hukdis_ringan", D(2010, 1, 1), "Satyalancana Karya Satya X", D(2021, 1, 4)),
-            ("x_hukdis_sesudah", D(2010, 1, 1), "Satyalancana Karya Satya X", D(2021, 1, 4))):
+        ("x_tepat", D(2015, 3, 1), "Satyalancana Karya Satya X", D(2025, 3, 1)),
+        ("x_kurang_sehari", D(2015, 3, 1), "Satyalancana Karya Satya X", D(2025, 2, 28)),
+        ("xx_kurang_sehari", D(2005, 3, 1), "Satyalancana Karya Satya XX", D(2025, 2, 28)),
+        ("xxx_tepat", D(1995, 3, 1), "Satyalancana Karya Satya XXX", D(2025, 3, 1)),
+        ("teladan", D(2024, 3, 1), "Pegawai Teladan", D(2025, 3, 1)),
+        ("x_hukdis_sedang", D(2010, 1, 1), "Satyalancana Karya Satya X", D(2021, 1, 4)),
+        ("x_hukdis_ringan", D(2010, 1, 1), "Satyalancana Karya Satya X", D(2021, 1, 4)),
+        ("x_hukdis_sesudah", D(2010, 1, 1), "Satyalancana Karya Satya X", D(2021, 1, 4)),
+    ):
         lahir = D(tmt.year - 25, 5, 17)
-        n[case] = d.pegawai(tmt_cpns=tmt, tanggal_lahir=lahir,
-                            jp=None if tmt.year >= 2025 else 20)
+        n[case] = d.pegawai(tmt_cpns=tmt, tanggal_lahir=lahir, jp=None if tmt.year >= 2025 else 20)
         award[case] = d.penghargaan(n[case], jenis, tanggal)
     d.hukdis(n["x_hukdis_sedang"], "sedang", D(2018, 1, 1), D(2018, 12, 31))
     d.hukdis(n["x_hukdis_ringan"], "ringan", D(2018, 1, 1), None)
@@ -111,10 +122,18 @@ def _kp(kar: Kar, case: str, rule: str, period: str, expected: str, actual: str)
 
 # --- KAR-KP-MASA ------------------------------------------------------------------------------
 
+
 def test_kp_masa_breach(kar: Kar) -> None:
     assert project(kar.report, "KAR-KP-MASA") == [
-        _kp(kar, "masa_kurang_sehari", "KAR-KP-MASA", "2025", "4",
-            "2025-03-31 (TMT pangkat sebelumnya 2021-04-01)")]
+        _kp(
+            kar,
+            "masa_kurang_sehari",
+            "KAR-KP-MASA",
+            "2025",
+            "4",
+            "2025-03-31 (TMT pangkat sebelumnya 2021-04-01)",
+        )
+    ]
     (finding,) = of_rule(kar.report, "KAR-KP-MASA")
     assert finding.expected_since == "2002-04-17" and finding.severity == "error"
     assert "belum mencapai 4 (empat) tahun" in finding.message
@@ -133,14 +152,18 @@ def test_kp_masa_near_miss(kar: Kar, case: str) -> None:
 
 # --- KAR-KP-PREDIKAT --------------------------------------------------------------------------
 
+
 def test_kp_predikat_breach(kar: Kar) -> None:
     assert project(kar.report, "KAR-KP-PREDIKAT") == [
-        _kp(kar, case, "KAR-KP-PREDIKAT", "2025", "Baik", actual) for case, actual in (
+        _kp(kar, case, "KAR-KP-PREDIKAT", "2025", "Baik", actual)
+        for case, actual in (
             ("pred_bp", "2023: Baik, 2024: Butuh Perbaikan"),
             ("pred_kurang", "2023: Kurang/Misconduct, 2024: Baik"),
             ("pred_2023_hilang", "2024: Baik"),
             ("pred_tidak_ada", "tidak ada penilaian"),
-            ("pred_2025_tak_dihitung", "2024: Baik"))]
+            ("pred_2025_tak_dihitung", "2024: Baik"),
+        )
+    ]
     finding = of_rule(kar.report, "KAR-KP-PREDIKAT", kar.nip["pred_bp"])[0]
     assert finding.expected_since == "2022-03-14"
 
@@ -159,14 +182,34 @@ def test_kp_predikat_near_miss(kar: Kar, case: str) -> None:
 
 # --- KAR-KP-HUKDIS ----------------------------------------------------------------------------
 
+
 def test_kp_hukdis_breach(kar: Kar) -> None:
     assert project(kar.report, "KAR-KP-HUKDIS") == [
-        _kp(kar, "hukdis_hari_pertama", "KAR-KP-HUKDIS", "2025",
-            "di luar masa hukuman disiplin sedang 2025-04-01 s.d. 2026-03-31", "2025-04-01"),
-        _kp(kar, "hukdis_hari_terakhir", "KAR-KP-HUKDIS", "2025",
-            "di luar masa hukuman disiplin berat 2024-04-01 s.d. 2025-04-01", "2025-04-01"),
-        _kp(kar, "hukdis_berjalan", "KAR-KP-HUKDIS", "2025",
-            "di luar masa hukuman disiplin berat 2024-06-01 s.d. (belum selesai)", "2025-04-01")]
+        _kp(
+            kar,
+            "hukdis_hari_pertama",
+            "KAR-KP-HUKDIS",
+            "2025",
+            "di luar masa hukuman disiplin sedang 2025-04-01 s.d. 2026-03-31",
+            "2025-04-01",
+        ),
+        _kp(
+            kar,
+            "hukdis_hari_terakhir",
+            "KAR-KP-HUKDIS",
+            "2025",
+            "di luar masa hukuman disiplin berat 2024-04-01 s.d. 2025-04-01",
+            "2025-04-01",
+        ),
+        _kp(
+            kar,
+            "hukdis_berjalan",
+            "KAR-KP-HUKDIS",
+            "2025",
+            "di luar masa hukuman disiplin berat 2024-06-01 s.d. (belum selesai)",
+            "2025-04-01",
+        ),
+    ]
 
 
 def test_kp_hukdis_boundary_first_and_last_day_inside_day_after_not(kar: Kar) -> None:
@@ -181,12 +224,13 @@ def test_kp_hukdis_near_miss_ringan(kar: Kar) -> None:
 
 # --- KAR-KP-PLAFON ----------------------------------------------------------------------------
 
+
 def test_kp_plafon_breach(kar: Kar) -> None:
     assert project(kar.report, "KAR-KP-PLAFON") == [
         _kp(kar, "plafon_s1_lewat", "KAR-KP-PLAFON", "2025", "III/d", "IV/a (pendidikan S-1)"),
-        _kp(kar, "plafon_slta_lewat", "KAR-KP-PLAFON", "2025", "III/b",
-            "III/c (pendidikan SLTA)"),
-        _kp(kar, "plafon_d1_lewat", "KAR-KP-PLAFON", "2025", "III/b", "III/c (pendidikan D-I)")]
+        _kp(kar, "plafon_slta_lewat", "KAR-KP-PLAFON", "2025", "III/b", "III/c (pendidikan SLTA)"),
+        _kp(kar, "plafon_d1_lewat", "KAR-KP-PLAFON", "2025", "III/b", "III/c (pendidikan D-I)"),
+    ]
     assert {f.severity for f in of_rule(kar.report, "KAR-KP-PLAFON")} == {"warning"}
 
 
@@ -203,19 +247,35 @@ def test_kp_plafon_near_miss(kar: Kar, case: str) -> None:
 
 # --- KAR-SATYALANCANA -------------------------------------------------------------------------
 
+
 def _award(kar: Kar, case: str, expected: str, actual: str) -> tuple:
-    return ("KAR-SATYALANCANA", kar.award_row[case], kar.nip[case], actual[-10:-6], expected,
-            actual)
+    return (
+        "KAR-SATYALANCANA",
+        kar.award_row[case],
+        kar.nip[case],
+        actual[-10:-6],
+        expected,
+        actual,
+    )
 
 
 def test_satyalancana_breach(kar: Kar) -> None:
     clean = "tidak pernah dijatuhi hukuman disiplin sedang atau berat"
     assert project(kar.report, "KAR-SATYALANCANA") == [
-        _award(kar, "x_kurang_sehari", "masa bakti paling singkat 10 tahun (sejak 2025-03-01)",
-               "Satyalancana Karya Satya X tanggal 2025-02-28"),
-        _award(kar, "xx_kurang_sehari", "masa bakti paling singkat 20 tahun (sejak 2025-03-01)",
-               "Satyalancana Karya Satya XX tanggal 2025-02-28"),
-        _award(kar, "x_hukdis_sedang", clean, "Satyalancana Karya Satya X tanggal 2021-01-04")]
+        _award(
+            kar,
+            "x_kurang_sehari",
+            "masa bakti paling singkat 10 tahun (sejak 2025-03-01)",
+            "Satyalancana Karya Satya X tanggal 2025-02-28",
+        ),
+        _award(
+            kar,
+            "xx_kurang_sehari",
+            "masa bakti paling singkat 20 tahun (sejak 2025-03-01)",
+            "Satyalancana Karya Satya XX tanggal 2025-02-28",
+        ),
+        _award(kar, "x_hukdis_sedang", clean, "Satyalancana Karya Satya X tanggal 2021-01-04"),
+    ]
     finding = of_rule(kar.report, "KAR-SATYALANCANA", kar.nip["x_kurang_sehari"])[0]
     assert finding.expected_since == "2010-05-18" and finding.severity == "error"
 
@@ -253,16 +313,25 @@ BUP_CASES = {
 
 
 @pytest.fixture(scope="module")
-def bup(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Report], dict[str, str],
-                                                            dict[str, int]]:
+def bup(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[dict[str, Report], dict[str, str], dict[str, int]]:
     d = Data()
     n: dict[str, str] = {}
     for case, (jabatan, lahir, *_) in BUP_CASES.items():
-        n[case] = d.pegawai(jenis_jabatan=jabatan, tanggal_lahir=lahir, tmt_cpns=D(1995, 3, 1),
-                            aktif=None if case == "aktif_kosong" else True)
+        n[case] = d.pegawai(
+            jenis_jabatan=jabatan,
+            tanggal_lahir=lahir,
+            tmt_cpns=D(1995, 3, 1),
+            aktif=None if case == "aktif_kosong" else True,
+        )
     n["nonaktif"] = d.pegawai(tanggal_lahir=D(1960, 1, 1), tmt_cpns=D(1990, 3, 1), aktif=False)
-    n["pppk"] = d.pegawai(tanggal_lahir=D(1960, 1, 1), tmt_cpns=D(2022, 3, 1),
-                          status_kepegawaian="PPPK", golongan="IX")
+    n["pppk"] = d.pegawai(
+        tanggal_lahir=D(1960, 1, 1),
+        tmt_cpns=D(2022, 3, 1),
+        status_kepegawaian="PPPK",
+        golongan="IX",
+    )
     reports = {}
     for as_of in (D(2026, 6, 30), D(2026, 7, 1)):
         folder = tmp_path_factory.mktemp(f"bup-{as_of:%m%d}") / "kiriman"
@@ -279,18 +348,23 @@ def test_bup_breach(bup: tuple[dict[str, Report], dict[str, str], dict[str, int]
         return f"pensiun sejak {following.isoformat()}"
 
     for as_of, column in (("2026-06-30", 3), ("2026-07-01", 4)):
-        expected = [("KAR-BUP", row[n[case]], n[case], None, str(spec[2]),
-                     retired(spec[1], spec[2]))
-                    for case, spec in BUP_CASES.items() if spec[column]]
+        expected = [
+            ("KAR-BUP", row[n[case]], n[case], None, str(spec[2]), retired(spec[1], spec[2]))
+            for case, spec in BUP_CASES.items()
+            if spec[column]
+        ]
         assert project(reports[as_of], "KAR-BUP") == expected, as_of
     finding = of_rule(reports["2026-07-01"], "KAR-BUP", n["pelaksana_juni"])[0]
     assert finding.expected_since == "2017-03-30" and finding.severity == "error"
-    assert "batas usia pensiun 58 (lima puluh delapan) tahun bagi jabatannya (pensiun sejak " \
+    assert (
+        "batas usia pensiun 58 (lima puluh delapan) tahun bagi jabatannya (pensiun sejak "
         "1 Juli 2026)" in finding.message
+    )
 
 
 def test_bup_boundary_birthday_month_vs_first_day_of_next_month(
-        bup: tuple[dict[str, Report], dict[str, str], dict[str, int]]) -> None:
+    bup: tuple[dict[str, Report], dict[str, str], dict[str, int]],
+) -> None:
     """A Pelaksana turning 58 on 15 June 2026 still works in June; from 1 July he is retired."""
     reports, n, _ = bup
     assert not of_rule(reports["2026-06-30"], "KAR-BUP", n["pelaksana_juni"])
@@ -298,8 +372,9 @@ def test_bup_boundary_birthday_month_vs_first_day_of_next_month(
 
 
 @pytest.mark.parametrize("case", ["nonaktif", "pppk", "jpt_58", "ahli_madya_58"])
-def test_bup_near_miss(bup: tuple[dict[str, Report], dict[str, str], dict[str, int]],
-                       case: str) -> None:
+def test_bup_near_miss(
+    bup: tuple[dict[str, Report], dict[str, str], dict[str, int]], case: str
+) -> None:
     """Inactive, PPPK, and a 58-year-old JPT / JF ahli madya (BUP 60) are not findings."""
     reports, n, _ = bup
     assert not of_rule(reports["2026-07-01"], "KAR-BUP", n[case])

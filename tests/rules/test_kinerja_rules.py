@@ -15,9 +15,14 @@ LAYANAN = "RSUD Dr. M. Yunus"
 ATAS, SESUAI, BAWAH = "Di Atas Ekspektasi", "Sesuai Ekspektasi", "Di Bawah Ekspektasi"
 # Domain notes §2.2: rows are hasil kerja, columns perilaku kerja
 MATRIX = {
-    (ATAS, ATAS): "Sangat Baik", (ATAS, SESUAI): "Baik", (ATAS, BAWAH): "Kurang/Misconduct",
-    (SESUAI, ATAS): "Baik", (SESUAI, SESUAI): "Baik", (SESUAI, BAWAH): "Kurang/Misconduct",
-    (BAWAH, ATAS): "Butuh Perbaikan", (BAWAH, SESUAI): "Butuh Perbaikan",
+    (ATAS, ATAS): "Sangat Baik",
+    (ATAS, SESUAI): "Baik",
+    (ATAS, BAWAH): "Kurang/Misconduct",
+    (SESUAI, ATAS): "Baik",
+    (SESUAI, SESUAI): "Baik",
+    (SESUAI, BAWAH): "Kurang/Misconduct",
+    (BAWAH, ATAS): "Butuh Perbaikan",
+    (BAWAH, SESUAI): "Butuh Perbaikan",
     (BAWAH, BAWAH): "Sangat Kurang",
 }
 PREDIKAT = list(RATINGS)
@@ -52,8 +57,13 @@ def kin(tmp_path_factory: pytest.TempPathFactory) -> Kin:
     n["tmt_2jan"] = d.pegawai(skp=False, tmt_cpns=dt.date(2025, 1, 2))
     n["nonaktif"] = d.pegawai(skp=False, aktif=False)
     n["aktif_kosong"] = d.pegawai(skp=False, aktif=None)  # schema: blank counts as Ya
-    n["pppk"] = d.pegawai(skp=False, status_kepegawaian="PPPK", golongan="IX",
-                          jenis_jabatan="Fungsional Ahli Pertama", tmt_cpns=dt.date(2022, 3, 1))
+    n["pppk"] = d.pegawai(
+        skp=False,
+        status_kepegawaian="PPPK",
+        golongan="IX",
+        jenis_jabatan="Fungsional Ahli Pertama",
+        tmt_cpns=dt.date(2022, 3, 1),
+    )
     # KIN-PREDIKAT: every cell of the matrix, once right and once wrong
     for index, ((hasil, perilaku), predikat) in enumerate(MATRIX.items()):
         right = d.pegawai(skp=False)
@@ -65,12 +75,18 @@ def kin(tmp_path_factory: pytest.TempPathFactory) -> Kin:
         d.penilaian(wrong, 2025, predikat=other, hasil_kerja=hasil, perilaku_kerja=perilaku)
         n[f"salah{index}"] = wrong
     n["kurang_ditulis_singkat"] = d.pegawai(skp=False)
-    d.penilaian(n["kurang_ditulis_singkat"], 2025, predikat="Kurang", hasil_kerja=SESUAI,
-                perilaku_kerja=BAWAH)
+    d.penilaian(
+        n["kurang_ditulis_singkat"],
+        2025,
+        predikat="Kurang",
+        hasil_kerja=SESUAI,
+        perilaku_kerja=BAWAH,
+    )
     n["salah_2020"] = d.pegawai()  # an old record is judged as well
     pk["salah_2020"] = next_pk()
-    d.penilaian(n["salah_2020"], 2020, predikat="Sangat Baik", hasil_kerja=SESUAI,
-                perilaku_kerja=SESUAI)
+    d.penilaian(
+        n["salah_2020"], 2020, predikat="Sangat Baik", hasil_kerja=SESUAI, perilaku_kerja=SESUAI
+    )
     # KIN-UMPAN-BALIK
     d.unit(LAYANAN, pelayanan_publik=True)
     for case, feedback in (("ub_tidak", False), ("ub_kosong", None), ("ub_ya", True)):
@@ -83,8 +99,9 @@ def kin(tmp_path_factory: pytest.TempPathFactory) -> Kin:
     n["ub_tahun_lain"] = d.pegawai(unit_kerja=LAYANAN)
     d.penilaian(n["ub_tahun_lain"], 2024, umpan_balik_masyarakat=False)
     n["ub_periodik"] = d.pegawai(unit_kerja=LAYANAN)
-    d.penilaian(n["ub_periodik"], 2025, periode="triwulanan", periode_ke=1,
-                umpan_balik_masyarakat=False)
+    d.penilaian(
+        n["ub_periodik"], 2025, periode="triwulanan", periode_ke=1, umpan_balik_masyarakat=False
+    )
 
     out = Kin()
     out.report = d.check(tmp_path_factory.mktemp("kin") / "kiriman")
@@ -94,12 +111,27 @@ def kin(tmp_path_factory: pytest.TempPathFactory) -> Kin:
 
 # --- KIN-SKP-TAHUNAN --------------------------------------------------------------------------
 
+
 def test_skp_tahunan_breach(kin: Kin) -> None:
-    expected = [("KIN-SKP-TAHUNAN", kin.row[kin.nip[k]], kin.nip[k], "2025",
-                 "evaluasi kinerja tahunan", "tidak ada")
-                for k in ("tidak_ada", "hanya_2024", "hanya_periodik", "tmt_1jan", "aktif_kosong",
-                          "pppk",
-                          "ub_tanpa_evaluasi")]
+    expected = [
+        (
+            "KIN-SKP-TAHUNAN",
+            kin.row[kin.nip[k]],
+            kin.nip[k],
+            "2025",
+            "evaluasi kinerja tahunan",
+            "tidak ada",
+        )
+        for k in (
+            "tidak_ada",
+            "hanya_2024",
+            "hanya_periodik",
+            "tmt_1jan",
+            "aktif_kosong",
+            "pppk",
+            "ub_tanpa_evaluasi",
+        )
+    ]
     assert project(kin.report, "KIN-SKP-TAHUNAN") == expected
     finding = of_rule(kin.report, "KIN-SKP-TAHUNAN", kin.nip["tidak_ada"])[0]
     assert finding.severity == "error"
@@ -119,23 +151,34 @@ def test_skp_tahunan_near_miss_not_in_population(kin: Kin, case: str) -> None:
 
 # --- KIN-PREDIKAT -----------------------------------------------------------------------------
 
+
 def test_predikat_breach(kin: Kin) -> None:
     expected = []
     for index, predikat in enumerate(MATRIX.values()):
         case = f"salah{index}"
         wrong = PREDIKAT[(PREDIKAT.index(predikat) + 1) % len(PREDIKAT)]
-        expected.append(("KIN-PREDIKAT", kin.pk_row[case], kin.nip[case], "2025", predikat,
-                         wrong))
-    expected.insert(0, ("KIN-PREDIKAT", kin.pk_row["salah_2020"], kin.nip["salah_2020"], "2020",
-                        "Baik", "Sangat Baik"))
+        expected.append(("KIN-PREDIKAT", kin.pk_row[case], kin.nip[case], "2025", predikat, wrong))
+    expected.insert(
+        0,
+        (
+            "KIN-PREDIKAT",
+            kin.pk_row["salah_2020"],
+            kin.nip["salah_2020"],
+            "2020",
+            "Baik",
+            "Sangat Baik",
+        ),
+    )
     assert sorted(project(kin.report, "KIN-PREDIKAT"), key=lambda p: p[1] or 0) == sorted(
-        expected, key=lambda p: p[1] or 0)
+        expected, key=lambda p: p[1] or 0
+    )
     finding = of_rule(kin.report, "KIN-PREDIKAT", kin.nip["salah0"])[0]
     assert finding.table == "penilaian_kinerja" and finding.column == "predikat"
     assert finding.message.startswith(
         f"Sdr. {_nama(kin, 'salah0')} (NIP {kin.nip['salah0']}) memperoleh predikat Baik pada "
         "penilaian tahun 2025, padahal kombinasi rating hasil kerja dan perilaku kerjanya "
-        "menghasilkan predikat Sangat Baik menurut Pasal ")
+        "menghasilkan predikat Sangat Baik menurut Pasal "
+    )
 
 
 @pytest.mark.parametrize("index", range(9), ids=[f"{h[:8]}-{p[:8]}" for h, p in MATRIX])
@@ -145,7 +188,7 @@ def test_predikat_all_nine_consistent_combinations(kin: Kin, index: int) -> None
 
 
 def test_predikat_near_miss_short_spelling(kin: Kin) -> None:
-    """"Kurang" is the common export spelling of Kurang/Misconduct."""
+    """ "Kurang" is the common export spelling of Kurang/Misconduct."""
     assert not of_rule(kin.report, "KIN-PREDIKAT", kin.nip["kurang_ditulis_singkat"])
 
 
@@ -156,11 +199,12 @@ def test_predikat_matrix_is_the_domain_matrix() -> None:
 
 # --- KIN-UMPAN-BALIK --------------------------------------------------------------------------
 
+
 def test_umpan_balik_breach(kin: Kin) -> None:
     assert project(kin.report, "KIN-UMPAN-BALIK") == [
         ("KIN-UMPAN-BALIK", kin.pk_row["ub_tidak"], kin.nip["ub_tidak"], "2025", "Ya", "Tidak"),
-        ("KIN-UMPAN-BALIK", kin.pk_row["ub_kosong"], kin.nip["ub_kosong"], "2025", "Ya",
-         "kosong")]
+        ("KIN-UMPAN-BALIK", kin.pk_row["ub_kosong"], kin.nip["ub_kosong"], "2025", "Ya", "kosong"),
+    ]
     assert {f.severity for f in of_rule(kin.report, "KIN-UMPAN-BALIK")} == {"warning"}
 
 
@@ -185,6 +229,7 @@ def _nama(kin: Kin, case: str) -> str:
 
 # --- KIN-CAKUPAN: targets 90 % (2026), 95 % (2027), none before 2026 ---------------------------
 
+
 def _instansi(d: Data, name: str, evaluated: dict[int, int], size: int) -> None:
     """``size`` employees of one instansi; in each year the first ``evaluated[year]`` have an
     annual evaluation."""
@@ -201,21 +246,26 @@ def cakupan(tmp_path_factory: pytest.TempPathFactory) -> Report:
     _instansi(d, "Instansi B", {2025: 10, 2026: 8, 2027: 10}, 10)  # 80 % < 90 % in 2026
     _instansi(d, "Instansi C", {2025: 20, 2026: 20, 2027: 18}, 20)  # 90 % < 95 % in 2027
     _instansi(d, "Instansi D", {2025: 10, 2026: 9, 2027: 10}, 10)  # 90 % in 2026
-    return d.check(tmp_path_factory.mktemp("kin-cakupan") / "kiriman",
-                   as_of=dt.date(2028, 1, 15))
+    return d.check(tmp_path_factory.mktemp("kin-cakupan") / "kiriman", as_of=dt.date(2028, 1, 15))
 
 
 def test_kin_cakupan_breach(cakupan: Report) -> None:
-    assert [(f.instansi, *p) for f, p in zip(of_rule(cakupan, "KIN-CAKUPAN"),
-                                             project(cakupan, "KIN-CAKUPAN"), strict=True)] == [
+    assert [
+        (f.instansi, *p)
+        for f, p in zip(
+            of_rule(cakupan, "KIN-CAKUPAN"), project(cakupan, "KIN-CAKUPAN"), strict=True
+        )
+    ] == [
         ("Instansi A", "KIN-CAKUPAN", None, None, "2026", "90", "45"),
         ("Instansi B", "KIN-CAKUPAN", None, None, "2026", "90", "80"),
-        ("Instansi C", "KIN-CAKUPAN", None, None, "2027", "95", "90")]
+        ("Instansi C", "KIN-CAKUPAN", None, None, "2027", "95", "90"),
+    ]
     c = next(f for f in of_rule(cakupan, "KIN-CAKUPAN") if f.instansi == "Instansi C")
     assert c.expected_since == "2027-01-01" and c.severity == "warning"
     assert c.message.startswith(
         "Instansi C: 90% Pegawai ASN memiliki evaluasi kinerja tahunan 2027; target paling "
-        "sedikit 95% (sembilan puluh lima persen) menurut Pasal ")
+        "sedikit 95% (sembilan puluh lima persen) menurut Pasal "
+    )
 
 
 def test_kin_cakupan_boundary_exactly_at_target(cakupan: Report) -> None:

@@ -10,8 +10,13 @@ import pytest
 from checker.report.report import Report
 from tests.rules.builder import Data, of_rule, project
 
-PPPK = {"status_kepegawaian": "PPPK", "golongan": "IX", "jenis_jabatan": "Fungsional Ahli Pertama",
-        "tmt_cpns": dt.date(2022, 3, 1), "tanggal_lahir": dt.date(1995, 1, 1)}
+PPPK = {
+    "status_kepegawaian": "PPPK",
+    "golongan": "IX",
+    "jenis_jabatan": "Fungsional Ahli Pertama",
+    "tmt_cpns": dt.date(2022, 3, 1),
+    "tanggal_lahir": dt.date(1995, 1, 1),
+}
 
 
 @pytest.fixture(scope="module")
@@ -50,8 +55,14 @@ def test_jp_min_breach(jp: tuple[Report, dict[str, str], dict[str, int]]) -> Non
     report, n, row = jp
     assert project(report, "KOMP-JP-MIN") == [
         ("KOMP-JP-MIN", row[n[k]], n[k], "2025", "20", actual)
-        for k, actual in (("jp19", "19"), ("selesai_2024", "0"), ("tmt_1jan", "0"),
-                          ("cpns", "10"), ("aktif_kosong", "5"))]
+        for k, actual in (
+            ("jp19", "19"),
+            ("selesai_2024", "0"),
+            ("tmt_1jan", "0"),
+            ("cpns", "10"),
+            ("aktif_kosong", "5"),
+        )
+    ]
 
 
 def test_jp_min_message_and_dated_value(jp: tuple[Report, dict[str, str], dict[str, int]]) -> None:
@@ -62,7 +73,8 @@ def test_jp_min_message_and_dated_value(jp: tuple[Report, dict[str, str], dict[s
     assert finding.column == "jp"
     assert finding.message.startswith(
         f"Sdr. Pegawai 2 (NIP {n['jp19']}) mengikuti 19 JP pengembangan kompetensi pada tahun "
-        "2025; paling sedikit 20 (dua puluh) JP menurut Pasal ")
+        "2025; paling sedikit 20 (dua puluh) JP menurut Pasal "
+    )
 
 
 def test_jp_min_boundary_exactly_20(jp: tuple[Report, dict[str, str], dict[str, int]]) -> None:
@@ -71,8 +83,9 @@ def test_jp_min_boundary_exactly_20(jp: tuple[Report, dict[str, str], dict[str, 
     assert of_rule(report, "KOMP-JP-MIN", n["jp19"])
 
 
-@pytest.mark.parametrize("case", ["split", "selesai_2025", "tmt_2jan", "nonaktif", "pppk_0",
-                                  "pns40"])
+@pytest.mark.parametrize(
+    "case", ["split", "selesai_2025", "tmt_2jan", "nonaktif", "pppk_0", "pns40"]
+)
 def test_jp_min_near_miss(jp: tuple[Report, dict[str, str], dict[str, int]], case: str) -> None:
     """Summed trainings, the year a training ends, in service only after 1 January, inactive,
     and PPPK: none is a KOMP-JP-MIN finding."""
@@ -84,7 +97,8 @@ def test_jp_pppk_breach(jp: tuple[Report, dict[str, str], dict[str, int]]) -> No
     report, n, row = jp
     assert project(report, "KOMP-JP-PPPK") == [
         ("KOMP-JP-PPPK", row[n[k]], n[k], "2025", "24", "25")
-        for k in ("pppk25", "pppk25_aktif_kosong")]
+        for k in ("pppk25", "pppk25_aktif_kosong")
+    ]
     finding = of_rule(report, "KOMP-JP-PPPK")[0]
     assert finding.severity == "warning"
     assert "paling lama 24 (dua puluh empat) JP" in finding.message
@@ -104,19 +118,23 @@ def test_jp_pppk_near_miss(jp: tuple[Report, dict[str, str], dict[str, int]], ca
 
 # --- KOMP-CAKUPAN: targets 70 % (2026), 80 % (2027), none before 2026 --------------------------
 
+
 def _instansi(d: Data, name: str, meeting: dict[int, int], size: int) -> None:
     """``size`` PNS of one instansi; in each year the first ``meeting[year]`` have 20 JP."""
     d.unit("Sekretariat", instansi=name)
     for index in range(size):
-        d.pegawai(instansi=name, unit_kerja="Sekretariat",
-                  jp={year: 20 if index < count else 10 for year, count in meeting.items()})
+        d.pegawai(
+            instansi=name,
+            unit_kerja="Sekretariat",
+            jp={year: 20 if index < count else 10 for year, count in meeting.items()},
+        )
 
 
 @pytest.fixture(scope="module")
 def cakupan(tmp_path_factory: pytest.TempPathFactory) -> Report:
     """Checked years 2025–2027, as of 2028-01-15."""
     d = Data(years=(2025, 2026, 2027))
-    _instansi(d, "Instansi A", {2025: 0, 2026: 7, 2027: 8}, 10)   # at the target each year
+    _instansi(d, "Instansi A", {2025: 0, 2026: 7, 2027: 8}, 10)  # at the target each year
     _instansi(d, "Instansi B", {2025: 10, 2026: 7, 2027: 7}, 10)  # 70 % < 80 % in 2027
     _instansi(d, "Instansi C", {2025: 33, 2026: 23, 2027: 33}, 33)  # 69.7 % < 70 % in 2026
     _instansi(d, "Instansi D", {2025: 3, 2026: 3, 2027: 3}, 3)
@@ -128,7 +146,8 @@ def cakupan(tmp_path_factory: pytest.TempPathFactory) -> Report:
 def test_cakupan_breach(cakupan: Report) -> None:
     assert project(cakupan, "KOMP-CAKUPAN") == [
         ("KOMP-CAKUPAN", None, None, "2026", "70", "69.7"),
-        ("KOMP-CAKUPAN", None, None, "2027", "80", "70")]
+        ("KOMP-CAKUPAN", None, None, "2027", "80", "70"),
+    ]
     by_year = {f.period: f for f in of_rule(cakupan, "KOMP-CAKUPAN")}
     assert by_year["2026"].instansi == "Instansi C"
     assert by_year["2027"].instansi == "Instansi B"
@@ -136,14 +155,23 @@ def test_cakupan_breach(cakupan: Report) -> None:
     assert by_year["2027"].severity == "warning"
     assert by_year["2027"].message.startswith(
         "Instansi B: 70% PNS memenuhi JP minimum pengembangan kompetensi pada tahun 2027; target "
-        "paling sedikit 80% (delapan puluh persen) menurut Pasal ")
+        "paling sedikit 80% (delapan puluh persen) menurut Pasal "
+    )
 
 
 def test_cakupan_boundary_exactly_at_target(cakupan: Report) -> None:
     """Instansi A: 70 % in 2026 and 80 % in 2027, exactly the targets in force."""
     assert not [f for f in of_rule(cakupan, "KOMP-CAKUPAN") if f.instansi == "Instansi A"]
-    assert len([f for f in of_rule(cakupan, "KOMP-JP-MIN") if f.instansi == "Instansi A"
-                and f.period == "2026"]) == 3
+    assert (
+        len(
+            [
+                f
+                for f in of_rule(cakupan, "KOMP-JP-MIN")
+                if f.instansi == "Instansi A" and f.period == "2026"
+            ]
+        )
+        == 3
+    )
 
 
 def test_cakupan_near_miss_no_target_before_2026_and_pppk_not_counted(cakupan: Report) -> None:
@@ -152,7 +180,8 @@ def test_cakupan_near_miss_no_target_before_2026_and_pppk_not_counted(cakupan: R
 
 
 def test_cakupan_share_just_below_target_is_not_rounded_up(
-        tmp_path_factory: pytest.TempPathFactory) -> None:
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
     d = Data(years=(2026,))
     _instansi(d, "Instansi E", {2026: 142}, 203)
     report = d.check(tmp_path_factory.mktemp("bulat") / "kiriman", as_of=dt.date(2027, 1, 15))

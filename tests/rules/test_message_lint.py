@@ -22,43 +22,56 @@ RULE = """\
   message: "MESSAGE"
 """
 
-FIELDS = ("file, row, nip, nama, instansi, period, column, expected, actual, expected_since, "
-          "citation, rule, title, sapaan")
+FIELDS = (
+    "file, row, nip, nama, instansi, period, column, expected, actual, expected_since, "
+    "citation, rule, title, sapaan"
+)
 CASES = {
     "unknown-filter": (
         "{sapaan} {nama}: {expected:terbilng} {actual:persen} {period:>6}",
-        ["pesan aturan UJI-PESAN memakai penyaring yang tidak dikenal: >6, terbilng; penyaring "
-         "yang tersedia: angka, terbilang, persen"],
+        [
+            "pesan aturan UJI-PESAN memakai penyaring yang tidak dikenal: >6, terbilng; penyaring "
+            "yang tersedia: angka, terbilang, persen"
+        ],
     ),
     "clause-text-only-filter": (
         "{expected:jadwal}",
-        ["pesan aturan UJI-PESAN memakai penyaring yang tidak dikenal: jadwal; penyaring yang "
-         "tersedia: angka, terbilang, persen"],
+        [
+            "pesan aturan UJI-PESAN memakai penyaring yang tidak dikenal: jadwal; penyaring yang "
+            "tersedia: angka, terbilang, persen"
+        ],
     ),
     "conversion": (
         "{actual!r}",
-        ["pesan aturan UJI-PESAN memakai penyaring yang tidak dikenal: !r; penyaring yang "
-         "tersedia: angka, terbilang, persen"],
+        [
+            "pesan aturan UJI-PESAN memakai penyaring yang tidak dikenal: !r; penyaring yang "
+            "tersedia: angka, terbilang, persen"
+        ],
     ),
     "unknown-field-and-filter": (
         "{nama_lengkap} {expected:rupiah} {}",
-        [f"pesan aturan UJI-PESAN memakai kolom yang tidak dikenal: nama_lengkap, {{}}; kolom "
-         f"yang tersedia: {FIELDS}",
-         "pesan aturan UJI-PESAN memakai penyaring yang tidak dikenal: rupiah; penyaring yang "
-         "tersedia: angka, terbilang, persen"],
+        [
+            f"pesan aturan UJI-PESAN memakai kolom yang tidak dikenal: nama_lengkap, {{}}; kolom "
+            f"yang tersedia: {FIELDS}",
+            "pesan aturan UJI-PESAN memakai penyaring yang tidak dikenal: rupiah; penyaring yang "
+            "tersedia: angka, terbilang, persen",
+        ],
     ),
     "unpaired-brace": (
         "{nama tidak diisi",
-        ["pesan aturan UJI-PESAN memuat kurung kurawal yang tidak berpasangan; tulis kolom "
-         "sebagai {nama} dan kurung kurawal biasa sebagai {{ }}"],
+        [
+            "pesan aturan UJI-PESAN memuat kurung kurawal yang tidak berpasangan; tulis kolom "
+            "sebagai {nama} dan kurung kurawal biasa sebagai {{ }}"
+        ],
     ),
 }
 
 
 def _messages(tmp_path: Path, message: str) -> list[tuple[str, int, str, str]]:
     (tmp_path / "uji.yml").write_text(RULE.replace("MESSAGE", message), encoding="utf-8")
-    return [(p.code, p.line, p.severity, p.message)
-            for p in lint_rules(tmp_path, load_policy(POLICY))]
+    return [
+        (p.code, p.line, p.severity, p.message) for p in lint_rules(tmp_path, load_policy(POLICY))
+    ]
 
 
 def test_known_fields_and_filters_are_clean(tmp_path: Path) -> None:
@@ -69,5 +82,4 @@ def test_known_fields_and_filters_are_clean(tmp_path: Path) -> None:
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_broken_message(tmp_path: Path, name: str) -> None:
     message, expected = CASES[name]
-    assert _messages(tmp_path, message) == [("rule-message", 8, "error", text)
-                                            for text in expected]
+    assert _messages(tmp_path, message) == [("rule-message", 8, "error", text) for text in expected]

@@ -91,8 +91,17 @@ RULE_FILE = """\
   message: "{nama}"
 """
 
-Row = tuple[str, str | None, int | None, str | None, str | None, str | None, str | None,
-            str | None, str | None]
+Row = tuple[
+    str,
+    str | None,
+    int | None,
+    str | None,
+    str | None,
+    str | None,
+    str | None,
+    str | None,
+    str | None,
+]
 
 
 def _policy_with_five_years(folder: Path) -> Path:
@@ -102,7 +111,8 @@ def _policy_with_five_years(folder: Path) -> Path:
     path = policy / "parameter.yml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["karier.kp_masa_pangkat_minimal"]["values"].append(
-        {"since": SINCE, "value": 5, "reference": {"title": "Nilai kedua untuk pengujian"}})
+        {"since": SINCE, "value": 5, "reference": {"title": "Nilai kedua untuk pengujian"}}
+    )
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return policy
 
@@ -116,8 +126,21 @@ def _rules(folder: Path, text: str) -> Path:
 
 
 def _project(report: Report, rule: str) -> list[Row]:
-    return [(f.rule, Path(f.file).name if f.file else None, f.row, f.column, f.nip, f.period, f.expected, f.actual,
-             f.expected_since) for f in report.findings if f.rule == rule]
+    return [
+        (
+            f.rule,
+            Path(f.file).name if f.file else None,
+            f.row,
+            f.column,
+            f.nip,
+            f.period,
+            f.expected,
+            f.actual,
+            f.expected_since,
+        )
+        for f in report.findings
+        if f.rule == rule
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -145,8 +168,12 @@ def checked(tmp_path_factory: pytest.TempPathFactory) -> tuple[Report, dict[str,
     # awards 5 years after TMT CPNS: X and XX breach; an unmapped category, and an award
     # dated before the parameter's first value, have no parameter and are not judged
     nips["award"] = d.pegawai(nama="Penerima", tmt_cpns=dt.date(2020, 1, 1))
-    for jenis in ("Satyalancana Karya Satya X", "Satyalancana Karya Satya XX",
-                  "Satyalancana Karya Satya XXX", "Pegawai Teladan"):
+    for jenis in (
+        "Satyalancana Karya Satya X",
+        "Satyalancana Karya Satya XX",
+        "Satyalancana Karya Satya XXX",
+        "Pegawai Teladan",
+    ):
         d.penghargaan(nips["award"], jenis, dt.date(2025, 1, 1))
     d.penghargaan(nips["award"], "Satyalancana Karya Satya X", dt.date(1993, 12, 31))
     # the second value of satyalancana_x starts 2010-05-18: the day before reads the first
@@ -154,61 +181,127 @@ def checked(tmp_path_factory: pytest.TempPathFactory) -> tuple[Report, dict[str,
     d.penghargaan(nips["boundary"], "Satyalancana Karya Satya X", dt.date(2010, 5, 17))
     d.penghargaan(nips["boundary"], "Satyalancana Karya Satya X", dt.date(2010, 5, 18))
     # past the retirement age on the as-of date: Pelaksana is mapped, a fungsional is not
-    nips["old"] = d.pegawai(nama="Pelaksana Tua", tanggal_lahir=dt.date(1960, 1, 1),
-                            tmt_cpns=dt.date(1985, 1, 1))
-    nips["old_fungsional"] = d.pegawai(nama="Fungsional Tua", tanggal_lahir=dt.date(1960, 1, 1),
-                                       tmt_cpns=dt.date(1985, 1, 1),
-                                       jenis_jabatan="Fungsional Ahli Muda")
+    nips["old"] = d.pegawai(
+        nama="Pelaksana Tua", tanggal_lahir=dt.date(1960, 1, 1), tmt_cpns=dt.date(1985, 1, 1)
+    )
+    nips["old_fungsional"] = d.pegawai(
+        nama="Fungsional Tua",
+        tanggal_lahir=dt.date(1960, 1, 1),
+        tmt_cpns=dt.date(1985, 1, 1),
+        jenis_jabatan="Fungsional Ahli Muda",
+    )
     rules = _rules(folder, RULE_FILE.replace("{only}", nips["earlier"]))
-    report = d.check(folder / "kiriman", policy_root=_policy_with_five_years(folder),
-                     rules_root=rules)
+    report = d.check(
+        folder / "kiriman", policy_root=_policy_with_five_years(folder), rules_root=rules
+    )
     return report, nips
 
 
 def test_value_in_force_on_the_row_date_from_its_since_day(
-        checked: tuple[Report, dict[str, str]]) -> None:
+    checked: tuple[Report, dict[str, str]],
+) -> None:
     report, nips = checked
     assert _project(report, "UJI-MASA") == [
-        ("UJI-MASA", "riwayat_pangkat.csv", 5, "tmt", nips["on"], "2025", "5", "2021-01-01",
-         SINCE),
-        ("UJI-MASA", "riwayat_pangkat.csv", 10, "tmt", nips["twice"], "2025", "4", "2025-03-01",
-         "2002-04-17"),
+        ("UJI-MASA", "riwayat_pangkat.csv", 5, "tmt", nips["on"], "2025", "5", "2021-01-01", SINCE),
+        (
+            "UJI-MASA",
+            "riwayat_pangkat.csv",
+            10,
+            "tmt",
+            nips["twice"],
+            "2025",
+            "4",
+            "2025-03-01",
+            "2002-04-17",
+        ),
     ]
     [on] = [f for f in report.findings if f.rule == "UJI-MASA" and f.nip == nips["on"]]
-    assert on.message == ("Sdri. Tepat Sejak: 1 Januari 2021, paling singkat 5 (lima) tahun "
-                          f"menurut {on.clause.citation if on.clause else ''}")
+    assert on.message == (
+        "Sdri. Tepat Sejak: 1 Januari 2021, paling singkat 5 (lima) tahun "
+        f"menurut {on.clause.citation if on.clause else ''}"
+    )
 
 
 def test_rows_outside_the_checked_years_only_when_asked(
-        checked: tuple[Report, dict[str, str]]) -> None:
+    checked: tuple[Report, dict[str, str]],
+) -> None:
     report, nips = checked
     assert _project(report, "UJI-MASA-SEMUA") == [
-        ("UJI-MASA-SEMUA", "riwayat_pangkat.csv", 7, "tmt", nips["earlier"], "2024", "4",
-         "2024-03-01", "2002-04-17"),
+        (
+            "UJI-MASA-SEMUA",
+            "riwayat_pangkat.csv",
+            7,
+            "tmt",
+            nips["earlier"],
+            "2024",
+            "4",
+            "2024-03-01",
+            "2002-04-17",
+        ),
     ]
 
 
 def test_parameter_chosen_by_category(checked: tuple[Report, dict[str, str]]) -> None:
     report, nips = checked
     assert _project(report, "UJI-SATYA") == [
-        ("UJI-SATYA", "penghargaan.csv", 2, "tanggal", nips["award"], "2025", "10",
-         "2025-01-01", "2010-05-18"),
-        ("UJI-SATYA", "penghargaan.csv", 3, "tanggal", nips["award"], "2025", "20",
-         "2025-01-01", "2010-05-18"),
-        ("UJI-SATYA", "penghargaan.csv", 7, "tanggal", nips["boundary"], "2010", "10",
-         "2010-05-17", "1994-01-01"),
-        ("UJI-SATYA", "penghargaan.csv", 8, "tanggal", nips["boundary"], "2010", "10",
-         "2010-05-18", "2010-05-18"),
+        (
+            "UJI-SATYA",
+            "penghargaan.csv",
+            2,
+            "tanggal",
+            nips["award"],
+            "2025",
+            "10",
+            "2025-01-01",
+            "2010-05-18",
+        ),
+        (
+            "UJI-SATYA",
+            "penghargaan.csv",
+            3,
+            "tanggal",
+            nips["award"],
+            "2025",
+            "20",
+            "2025-01-01",
+            "2010-05-18",
+        ),
+        (
+            "UJI-SATYA",
+            "penghargaan.csv",
+            7,
+            "tanggal",
+            nips["boundary"],
+            "2010",
+            "10",
+            "2010-05-17",
+            "1994-01-01",
+        ),
+        (
+            "UJI-SATYA",
+            "penghargaan.csv",
+            8,
+            "tanggal",
+            nips["boundary"],
+            "2010",
+            "10",
+            "2010-05-18",
+            "2010-05-18",
+        ),
     ]
 
 
-def test_parameter_at_the_as_of_date_without_period(
-        checked: tuple[Report, dict[str, str]]) -> None:
+def test_parameter_at_the_as_of_date_without_period(checked: tuple[Report, dict[str, str]]) -> None:
     report, nips = checked
     [finding] = [f for f in report.findings if f.rule == "UJI-BUP"]
-    assert (finding.nip, finding.column, finding.period, finding.expected, finding.actual,
-            finding.expected_since) == (nips["old"], "tanggal_lahir", None, "58", "1960-01-01",
-                                        "2017-03-30")
+    assert (
+        finding.nip,
+        finding.column,
+        finding.period,
+        finding.expected,
+        finding.actual,
+        finding.expected_since,
+    ) == (nips["old"], "tanggal_lahir", None, "58", "1960-01-01", "2017-03-30")
 
 
 # --- lint ------------------------------------------------------------------------------------
@@ -247,7 +340,7 @@ LINT_CASES = {
         "tidak ada di parameter.yml (rule-parameter)",
     ),
     "previous-at-as-of": (
-        GOOD.replace("date: tanggal", "date: \":as_of\"\n    previous: tanggal_lalu"),
+        GOOD.replace("date: tanggal", 'date: ":as_of"\n    previous: tanggal_lalu'),
         "7:3: [error] aturan UJI-KATEGORI: previous hanya berlaku bila date adalah kolom "
         "tanggal, bukan :as_of (rule-check)",
     ),

@@ -33,8 +33,13 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Live]:
         "R": add_agency(storage, "R", "Instansi yang dicabut")[1],
         "BKD": add_agency(storage, "BKD", "BKD Provinsi Bengkulu", admin=True)[1],
     }
-    app = create_app(data_dir, policy_root=ROOT / "policy", rules_root=ROOT / "rules",
-                     max_concurrent_checks=2, **LIMITS)
+    app = create_app(
+        data_dir,
+        policy_root=ROOT / "policy",
+        rules_root=ROOT / "rules",
+        max_concurrent_checks=2,
+        **LIMITS,
+    )
     url, server, thread = serve_in_thread(app)
     yield Live(url, data_dir, tokens)
     server.should_exit = True

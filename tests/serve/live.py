@@ -14,8 +14,13 @@ import uvicorn
 
 ROOT = Path(__file__).resolve().parents[2]
 KIB, MIB = 1 << 10, 1 << 20
-LIMITS = {"max_upload_bytes": 1 * MIB, "max_uncompressed_bytes": 4 * MIB,
-          "max_zip_entries": 40, "max_files": 10, "page_size": 3}
+LIMITS = {
+    "max_upload_bytes": 1 * MIB,
+    "max_uncompressed_bytes": 4 * MIB,
+    "max_zip_entries": 40,
+    "max_files": 10,
+    "page_size": 3,
+}
 
 
 @dataclass
@@ -48,8 +53,7 @@ def serve_in_thread(app: Any) -> tuple[str, uvicorn.Server, threading.Thread]:
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    config = uvicorn.Config(app, log_level="warning", ws="none", lifespan="on",
-                            access_log=False)
+    config = uvicorn.Config(app, log_level="warning", ws="none", lifespan="on", access_log=False)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
@@ -64,15 +68,18 @@ def serve_in_thread(app: Any) -> tuple[str, uvicorn.Server, threading.Thread]:
 def csv_files(sample: Path, *names: str) -> list[tuple[str, tuple[str, bytes, str]]]:
     """Multipart ``files`` entries for sample tables (all of them when none are named)."""
     chosen = names or tuple(sorted(p.stem for p in sample.glob("*.csv")))
-    return [("files", (f"{name}.csv", (sample / f"{name}.csv").read_bytes(), "text/csv"))
-            for name in chosen]
+    return [
+        ("files", (f"{name}.csv", (sample / f"{name}.csv").read_bytes(), "text/csv"))
+        for name in chosen
+    ]
 
 
 def upload(live: Live, code: str, files: Any, **data: str) -> httpx.Response:
     """POST /api/v1/pengajuan as an agency."""
     with live.client(code) as client:
-        return client.post("/api/v1/pengajuan", files=files,
-                           data={"as_of": "2026-06-30", "tahun": "2025", **data})
+        return client.post(
+            "/api/v1/pengajuan", files=files, data={"as_of": "2026-06-30", "tahun": "2025", **data}
+        )
 
 
 def stored_folders(live: Live) -> set[str]:

@@ -83,8 +83,9 @@ def test_missing_or_wrong_token_is_401(live: Live) -> None:
         assert response.status_code == 401
         assert response.headers["www-authenticate"] == "Bearer"
         assert "Token tidak dikenal" in response.json()["detail"]
-        wrong = anonymous.get("/api/v1/pengajuan",
-                              headers={"Authorization": "Bearer kbj_" + "x" * 43})
+        wrong = anonymous.get(
+            "/api/v1/pengajuan", headers={"Authorization": "Bearer kbj_" + "x" * 43}
+        )
         assert wrong.status_code == 401
 
 
@@ -160,8 +161,9 @@ def test_failed_check_explains_why(live: Live) -> None:
 
 def test_nothing_is_kept_of_a_rejected_upload(live: Live) -> None:
     before = stored_folders(live)
-    response = upload(live, "B", [("files", ("pegawai.csv", b"\x89PNG\r\n\x1a\n" + bytes(300),
-                                              "text/csv"))])
+    response = upload(
+        live, "B", [("files", ("pegawai.csv", b"\x89PNG\r\n\x1a\n" + bytes(300), "text/csv"))]
+    )
     assert response.status_code == 415
     assert stored_folders(live) == before
     assert json.loads(response.text)["detail"].startswith("Berkas “pegawai.csv” bukan data")

@@ -31,12 +31,15 @@ def run(*args: str) -> tuple[int, str, str]:
 
 
 def test_add_prints_the_token_once_and_stores_only_its_hash(tmp_path: Path) -> None:
-    code, out, err = run("agency", "add", "dinkes", "--nama", "Dinas  Kesehatan",
-                         "--data-dir", str(tmp_path))
+    code, out, err = run(
+        "agency", "add", "dinkes", "--nama", "Dinas  Kesehatan", "--data-dir", str(tmp_path)
+    )
     assert code == 0
     assert TOKEN.match(out)
-    assert err == ("Instansi DINKES — Dinas Kesehatan terdaftar.\n"
-                   "Token (simpan sekarang; tidak dapat ditampilkan lagi):\n")
+    assert err == (
+        "Instansi DINKES — Dinas Kesehatan terdaftar.\n"
+        "Token (simpan sekarang; tidak dapat ditampilkan lagi):\n"
+    )
     token = out.strip()
     database = (tmp_path / "kebijakan.sqlite3").read_bytes()
     assert token.encode() not in database and hash_secret(token).encode() in database
@@ -48,13 +51,19 @@ def test_list_revoke_and_new_token(tmp_path: Path) -> None:
     run("agency", "add", "BKD", "--nama", "BKD Provinsi Bengkulu", "--admin", *data)
     first = run("agency", "add", "KAB-KAUR", "--nama", "BKPSDM Kabupaten Kaur", *data)[1]
     assert run("agency", "revoke", "kab-kaur", *data) == (
-        0, "Token KAB-KAUR — BKPSDM Kabupaten Kaur dicabut.\n", "")
+        0,
+        "Token KAB-KAUR — BKPSDM Kabupaten Kaur dicabut.\n",
+        "",
+    )
     code, out, _ = run("agency", "list", *data)
     lines = out.splitlines()
     assert code == 0
     assert lines[0] == "BKD\tadmin\taktif\tBKD Provinsi Bengkulu"
-    assert re.match(r"^KAB-KAUR\tinstansi\tdicabut \d{4}-\d\d-\d\dT[\d:]+Z\tBKPSDM Kabupaten "
-                    r"Kaur$", lines[1])
+    assert re.match(
+        r"^KAB-KAUR\tinstansi\tdicabut \d{4}-\d\d-\d\dT[\d:]+Z\tBKPSDM Kabupaten "
+        r"Kaur$",
+        lines[1],
+    )
     code, second, _ = run("agency", "token", "KAB-KAUR", *data)
     assert code == 0 and TOKEN.match(second)
     storage = Storage(tmp_path)
@@ -62,15 +71,21 @@ def test_list_revoke_and_new_token(tmp_path: Path) -> None:
     assert agency_for_token(storage, second.strip()) is not None
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (("agency", "add", "dinas kesehatan", "--nama", "X"),
-     "kebijakan: kode instansi 'dinas kesehatan' tidak sah: pakai huruf, angka dan tanda "
-     "hubung saja (paling panjang 32), misalnya DINKES atau KAB-MUKOMUKO\n"),
-    (("agency", "revoke", "TIDAK-ADA"),
-     "kebijakan: instansi TIDAK-ADA belum terdaftar; lihat `kebijakan agency list`\n"),
-])
-def test_mistakes_exit_2_with_one_line(tmp_path: Path, args: tuple[str, ...], message: str
-                                       ) -> None:
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ("agency", "add", "dinas kesehatan", "--nama", "X"),
+            "kebijakan: kode instansi 'dinas kesehatan' tidak sah: pakai huruf, angka dan tanda "
+            "hubung saja (paling panjang 32), misalnya DINKES atau KAB-MUKOMUKO\n",
+        ),
+        (
+            ("agency", "revoke", "TIDAK-ADA"),
+            "kebijakan: instansi TIDAK-ADA belum terdaftar; lihat `kebijakan agency list`\n",
+        ),
+    ],
+)
+def test_mistakes_exit_2_with_one_line(tmp_path: Path, args: tuple[str, ...], message: str) -> None:
     assert run(*args, "--data-dir", str(tmp_path)) == (2, "", message)
 
 
@@ -78,8 +93,10 @@ def test_adding_twice_points_to_token(tmp_path: Path) -> None:
     run("agency", "add", "DINKES", "--nama", "Dinas Kesehatan", "--data-dir", str(tmp_path))
     code, out, err = run("agency", "add", "DINKES", "--nama", "Lain", "--data-dir", str(tmp_path))
     assert (code, out) == (2, "")
-    assert err == ("kebijakan: instansi DINKES sudah terdaftar; untuk token baru jalankan "
-                   "`kebijakan agency token DINKES`\n")
+    assert err == (
+        "kebijakan: instansi DINKES sudah terdaftar; untuk token baru jalankan "
+        "`kebijakan agency token DINKES`\n"
+    )
 
 
 def test_publish_without_service_data_is_a_usage_error(tmp_path: Path) -> None:
@@ -90,8 +107,9 @@ def test_publish_without_service_data_is_a_usage_error(tmp_path: Path) -> None:
 
 def test_publish_with_nothing_accepted_writes_nothing(tmp_path: Path) -> None:
     Storage(tmp_path / "var")
-    code, out, err = run("publish", "--data-dir", str(tmp_path / "var"), "-o",
-                         str(tmp_path / "reports"))
+    code, out, err = run(
+        "publish", "--data-dir", str(tmp_path / "var"), "-o", str(tmp_path / "reports")
+    )
     assert (code, out) == (0, "")
     assert err == f"0 laporan ditulis ke {tmp_path / 'reports'}.\n"
 

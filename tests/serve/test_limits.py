@@ -19,15 +19,20 @@ BOUNDARY = "batas-unggahan"
 
 def multipart(name: str, data: bytes) -> bytes:
     """A multipart body with one file in ``files`` and the form fields."""
-    return (f"--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"as_of\"\r\n\r\n2026-06-30\r\n"
-            f"--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"files\"; "
-            f"filename=\"{name}\"\r\nContent-Type: text/csv\r\n\r\n").encode() + data + (
-        f"\r\n--{BOUNDARY}--\r\n").encode()
+    return (
+        (
+            f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="as_of"\r\n\r\n2026-06-30\r\n'
+            f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="files"; '
+            f'filename="{name}"\r\nContent-Type: text/csv\r\n\r\n'
+        ).encode()
+        + data
+        + (f"\r\n--{BOUNDARY}--\r\n").encode()
+    )
 
 
 def chunks(data: bytes, size: int = 64 * KIB) -> Iterator[bytes]:
     for start in range(0, len(data), size):
-        yield data[start:start + size]
+        yield data[start : start + size]
 
 
 def bomb(size: int, names: tuple[str, ...] = ("pegawai.csv",)) -> bytes:
@@ -44,11 +49,11 @@ def lying(data: bytes, claimed: int) -> bytes:
     out = bytearray(data)
     at = out.find(b"PK\x03\x04")
     while at >= 0:
-        out[at + 22:at + 26] = struct.pack("<I", claimed)
+        out[at + 22 : at + 26] = struct.pack("<I", claimed)
         at = out.find(b"PK\x03\x04", at + 4)
     at = out.find(b"PK\x01\x02")
     while at >= 0:
-        out[at + 24:at + 28] = struct.pack("<I", claimed)
+        out[at + 24 : at + 28] = struct.pack("<I", claimed)
         at = out.find(b"PK\x01\x02", at + 4)
     return bytes(out)
 
@@ -56,8 +61,11 @@ def lying(data: bytes, claimed: int) -> bytes:
 def test_declared_oversize_is_413_before_reading(live: Live) -> None:
     body = multipart("pegawai.csv", b"nip\n" + b"1" * (MIB + 10))
     with live.client("A") as client:
-        response = client.post("/api/v1/pengajuan", content=body, headers={
-            "content-type": f"multipart/form-data; boundary={BOUNDARY}"})
+        response = client.post(
+            "/api/v1/pengajuan",
+            content=body,
+            headers={"content-type": f"multipart/form-data; boundary={BOUNDARY}"},
+        )
     assert response.status_code == 413
     assert response.json()["detail"].startswith("Unggahan terlalu besar: batasnya 1 MB")
 
@@ -66,8 +74,11 @@ def test_chunked_oversize_is_413_while_streaming(live: Live) -> None:
     before = stored_folders(live)
     body = multipart("pegawai.csv", b"nip\n" + b"1" * (MIB + 10))
     with live.client("A") as client:
-        response = client.post("/api/v1/pengajuan", content=chunks(body), headers={
-            "content-type": f"multipart/form-data; boundary={BOUNDARY}"})
+        response = client.post(
+            "/api/v1/pengajuan",
+            content=chunks(body),
+            headers={"content-type": f"multipart/form-data; boundary={BOUNDARY}"},
+        )
     assert response.request.headers.get("transfer-encoding") == "chunked"
     assert response.status_code == 413
     assert "Unggahan terlalu besar" in response.json()["detail"]
@@ -83,7 +94,8 @@ def test_zip_bomb_is_refused_by_its_declared_size(live: Live) -> None:
     assert response.status_code == 413
     assert response.json()["detail"] == (
         "Isi berkas “kiriman.zip” terlalu besar setelah dibuka (batasnya 4 MB untuk satu "
-        "unggahan). Bagi datanya menjadi beberapa unggahan atau hubungi BKD.")
+        "unggahan). Bagi datanya menjadi beberapa unggahan atau hubungi BKD."
+    )
     assert time.monotonic() - started < 5
     assert stored_folders(live) == before
     assert tree_size(live.data_dir) - size < MIB
@@ -127,8 +139,11 @@ def test_too_many_files_is_refused(live: Live, sample: Path) -> None:
 
 def test_page_form_oversize_is_an_indonesian_page(live: Live) -> None:
     with httpx.Client(base_url=live.url) as client:
-        response = client.post("/pengajuan", content=multipart("a.csv", b"1" * (MIB + 10)),
-                               headers={"content-type": f"multipart/form-data; boundary={BOUNDARY}"})
+        response = client.post(
+            "/pengajuan",
+            content=multipart("a.csv", b"1" * (MIB + 10)),
+            headers={"content-type": f"multipart/form-data; boundary={BOUNDARY}"},
+        )
     assert response.status_code == 413
     assert response.headers["content-type"].startswith("text/html")
     assert "Unggahan terlalu besar" in response.text

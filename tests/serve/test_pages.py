@@ -24,16 +24,16 @@ class Browsers:
         self.opened: list[httpx.Client] = []
 
     def new(self) -> httpx.Client:
-        client = httpx.Client(base_url=self.live.url, headers={"Origin": self.live.url},
-                              timeout=30)
+        client = httpx.Client(base_url=self.live.url, headers={"Origin": self.live.url}, timeout=30)
         self.opened.append(client)
         return client
 
     def signed_in(self, token: str, lanjut: str = "/pengajuan") -> httpx.Client:
         client = self.new()
         form = client.get("/masuk")
-        response = client.post("/masuk", data={"csrf": csrf(form.text), "token": token,
-                                               "lanjut": lanjut})
+        response = client.post(
+            "/masuk", data={"csrf": csrf(form.text), "token": token, "lanjut": lanjut}
+        )
         assert response.status_code == 303, response.text
         return client
 
@@ -50,13 +50,21 @@ def csrf(page: str) -> str:
     return HIDDEN.findall(page)[0]
 
 
-def form_upload(client: httpx.Client, files: list[tuple[str, bytes]], token: str | None = None,
-                **data: str) -> httpx.Response:
+def form_upload(
+    client: httpx.Client, files: list[tuple[str, bytes]], token: str | None = None, **data: str
+) -> httpx.Response:
     page = client.get("/pengajuan").text
-    fields = {"csrf": csrf(page) if token is None else token, "as_of": "2026-06-30",
-              "tahun": "2025", **data}
-    return client.post("/pengajuan", data=fields,
-                       files=[("berkas", (name, body, "text/csv")) for name, body in files])
+    fields = {
+        "csrf": csrf(page) if token is None else token,
+        "as_of": "2026-06-30",
+        "tahun": "2025",
+        **data,
+    }
+    return client.post(
+        "/pengajuan",
+        data=fields,
+        files=[("berkas", (name, body, "text/csv")) for name, body in files],
+    )
 
 
 def wait_page(client: httpx.Client, path: str) -> str:
@@ -75,12 +83,14 @@ def test_sign_in_sets_a_strict_session_cookie(live: Live, browsers: Browsers) ->
     client = browsers.new()
     form = client.get("/masuk")
     assert 'autocomplete="current-password"' in form.text
-    response = client.post("/masuk", data={"csrf": csrf(form.text),
-                                           "token": live.tokens["A"], "lanjut": "/pengajuan"})
+    response = client.post(
+        "/masuk", data={"csrf": csrf(form.text), "token": live.tokens["A"], "lanjut": "/pengajuan"}
+    )
     assert response.status_code == 303
     assert response.headers["location"] == "/pengajuan"
-    cookie = next(c for c in response.headers.get_list("set-cookie")
-                  if c.startswith("kebijakan_sesi="))
+    cookie = next(
+        c for c in response.headers.get_list("set-cookie") if c.startswith("kebijakan_sesi=")
+    )
     assert "HttpOnly" in cookie and "SameSite=lax" in cookie and "Path=/" in cookie
     assert "Secure" not in cookie  # plain HTTP on 127.0.0.1; Secure is set behind HTTPS
     assert client.get("/pengajuan").status_code == 200
@@ -99,16 +109,19 @@ def test_wrong_token_is_401_page(live: Live, browsers: Browsers) -> None:
 def test_sign_in_without_csrf_is_403(live: Live, browsers: Browsers, case: str) -> None:
     client = browsers.new()
     token = csrf(client.get("/masuk").text)
-    data = {"token": live.tokens["A"], "csrf": {"no-csrf": "", "wrong-csrf": "x" * 43}.get(
-        case, token)}
+    data = {
+        "token": live.tokens["A"],
+        "csrf": {"no-csrf": "", "wrong-csrf": "x" * 43}.get(case, token),
+    }
     headers = {"Origin": "https://contoh.invalid"} if case == "other-origin" else {}
     response = client.post("/masuk", data=data, headers=headers)
     assert response.status_code == 403
     assert "Formulir ini sudah kedaluwarsa" in response.text
 
 
-def test_upload_without_csrf_is_403_and_stores_nothing(live: Live, browsers: Browsers,
-                                                       sample: Path) -> None:
+def test_upload_without_csrf_is_403_and_stores_nothing(
+    live: Live, browsers: Browsers, sample: Path
+) -> None:
     client = browsers.signed_in(live.tokens["A"])
     before = stored_folders(live)
     data = (sample / "pegawai.csv").read_bytes()
@@ -117,13 +130,15 @@ def test_upload_without_csrf_is_403_and_stores_nothing(live: Live, browsers: Bro
     assert stored_folders(live) == before
 
 
-def test_form_upload_shows_report_with_escaped_names(live: Live, browsers: Browsers,
-                                                     sample: Path) -> None:
+def test_form_upload_shows_report_with_escaped_names(
+    live: Live, browsers: Browsers, sample: Path
+) -> None:
     client = browsers.signed_in(live.tokens["A"])
     # a browser sends a base name; "/" would be cut away as a path separator
-    files = [("<script>alert(1)<img src=x onerror=alert(2)>.csv",
-              (sample / "pegawai.csv").read_bytes()),
-             ("pelatihan.csv", (sample / "pelatihan.csv").read_bytes())]
+    files = [
+        ("<script>alert(1)<img src=x onerror=alert(2)>.csv", (sample / "pegawai.csv").read_bytes()),
+        ("pelatihan.csv", (sample / "pelatihan.csv").read_bytes()),
+    ]
     response = form_upload(client, files)
     assert response.status_code == 303
     path = response.headers["location"]
@@ -134,8 +149,12 @@ def test_form_upload_shows_report_with_escaped_names(live: Live, browsers: Brows
     assert "<script" not in page and "<img" not in page
     assert "Temuan per aturan" in page and "Buku kerja perbaikan (Excel)" in page
     # a rule with more findings than a page holds (page_size is 3 here)
-    counts = re.findall(r'href="(/pengajuan/\w+/aturan/[\w-]+)".*?data-label="Temuan" '
-                        r'class="angka">(\d+)<', page, re.S)
+    counts = re.findall(
+        r'href="(/pengajuan/\w+/aturan/[\w-]+)".*?data-label="Temuan" '
+        r'class="angka">(\d+)<',
+        page,
+        re.S,
+    )
     rule_path = next(link for link, count in counts if int(count) > 3)
     second = client.get(rule_path, params={"halaman": 2})
     assert second.status_code == 200
@@ -147,8 +166,10 @@ def test_form_rejects_a_non_spreadsheet_in_indonesian(live: Live, browsers: Brow
     client = browsers.signed_in(live.tokens["B"])
     response = form_upload(client, [("pegawai.xlsx", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")])
     assert response.status_code == 415
-    assert ("Berkas “pegawai.xlsx” bukan data yang dapat diperiksa: isinya dokumen PDF. "
-            "Kirim data sebagai CSV, Excel (.xlsx), atau ZIP berisi berkas CSV.") in response.text
+    assert (
+        "Berkas “pegawai.xlsx” bukan data yang dapat diperiksa: isinya dokumen PDF. "
+        "Kirim data sebagai CSV, Excel (.xlsx), atau ZIP berisi berkas CSV."
+    ) in response.text
     assert 'value="2026-06-30"' in response.text  # the form keeps what was filled in
 
 
@@ -157,23 +178,31 @@ def test_pages_need_sign_in_and_come_back(live: Live, browsers: Browsers) -> Non
     response = client.get("/pengajuan/abcdefghjk")
     assert response.status_code == 303
     assert response.headers["location"] == "/masuk?lanjut=%2Fpengajuan%2Fabcdefghjk"
-    assert browsers.signed_in(live.tokens["B"], "/pengajuan/abcdefghjk").get(
-        "/pengajuan/abcdefghjk").status_code == 404
+    assert (
+        browsers.signed_in(live.tokens["B"], "/pengajuan/abcdefghjk")
+        .get("/pengajuan/abcdefghjk")
+        .status_code
+        == 404
+    )
 
 
 def test_no_open_redirect_after_sign_in(live: Live, browsers: Browsers) -> None:
     client = browsers.new()
     form = client.get("/masuk")
-    response = client.post("/masuk", data={"csrf": csrf(form.text), "token": live.tokens["B"],
-                                           "lanjut": "//contoh.invalid/"})
+    response = client.post(
+        "/masuk",
+        data={"csrf": csrf(form.text), "token": live.tokens["B"], "lanjut": "//contoh.invalid/"},
+    )
     assert response.headers["location"] == "/pengajuan"
 
 
-def test_other_agencys_page_is_404_and_bkd_sees_all(live: Live, browsers: Browsers,
-                                                    sample: Path) -> None:
+def test_other_agencys_page_is_404_and_bkd_sees_all(
+    live: Live, browsers: Browsers, sample: Path
+) -> None:
     owner = browsers.signed_in(live.tokens["A"])
-    path = form_upload(owner, [("pegawai.csv", (sample / "pegawai.csv").read_bytes())]
-                       ).headers["location"]
+    path = form_upload(owner, [("pegawai.csv", (sample / "pegawai.csv").read_bytes())]).headers[
+        "location"
+    ]
     other = browsers.signed_in(live.tokens["B"])
     assert other.get(path).status_code == 404
     assert "Pengajuan tidak ditemukan" in other.get(path).text

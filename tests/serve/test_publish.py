@@ -21,8 +21,7 @@ def finished(live: Live, code: str, files: list, as_of: str, tahun: str) -> dict
     return live.wait(code, response.json()["id"])
 
 
-def test_publish_writes_latest_report_per_agency(live: Live, sample: Path, tmp_path: Path
-                                                 ) -> None:
+def test_publish_writes_latest_report_per_agency(live: Live, sample: Path, tmp_path: Path) -> None:
     tables = csv_files(sample, "pegawai", "pelatihan", "penilaian_kinerja", "unit_kerja")
     earlier = finished(live, "B", tables, "2025-12-31", "2025")
     latest = finished(live, "B", tables, "2026-06-30", "2025")
@@ -51,8 +50,7 @@ def test_publish_writes_latest_report_per_agency(live: Live, sample: Path, tmp_p
     assert any(page.src_uri.startswith("kepatuhan/") for page in kepatuhan_pages(site))
 
     # history on request; a later plain run removes what it wrote before, nothing else
-    assert "b-2025-12-31.json" in {p.path.name for p in publish(live.data_dir, out,
-                                                                  per_date=True)}
+    assert "b-2025-12-31.json" in {p.path.name for p in publish(live.data_dir, out, per_date=True)}
     publish(live.data_dir, out)
     assert not (out / "b-2025-12-31.json").exists()
     assert (out / "catatan.txt").exists() and (out / "b-2026-06-30.json").exists()

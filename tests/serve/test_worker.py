@@ -21,17 +21,22 @@ def queued(storage: Storage, sample: Path) -> str:
     sid = new_submission_id()
     folder = storage.folder(sid)
     folder.mkdir()
-    files = store_uploads([Incoming("pegawai.csv", io.BytesIO((sample / "pegawai.csv")
-                                                               .read_bytes()))],
-                          folder, Budget(1 << 20, 10), load_schema(ROOT / "rules" / "schema"))
-    storage.add_submission(Submission(sid, "A", "Instansi A", now(), "2026-06-30", [2025],
-                                      "queued", "0", files=files))
+    files = store_uploads(
+        [Incoming("pegawai.csv", io.BytesIO((sample / "pegawai.csv").read_bytes()))],
+        folder,
+        Budget(1 << 20, 10),
+        load_schema(ROOT / "rules" / "schema"),
+    )
+    storage.add_submission(
+        Submission(sid, "A", "Instansi A", now(), "2026-06-30", [2025], "queued", "0", files=files)
+    )
     return sid
 
 
 def dispatcher(storage: Storage, timeout: float = 120) -> Dispatcher:
-    return Dispatcher(storage, workers=1, policy_root=ROOT / "policy",
-                      rules_root=ROOT / "rules", timeout=timeout)
+    return Dispatcher(
+        storage, workers=1, policy_root=ROOT / "policy", rules_root=ROOT / "rules", timeout=timeout
+    )
 
 
 def wait_for(storage: Storage, sid: str, *states: str, limit: float = 60) -> str:
@@ -69,14 +74,16 @@ def test_a_check_past_the_time_limit_fails_with_a_reason(tmp_path: Path, sample:
     assert storage.submission(sid).error == TIMED_OUT  # type: ignore[union-attr]
 
 
-def test_a_broken_policy_on_the_server_is_not_blamed_on_the_agency(tmp_path: Path,
-                                                                    sample: Path) -> None:
+def test_a_broken_policy_on_the_server_is_not_blamed_on_the_agency(
+    tmp_path: Path, sample: Path
+) -> None:
     storage = Storage(tmp_path / "var")
     add_agency(storage, "A", "Instansi A")
     sid = queued(storage, sample)
     (tmp_path / "kosong").mkdir()
-    broken = Dispatcher(storage, workers=1, policy_root=tmp_path / "kosong",
-                        rules_root=ROOT / "rules")
+    broken = Dispatcher(
+        storage, workers=1, policy_root=tmp_path / "kosong", rules_root=ROOT / "rules"
+    )
     broken.submit(sid)
     assert wait_for(storage, sid, "done", "failed") == "failed"
     broken.shutdown()

@@ -20,14 +20,26 @@ from typing import Any
 
 import pytest
 
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run",
-         "--disable-extensions", "--disable-default-apps", "--mute-audio",
-         "--no-default-browser-check", "--metrics-recording-only",
-         "--disable-domain-reliability", "--disable-client-side-phishing-detection",
-         # nothing but the local server resolves: a request to any other host fails at once
-         "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-         "--window-size=1280,900", "--remote-debugging-pipe")
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-extensions",
+    "--disable-default-apps",
+    "--mute-audio",
+    "--no-default-browser-check",
+    "--metrics-recording-only",
+    "--disable-domain-reliability",
+    "--disable-client-side-phishing-detection",
+    # nothing but the local server resolves: a request to any other host fails at once
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+    "--window-size=1280,900",
+    "--remote-debugging-pipe",
+)
 
 
 def _high(fd: int) -> int:
@@ -51,8 +63,12 @@ class Browser:
 
         self.proc = subprocess.Popen(
             [binary, *FLAGS, f"--user-data-dir={profile}", "about:blank"],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            preexec_fn=child_fds, pass_fds=(3, 4, to_r, from_w))
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            preexec_fn=child_fds,
+            pass_fds=(3, 4, to_r, from_w),
+        )
         os.close(to_r)
         os.close(from_w)
         self.out = os.fdopen(to_w, "wb", buffering=0)
@@ -65,10 +81,16 @@ class Browser:
         self.reader.start()
         targets = self.send("Target.getTargets")["targetInfos"]
         page = next(t for t in targets if t["type"] == "page")
-        self.session = self.send("Target.attachToTarget", targetId=page["targetId"],
-                                 flatten=True)["sessionId"]
-        self.send("Target.setAutoAttach", self.session, autoAttach=True,
-                  waitForDebuggerOnStart=True, flatten=True)
+        self.session = self.send("Target.attachToTarget", targetId=page["targetId"], flatten=True)[
+            "sessionId"
+        ]
+        self.send(
+            "Target.setAutoAttach",
+            self.session,
+            autoAttach=True,
+            waitForDebuggerOnStart=True,
+            flatten=True,
+        )
         self.send("Network.enable", self.session)
         self.send("Page.enable", self.session)
 
@@ -101,8 +123,9 @@ class Browser:
         except queue.Empty:
             return
 
-    def send(self, method: str, session: str | None = None, check: bool = True,
-             **params: Any) -> dict[str, Any]:
+    def send(
+        self, method: str, session: str | None = None, check: bool = True, **params: Any
+    ) -> dict[str, Any]:
         """Send one command and wait for its reply (10 s)."""
         with self.lock:
             self.next_id += 1
@@ -120,13 +143,20 @@ class Browser:
     def goto(self, url: str) -> None:
         """Navigate and wait until the document has loaded."""
         self.send("Page.navigate", self.session, url=url)
-        self.wait_for("document.readyState === 'complete' && location.href.startsWith("
-                      f"{json.dumps(url.split('#')[0].split('?')[0])})")
+        self.wait_for(
+            "document.readyState === 'complete' && location.href.startsWith("
+            f"{json.dumps(url.split('#')[0].split('?')[0])})"
+        )
 
     def evaluate(self, expression: str) -> Any:
         """The value of a JavaScript expression in the page."""
-        result = self.send("Runtime.evaluate", self.session, expression=expression,
-                           returnByValue=True, awaitPromise=True)
+        result = self.send(
+            "Runtime.evaluate",
+            self.session,
+            expression=expression,
+            returnByValue=True,
+            awaitPromise=True,
+        )
         return result.get("result", {}).get("value")
 
     def wait_for(self, expression: str, timeout: float = 15.0) -> Any:

@@ -61,30 +61,65 @@ Peraturan Gubernur ini mulai berlaku pada tanggal diundangkan. Agar setiap orang
 PROVINSI = "Pemerintah Provinsi Bengkulu"
 KOTA = "Pemerintah Kota Bengkulu"
 # made-up people whose NIP and name must never reach the public site
-PEOPLE = {"198503152010011001": "Budi Santoso", "199001012015032002": "Siti Rahayu",
-          "198812122012121003": "Andi Wijaya"}
+PEOPLE = {
+    "198503152010011001": "Budi Santoso",
+    "199001012015032002": "Siti Rahayu",
+    "198812122012121003": "Andi Wijaya",
+}
 
 
-def _finding(rule: str, nip: str, instansi: str | None, clause: str, citation: str,
-             severity: str = "error", period: str | None = "2025") -> Finding:
-    return Finding(rule=rule, severity=severity, table="pegawai", file="pegawai.csv", row=2,
-                   column="jp", nip=nip, instansi=instansi, period=period,
-                   message=f"Sdr. {PEOPLE.get(nip, 'X')} (NIP {nip}) melanggar {citation}.",
-                   clause=ClauseRef(clause, citation, "uji-1"))
+def _finding(
+    rule: str,
+    nip: str,
+    instansi: str | None,
+    clause: str,
+    citation: str,
+    severity: str = "error",
+    period: str | None = "2025",
+) -> Finding:
+    return Finding(
+        rule=rule,
+        severity=severity,
+        table="pegawai",
+        file="pegawai.csv",
+        row=2,
+        column="jp",
+        nip=nip,
+        instansi=instansi,
+        period=period,
+        message=f"Sdr. {PEOPLE.get(nip, 'X')} (NIP {nip}) melanggar {citation}.",
+        clause=ClauseRef(clause, citation, "uji-1"),
+    )
 
 
 def reports() -> list[tuple[str, Report]]:
     """Two submissions: the kota improves, the province stays; one finding names no instansi."""
     nips = list(PEOPLE)
-    first = Report("0.1.0", Provenance("uji-1", "rancangan"), "2026-01-15", [2025], [], [
-        _finding("KOMP-JP-MIN", nips[0], PROVINSI, "hak-jp-jumlah", "Pasal 2 ayat (1)"),
-        _finding("KOMP-JP-MIN", nips[1], KOTA, "hak-jp-jumlah", "Pasal 2 ayat (1)"),
-        _finding("DATA-NIP-FORMAT", nips[2], KOTA, "rujukan", "Pasal 3", "warning", None),
-    ], employees={PROVINSI: 10, KOTA: 4})
-    second = Report("0.1.0", Provenance("uji-1", "rancangan"), "2026-06-30", [2025], [], [
-        _finding("KOMP-JP-MIN", nips[0], PROVINSI, "hak-jp-jumlah", "Pasal 2 ayat (1)"),
-        _finding("SKEMA-BARIS", "", None, "hak-jp", "Pasal 2", period=None),
-    ], employees={PROVINSI: 10, KOTA: 5})
+    first = Report(
+        "0.1.0",
+        Provenance("uji-1", "rancangan"),
+        "2026-01-15",
+        [2025],
+        [],
+        [
+            _finding("KOMP-JP-MIN", nips[0], PROVINSI, "hak-jp-jumlah", "Pasal 2 ayat (1)"),
+            _finding("KOMP-JP-MIN", nips[1], KOTA, "hak-jp-jumlah", "Pasal 2 ayat (1)"),
+            _finding("DATA-NIP-FORMAT", nips[2], KOTA, "rujukan", "Pasal 3", "warning", None),
+        ],
+        employees={PROVINSI: 10, KOTA: 4},
+    )
+    second = Report(
+        "0.1.0",
+        Provenance("uji-1", "rancangan"),
+        "2026-06-30",
+        [2025],
+        [],
+        [
+            _finding("KOMP-JP-MIN", nips[0], PROVINSI, "hak-jp-jumlah", "Pasal 2 ayat (1)"),
+            _finding("SKEMA-BARIS", "", None, "hak-jp", "Pasal 2", period=None),
+        ],
+        employees={PROVINSI: 10, KOTA: 5},
+    )
     return [("2026-01.json", first), ("2026-06.json", second)]
 
 

@@ -48,15 +48,18 @@ def test_search_finds_the_page_of_a_pasal(server: str, browser: Browser) -> None
     # "satyalancana" is written only in the Pasal on Satyalancana Karya Satya (BAB V)
     browser.goto(f"{server}/?q=satyalancana")
     hrefs = browser.wait_for(
-        "Array.from(document.querySelectorAll('.md-search-result__item a')).map(a => a.href)")
+        "Array.from(document.querySelectorAll('.md-search-result__item a')).map(a => a.href)"
+    )
     assert any("/peraturan/pengembangan-karier/" in href for href in hrefs), hrefs
 
 
 def test_pasal_anchor_scrolls_to_the_pasal(server: str, browser: Browser) -> None:
     browser.goto(f"{server}/peraturan/pengembangan-kompetensi/#pasal-9")
-    top = browser.wait_for("(() => { const r = document.getElementById('pasal-9')"
-                           ".getBoundingClientRect(); return window.scrollY > 0 && r.top >= 0 "
-                           "&& r.top < 200 ? r.top + 1 : 0 })()")
+    top = browser.wait_for(
+        "(() => { const r = document.getElementById('pasal-9')"
+        ".getBoundingClientRect(); return window.scrollY > 0 && r.top >= 0 "
+        "&& r.top < 200 ? r.top + 1 : 0 })()"
+    )
     assert top
     assert browser.evaluate("document.getElementById('pasal-9').textContent").startswith("Pasal 9")
 
@@ -67,7 +70,8 @@ def test_dashboard_chart_is_visible(server: str, browser: Browser) -> None:
         "(() => { const img = document.querySelector('img.grafik'); if (!img || !img.complete) "
         "return null; img.scrollIntoView(); const r = img.getBoundingClientRect(); "
         "return img.naturalWidth > 0 && r.width > 200 && r.height > 50 "
-        "&& getComputedStyle(img).visibility === 'visible' ? [r.width, r.height] : null })()")
+        "&& getComputedStyle(img).visibility === 'visible' ? [r.width, r.height] : null })()"
+    )
     assert size
     time.sleep(0.5)  # let the header finish its title transition after the scroll
     browser.screenshot(ARTIFACTS / "kepatuhan.png")
@@ -77,7 +81,10 @@ def test_dashboard_chart_is_visible(server: str, browser: Browser) -> None:
 def test_no_request_leaves_127_0_0_1(server: str, browser: Browser) -> None:
     browser.goto(f"{server}/peraturan/")
     browser.goto(f"{server}/parameter/")
-    hosts = {urlsplit(url).hostname for url in browser.requests
-             if not url.startswith(("data:", "blob:", "about:"))}
+    hosts = {
+        urlsplit(url).hostname
+        for url in browser.requests
+        if not url.startswith(("data:", "blob:", "about:"))
+    }
     assert hosts == {"127.0.0.1"}, sorted(browser.requests)
     assert len(browser.requests) > 10

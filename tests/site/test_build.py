@@ -27,8 +27,12 @@ def html_files(site: Path) -> list[Path]:
 
 def text_files(site: Path) -> list[Path]:
     """Everything generated from content: pages, search index, sitemap, charts, downloads."""
-    return [p for p in site.rglob("*") if p.suffix in (".html", ".json", ".xml", ".svg", ".txt")
-            and "assets" not in p.relative_to(site).parts]
+    return [
+        p
+        for p in site.rglob("*")
+        if p.suffix in (".html", ".json", ".xml", ".svg", ".txt")
+        and "assets" not in p.relative_to(site).parts
+    ]
 
 
 def report_people() -> tuple[set[str], set[str]]:
@@ -47,13 +51,24 @@ def report_people() -> tuple[set[str], set[str]]:
 
 
 def test_strict_build_has_every_section(built_site: Path) -> None:
-    for page in ("index.html", "peraturan/index.html", "peraturan/pengembangan-kompetensi/index.html",
-                 "parameter/index.html", "aturan/index.html", "aturan/jenis/index.html",
-                 "aturan/cakupan/index.html", "kepatuhan/index.html",
-                 "kepatuhan/instansi/kota-bengkulu/index.html", "panduan/index.html",
-                 "panduan/format-kebijakan/index.html", "unduhan/index.html",
-                 "unduhan/templat-data-kepegawaian.xlsx", "unduhan/peraturan.txt", "unduhan/peraturan.docx",
-                 "kepatuhan/grafik/kepatuhan-instansi.svg"):
+    for page in (
+        "index.html",
+        "peraturan/index.html",
+        "peraturan/pengembangan-kompetensi/index.html",
+        "parameter/index.html",
+        "aturan/index.html",
+        "aturan/jenis/index.html",
+        "aturan/cakupan/index.html",
+        "kepatuhan/index.html",
+        "kepatuhan/instansi/kota-bengkulu/index.html",
+        "panduan/index.html",
+        "panduan/format-kebijakan/index.html",
+        "unduhan/index.html",
+        "unduhan/templat-data-kepegawaian.xlsx",
+        "unduhan/peraturan.txt",
+        "unduhan/peraturan.docx",
+        "kepatuhan/grafik/kepatuhan-instansi.svg",
+    ):
         assert (built_site / page).is_file(), page
     assert not (built_site / "overrides").exists()
 
@@ -70,8 +85,12 @@ def test_public_build_holds_no_personal_data(built_site: Path) -> None:
 
 def test_no_external_url_but_the_content_own(built_site: Path) -> None:
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    sources = [ROOT / "policy" / "parameter.yml", ROOT / "policy" / "peraturan.yml",
-               *(ROOT / "policy" / "bab").glob("*.md"), *(ROOT / "site").rglob("*.md")]
+    sources = [
+        ROOT / "policy" / "parameter.yml",
+        ROOT / "policy" / "peraturan.yml",
+        *(ROOT / "policy" / "bab").glob("*.md"),
+        *(ROOT / "site").rglob("*.md"),
+    ]
     content = "\n".join(p.read_text(encoding="utf-8") for p in sources)
     for path in html_files(built_site):
         for url in URL.findall(path.read_text(encoding="utf-8")):
@@ -100,15 +119,23 @@ def test_broken_policy_fails_the_build_with_file_and_line(tmp_path: Path) -> Non
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(textwrap.dedent(text), encoding="utf-8")
     (tmp_path / "policy/bab/hak.md").write_text(
-        "---\ntitle: HAK\n---\n\n#### Pasal {#hak-jp}\n\nLihat [[tidak-ada]].\n", "utf-8")
+        "---\ntitle: HAK\n---\n\n#### Pasal {#hak-jp}\n\nLihat [[tidak-ada]].\n", "utf-8"
+    )
     (tmp_path / "rules").mkdir(exist_ok=True)
     (tmp_path / "docs").mkdir()
     (tmp_path / "mkdocs.yml").write_text(
         "site_name: Uji\ndocs_dir: docs\nplugins:\n  - kebijakan:\n      policy: policy\n"
-        "      rules: rules\n", "utf-8")
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
-                          cwd=tmp_path, capture_output=True, text=True, check=False,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        "      rules: rules\n",
+        "utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     assert done.returncode == 1
     assert re.search(r"policy/bab/hak\.md:7:\d+: \[error\] .*tidak-ada", done.stderr), done.stderr
     assert "Traceback" not in done.stderr

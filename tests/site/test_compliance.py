@@ -20,8 +20,15 @@ EMPTY = "Dinas Tanpa Pegawai"
 
 def _with_empty_agency(root: Path) -> tuple[Path, Path]:
     rules, reports = write_inputs(root)
-    report = Report("0.1.0", Provenance("uji-1", "rancangan"), "2026-06-30", [2025], [], [],
-                    employees={EMPTY: 0, PROVINSI: 10})
+    report = Report(
+        "0.1.0",
+        Provenance("uji-1", "rancangan"),
+        "2026-06-30",
+        [2025],
+        [],
+        [],
+        employees={EMPTY: 0, PROVINSI: 10},
+    )
     # read after the fixture's own report of the same date, so it is the latest
     (reports / "zz-kosong.json").write_text(to_json(report), encoding="utf-8")
     return rules, reports
@@ -36,13 +43,13 @@ def test_empty_agency_has_no_rate_in_json_and_dashboard(tmp_path: Path) -> None:
     assert build_dashboard(load_reports(reports)).latest()[PROVINSI].compliance == 100.0
 
 
-def test_empty_agency_reads_as_a_dash_on_its_pages(make_policy: MakePolicy,
-                                                   tmp_path: Path) -> None:
+def test_empty_agency_reads_as_a_dash_on_its_pages(make_policy: MakePolicy, tmp_path: Path) -> None:
     make_policy(bab__penutup_md=PENUTUP)
     rules, reports = _with_empty_agency(tmp_path)
     site = load_context("policy", rules, reports, as_of=AS_OF)
     pages = {p.src_uri: str(p.content) for p in kepatuhan_pages(site)}
-    row = next(line for line in pages["kepatuhan/index.md"].splitlines()
-               if line.startswith(f"| [{EMPTY}]"))
+    row = next(
+        line for line in pages["kepatuhan/index.md"].splitlines() if line.startswith(f"| [{EMPTY}]")
+    )
     assert "| 0 | 0 | – |" in row
     assert "- Kepatuhan: **–**" in pages["kepatuhan/instansi/dinas-tanpa-pegawai.md"]

@@ -31,8 +31,11 @@ def golden_name(src_uri: str) -> str:
 
 def test_golden_markdown(tiny_site: SiteContext) -> None:
     """``UPDATE_GOLDEN=1 pytest tests/site`` rewrites the golden files."""
-    markdown = {uri: p.content for uri, p in pages(tiny_site).items()
-                if uri.endswith(".md") and uri not in NOT_GOLDEN}
+    markdown = {
+        uri: p.content
+        for uri, p in pages(tiny_site).items()
+        if uri.endswith(".md") and uri not in NOT_GOLDEN
+    }
     if updating():
         GOLDEN.mkdir(exist_ok=True)
         for old in GOLDEN.glob("*.md"):
@@ -49,9 +52,11 @@ def test_same_inputs_same_bytes(tiny_site: SiteContext) -> None:
     first, second = pages(tiny_site), pages(tiny_site)
     assert first == second
     charts = [uri for uri in first if uri.endswith(".svg")]
-    assert sorted(charts) == ["kepatuhan/grafik/kepatuhan-instansi.svg",
-                              "kepatuhan/grafik/perkembangan.svg",
-                              "kepatuhan/grafik/temuan-ketentuan.svg"]
+    assert sorted(charts) == [
+        "kepatuhan/grafik/kepatuhan-instansi.svg",
+        "kepatuhan/grafik/perkembangan.svg",
+        "kepatuhan/grafik/temuan-ketentuan.svg",
+    ]
     svg = first["kepatuhan/grafik/kepatuhan-instansi.svg"].content
     assert isinstance(svg, bytes)
     assert b"<script" not in svg and b"<dc:date>" not in svg
@@ -80,7 +85,8 @@ def test_public_pages_hold_no_personal_data(tiny_site: SiteContext) -> None:
     for name in PEOPLE.values():
         assert name not in text
     assert "tidak diterbitkan di situs publik" in str(
-        pages(tiny_site)["kepatuhan/instansi/provinsi-bengkulu.md"].content)
+        pages(tiny_site)["kepatuhan/instansi/provinsi-bengkulu.md"].content
+    )
 
 
 def test_private_build_shows_masked_nips(make_policy: MakePolicy, tmp_path: Path) -> None:
@@ -89,8 +95,9 @@ def test_private_build_shows_masked_nips(make_policy: MakePolicy, tmp_path: Path
     site = load_context("policy", rules, reports, as_of=AS_OF, private=True)
     page = str(pages(site)["kepatuhan/instansi/provinsi-bengkulu.md"].content)
     # the masked NIP is data: its asterisks are escaped, so they cannot turn into emphasis
-    assert ("| 198503\\*\\*\\*\\*\\*\\*\\*\\*1001 | "
-            "[KOMP-JP-MIN](../../aturan/index.md#komp-jp-min) |") in page
+    assert (
+        "| 198503\\*\\*\\*\\*\\*\\*\\*\\*1001 | [KOMP-JP-MIN](../../aturan/index.md#komp-jp-min) |"
+    ) in page
     text = "\n".join(str(p.content) for p in generate(site))
     assert not re.search(r"\d{18}", text)
     assert "Budi Santoso" not in text
@@ -102,12 +109,16 @@ def test_mask_nip() -> None:
 
 
 def test_synthetic_reports_are_labelled_on_every_compliance_page(
-        make_policy: MakePolicy, tmp_path: Path) -> None:
+    make_policy: MakePolicy, tmp_path: Path
+) -> None:
     make_policy(bab__penutup_md=PENUTUP)
     rules, reports = write_inputs(tmp_path)
     site = load_context("policy", rules, reports, as_of=AS_OF, synthetic=True)
-    compliance = [p for p in generate(site)
-                  if p.src_uri.startswith("kepatuhan/") and p.src_uri.endswith(".md")]
+    compliance = [
+        p
+        for p in generate(site)
+        if p.src_uri.startswith("kepatuhan/") and p.src_uri.endswith(".md")
+    ]
     assert len(compliance) == 3
     for page in compliance:
         assert '!!! warning "Contoh sintetis"' in str(page.content)
@@ -122,10 +133,10 @@ def test_no_reports_is_said_kindly(make_policy: MakePolicy, tmp_path: Path) -> N
     assert "Belum ada laporan pemeriksaan yang diterbitkan" in str(page.content)
 
 
-def test_broken_policy_raises_with_file_and_line(make_policy: MakePolicy,
-                                                 tmp_path: Path) -> None:
-    make_policy(bab__hak_md="---\ntitle: HAK\n---\n\n#### Pasal {#hak-jp}\n\n"
-                            "Lihat [[tidak-ada]].\n")
+def test_broken_policy_raises_with_file_and_line(make_policy: MakePolicy, tmp_path: Path) -> None:
+    make_policy(
+        bab__hak_md="---\ntitle: HAK\n---\n\n#### Pasal {#hak-jp}\n\nLihat [[tidak-ada]].\n"
+    )
     rules, reports = write_inputs(tmp_path)
     with pytest.raises(PolicyError) as caught:
         load_context("policy", rules, reports, as_of=AS_OF)
@@ -141,13 +152,27 @@ def test_unreadable_report_names_the_file(make_policy: MakePolicy, tmp_path: Pat
 
 
 def test_navigation_orders_sections(tiny_site: SiteContext) -> None:
-    nav = navigation(tiny_site, generate(tiny_site),
-                     ["index.md", "panduan/operator.md", "panduan/index.md", "panduan/zzz.md"])
+    nav = navigation(
+        tiny_site,
+        generate(tiny_site),
+        ["index.md", "panduan/operator.md", "panduan/index.md", "panduan/zzz.md"],
+    )
     assert [next(iter(item)) for item in nav] == [
-        "Beranda", "Peraturan", "Riwayat", "Parameter", "Aturan", "Kepatuhan", "Panduan",
-        "Unduhan"]
-    assert nav[1]["Peraturan"] == ["peraturan/index.md", "peraturan/umum.md", "peraturan/hak.md",
-                                   "peraturan/penutup.md"]
+        "Beranda",
+        "Peraturan",
+        "Riwayat",
+        "Parameter",
+        "Aturan",
+        "Kepatuhan",
+        "Panduan",
+        "Unduhan",
+    ]
+    assert nav[1]["Peraturan"] == [
+        "peraturan/index.md",
+        "peraturan/umum.md",
+        "peraturan/hak.md",
+        "peraturan/penutup.md",
+    ]
     assert nav[2]["Riwayat"] == ["riwayat/index.md"]
     assert nav[6]["Panduan"] == ["panduan/index.md", "panduan/operator.md", "panduan/zzz.md"]
     assert nav[5]["Kepatuhan"] == ["kepatuhan/index.md"]  # instansi pages are reached by links

@@ -31,16 +31,18 @@ def test_bad_as_of_is_named(tmp_path: Path) -> None:
     assert str(caught.value) == "kebijakan: as_of bukan tanggal YYYY-MM-DD: 31/12/2026"
 
 
-def test_other_value_error_is_reported_as_what_it_is(tmp_path: Path,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_other_value_error_is_reported_as_what_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def broken(*args: object, **kwargs: object) -> None:
         raise ValueError("nilai rusak di laporan")
 
     monkeypatch.setattr(plugin_module, "load_context", broken)
     with pytest.raises(PluginError) as caught:
         _plugin(as_of="2026-06-30").on_config(_config(tmp_path))
-    assert str(caught.value) == ("kebijakan: halaman situs tidak dapat dibuat (ValueError: "
-                                 "nilai rusak di laporan)")
+    assert str(caught.value) == (
+        "kebijakan: halaman situs tidak dapat dibuat (ValueError: nilai rusak di laporan)"
+    )
     assert "as_of" not in str(caught.value)
 
 
@@ -49,9 +51,14 @@ def test_unreadable_report_names_the_file(tmp_path: Path) -> None:
     reports.mkdir()
     (reports / "rusak.json").write_text("{", encoding="utf-8")
     root = Path(__file__).resolve().parents[2]
-    plugin = _plugin(policy=str(root / "policy"), rules=str(root / "rules"),
-                     reports=str(reports), as_of="2026-06-30")
+    plugin = _plugin(
+        policy=str(root / "policy"),
+        rules=str(root / "rules"),
+        reports=str(reports),
+        as_of="2026-06-30",
+    )
     with pytest.raises(PluginError) as caught:
         plugin.on_config(_config(tmp_path))
     assert str(caught.value).startswith(
-        f"kebijakan: {reports / 'rusak.json'}: bukan laporan kebijakan yang dapat dibaca (")
+        f"kebijakan: {reports / 'rusak.json'}: bukan laporan kebijakan yang dapat dibaca ("
+    )

@@ -23,13 +23,16 @@ def check_golden(name: str, text: str) -> None:
     golden.check_golden(GOLDEN / name, text)
 
 
-@pytest.mark.parametrize(("a", "b"), [
-    ("Setiap PNS berhak.", "Setiap PNS dan PPPK berhak."),
-    ("a b c", "x y z"),
-    ("", "baru"),
-    ("lama", ""),
-    ("(2)\tHak dilaksanakan.", "(3)\tHak dilaksanakan segera."),
-])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Setiap PNS berhak.", "Setiap PNS dan PPPK berhak."),
+        ("a b c", "x y z"),
+        ("", "baru"),
+        ("lama", ""),
+        ("(2)\tHak dilaksanakan.", "(3)\tHak dilaksanakan segera."),
+    ],
+)
 def test_word_diff_rebuilds_both_texts(a: str, b: str) -> None:
     segments = word_diff(a, b)
     assert old_text(segments) == a
@@ -38,9 +41,16 @@ def test_word_diff_rebuilds_both_texts(a: str, b: str) -> None:
 
 def test_word_diff_marks_only_the_changed_words() -> None:
     assert word_diff("Setiap PNS berhak.", "Setiap PNS dan PPPK berhak.") == [
-        ("=", "Setiap PNS "), ("+", "dan PPPK "), ("=", "berhak.")]
+        ("=", "Setiap PNS "),
+        ("+", "dan PPPK "),
+        ("=", "berhak."),
+    ]
     assert word_diff("paling sedikit 20 JP", "paling sedikit 24 JP") == [
-        ("=", "paling sedikit "), ("-", "20"), ("+", "24"), ("=", " JP")]
+        ("=", "paling sedikit "),
+        ("-", "20"),
+        ("+", "24"),
+        ("=", " JP"),
+    ]
 
 
 def test_versions_are_listed_with_date_and_status(two_versions: Path) -> None:
@@ -53,13 +63,25 @@ def test_versions_are_listed_with_date_and_status(two_versions: Path) -> None:
 
 def test_clause_level_changes(two_versions: Path) -> None:
     comparison = compare_versions("policy", "v2026.1", "v2026.2", as_of=DAY)
-    assert comparison.counts() == {"ditambah": 1, "dihapus": 1, "ditandai dihapus": 0,
-                                   "dipindah": 0, "diubah": 1, "disesuaikan": 0, "parameter": 1}
+    assert comparison.counts() == {
+        "ditambah": 1,
+        "dihapus": 1,
+        "ditandai dihapus": 0,
+        "dipindah": 0,
+        "diubah": 1,
+        "disesuaikan": 0,
+        "parameter": 1,
+    }
     assert [(u.key, u.status) for u in comparison.clauses] == [
-        ("pasal:hak-jp", "changed"), ("pasal:rujukan", "deleted"), ("pasal:laporan", "inserted")]
+        ("pasal:hak-jp", "changed"),
+        ("pasal:rujukan", "deleted"),
+        ("pasal:laporan", "inserted"),
+    ]
     change = comparison.parameters[0]
-    assert (change.name, change.after[-1]) == ("kompetensi.jp_minimum_pns",
-                                               (dt.date(2027, 1, 1), 30))
+    assert (change.name, change.after[-1]) == (
+        "kompetensi.jp_minimum_pns",
+        (dt.date(2027, 1, 1), 30),
+    )
 
 
 def test_text_redline(two_versions: Path) -> None:
@@ -83,7 +105,8 @@ def test_text_redline(two_versions: Path) -> None:
         "\n"
         "Parameter\n"
         "  kompetensi.jp_minimum_pns (diubah): 20 JP sejak 30 Maret 2017; 24 JP sejak 1 Januari "
-        "2027 → 20 JP sejak 30 Maret 2017; 30 JP sejak 1 Januari 2027\n")
+        "2027 → 20 JP sejak 30 Maret 2017; 30 JP sejak 1 Januari 2027\n"
+    )
 
 
 def test_text_redline_in_colour(two_versions: Path) -> None:
@@ -93,25 +116,30 @@ def test_text_redline_in_colour(two_versions: Path) -> None:
 
 
 def test_markdown_redline_golden(two_versions: Path) -> None:
-    check_golden("redline.md", render_markdown(
-        compare_versions("policy", "v2026.1", "v2026.2", as_of=DAY)))
+    check_golden(
+        "redline.md", render_markdown(compare_versions("policy", "v2026.1", "v2026.2", as_of=DAY))
+    )
 
 
 def test_default_is_last_tag_to_working_tree(two_versions: Path, make_policy: MakePolicy) -> None:
     assert render_text(compare_versions("policy", as_of=DAY)).splitlines()[1] == (
-        "Ringkasan: Tidak ada perubahan.")
+        "Ringkasan: Tidak ada perubahan."
+    )
     make_policy(bab__hak_md=HAK.replace("Setiap PNS berhak", "Setiap PNS wajib dan berhak"))
     comparison = compare_versions("policy", as_of=DAY)
     assert comparison.b.name == "salinan kerja"
     assert comparison.a.name == "v2026.2"
 
 
-def test_moved_pasal_is_shown_once_where_it_is_now(two_versions: Path, make_policy: MakePolicy,
-                                                   git: Git) -> None:
+def test_moved_pasal_is_shown_once_where_it_is_now(
+    two_versions: Path, make_policy: MakePolicy, git: Git
+) -> None:
     moved = HAK.replace("#### Pasal {#rujukan}", "#### Pasal {#sementara}").replace(
-        "#### Pasal {#hak-jp}", "#### Pasal {#rujukan}\n\nPelaksanaan [[hak-jp-jumlah]] dan "
-        "[[jalur-pendidikan]] dilaporkan kepada Gubernur.\n\n#### Pasal {#hak-jp}")
-    moved = moved[:moved.index("#### Pasal {#sementara}")]
+        "#### Pasal {#hak-jp}",
+        "#### Pasal {#rujukan}\n\nPelaksanaan [[hak-jp-jumlah]] dan "
+        "[[jalur-pendidikan]] dilaporkan kepada Gubernur.\n\n#### Pasal {#hak-jp}",
+    )
+    moved = moved[: moved.index("#### Pasal {#sementara}")]
     make_policy(bab__hak_md=moved)
     comparison = compare_versions("policy", "v2026.1", as_of=DAY)
     kinds = [(u.key, u.moved) for u in comparison.clauses if u.key.startswith("pasal:")]
@@ -120,9 +148,12 @@ def test_moved_pasal_is_shown_once_where_it_is_now(two_versions: Path, make_poli
 
 
 def test_renumbered_pasal_are_listed_briefly(two_versions: Path, make_policy: MakePolicy) -> None:
-    make_policy(bab__hak_md=HAK.replace(
-        "## Bagian: Pengembangan Kompetensi\n",
-        "## Bagian: Pengembangan Kompetensi\n\n#### Pasal {#baru}\n\nPasal baru.\n"))
+    make_policy(
+        bab__hak_md=HAK.replace(
+            "## Bagian: Pengembangan Kompetensi\n",
+            "## Bagian: Pengembangan Kompetensi\n\n#### Pasal {#baru}\n\nPasal baru.\n",
+        )
+    )
     text = render_text(compare_versions("policy", "v2026.1", as_of=DAY))
     assert "Ringkasan: 1 Pasal ditambah, 3 Pasal disesuaikan." in text
     assert text.endswith("  Pasal 2–4 → Pasal 3–5\n")

@@ -33,8 +33,10 @@ def marks(path: Path) -> list[tuple[str, str]]:
     for element in body(path).iter(W("w:ins"), W("w:del")):
         if element.getparent().tag == W("w:rPr"):
             continue
-        text = "".join("\t" if e.tag == W("w:tab") else e.text or ""
-                       for e in element.iter(W("w:t"), W("w:delText"), W("w:tab")))
+        text = "".join(
+            "\t" if e.tag == W("w:tab") else e.text or ""
+            for e in element.iter(W("w:t"), W("w:delText"), W("w:tab"))
+        )
         out.append((element.tag.split("}")[1], text))
     return out
 
@@ -50,45 +52,55 @@ def paragraph_marks(path: Path) -> list[tuple[str, str | None]]:
 
 
 def test_redline_has_exactly_the_expected_changes(two_versions: Path, tmp_path: Path) -> None:
-    path = export_version("policy", tmp_path / "r.docx", as_of=DAY, ref="v2026.2",
-                          redline_from="v2026.1")
+    path = export_version(
+        "policy", tmp_path / "r.docx", as_of=DAY, ref="v2026.2", redline_from="v2026.1"
+    )
     assert marks(path) == [
         ("ins", " dan PPPK"),
-        ("del", "."), ("ins", "; dan"),
+        ("del", "."),
+        ("ins", "; dan"),
         ("ins", "c.\tjalur magang."),
         ("del", "Pasal 3"),
-        ("del", "Pelaksanaan Pasal 2 ayat (1) dan Pasal 2 ayat (2) huruf a dilaporkan kepada "
-                "Gubernur."),
+        (
+            "del",
+            "Pelaksanaan Pasal 2 ayat (1) dan Pasal 2 ayat (2) huruf a dilaporkan kepada Gubernur.",
+        ),
         ("ins", "Pasal 3"),
         ("ins", "Pimpinan Instansi melaporkan pelaksanaan Pasal 2 ayat (1) kepada Gubernur."),
     ]
     assert paragraph_marks(path) == [
-        ("ins", "c.\tjalur magang."), ("del", "Pasal 3"),
-        ("del", "Pelaksanaan Pasal 2 ayat (1) dan Pasal 2 ayat (2) huruf a dilaporkan kepada "
-                "Gubernur."),
+        ("ins", "c.\tjalur magang."),
+        ("del", "Pasal 3"),
+        (
+            "del",
+            "Pelaksanaan Pasal 2 ayat (1) dan Pasal 2 ayat (2) huruf a dilaporkan kepada Gubernur.",
+        ),
         ("ins", "Pasal 3"),
-        ("ins", "Pimpinan Instansi melaporkan pelaksanaan Pasal 2 ayat (1) kepada Gubernur.")]
+        ("ins", "Pimpinan Instansi melaporkan pelaksanaan Pasal 2 ayat (1) kepada Gubernur."),
+    ]
 
 
-def test_marks_carry_author_commit_date_and_unique_ids(two_versions: Path,
-                                                       tmp_path: Path) -> None:
-    path = export_version("policy", tmp_path / "r.docx", as_of=DAY, ref="v2026.2",
-                          redline_from="v2026.1")
+def test_marks_carry_author_commit_date_and_unique_ids(two_versions: Path, tmp_path: Path) -> None:
+    path = export_version(
+        "policy", tmp_path / "r.docx", as_of=DAY, ref="v2026.2", redline_from="v2026.1"
+    )
     found = list(body(path).iter(W("w:ins"), W("w:del")))
     assert {(e.get(W("w:author")), e.get(W("w:date"))) for e in found} == {
-        ("Biro Hukum", "2026-04-06T07:30:00Z")}
+        ("Biro Hukum", "2026-04-06T07:30:00Z")
+    }
     ids = [e.get(W("w:id")) for e in found]
     assert len(ids) == len(set(ids)) == 13
     settings = docx.Document(str(path)).settings.element
     order = [child.tag.split("}")[1] for child in settings]
-    assert order.index("proofState") < order.index("trackRevisions") < order.index(
-        "defaultTabStop")
+    assert order.index("proofState") < order.index("trackRevisions") < order.index("defaultTabStop")
 
 
-def test_accepting_gives_the_new_version_and_rejecting_the_old(two_versions: Path,
-                                                                tmp_path: Path) -> None:
-    redline = export_version("policy", tmp_path / "r.docx", as_of=DAY, ref="v2026.2",
-                             redline_from="v2026.1")
+def test_accepting_gives_the_new_version_and_rejecting_the_old(
+    two_versions: Path, tmp_path: Path
+) -> None:
+    redline = export_version(
+        "policy", tmp_path / "r.docx", as_of=DAY, ref="v2026.2", redline_from="v2026.1"
+    )
     new = export_version("policy", tmp_path / "new.docx", as_of=DAY, ref="v2026.2")
     old = export_version("policy", tmp_path / "old.docx", as_of=DAY, ref="v2026.1")
     assert view(redline, "accept") == view(new, "accept")
@@ -97,21 +109,25 @@ def test_accepting_gives_the_new_version_and_rejecting_the_old(two_versions: Pat
 
 
 def test_accept_writes_the_clean_copy(two_versions: Path, tmp_path: Path) -> None:
-    accepted = export_version("policy", tmp_path / "a.docx", as_of=DAY, ref="v2026.2",
-                              redline_from="v2026.1", accept=True)
+    accepted = export_version(
+        "policy", tmp_path / "a.docx", as_of=DAY, ref="v2026.2", redline_from="v2026.1", accept=True
+    )
     new = export_version("policy", tmp_path / "new.docx", as_of=DAY, ref="v2026.2")
     document = docx.Document(str(accepted))
     assert not list(document.element.body.iter(W("w:ins"), W("w:del")))
     assert document.settings.element.find(W("w:trackRevisions")) is None
     assert [p.text for p in document.paragraphs] == [
-        p.text for p in docx.Document(str(new)).paragraphs]
+        p.text for p in docx.Document(str(new)).paragraphs
+    ]
     assert [p.style.name for p in document.paragraphs] == [
-        p.style.name for p in docx.Document(str(new)).paragraphs]
+        p.style.name for p in docx.Document(str(new)).paragraphs
+    ]
     assert "Semua perubahan telah diterima" in document.core_properties.comments
 
 
-def test_working_tree_redline_is_signed_by_the_drafter(two_versions: Path, tmp_path: Path,
-                                                      make_policy: Any) -> None:
+def test_working_tree_redline_is_signed_by_the_drafter(
+    two_versions: Path, tmp_path: Path, make_policy: Any
+) -> None:
     from tests.policy_fixture import HAK
 
     make_policy(bab__hak_md=HAK.replace("Setiap PNS berhak", "Setiap PNS wajib dan berhak"))
@@ -119,5 +135,6 @@ def test_working_tree_redline_is_signed_by_the_drafter(two_versions: Path, tmp_p
     found = list(body(path).iter(W("w:ins")))
     # no Git user name configured here: the drafter is "Perancang"
     assert {(e.get(W("w:author")), e.get(W("w:date"))) for e in found} == {
-        ("Perancang", "2026-12-01T00:00:00Z")}
+        ("Perancang", "2026-12-01T00:00:00Z")
+    }
     assert ("ins", " wajib dan") in marks(path)

@@ -21,16 +21,20 @@ from tests.workflow.conftest import ROOT, Run
 
 GUIDE = ROOT / "site" / "panduan" / "alur-git.md"
 # the commands the lead registers on `kebijakan`; until then the test adds them itself
-KEBIJAKAN = click.Group("kebijakan", commands={**cli.commands, "impact": impact,
-                                               "dispensasi": dispensasi})
+KEBIJAKAN = click.Group(
+    "kebijakan", commands={**cli.commands, "impact": impact, "dispensasi": dispensasi}
+)
 
 
 def recipe() -> list[str]:
     """The command lines between the resep-ci markers of the guide."""
     text = GUIDE.read_text(encoding="utf-8")
     block = text.split("<!-- resep-ci:mulai -->", 1)[1].split("<!-- resep-ci:selesai -->", 1)[0]
-    return [line.strip() for line in block.splitlines()
-            if line.strip() and not line.startswith(("```", "#"))]
+    return [
+        line.strip()
+        for line in block.splitlines()
+        if line.strip() and not line.startswith(("```", "#"))
+    ]
 
 
 @pytest.fixture
@@ -47,7 +51,7 @@ def repo(sh: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     text = parameter.read_text(encoding="utf-8")
     at = text.index("kompetensi.jp_minimum_pns:")
     at = text.index("      value: 20\n", at)
-    parameter.write_text(text[:at] + "      value: 24\n" + text[at + 16:], encoding="utf-8")
+    parameter.write_text(text[:at] + "      value: 24\n" + text[at + 16 :], encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 

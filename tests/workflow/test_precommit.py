@@ -41,9 +41,12 @@ def repo(make_policy: MakePolicy, sh: Run, tmp_path: Path) -> Path:
     (tmp_path / "rules" / "aturan.yml").write_text(RULES, encoding="utf-8")
     definition = hook()
     script = tmp_path / ".git" / "hooks" / "pre-commit"
-    script.write_text("#!/bin/sh\n"
-                      f"if git diff --cached --name-only | grep -Eq '{definition['files']}'; "
-                      f"then exec {definition['entry']}; fi\n", encoding="utf-8")
+    script.write_text(
+        "#!/bin/sh\n"
+        f"if git diff --cached --name-only | grep -Eq '{definition['files']}'; "
+        f"then exec {definition['entry']}; fi\n",
+        encoding="utf-8",
+    )
     os.chmod(script, 0o755)
     sh("git", "add", "policy", "rules")
     sh("git", "commit", "-q", "-m", "Rancangan pertama")
@@ -58,9 +61,10 @@ def _commit(sh: Run, message: str) -> tuple[int, str]:
 
 def test_broken_cross_reference_is_blocked(repo: Path, sh: Run) -> None:
     hak = repo / "policy" / "bab" / "hak.md"
-    hak.write_text(hak.read_text(encoding="utf-8").replace("[[jalur-pendidikan]]",
-                                                           "[[jalur-tidak-ada]]"),
-                   encoding="utf-8")
+    hak.write_text(
+        hak.read_text(encoding="utf-8").replace("[[jalur-pendidikan]]", "[[jalur-tidak-ada]]"),
+        encoding="utf-8",
+    )
     head = sh("git", "rev-parse", "HEAD").stdout
     code, output = _commit(sh, "Rujukan rusak")
     assert code != 0
@@ -70,9 +74,12 @@ def test_broken_cross_reference_is_blocked(repo: Path, sh: Run) -> None:
 
 def test_rule_citing_a_removed_clause_is_blocked(repo: Path, sh: Run) -> None:
     rules = repo / "rules" / "aturan.yml"
-    rules.write_text(rules.read_text(encoding="utf-8").replace("clause: hak-jp-jumlah",
-                                                               "clause: hak-jp-dihapus"),
-                     encoding="utf-8")
+    rules.write_text(
+        rules.read_text(encoding="utf-8").replace(
+            "clause: hak-jp-jumlah", "clause: hak-jp-dihapus"
+        ),
+        encoding="utf-8",
+    )
     code, output = _commit(sh, "Aturan salah rujuk")
     assert code != 0
     assert "rules/aturan.yml:" in output and "hak-jp-dihapus" in output
@@ -83,8 +90,9 @@ def test_dispensation_citing_an_unknown_rule_is_blocked(repo: Path, sh: Run) -> 
 
     folder = repo / "rules" / "dispensasi"
     folder.mkdir()
-    (folder / "tb.yml").write_text(entry("DISP-1", '{nip: "198503122010011001"}',
-                                         rules="[KOMP-TIDAK-ADA]"), encoding="utf-8")
+    (folder / "tb.yml").write_text(
+        entry("DISP-1", '{nip: "198503122010011001"}', rules="[KOMP-TIDAK-ADA]"), encoding="utf-8"
+    )
     code, output = _commit(sh, "Dispensasi salah")
     assert code != 0
     assert "rules/dispensasi/tb.yml:2:" in output and "(dispensasi-aturan)" in output
@@ -92,9 +100,10 @@ def test_dispensation_citing_an_unknown_rule_is_blocked(repo: Path, sh: Run) -> 
 
 def test_a_sound_change_is_committed(repo: Path, sh: Run) -> None:
     hak = repo / "policy" / "bab" / "hak.md"
-    hak.write_text(hak.read_text(encoding="utf-8").replace("Setiap PNS berhak",
-                                                           "Setiap PNS dan CPNS berhak"),
-                   encoding="utf-8")
+    hak.write_text(
+        hak.read_text(encoding="utf-8").replace("Setiap PNS berhak", "Setiap PNS dan CPNS berhak"),
+        encoding="utf-8",
+    )
     code, output = _commit(sh, "Perluasan hak")
     assert code == 0, output
     assert sh("git", "log", "--format=%s", "-1").stdout.strip() == "Perluasan hak"

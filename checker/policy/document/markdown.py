@@ -38,8 +38,10 @@ class MarkdownLayout(Layout[str]):
 
     def pasal_heading(self, block: Block, unit: Unit) -> list[str]:
         """A Pasal heading, with anchors by number and by stable id."""
-        return [f"{self.anchor(f'pasal-{block.label.lower()}')}{self.anchor(unit.pasal_id)}",
-                self.heading(LEVELS[block.kind], self.words(block))]
+        return [
+            f"{self.anchor(f'pasal-{block.label.lower()}')}{self.anchor(unit.pasal_id)}",
+            self.heading(LEVELS[block.kind], self.words(block)),
+        ]
 
     def citation(self, segment: Citation) -> str:
         return f"[{segment.text}](#{segment.target})"

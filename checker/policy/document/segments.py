@@ -15,8 +15,10 @@ from checker.policy.document.blocks import Citation, Emphasis, Inline, Parameter
 from checker.policy.inline import INLINE_RE, InlineContext, format_value
 
 # "*kata*" or "_kata_" (not inside a word, as Markdown reads underscores), never across a line
-_EMPHASIS = re.compile(r"\*(?=[^\s*])(?P<star>[^*\n]*?[^\s*])\*"
-                       r"|(?<!\w)_(?=[^\s_])(?P<under>[^_\n]*?[^\s_])_(?!\w)")
+_EMPHASIS = re.compile(
+    r"\*(?=[^\s*])(?P<star>[^*\n]*?[^\s*])\*"
+    r"|(?<!\w)_(?=[^\s_])(?P<under>[^_\n]*?[^\s_])_(?!\w)"
+)
 
 
 def _words(text: str) -> list[Inline]:
@@ -24,7 +26,7 @@ def _words(text: str) -> list[Inline]:
     start = 0
     for match in _EMPHASIS.finditer(text):
         if match.start() > start:
-            out.append(Plain(text[start:match.start()]))
+            out.append(Plain(text[start : match.start()]))
         out.append(Emphasis(match.group("star") or match.group("under")))
         start = match.end()
     if start < len(text):
@@ -52,7 +54,7 @@ def segments(raw: str, ctx: InlineContext, pasal_id: str | None) -> tuple[Inline
     out: list[Inline] = []
     start = 0
     for match in INLINE_RE.finditer(raw):
-        out += _words(raw[start:match.start()])
+        out += _words(raw[start : match.start()])
         out.append(_construct(match, ctx, pasal_id))
         start = match.end()
     out += _words(raw[start:])

@@ -19,8 +19,22 @@ NBSP = "\u00a0"
 # Never break a line inside "Pasal 9", "ayat (2)", "huruf a" or "20 (dua puluh)": a wrapped
 # line starting with "(2)" would read as a new ayat.
 _GLUE = re.compile(r"\b(Pasal|ayat|huruf|angka|Nomor|Tahun) (?=\S)|(?<=[\d%]) (?=\()")
-CENTRED = frozenset({"judul", "rahmat", "pembentuk", "memutuskan", "bab", "bab-judul", "bagian",
-                     "bagian-judul", "paragraf", "paragraf-judul", "pasal", "pasal-dihapus"})
+CENTRED = frozenset(
+    {
+        "judul",
+        "rahmat",
+        "pembentuk",
+        "memutuskan",
+        "bab",
+        "bab-judul",
+        "bagian",
+        "bagian-judul",
+        "paragraf",
+        "paragraf-judul",
+        "pasal",
+        "pasal-dihapus",
+    }
+)
 
 
 def _glue(text: str) -> str:
@@ -29,8 +43,9 @@ def _glue(text: str) -> str:
 
 def wrap(text: str, first: str = "", rest: str = "") -> list[str]:
     """``text`` wrapped to :data:`WIDTH` after ``first``, later lines indented by ``rest``."""
-    lines = textwrap.wrap(_glue(text), WIDTH, initial_indent=first, subsequent_indent=rest,
-                          break_on_hyphens=False) or [first.rstrip()]
+    lines = textwrap.wrap(
+        _glue(text), WIDTH, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False
+    ) or [first.rstrip()]
     return [line.replace(NBSP, " ") for line in lines]
 
 

@@ -41,14 +41,20 @@ def judul_lines(peraturan: Peraturan) -> list[str]:
     region = peraturan.region.replace("Provinsi ", "").upper()
     nomor = str(peraturan.number) if peraturan.number else BLANK
     tahun = str(peraturan.year) if peraturan.year else BLANK
-    return [f"{peraturan.kind.upper()} {region}", f"NOMOR {nomor} TAHUN {tahun}", "TENTANG",
-            peraturan.title.upper()]
+    return [
+        f"{peraturan.kind.upper()} {region}",
+        f"NOMOR {nomor} TAHUN {tahun}",
+        "TENTANG",
+        peraturan.title.upper(),
+    ]
 
 
 def office_line(peraturan: Peraturan) -> str:
     """ "GUBERNUR BENGKULU," — the pembentuk."""
-    return f"{peraturan.kind.replace('Peraturan ', '').upper()} " \
-           f"{peraturan.region.replace('Provinsi ', '').upper()},"
+    return (
+        f"{peraturan.kind.replace('Peraturan ', '').upper()} "
+        f"{peraturan.region.replace('Provinsi ', '').upper()},"
+    )
 
 
 def berita_daerah_line(peraturan: Peraturan) -> str:
@@ -62,8 +68,12 @@ def signature_lines(signer: Penandatangan, verb: str) -> list[str]:
     """ "Ditetapkan di Bengkulu / pada tanggal … / GUBERNUR BENGKULU, / NAME" (the space for
     the signature is the layout's to leave, before the name)."""
     when = tanggal(signer.date) if signer.date else BLANK
-    return [f"{verb} di {signer.place}", f"pada tanggal {when}", f"{signer.office},",
-            (signer.name or BLANK).upper()]
+    return [
+        f"{verb} di {signer.place}",
+        f"pada tanggal {when}",
+        f"{signer.office},",
+        (signer.name or BLANK).upper(),
+    ]
 
 
 def _lines(kind: str, lines: list[str]) -> list[Block]:
@@ -84,21 +94,44 @@ class _Walk:
     def pembukaan(self) -> None:
         p = self.peraturan
         self.units.append(Unit("judul", _lines("judul", judul_lines(p)), PEMBUKAAN))
-        self.units.append(Unit("pembentuk", [
-            Block("rahmat", plain("DENGAN RAHMAT TUHAN YANG MAHA ESA")),
-            Block("pembentuk", plain(office_line(p)))], PEMBUKAAN))
-        for head, items, alpha in (("Menimbang", p.menimbang, True),
-                                   ("Mengingat", p.mengingat, False)):
-            blocks = [Block(head.lower(), self.words(item.raw, None),
-                            f"{letter(index)}." if alpha else f"{index + 1}.",
-                            head if index == 0 else "", joined=index > 0)
-                      for index, item in enumerate(items)]
-            self.units.append(Unit(head.lower(), blocks, PEMBUKAAN,
-                                   source="\n".join(t.raw for t in items)))
+        self.units.append(
+            Unit(
+                "pembentuk",
+                [
+                    Block("rahmat", plain("DENGAN RAHMAT TUHAN YANG MAHA ESA")),
+                    Block("pembentuk", plain(office_line(p))),
+                ],
+                PEMBUKAAN,
+            )
+        )
+        for head, items, alpha in (
+            ("Menimbang", p.menimbang, True),
+            ("Mengingat", p.mengingat, False),
+        ):
+            blocks = [
+                Block(
+                    head.lower(),
+                    self.words(item.raw, None),
+                    f"{letter(index)}." if alpha else f"{index + 1}.",
+                    head if index == 0 else "",
+                    joined=index > 0,
+                )
+                for index, item in enumerate(items)
+            ]
+            self.units.append(
+                Unit(head.lower(), blocks, PEMBUKAAN, source="\n".join(t.raw for t in items))
+            )
         penetapan = f"{p.kind.upper()} TENTANG {p.title.upper()}."
-        self.units.append(Unit("memutuskan", [
-            Block("memutuskan", plain("MEMUTUSKAN:")),
-            Block("menetapkan", plain(penetapan), head="Menetapkan")], PEMBUKAAN))
+        self.units.append(
+            Unit(
+                "memutuskan",
+                [
+                    Block("memutuskan", plain("MEMUTUSKAN:")),
+                    Block("menetapkan", plain(penetapan), head="Menetapkan"),
+                ],
+                PEMBUKAAN,
+            )
+        )
 
     def heading(self, key: str, bab: Bab, numbered: Block, title: str) -> None:
         """A BAB, Bagian or Paragraf heading: its number, and its title printed with it."""
@@ -107,8 +140,9 @@ class _Walk:
 
     def bab(self, bab: Bab) -> None:
         label = self.numbering.bab[bab.id]
-        self.heading(f"bab:{bab.id}", bab, Block("bab", plain(f"BAB {label}"), label),
-                     bab.title.upper())
+        self.heading(
+            f"bab:{bab.id}", bab, Block("bab", plain(f"BAB {label}"), label), bab.title.upper()
+        )
         bagian_no = 0
         for child in bab.children:
             if isinstance(child, Pasal):
@@ -119,17 +153,24 @@ class _Walk:
 
     def bagian(self, bab: Bab, index: int, bagian: Bagian) -> None:
         label = ordinal(index)
-        self.heading(f"bagian:{bab.id}:{bagian.title}", bab,
-                     Block("bagian", plain(f"Bagian {label}"), label), bagian.title)
+        self.heading(
+            f"bagian:{bab.id}:{bagian.title}",
+            bab,
+            Block("bagian", plain(f"Bagian {label}"), label),
+            bagian.title,
+        )
         paragraf_no = 0
         for child in bagian.children:
             if isinstance(child, Pasal):
                 self.pasal(bab, child)
                 continue
             paragraf_no += 1
-            self.heading(f"paragraf:{bab.id}:{child.title}", bab,
-                         Block("paragraf", plain(f"Paragraf {paragraf_no}"), str(paragraf_no)),
-                         child.title)
+            self.heading(
+                f"paragraf:{bab.id}:{child.title}",
+                bab,
+                Block("paragraf", plain(f"Paragraf {paragraf_no}"), str(paragraf_no)),
+                child.title,
+            )
             for pasal in child.pasal:
                 self.pasal(bab, pasal)
 
@@ -160,25 +201,33 @@ class _Walk:
         # the blocks of one ayat print together; the first starts its stanza
         return [block if i == 0 else replace(block, joined=True) for i, block in enumerate(blocks)]
 
-    def rincian(self, pasal: Pasal, ayat_index: int, path: tuple[int, ...], item: Rincian,
-                level: int, kind: str = "rincian") -> list[Block]:
+    def rincian(
+        self,
+        pasal: Pasal,
+        ayat_index: int,
+        path: tuple[int, ...],
+        item: Rincian,
+        level: int,
+        kind: str = "rincian",
+    ) -> list[Block]:
         label = self.numbering.item_labels[(pasal.id, ayat_index, path)]
-        blocks = [Block(kind, self.words(item.text.raw, pasal.id), label, level=level,
-                        key=item.id)]
+        blocks = [Block(kind, self.words(item.text.raw, pasal.id), label, level=level, key=item.id)]
         for child_index, child in enumerate(item.children):
             blocks.extend(self.rincian(pasal, ayat_index, (*path, child_index), child, level + 1))
         return blocks
 
     def penutup(self) -> None:
         p = self.peraturan
-        for key, signer, verb in (("penetapan", p.penetapan, "Ditetapkan"),
-                                  ("pengundangan", p.pengundangan, "Diundangkan")):
+        for key, signer, verb in (
+            ("penetapan", p.penetapan, "Ditetapkan"),
+            ("pengundangan", p.pengundangan, "Diundangkan"),
+        ):
             *lines, name = signature_lines(signer, verb)
             blocks = _lines("ttd", lines)
-            self.units.append(Unit(key, [*blocks, Block("ttd-nama", plain(name), joined=True)],
-                                   PENUTUP))
-        self.units.append(Unit("berita", [Block("berita", plain(berita_daerah_line(p)))],
-                               PENUTUP))
+            self.units.append(
+                Unit(key, [*blocks, Block("ttd-nama", plain(name), joined=True)], PENUTUP)
+            )
+        self.units.append(Unit("berita", [Block("berita", plain(berita_daerah_line(p)))], PENUTUP))
 
 
 def _source(pasal: Pasal) -> str:

@@ -66,7 +66,9 @@ PARAMS = {
     "type": "object",
     "description": "Parameter bertanggal: alias → {name, at}; dipakai sebagai alias.value_num.",
     "additionalProperties": {
-        "type": "object", "additionalProperties": False, "required": ["name", "at"],
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["name", "at"],
         "properties": {"name": {"type": "string"}, "at": SQL},
     },
     "propertyNames": {"pattern": "^[a-z_][a-z0-9_]*$"},

@@ -12,37 +12,47 @@ from checker.rules.types.simple import row_from, row_output
 
 def param_joins(rule: Rule) -> list[ParamJoin]:
     """The dated parameters a rule declares under ``check.params``."""
-    return [ParamJoin(alias, spec["name"], expand(spec["at"]))
-            for alias, spec in sorted((rule.check.get("params") or {}).items())]
+    return [
+        ParamJoin(alias, spec["name"], expand(spec["at"]))
+        for alias, spec in sorted((rule.check.get("params") or {}).items())
+    ]
 
 
 class RowExpression(CheckType):
     name = "row_expression"
     title = "Ungkapan per baris"
-    description = ("Setiap baris tabel yang memenuhi `condition` (SQL) adalah pelanggaran. "
-                   "Parameter bertanggal dapat digabungkan melalui `params` dan dipakai sebagai "
-                   "`alias.value_num` atau `alias.value_text`.")
+    description = (
+        "Setiap baris tabel yang memenuhi `condition` (SQL) adalah pelanggaran. "
+        "Parameter bertanggal dapat digabungkan melalui `params` dan dipakai sebagai "
+        "`alias.value_num` atau `alias.value_text`."
+    )
     options: ClassVar[dict[str, Any]] = {
-        "condition": SQL, "column": COLUMN,
+        "condition": SQL,
+        "column": COLUMN,
         "expected": {**SQL, "description": "Ungkapan SQL nilai yang seharusnya."},
         "actual": {**SQL, "description": "Ungkapan SQL nilai yang ditemukan."},
         "period": {**SQL, "description": "Ungkapan SQL periode temuan."},
         "params": PARAMS,
     }
     required = ("condition", "column")
-    example = ("check:\n  type: row_expression\n  column: predikat\n"
-               "  condition: t.predikat <> 'Baik'\n  actual: t.predikat")
+    example = (
+        "check:\n  type: row_expression\n  column: predikat\n"
+        "  condition: t.predikat <> 'Baik'\n  actual: t.predikat"
+    )
 
     def compile(self, rule: Rule, ctx: CompileContext) -> str:
         check = rule.check
         joins = param_joins(rule)
-        select = row_output(rule, check["column"], expand(check.get("actual", "NULL")),
-                            expand(check.get("expected", "NULL")),
-                            period=expand(check.get("period") or "NULL"),
-                            expected_since=f"{joins[0].alias}.since" if joins else "NULL")
+        select = row_output(
+            rule,
+            check["column"],
+            expand(check.get("actual", "NULL")),
+            expand(check.get("expected", "NULL")),
+            period=expand(check.get("period") or "NULL"),
+            expected_since=f"{joins[0].alias}.since" if joins else "NULL",
+        )
         join_sql = "".join("\n" + j.sql() for j in joins)
-        return (f"SELECT {select}\n{row_from(rule)}{join_sql}\n"
-                f"WHERE {expand(check['condition'])}")
+        return f"SELECT {select}\n{row_from(rule)}{join_sql}\nWHERE {expand(check['condition'])}"
 
     def parameters(self, rule: Rule) -> list[str]:
         return [j.name for j in param_joins(rule)]
@@ -51,16 +61,21 @@ class RowExpression(CheckType):
 class Sql(CheckType):
     name = "sql"
     title = "SQL bebas"
-    description = ("Jalan keluar: kueri SELECT lengkap yang mengembalikan kolom standar "
-                   f"({', '.join(OUTPUT_COLUMNS)}, dan boleh ditambah kolom table bila "
-                   "pelanggarannya berada di beberapa tabel); satu baris per pelanggaran. "
-                   "Tabel bantu: kebijakan_parameter, kebijakan_tahun, kebijakan_konteks, "
-                   "kebijakan_pegawai, kebijakan_golongan, kebijakan_predikat; `:as_of` adalah "
-                   "tanggal acuan.")
+    description = (
+        "Jalan keluar: kueri SELECT lengkap yang mengembalikan kolom standar "
+        f"({', '.join(OUTPUT_COLUMNS)}, dan boleh ditambah kolom table bila "
+        "pelanggarannya berada di beberapa tabel); satu baris per pelanggaran. "
+        "Tabel bantu: kebijakan_parameter, kebijakan_tahun, kebijakan_konteks, "
+        "kebijakan_pegawai, kebijakan_golongan, kebijakan_predikat; `:as_of` adalah "
+        "tanggal acuan."
+    )
     options: ClassVar[dict[str, Any]] = {
         "query": SQL,
-        "parameters": {"type": "array", "items": {"type": "string"},
-                       "description": "Nama parameter yang dibaca kueri (diperiksa lint)."},
+        "parameters": {
+            "type": "array",
+            "items": {"type": "string"},
+            "description": "Nama parameter yang dibaca kueri (diperiksa lint).",
+        },
     }
     required = ("query",)
     example = "check:\n  type: sql\n  query: |\n    SELECT ... FROM pegawai AS t WHERE ..."

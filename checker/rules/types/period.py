@@ -19,10 +19,12 @@ POPULATION = {**SQL, "description": "Syarat SQL atas pegawai p dan tahun y.tahun
 
 def population_sql(rule: Rule) -> str:
     """Employees × checked years that the rule applies to: columns of p plus ``tahun``."""
-    cond = expand(rule.check["population"]).replace(":year_start", year_start("y.tahun")) \
+    cond = (
+        expand(rule.check["population"])
+        .replace(":year_start", year_start("y.tahun"))
         .replace(":year_end", year_end("y.tahun"))
-    return (f"SELECT p.*, y.tahun FROM pegawai AS p CROSS JOIN {YEARS_TABLE} AS y "
-            f"WHERE {cond}")
+    )
+    return f"SELECT p.*, y.tahun FROM pegawai AS p CROSS JOIN {YEARS_TABLE} AS y WHERE {cond}"
 
 
 def _child_in_year(rule: Rule) -> str:
@@ -33,9 +35,11 @@ def _child_in_year(rule: Rule) -> str:
 class PeriodAggregate(CheckType):
     name = "period_aggregate"
     title = "Agregat per tahun terhadap parameter"
-    description = ("Untuk setiap pegawai dalam populasi dan setiap tahun yang diperiksa, "
-                   "agregat baris tabel anak pada tahun itu dibandingkan dengan parameter yang "
-                   "berlaku pada 31 Desember tahun tersebut.")
+    description = (
+        "Untuk setiap pegawai dalam populasi dan setiap tahun yang diperiksa, "
+        "agregat baris tabel anak pada tahun itu dibandingkan dengan parameter yang "
+        "berlaku pada 31 Desember tahun tersebut."
+    )
     options: ClassVar[dict[str, Any]] = {
         "population": POPULATION,
         "child": COLUMN,
@@ -46,31 +50,46 @@ class PeriodAggregate(CheckType):
         "column": COLUMN,
     }
     required = ("population", "child", "date_column", "aggregate", "breach", "parameter")
-    example = ("check:\n  type: period_aggregate\n  population: p.status_kepegawaian = 'PNS'\n"
-               "  child: pelatihan\n  date_column: tanggal_selesai\n  aggregate: SUM(c.jp)\n"
-               "  breach: '<'\n  parameter: kompetensi.jp_minimum_pns")
+    example = (
+        "check:\n  type: period_aggregate\n  population: p.status_kepegawaian = 'PNS'\n"
+        "  child: pelatihan\n  date_column: tanggal_selesai\n  aggregate: SUM(c.jp)\n"
+        "  breach: '<'\n  parameter: kompetensi.jp_minimum_pns"
+    )
 
     def per_employee(self, rule: Rule) -> str:
         """Population rows with ``nilai`` (the aggregate, 0 when none) and the parameter."""
         check = rule.check
         param = ParamJoin("m", check["parameter"], year_end("p.tahun"))
-        aggregate = (f"(SELECT {check['aggregate']} FROM {check['child']} AS c "
-                     f"WHERE {_child_in_year(rule)})")
-        return (f"SELECT p.*, COALESCE({aggregate}, 0) AS nilai, m.value_num AS batas, "
-                f"m.since AS batas_sejak, {param.value()} AS batas_teks\n"
-                f"FROM ({population_sql(rule)}) AS p\n{param.sql()}")
+        aggregate = (
+            f"(SELECT {check['aggregate']} FROM {check['child']} AS c WHERE {_child_in_year(rule)})"
+        )
+        return (
+            f"SELECT p.*, COALESCE({aggregate}, 0) AS nilai, m.value_num AS batas, "
+            f"m.since AS batas_sejak, {param.value()} AS batas_teks\n"
+            f"FROM ({population_sql(rule)}) AS p\n{param.sql()}"
+        )
 
     def breach_condition(self, rule: Rule) -> str:
         """Condition on :meth:`per_employee` rows that makes a breach."""
         return f"e.nilai {rule.check['breach']} e.batas"
 
     def compile(self, rule: Rule, ctx: CompileContext) -> str:
-        select = output(file="e._file", row="e._row", nip="e.nip", nama="e.nama",
-                        instansi="e.instansi", period="e.tahun",
-                        column=rule.check.get("column"), expected="e.batas_teks",
-                        actual="e.nilai", expected_since="e.batas_sejak")
-        return (f"SELECT {select}\nFROM ({self.per_employee(rule)}) AS e\n"
-                f"WHERE {self.breach_condition(rule)}")
+        select = output(
+            file="e._file",
+            row="e._row",
+            nip="e.nip",
+            nama="e.nama",
+            instansi="e.instansi",
+            period="e.tahun",
+            column=rule.check.get("column"),
+            expected="e.batas_teks",
+            actual="e.nilai",
+            expected_since="e.batas_sejak",
+        )
+        return (
+            f"SELECT {select}\nFROM ({self.per_employee(rule)}) AS e\n"
+            f"WHERE {self.breach_condition(rule)}"
+        )
 
     def parameters(self, rule: Rule) -> list[str]:
         return [rule.check["parameter"]]
@@ -79,18 +98,23 @@ class PeriodAggregate(CheckType):
 class PeriodExists(CheckType):
     name = "period_exists"
     title = "Keberadaan catatan per tahun"
-    description = ("Untuk setiap pegawai dalam populasi dan setiap tahun yang diperiksa, harus "
-                   "ada paling sedikit satu baris tabel anak c yang memenuhi `match` "
-                   "(gunakan p.tahun untuk tahun yang diperiksa).")
+    description = (
+        "Untuk setiap pegawai dalam populasi dan setiap tahun yang diperiksa, harus "
+        "ada paling sedikit satu baris tabel anak c yang memenuhi `match` "
+        "(gunakan p.tahun untuk tahun yang diperiksa)."
+    )
     options: ClassVar[dict[str, Any]] = {
-        "population": POPULATION, "child": COLUMN,
+        "population": POPULATION,
+        "child": COLUMN,
         "match": {**SQL, "description": "Syarat SQL atas baris anak c dan pegawai p."},
         "expected": {"type": "string", "description": "Uraian catatan yang diharapkan."},
         "column": COLUMN,
     }
     required = ("population", "child", "match")
-    example = ("check:\n  type: period_exists\n  population: p.aktif\n"
-               "  child: penilaian_kinerja\n  match: c.nip = p.nip AND c.tahun = p.tahun")
+    example = (
+        "check:\n  type: period_exists\n  population: p.aktif\n"
+        "  child: penilaian_kinerja\n  match: c.nip = p.nip AND c.tahun = p.tahun"
+    )
 
     def per_employee(self, rule: Rule) -> str:
         """Population rows with ``ada`` telling whether a matching child row exists."""
@@ -104,8 +128,18 @@ class PeriodExists(CheckType):
 
     def compile(self, rule: Rule, ctx: CompileContext) -> str:
         expected = rule.check.get("expected", "ada")
-        select = output(file="e._file", row="e._row", nip="e.nip", nama="e.nama",
-                        instansi="e.instansi", period="e.tahun", column=rule.check.get("column"),
-                        expected=literal(expected), actual="'tidak ada'")
-        return (f"SELECT {select}\nFROM ({self.per_employee(rule)}) AS e\n"
-                f"WHERE {self.breach_condition(rule)}")
+        select = output(
+            file="e._file",
+            row="e._row",
+            nip="e.nip",
+            nama="e.nama",
+            instansi="e.instansi",
+            period="e.tahun",
+            column=rule.check.get("column"),
+            expected=literal(expected),
+            actual="'tidak ada'",
+        )
+        return (
+            f"SELECT {select}\nFROM ({self.per_employee(rule)}) AS e\n"
+            f"WHERE {self.breach_condition(rule)}"
+        )

@@ -13,10 +13,12 @@ from checker.rules.types.period import PeriodAggregate, PeriodExists
 class AgencyRate(CheckType):
     name = "agency_rate"
     title = "Capaian instansi terhadap target"
-    description = ("Persentase populasi suatu aturan per tahun (`rule`, bertipe "
-                   "period_aggregate atau period_exists) yang memenuhinya, per instansi; "
-                   "pelanggaran bila di bawah target bertanggal (`target`, dalam persen) yang "
-                   "berlaku pada 31 Desember tahun tersebut.")
+    description = (
+        "Persentase populasi suatu aturan per tahun (`rule`, bertipe "
+        "period_aggregate atau period_exists) yang memenuhinya, per instansi; "
+        "pelanggaran bila di bawah target bertanggal (`target`, dalam persen) yang "
+        "berlaku pada 31 Desember tahun tersebut."
+    )
     options: ClassVar[dict[str, Any]] = {
         "rule": {"type": "string", "pattern": "^[A-Z][A-Z0-9-]*$"},
         "target": {"type": "string"},
@@ -28,19 +30,28 @@ class AgencyRate(CheckType):
     def compile(self, rule: Rule, ctx: CompileContext) -> str:
         base = ctx.rules[rule.check["rule"]]
         kind: PeriodAggregate | PeriodExists = (
-            PeriodAggregate() if base.type == "period_aggregate" else PeriodExists())
+            PeriodAggregate() if base.type == "period_aggregate" else PeriodExists()
+        )
         target = ParamJoin("g", rule.check["target"], year_end("r.tahun"))
         rates = (
             f"SELECT e.instansi, e.tahun, COUNT(*) AS populasi, "
             f"SUM(CASE WHEN {kind.breach_condition(base)} THEN 0 ELSE 1 END) AS memenuhi\n"
-            f"FROM ({kind.per_employee(base)}) AS e\nGROUP BY e.instansi, e.tahun")
+            f"FROM ({kind.per_employee(base)}) AS e\nGROUP BY e.instansi, e.tahun"
+        )
         share = "100.0 * r.memenuhi / r.populasi"
         # compare the exact share; round only what people read (69.95 % misses a 70 % target)
-        select = output(instansi="r.instansi", period="r.tahun", column=rule.check.get("column"),
-                        expected=target.value(), actual=f"ROUND({share}, 1)",
-                        expected_since="g.since")
-        return (f"SELECT {select}\nFROM ({rates}) AS r\n{target.sql()}\n"
-                f"WHERE r.populasi > 0 AND {share} < g.value_num")
+        select = output(
+            instansi="r.instansi",
+            period="r.tahun",
+            column=rule.check.get("column"),
+            expected=target.value(),
+            actual=f"ROUND({share}, 1)",
+            expected_since="g.since",
+        )
+        return (
+            f"SELECT {select}\nFROM ({rates}) AS r\n{target.sql()}\n"
+            f"WHERE r.populasi > 0 AND {share} < g.value_num"
+        )
 
     def parameters(self, rule: Rule) -> list[str]:
         return [rule.check["target"]]

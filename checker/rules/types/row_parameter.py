@@ -43,38 +43,59 @@ class RowParameter(CheckType):
         "`expected` dan `actual` nilai parameter ditulis `param.value_num` atau "
         "`param.value_text`; pada tabel selain pegawai, data pegawai pemilik NIP tersedia "
         "sebagai `k` (misalnya `k.tmt_cpns`). Temuan mencatat nilai parameter sebagai nilai "
-        "yang seharusnya, sejak kapan nilai itu berlaku, dan tahun `date` sebagai periode.")
+        "yang seharusnya, sejak kapan nilai itu berlaku, dan tahun `date` sebagai periode."
+    )
     options: ClassVar[dict[str, Any]] = {
-        "date": {"type": "string", "pattern": f"^({AT_AS_OF}|[a-z_][a-z0-9_]*)$",
-                 "description": "Kolom tanggal baris yang menentukan nilai parameter, atau "
-                                "`:as_of` untuk tanggal acuan."},
+        "date": {
+            "type": "string",
+            "pattern": f"^({AT_AS_OF}|[a-z_][a-z0-9_]*)$",
+            "description": "Kolom tanggal baris yang menentukan nilai parameter, atau "
+            "`:as_of` untuk tanggal acuan.",
+        },
         "parameter": {
-            "type": ["string", "object"], "minLength": 1,
+            "type": ["string", "object"],
+            "minLength": 1,
             "description": "Nama parameter, atau `by` (kolom t atau k) dan `values` (kategori "
-                           "→ nama parameter) untuk parameter menurut kategori.",
-            "additionalProperties": False, "required": ["by", "values"],
+            "→ nama parameter) untuk parameter menurut kategori.",
+            "additionalProperties": False,
+            "required": ["by", "values"],
             "properties": {
                 "by": {"type": "string", "pattern": CATEGORY},
-                "values": {"type": "object", "minProperties": 1,
-                           "additionalProperties": PARAMETER_NAME},
+                "values": {
+                    "type": "object",
+                    "minProperties": 1,
+                    "additionalProperties": PARAMETER_NAME,
+                },
             },
         },
-        "also": {"type": "object", "additionalProperties": PARAMETER_NAME,
-                 "propertyNames": {"pattern": ALIAS},
-                 "description": "Parameter lain yang dibaca pada tanggal yang sama: alias → "
-                                "nama; dipakai sebagai `alias.value_num`."},
-        "checked_years_only": {"type": "boolean",
-                               "description": "Hanya baris yang tahun `date`-nya termasuk tahun "
-                                              "yang diperiksa (bawaan: ya)."},
-        "previous": {**COLUMN, "description": "Nama kolom tambahan berisi `date` baris "
-                                              "sebelumnya milik NIP yang sama."},
+        "also": {
+            "type": "object",
+            "additionalProperties": PARAMETER_NAME,
+            "propertyNames": {"pattern": ALIAS},
+            "description": "Parameter lain yang dibaca pada tanggal yang sama: alias → "
+            "nama; dipakai sebagai `alias.value_num`.",
+        },
+        "checked_years_only": {
+            "type": "boolean",
+            "description": "Hanya baris yang tahun `date`-nya termasuk tahun "
+            "yang diperiksa (bawaan: ya).",
+        },
+        "previous": {
+            **COLUMN,
+            "description": "Nama kolom tambahan berisi `date` baris "
+            "sebelumnya milik NIP yang sama.",
+        },
         "where": {**SQL, "description": "Syarat SQL baris yang dinilai."},
         "breach": {**SQL, "description": "Syarat SQL pelanggaran."},
         "column": {**COLUMN, "description": "Kolom yang disebut temuan."},
-        "expected": {**SQL, "description": "Ungkapan SQL nilai yang seharusnya (bawaan: nilai "
-                                           "parameter)."},
-        "actual": {**SQL, "description": "Ungkapan SQL nilai yang ditemukan (bawaan: kolom "
-                                         "`column`)."},
+        "expected": {
+            **SQL,
+            "description": "Ungkapan SQL nilai yang seharusnya (bawaan: nilai parameter).",
+        },
+        "actual": {
+            **SQL,
+            "description": "Ungkapan SQL nilai yang ditemukan (bawaan: kolom `column`).",
+        },
     }
     required = ("date", "parameter", "breach", "column")
     example = (
@@ -82,40 +103,51 @@ class RowParameter(CheckType):
         "  parameter: karier.kp_masa_pangkat_minimal\n  previous: tmt_lalu\n"
         "  where: t.jenis_kp = 'reguler'\n"
         "  breach: t.tmt < t.tmt_lalu + CAST(param.value_num AS INTEGER) * INTERVAL '1' YEAR\n"
-        "  column: tmt")
+        "  column: tmt"
+    )
 
     def compile(self, rule: Rule, ctx: CompileContext) -> str:
         check = rule.check
         date = check["date"]
         at = AS_OF if date == AT_AS_OF else f"t.{date}"
         joins = [self._main(rule, at).sql()]
-        joins += [ParamJoin(alias, name, at, inner=True).sql()
-                  for alias, name in (check.get("also") or {}).items()]
+        joins += [
+            ParamJoin(alias, name, at, inner=True).sql()
+            for alias, name in (check.get("also") or {}).items()
+        ]
         period = "NULL"
         if date != AT_AS_OF:
             period = f"EXTRACT(YEAR FROM t.{date})"
             if check.get("checked_years_only", True):
                 joins.insert(0, f"JOIN {YEARS_TABLE} AS y ON y.tahun = {period}")
         select = row_output(
-            rule, check["column"], expand(check.get("actual", f"t.{check['column']}")),
+            rule,
+            check["column"],
+            expand(check.get("actual", f"t.{check['column']}")),
             expand(check["expected"]) if "expected" in check else self._main(rule, at).value(),
-            period=period, expected_since=f"{MAIN}.since")
+            period=period,
+            expected_since=f"{MAIN}.since",
+        )
         condition = f"({expand(check['breach'])})"
         if check.get("where"):
             condition += f" AND ({expand(check['where'])})"
-        return (f"SELECT {select}\n{row_from(rule, self._source(rule))}\n" + "\n".join(joins)
-                + f"\nWHERE {condition}")
+        return (
+            f"SELECT {select}\n{row_from(rule, self._source(rule))}\n"
+            + "\n".join(joins)
+            + f"\nWHERE {condition}"
+        )
 
     def _main(self, rule: Rule, at: str) -> ParamJoin:
         """The judged parameter: one name, or the name mapped from the row's category."""
         parameter = rule.check["parameter"]
         if isinstance(parameter, str):
             return ParamJoin(MAIN, parameter, at, inner=True)
-        cases = " ".join(f"WHEN {literal(str(category))} THEN {literal(name)}"
-                         for category, name in parameter["values"].items())
+        cases = " ".join(
+            f"WHEN {literal(str(category))} THEN {literal(name)}"
+            for category, name in parameter["values"].items()
+        )
         # an unmapped category gives NULL, which joins no parameter: the row is not judged
-        return ParamJoin(MAIN, "", at, inner=True,
-                         name_sql=f"CASE {parameter['by']} {cases} END")
+        return ParamJoin(MAIN, "", at, inner=True, name_sql=f"CASE {parameter['by']} {cases} END")
 
     def _source(self, rule: Rule) -> str | None:
         """The rule's table, with the previous date of the same NIP when asked for."""
@@ -124,9 +156,11 @@ class RowParameter(CheckType):
             return None
         date = rule.check["date"]
         # the file position breaks ties between two rows of one NIP on the same date
-        return (f"(SELECT r.*, LAG(r.{date}) OVER (PARTITION BY r.nip ORDER BY r.{date}, "
-                f"r._file, r._row) AS {previous} FROM {rule.table} AS r "
-                f"WHERE r.nip IS NOT NULL AND r.{date} IS NOT NULL)")
+        return (
+            f"(SELECT r.*, LAG(r.{date}) OVER (PARTITION BY r.nip ORDER BY r.{date}, "
+            f"r._file, r._row) AS {previous} FROM {rule.table} AS r "
+            f"WHERE r.nip IS NOT NULL AND r.{date} IS NOT NULL)"
+        )
 
     def parameters(self, rule: Rule) -> list[str]:
         parameter = rule.check["parameter"]
@@ -140,15 +174,18 @@ class RowParameter(CheckType):
         if check["date"] == AT_AS_OF:
             misplaced = [key for key in ("previous", "checked_years_only") if key in check]
             if misplaced:
-                problems.append(f"aturan {rule.id}: {' dan '.join(misplaced)} hanya berlaku bila "
-                                "date adalah kolom tanggal, bukan :as_of")
+                problems.append(
+                    f"aturan {rule.id}: {' dan '.join(misplaced)} hanya berlaku bila "
+                    "date adalah kolom tanggal, bukan :as_of"
+                )
         parameter = check["parameter"]
         if isinstance(parameter, dict):
             problems += self._categories(rule, parameter, schema)
         return problems
 
-    def _categories(self, rule: Rule, parameter: dict[str, Any], schema: Mapping[str, Table]
-                    ) -> list[str]:
+    def _categories(
+        self, rule: Rule, parameter: dict[str, Any], schema: Mapping[str, Table]
+    ) -> list[str]:
         """A mapped category must be a value the column can hold (a typo would never match)."""
         if not re.match(CATEGORY, parameter["by"]):
             return []
@@ -162,6 +199,8 @@ class RowParameter(CheckType):
         unknown = [str(c) for c in parameter["values"] if str(c) not in field.enum]
         if not unknown:
             return []
-        return [f"aturan {rule.id} memetakan kategori yang tidak ada dalam enum "
-                f"{table.name}.{field.name}: {', '.join(unknown)}; nilai yang ada: "
-                f"{', '.join(field.enum)}"]
+        return [
+            f"aturan {rule.id} memetakan kategori yang tidak ada dalam enum "
+            f"{table.name}.{field.name}: {', '.join(unknown)}; nilai yang ada: "
+            f"{', '.join(field.enum)}"
+        ]

@@ -12,8 +12,15 @@ from checker.rules.types.base import COLUMN, SQL, CheckType, CompileContext
 WHERE = {**SQL, "description": "Syarat tambahan (SQL) baris yang diperiksa."}
 
 
-def row_output(rule: Rule, column: str, actual: str, expected: str = "NULL", *,
-               period: str = "NULL", expected_since: str = "NULL") -> str:
+def row_output(
+    rule: Rule,
+    column: str,
+    actual: str,
+    expected: str = "NULL",
+    *,
+    period: str = "NULL",
+    expected_since: str = "NULL",
+) -> str:
     """The output columns for a breach found in one row ``t`` of the rule's table, naming the
     employee from the row itself (pegawai) or from ``k`` (see :func:`row_from`)."""
     if rule.table == "pegawai":
@@ -22,9 +29,18 @@ def row_output(rule: Rule, column: str, actual: str, expected: str = "NULL", *,
         nip, nama, instansi = "NULL", "NULL", "t.instansi"
     else:
         nip, nama, instansi = "t.nip", "k.nama", "k.instansi"
-    return output(file="t._file", row="t._row", nip=nip, nama=nama, instansi=instansi,
-                  period=period, column=column, actual=actual, expected=expected,
-                  expected_since=expected_since)
+    return output(
+        file="t._file",
+        row="t._row",
+        nip=nip,
+        nama=nama,
+        instansi=instansi,
+        period=period,
+        column=column,
+        actual=actual,
+        expected=expected,
+        expected_since=expected_since,
+    )
 
 
 def row_from(rule: Rule, source: str | None = None) -> str:
@@ -51,18 +67,24 @@ class NotNull(CheckType):
 
     def compile(self, rule: Rule, ctx: CompileContext) -> str:
         col = rule.check["column"]
-        return (f"SELECT {row_output(rule, col, 'NULL')}\n{row_from(rule)}\n"
-                f"WHERE {_where(rule, f't.{col} IS NULL')}")
+        return (
+            f"SELECT {row_output(rule, col, 'NULL')}\n{row_from(rule)}\n"
+            f"WHERE {_where(rule, f't.{col} IS NULL')}"
+        )
 
 
 class Unique(CheckType):
     name = "unique"
     title = "Unik"
-    description = ("Kombinasi kolom tidak boleh muncul lebih dari sekali; setiap kemunculan "
-                   "sesudah yang pertama (menurut berkas dan baris) dilaporkan beserta letak "
-                   "kemunculan pertamanya.")
+    description = (
+        "Kombinasi kolom tidak boleh muncul lebih dari sekali; setiap kemunculan "
+        "sesudah yang pertama (menurut berkas dan baris) dilaporkan beserta letak "
+        "kemunculan pertamanya."
+    )
     options: ClassVar[dict[str, Any]] = {
-        "columns": {"type": "array", "items": COLUMN, "minItems": 1}, "where": WHERE}
+        "columns": {"type": "array", "items": COLUMN, "minItems": 1},
+        "where": WHERE,
+    }
     required = ("columns",)
     example = "check: {type: unique, columns: [nip]}"
 
@@ -71,10 +93,12 @@ class Unique(CheckType):
         keys = ", ".join(f"t.{c}" for c in cols)
         not_null = " AND ".join(f"t.{c} IS NOT NULL" for c in cols)
         window = f"PARTITION BY {keys} ORDER BY t._file, t._row"
-        counted = (f"SELECT t.*, ROW_NUMBER() OVER ({window}) AS urutan, "
-                   f"FIRST_VALUE(t._row) OVER ({window}) AS baris_pertama, "
-                   f"FIRST_VALUE(t._file) OVER ({window}) AS berkas_pertama "
-                   f"FROM {rule.table} AS t WHERE {_where(rule, not_null)}")
+        counted = (
+            f"SELECT t.*, ROW_NUMBER() OVER ({window}) AS urutan, "
+            f"FIRST_VALUE(t._row) OVER ({window}) AS baris_pertama, "
+            f"FIRST_VALUE(t._file) OVER ({window}) AS berkas_pertama "
+            f"FROM {rule.table} AS t WHERE {_where(rule, not_null)}"
+        )
         first = "'baris ' || CAST(t.baris_pertama AS VARCHAR) || ' berkas ' || t.berkas_pertama"
         select = row_output(rule, cols[0], first, "'satu kali'")
         return f"SELECT {select}\n{row_from(rule, f'({counted})')}\nWHERE t.urutan > 1"
@@ -85,7 +109,10 @@ class AllowedValues(CheckType):
     title = "Nilai yang diizinkan"
     description = "Nilai kolom harus salah satu dari daftar."
     options: ClassVar[dict[str, Any]] = {
-        "column": COLUMN, "values": {"type": "array", "minItems": 1}, "where": WHERE}
+        "column": COLUMN,
+        "values": {"type": "array", "minItems": 1},
+        "where": WHERE,
+    }
     required = ("column", "values")
     example = "check: {type: allowed_values, column: status_kepegawaian, values: [PNS, CPNS]}"
 
@@ -93,8 +120,10 @@ class AllowedValues(CheckType):
         col, values = rule.check["column"], rule.check["values"]
         allowed = ", ".join(literal(v) for v in values)
         expected = literal(", ".join(str(v) for v in values))
-        return (f"SELECT {row_output(rule, col, f't.{col}', expected)}\n{row_from(rule)}\n"
-                f"WHERE {_where(rule, f't.{col} IS NOT NULL AND t.{col} NOT IN ({allowed})')}")
+        return (
+            f"SELECT {row_output(rule, col, f't.{col}', expected)}\n{row_from(rule)}\n"
+            f"WHERE {_where(rule, f't.{col} IS NOT NULL AND t.{col} NOT IN ({allowed})')}"
+        )
 
 
 class Pattern(CheckType):
@@ -102,19 +131,25 @@ class Pattern(CheckType):
     title = "Pola teks"
     description = "Nilai kolom harus cocok seluruhnya dengan ekspresi reguler."
     options: ClassVar[dict[str, Any]] = {
-        "column": COLUMN, "pattern": {"type": "string", "minLength": 1},
+        "column": COLUMN,
+        "pattern": {"type": "string", "minLength": 1},
         "expected": {"type": "string", "description": "Uraian pola untuk pesan."},
-        "where": WHERE}
+        "where": WHERE,
+    }
     required = ("column", "pattern")
     example = "check: {type: pattern, column: nip, pattern: '[0-9]{18}'}"
 
     def compile(self, rule: Rule, ctx: CompileContext) -> str:
         col = rule.check["column"]
         expected = literal(rule.check.get("expected", rule.check["pattern"]))
-        cond = (f"t.{col} IS NOT NULL AND NOT regexp_full_match(t.{col}, "
-                f"{literal(rule.check['pattern'])})")
-        return (f"SELECT {row_output(rule, col, f't.{col}', expected)}\n{row_from(rule)}\n"
-                f"WHERE {_where(rule, cond)}")
+        cond = (
+            f"t.{col} IS NOT NULL AND NOT regexp_full_match(t.{col}, "
+            f"{literal(rule.check['pattern'])})"
+        )
+        return (
+            f"SELECT {row_output(rule, col, f't.{col}', expected)}\n{row_from(rule)}\n"
+            f"WHERE {_where(rule, cond)}"
+        )
 
 
 class Reference(CheckType):
@@ -122,13 +157,21 @@ class Reference(CheckType):
     title = "Rujukan ke tabel lain"
     description = "Nilai kolom harus ada di kolom tabel lain (kunci asing)."
     options: ClassVar[dict[str, Any]] = {
-        "column": COLUMN, "to_table": COLUMN, "to_column": COLUMN, "where": WHERE}
+        "column": COLUMN,
+        "to_table": COLUMN,
+        "to_column": COLUMN,
+        "where": WHERE,
+    }
     required = ("column", "to_table", "to_column")
     example = "check: {type: reference, column: nip, to_table: pegawai, to_column: nip}"
 
     def compile(self, rule: Rule, ctx: CompileContext) -> str:
         col, other, other_col = (rule.check[k] for k in ("column", "to_table", "to_column"))
-        cond = (f"t.{col} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {other} AS r "
-                f"WHERE r.{other_col} = t.{col})")
-        return (f"SELECT {row_output(rule, col, f't.{col}')}\n{row_from(rule)}\n"
-                f"WHERE {_where(rule, cond)}")
+        cond = (
+            f"t.{col} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {other} AS r "
+            f"WHERE r.{other_col} = t.{col})"
+        )
+        return (
+            f"SELECT {row_output(rule, col, f't.{col}')}\n{row_from(rule)}\n"
+            f"WHERE {_where(rule, cond)}"
+        )
