@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from dataclasses import dataclass
 
@@ -32,5 +33,10 @@ def join(lines: list[str]) -> str:
 
 
 def front_matter(title: str) -> list[str]:
-    """YAML front matter setting the page title (quoted: titles may hold ":" or quotes)."""
-    return ["---", f"title: {json.dumps(title, ensure_ascii=False)}", "---", ""]
+    """YAML front matter setting the page title (quoted: titles may hold ":" or quotes).
+
+    The theme prints a page title raw into ``<title>``, the header and the navigation, so it
+    is HTML-escaped here: titles carry agency data (an instansi's page is titled by its name).
+    """
+    shown = html.escape(title, quote=True)
+    return ["---", f"title: {json.dumps(shown, ensure_ascii=False)}", "---", ""]

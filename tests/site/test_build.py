@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 import textwrap
+from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
@@ -139,3 +140,71 @@ def test_broken_policy_fails_the_build_with_file_and_line(tmp_path: Path) -> Non
     assert done.returncode == 1
     assert re.search(r"policy/bab/hak\.md:7:\d+: \[error\] .*tidak-ada", done.stderr), done.stderr
     assert "Traceback" not in done.stderr
+
+
+HOSTILE = '<script>alert(1)</script>"><img src=x onerror=alert(2)>{ onclick=alert(3) }'
+
+
+def test_agency_data_is_text_on_every_page(tmp_path: Path) -> None:
+    """Markup in every data field that reaches the public site (instansi, unit, file name,
+    rule message) comes out as text: no raw tag or attribute in any built HTML, title and
+    navigation included."""
+    reports = tmp_path / "laporan"
+    reports.mkdir()
+    source = json.loads((ROOT / "reports/contoh/laporan-2026-06-30.json").read_text("utf-8"))
+    for finding in source["findings"]:
+        finding["instansi"] = HOSTILE
+        finding["message"] = f"{HOSTILE} {finding['message']}"
+        finding["file"] = f"{HOSTILE}.csv"
+    source["inputs"] = [{**item, "path": f"{HOSTILE}.csv"} for item in source["inputs"]]
+    source["employees"] = {HOSTILE: 40}
+    (reports / "laporan-2026-06-30.json").write_text(json.dumps(source), encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(
+        f"site_name: Uji\ndocs_dir: docs\nsite_dir: out\nplugins:\n  - kebijakan:\n"
+        f"      policy: {ROOT / 'policy'}\n      rules: {ROOT / 'rules'}\n"
+        f"      reports: laporan\n      as_of: 2026-06-30\n",
+        "utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert done.returncode == 0, done.stderr
+    pages = html_files(tmp_path / "out")
+    instansi_pages = [p for p in pages if "alert" in p.read_text("utf-8")]
+    assert instansi_pages, "the hostile instansi should appear (escaped) somewhere"
+    for page in pages:
+        tags = Tags()
+        tags.feed(page.read_text("utf-8"))
+        where = page.relative_to(tmp_path)
+        assert not [a for a in tags.attributes if a.startswith("on")], f"{where}: event handler"
+        assert not [t for t in tags.scripts if "alert" in t], f"{where}: script from data"
+        assert ("img", "x") not in tags.sources, f"{where}: image from data"
+
+
+class Tags(HTMLParser):
+    """What a browser would act on: attribute names, script bodies, image sources."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.attributes: list[str] = []
+        self.scripts: list[str] = []
+        self.sources: list[tuple[str, str | None]] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.attributes += [name for name, _ in attrs]
+        self.sources += [(tag, value) for name, value in attrs if name == "src"]
+        self._in_script = tag == "script"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script:
+            self.scripts.append(data)
