@@ -6,6 +6,7 @@ Registered on the ``kebijakan`` group in :mod:`checker.cli`; each is a thin laye
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -199,6 +200,8 @@ def serve(
         max_uncompressed_bytes=max_uncompressed_mb * MIB,
         max_concurrent_checks=max_concurrent_checks,
     )
+    # every file the service and its checks write (uploads, reports with NIPs) is its own
+    os.umask(0o077)
     click.echo(f"Layanan berjalan di http://{host}:{port}/ (hentikan dengan Ctrl+C).", err=True)
     uvicorn.run(
         app,

@@ -13,7 +13,7 @@ from checker.kebijakan.source import SCHEMA_DIR
 from checker.serve.access import Agency
 from checker.serve.content import UploadRejected
 from checker.serve.settings import Settings
-from checker.serve.storage import Storage, Submission, new_submission_id, now
+from checker.serve.storage import PRIVATE_DIR, Storage, Submission, new_submission_id, now
 from checker.serve.uploads import Budget, Incoming, store_uploads
 from checker.serve.worker import Dispatcher
 
@@ -104,7 +104,7 @@ def accept_upload(
     while storage.folder(submission_id).exists():
         submission_id = new_submission_id()
     folder = storage.folder(submission_id)
-    folder.mkdir(parents=True)
+    folder.mkdir(parents=True, mode=PRIVATE_DIR)
     try:
         budget = Budget(settings.max_uncompressed_bytes, settings.max_zip_entries)
         stored = store_uploads(files, folder, budget, load_schema(settings.rules_root / SCHEMA_DIR))

@@ -116,17 +116,26 @@ class Submission:
     files: list[StoredFile] = field(default_factory=list)
 
 
+# the data dir holds NIPs, names and birth dates (UU 27/2022): only the service's own user
+# may enter it or read what is in it
+PRIVATE_DIR, PRIVATE_FILE = 0o700, 0o600
+
+
 class Storage:
-    """The service's SQLite database and submission folders under ``data_dir``."""
+    """The service's SQLite database and submission folders under ``data_dir``, readable by
+    the service's user only (folders 0700, the database 0600)."""
 
     def __init__(self, data_dir: str | Path) -> None:
         self.data_dir = Path(data_dir)
         self.path = self.data_dir / "kebijakan.sqlite3"
         self.submissions_dir = self.data_dir / "pengajuan"
-        self.submissions_dir.mkdir(parents=True, exist_ok=True)
+        self.submissions_dir.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
+        for folder in (self.data_dir, self.submissions_dir):
+            folder.chmod(PRIVATE_DIR)  # also when it existed before, or the umask widened it
         with self.connect() as con:
             con.execute("PRAGMA journal_mode=WAL")
             con.executescript(SCHEMA)
+        self.path.chmod(PRIVATE_FILE)
 
     @contextmanager
     def connect(self) -> Iterator[sqlite3.Connection]:
