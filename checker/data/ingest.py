@@ -10,6 +10,7 @@ path that does not exist, or not a single file that can be tied to a table.
 from __future__ import annotations
 
 import tempfile
+import zipfile
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -33,6 +34,8 @@ KEY_FILE = "kunci_jawaban.csv"
 
 Progress = Callable[[int, int, str], None]
 TEXT_SUFFIXES = {".csv", ".txt", ".tsv"}
+# files agencies may put beside their data that are never tables, whatever they contain
+KNOWN_OTHER = {".pdf", ".doc", ".docx", ".pptx", ".jpg", ".jpeg", ".png", ".zip", ".json", ".md"}
 BOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".xlsb"}
 _ZIP, _OLE = b"PK\x03\x04", b"\xd0\xcf\x11\xe0"
 
@@ -69,16 +72,41 @@ def _berkas(
 
 
 def _kind(path: Path) -> str:
+    """What a file is: "book", "text", "zip" (an archive of files) or "other" — by the name's
+    extension as agencies' tools write it (any case, padded with spaces), else by the content
+    (a workbook's zip or OLE signature, or text with lines and few control bytes)."""
     with path.open("rb") as fh:
-        magic = fh.read(4)
-    suffix = path.suffix.lower()
-    if magic in (_ZIP, _OLE) and suffix not in {".docx", ".pptx", ".zip", ".doc"}:
+        head = fh.read(4096)
+    magic = head[:4]
+    suffix = path.name.strip().rpartition(".")[2].lower() if "." in path.name else ""
+    suffix = f".{suffix}" if suffix else ""
+    if magic == _OLE and suffix != ".doc":
         return "book"
+    if magic == _ZIP:
+        return "book" if _is_workbook(path) else "zip"
     if suffix in BOOK_SUFFIXES:
         return "book"
-    if suffix in TEXT_SUFFIXES:
+    if suffix in TEXT_SUFFIXES or (suffix not in KNOWN_OTHER and _looks_like_text(head)):
         return "text"
     return "other"
+
+
+def _is_workbook(path: Path) -> bool:
+    """A zip that holds a spreadsheet (XLSX/XLSM/XLSB/ODS), whatever its name says."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist()[:2000])
+    except (zipfile.BadZipFile, OSError):
+        return True  # a damaged workbook is reported as such by the reader
+    return "xl/workbook.xml" in names or "xl/workbook.bin" in names or "content.xml" in names
+
+
+def _looks_like_text(head: bytes) -> bool:
+    """A delimited text file as agencies save it: decodable, several lines, few control bytes."""
+    if not head.strip():
+        return False
+    controls = sum(byte < 9 or 13 < byte < 32 for byte in head)
+    return controls <= len(head) // 100 and (b"\n" in head or b"\r" in head)
 
 
 def _layout(
@@ -120,8 +148,9 @@ def _sources(
 ) -> list[readers.Source]:
     """The table-shaped parts of one file; an unreadable file becomes a SKEMA-BERKAS finding."""
     kind = _kind(path)
-    if kind == "other":
-        findings.append(_berkas(str(path), "jenis", severity="warning", table=table))
+    if kind in ("other", "zip"):
+        problem = "jenis" if kind == "other" else "zip"
+        findings.append(_berkas(str(path), problem, severity="warning", table=table))
         return []
     if kind == "book":
         try:
@@ -221,9 +250,11 @@ def ingest(
                 inputs.append(InputFile(st.file, layout.table.name, st.rows, str(path)))
         if progress:
             progress(len(files), len(files), "")
-        if not inputs and not any(f.table for f in findings):
-            # the finding already says what to do with this file; otherwise give the general
-            # advice (by file name, so it also fits operators of the upload page)
+        if not inputs and not any(f.table and f.severity == "error" for f in findings):
+            # nothing could be read and no finding fails the check: never a report that passes.
+            # (A file of a known table that is broken is reported as an error finding.) The
+            # first finding says what to do with the file; otherwise give the general advice
+            # (by file name, so it also fits operators of the upload page)
             detail = (
                 findings[0].message
                 if findings

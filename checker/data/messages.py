@@ -73,6 +73,8 @@ def file_problem(kind: str, detail: str = "") -> str:
         + (f" ({detail})" if detail else "")
         + ". Buka dan simpan ulang di Excel sebagai .xlsx, lalu kirim kembali.",
         "jenis": "Jenis berkas ini tidak didukung. Kirim data sebagai CSV atau Excel (.xlsx).",
+        "zip": "Berkas ini arsip ZIP, bukan tabel. Ekstrak isinya ke sebuah folder lalu periksa "
+        "folder itu (layanan unggah BKD membuka ZIP berisi CSV dengan sendirinya).",
         "tabel": "Tabel dalam berkas ini tidak dikenali. Beri nama berkas atau lembar sesuai "
         "tabelnya (pegawai, pelatihan, penilaian_kinerja, riwayat_pangkat, penghargaan, "
         "hukuman_disiplin, unit_kerja) atau gunakan templat dari `kebijakan template`.",
