@@ -14,7 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from checker import __version__
 from checker.serve.access import Agency, agency_for_token
-from checker.serve.content import UploadRejected
+from checker.serve.content import UploadRejected, form_problem
 from checker.serve.intake import accept_upload
 from checker.serve.settings import Settings
 from checker.serve.state import report_file, service, visible_agency, visible_submission
@@ -212,11 +212,7 @@ def router(settings: Settings) -> APIRouter:
         except StarletteHTTPException as exc:
             if exc.status_code != 400:
                 raise
-            raise UploadRejected(
-                f"Isi multipart tidak dapat dibaca (paling banyak "
-                f"{settings.max_files} berkas dalam field `files`).",
-                400,
-            ) from None
+            raise UploadRejected(form_problem(str(exc.detail), settings.max_files), 400) from None
         return JSONResponse(
             submission_out(sub).model_dump(mode="json"),
             status_code=202,

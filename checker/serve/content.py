@@ -65,6 +65,29 @@ class UploadRejected(Exception):
         super().__init__(message)
 
 
+# python-multipart refuses a part header (which carries the file name) longer than this
+MAX_PART_HEADER_BYTES = 4096 + 128
+
+
+def form_problem(detail: str, max_files: int) -> str:
+    """What an operator reads when the upload form itself cannot be parsed: the limit that
+    was really hit (Starlette's ``detail``), not always the file count."""
+    if detail.startswith("Too many files"):
+        return (
+            f"Paling banyak {max_files} berkas dalam satu unggahan; gabungkan berkas CSV "
+            "ke dalam satu ZIP."
+        )
+    if detail.startswith("Too many fields"):
+        return "Formulir unggahan berisi terlalu banyak isian; muat ulang halaman unggah."
+    if "exceeded maximum size" in detail:
+        return "Salah satu isian formulir terlalu panjang; muat ulang halaman unggah."
+    return (
+        "Formulir unggahan tidak dapat dibaca: datanya tidak utuh, atau nama berkas terlalu "
+        f"panjang (paling panjang sekitar {MAX_PART_HEADER_BYTES // 1000}.000 byte). "
+        "Pendekkan nama berkas lalu unggah kembali."
+    )
+
+
 def not_data(name: str, what: str) -> UploadRejected:
     """The refusal for a file that is not a spreadsheet."""
     return UploadRejected(

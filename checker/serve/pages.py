@@ -27,7 +27,7 @@ from checker.serve.access import (
     session_for,
     start_session,
 )
-from checker.serve.content import KIND_LABELS, UploadRejected
+from checker.serve.content import KIND_LABELS, UploadRejected, form_problem
 from checker.serve.intake import accept_upload
 from checker.serve.settings import MIB, Settings
 from checker.serve.state import (
@@ -184,10 +184,7 @@ def router(settings: Settings) -> APIRouter:
                 request,
                 session,
                 status=400,
-                error=(
-                    f"Formulir unggahan tidak dapat dibaca. Paling banyak {settings.max_files} "
-                    "berkas dalam satu unggahan."
-                ),
+                error=form_problem(str(exc.detail), settings.max_files),
             )
         return RedirectResponse(f"/pengajuan/{sub.id}", 303)
 

@@ -134,7 +134,16 @@ def test_too_many_files_is_refused(live: Live, sample: Path) -> None:
     files = csv_files(sample, "pegawai") * 11
     response = upload(live, "A", files)
     assert response.status_code == 400
-    assert "paling banyak 10 berkas" in response.json()["detail"]
+    assert "Paling banyak 10 berkas dalam satu unggahan" in response.json()["detail"]
+
+
+def test_an_overlong_file_name_is_named_as_the_problem(live: Live, sample: Path) -> None:
+    data = (sample / "pegawai.csv").read_bytes()
+    files = [("files", ("a" * 8000 + ".csv", data, "text/csv"))]
+    response = upload(live, "A", files)
+    assert response.status_code == 400
+    detail = response.json()["detail"]
+    assert "nama berkas terlalu panjang" in detail and "berkas dalam satu unggahan" not in detail
 
 
 def test_page_form_oversize_is_an_indonesian_page(live: Live) -> None:
