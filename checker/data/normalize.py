@@ -7,14 +7,15 @@ that was there (``v IS NOT NULL``) but typed to NULL is a type or enum problem.
 Accepted spellings (domain notes §5): dates ``dd/mm/yyyy``, ``dd-mm-yyyy``, ``dd.mm.yyyy``, ISO
 ``yyyy-mm-dd`` and Excel serial numbers; numbers with Indonesian (``1.500.000,50``) or English
 (``1,500,000.50``) grouping and an optional ``Rp``; booleans and enums by :func:`value_key`
-(case, spaces and punctuation ignored). NIPs lose spaces and a leading apostrophe; a NIP that Excel
-stored as a number (``1,98501E+17``, ``198501012010011000``, ``1.98501012010011E17``) is damaged
-beyond repair and typed to NULL.
+(case, spaces and separators ignored; formulas such as ``=1+1`` and numbers such as ``1.1`` match
+nothing). NIPs lose spaces and a leading apostrophe; a NIP that Excel stored as a number
+(``1,98501E+17``, ``198501012010011000``, ``1.98501012010011E17``) is damaged beyond repair and
+typed to NULL.
 """
 
 from __future__ import annotations
 
-from checker.data.schema import Field
+from checker.data.schema import SEPARATOR_CLASS, Field
 
 DATE_FORMATS = (
     "%d/%m/%Y",
@@ -58,9 +59,25 @@ def clean_sql(column: str) -> str:
     return f"CASE WHEN {needs} THEN {slow} ELSE {c} END"
 
 
+# NFKC of the fullwidth ASCII forms (``＝`` → ``=``) and of the wide and non-breaking spaces
+_FOLD_FROM = "".join(chr(c) for c in range(0xFF01, 0xFF5F)) + "\u3000\u00a0"
+_FOLD_TO = "".join(chr(c) for c in range(0x21, 0x7F)) + "  "
+
+
 def key_sql(v: str) -> str:
-    """SQL twin of :func:`checker.data.schema.value_key`."""
-    return f"upper(regexp_replace({v}, '[^0-9A-Za-z]', '', 'g'))"
+    """SQL twin of :func:`checker.data.schema.value_key`; NULL where that gives ``""``.
+
+    DuckDB has no NFKC, so only the fullwidth forms and wide spaces are folded; other characters
+    that NFKC would change are not letters, digits or separators, so the value matches nothing.
+    """
+    t = f"trim(translate({v}, {lit(_FOLD_FROM)}, {lit(_FOLD_TO)}))"
+    ok = lit(f"[0-9A-Za-z][0-9A-Za-z{SEPARATOR_CLASS}]*")
+    spaced_number = lit(f"[0-9][0-9{SEPARATOR_CLASS}]*")
+    return (
+        f"(CASE WHEN regexp_full_match({t}, {ok}) AND (regexp_full_match({t}, '[0-9]+') "
+        f"OR NOT regexp_full_match({t}, {spaced_number})) "
+        f"THEN upper(regexp_replace({t}, '[^0-9A-Za-z]', '', 'g')) END)"
+    )
 
 
 def nip_clean_sql(v: str) -> str:

@@ -10,8 +10,10 @@ Besides the standard keys (``fields``, ``type``, ``constraints``, ``primaryKey``
 
 Headers and enum values are matched by a *key* that ignores case, spaces and punctuation, so
 ``NIP BARU``, ``nip_baru`` and ``nipBaru`` are one header and ``III/d``, ``III-D`` and ``IIId`` one
-golongan. Primary keys are checked as unique with empty parts compared equal; a key column is only
-required when its own ``constraints.required`` says so.
+golongan; an enum value with formula or arithmetic characters (``=1+1``) or a number with
+separators (``1.1``) matches nothing (:func:`value_key`). Primary keys are checked as unique with
+empty parts compared equal; a key column is only required when its own ``constraints.required``
+says so.
 
 The descriptors are authoring files like policy/ and rules/: :func:`load_schema_unchecked` reports
 every problem at its file, line and column, with a ``table-*`` code registered (and documented,
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -56,9 +59,32 @@ def header_key(text: str) -> str:
     return _NON_ALNUM.sub("_", text.lower()).strip("_")
 
 
+# Characters that separate the parts of a real spelling: space, tab, ``/ \\ - . _ , '`` and the
+# Unicode dashes (``‐`` … ``―``). Any other character that is not an ASCII letter or digit
+# (``= + * @ ( )`` …) makes a value unmatchable, so a formula or a sum is never read as a code.
+VALUE_SEPARATORS = " \t/\\-._,'\u2010\u2011\u2012\u2013\u2014\u2015"
+# the separators as the inside of a regular-expression class, valid for Python and RE2 (DuckDB)
+SEPARATOR_CLASS = "".join("\\" + c if c in "\\-]^" else c for c in VALUE_SEPARATORS)
+_VALUE_OK = re.compile(f"[0-9A-Za-z][0-9A-Za-z{SEPARATOR_CLASS}]*")
+_VALUE_SEP = re.compile(f"[{SEPARATOR_CLASS}]+")
+
+
 def value_key(text: str) -> str:
-    """Normalise an enum value: upper case, letters and digits only (``III/d`` → ``IIID``)."""
-    return re.sub(r"[^0-9A-Z]", "", text.upper())
+    """Normalise an enum value for matching (``III/d``, ``iii - D`` → ``IIID``); ``""`` = no match.
+
+    The text is NFKC-normalised first (fullwidth ``＝`` is ``=``). Case and separators
+    (:data:`VALUE_SEPARATORS`) are ignored; a value with any other character (``=1+1``,
+    ``@SUM(A1)``) or that starts with a separator (``-1``) gets the empty key, which matches
+    nothing. So does a number written with separators (``1.1``, ``3 4``): numeric codes such as
+    ``34`` must be written as plain digits.
+    """
+    text = unicodedata.normalize("NFKC", text).strip()
+    if not _VALUE_OK.fullmatch(text):
+        return ""
+    key = _VALUE_SEP.sub("", text).upper()
+    if key.isdigit() and key != text:
+        return ""
+    return key
 
 
 @dataclass(frozen=True)
@@ -168,6 +194,16 @@ def _field(doc: Located, index: int, data: dict[str, Any], problems: list[Proble
     ]
     owner: dict[str, str] = {}
     for spelling, canonical, where in spellings:
+        if not value_key(spelling):
+            problems.append(
+                doc.problem(
+                    [*where, "__value__"],
+                    "table-enum-alias",
+                    f"ejaan {spelling!r} kolom {name} tidak akan pernah cocok: pakai hanya huruf, "
+                    f"angka, spasi dan / - . _ , ' (angka kode ditulis tanpa tanda baca)",
+                )
+            )
+            continue
         other = owner.setdefault(value_key(spelling), canonical)
         if other != canonical:
             problems.append(
@@ -181,7 +217,8 @@ def _field(doc: Located, index: int, data: dict[str, Any], problems: list[Proble
     value_map: dict[str, str] = {}
     for canonical in enum:
         for spelling in (canonical, *aliases_of.get(canonical, ())):
-            value_map.setdefault(value_key(spelling), canonical)
+            if key := value_key(spelling):
+                value_map.setdefault(key, canonical)
     return Field(
         name=name,
         type=data.get("type", "string"),
