@@ -27,11 +27,12 @@ from checker.cli.common import (
     emit,
     note_source,
     output_option,
+    output_to,
     parse_date,
-    parse_years,
     policy_option,
     ref_option,
     rules_option,
+    years_option,
 )
 from checker.cli.impact import dispensasi, impact
 from checker.cli.serve import agency, publish, serve
@@ -156,13 +157,7 @@ def render_cmd(
 @rules_option
 @ref_option
 @as_of_option
-@click.option(
-    "--tahun",
-    "years",
-    callback=parse_years,
-    metavar="TTTT[,TTTT]",
-    help="Tahun yang diperiksa (bawaan: tahun kalender terakhir sebelum --as-of).",
-)
+@years_option
 @click.option(
     "--format",
     "fmt",
@@ -171,13 +166,7 @@ def render_cmd(
     show_default=True,
     help="Bentuk laporan.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Tulis laporan ke berkas ini (wajib untuk xlsx; bawaan: layar).",
-)
+@output_to("Tulis laporan ke berkas ini (wajib untuk xlsx; bawaan: layar).")
 @click.option(
     "--fail-on",
     type=click.Choice(["error", "warning", "never"]),

@@ -187,14 +187,33 @@ def parse_years(ctx: click.Context, param: click.Parameter, value: str | None) -
     return years
 
 
-def output_option(func: F) -> F:
-    """``-o/--output FILE``: write the result to a file instead of the screen."""
+def output_to(help_text: str) -> Callable[[F], F]:
+    """``-o/--output FILE`` with ``help_text``: write the result to a file."""
+
+    def decorate(func: F) -> F:
+        return click.option(
+            "-o",
+            "--output",
+            type=click.Path(dir_okay=False, path_type=Path),
+            default=None,
+            help=help_text,
+        )(func)
+
+    return decorate
+
+
+# the usual -o: a file instead of the screen
+output_option = output_to("Tulis ke berkas ini (bawaan: layar).")
+
+
+def years_option(func: F) -> F:
+    """``--tahun TTTT[,TTTT]``: the years checked (default: the last completed one)."""
     return click.option(
-        "-o",
-        "--output",
-        type=click.Path(dir_okay=False, path_type=Path),
-        default=None,
-        help="Tulis ke berkas ini (bawaan: layar).",
+        "--tahun",
+        "years",
+        callback=parse_years,
+        metavar="TTTT[,TTTT]",
+        help="Tahun yang diperiksa (bawaan: tahun kalender terakhir sebelum --as-of).",
     )(func)
 
 

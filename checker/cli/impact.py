@@ -20,9 +20,9 @@ from checker.cli.common import (
     emit,
     note_source,
     output_option,
-    parse_years,
     policy_option,
     rules_option,
+    years_option,
 )
 from checker.dispensasi import dispensasi_root, jakarta_today
 from checker.errors import PolicyError, Problem
@@ -53,13 +53,7 @@ _ROOTS_KEY = "kebijakan.dispensasi_roots"
 @policy_option
 @rules_option
 @as_of_option
-@click.option(
-    "--tahun",
-    "years",
-    callback=parse_years,
-    metavar="TTTT[,TTTT]",
-    help="Tahun yang diperiksa (bawaan: tahun kalender terakhir sebelum --as-of).",
-)
+@years_option
 @click.option(
     "--format",
     "fmt",

@@ -18,6 +18,7 @@ from checker.cli.common import (
     as_of_option,
     emit,
     output_option,
+    output_to,
     policy_option,
 )
 from checker.diff import render_markdown, render_text
@@ -52,13 +53,7 @@ def export() -> None:
 @export.command("docx")
 @policy_option
 @as_of_option
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Berkas .docx yang ditulis (bawaan: peraturan-VERSI.docx).",
-)
+@output_to("Berkas .docx yang ditulis (bawaan: peraturan-VERSI.docx).")
 @click.option(
     "--ref",
     default=None,
