@@ -18,6 +18,7 @@ from checker.dispensasi import apply_dispensasi, jakarta_today
 from checker.engine import Engine
 from checker.errors import UsageError
 from checker.kebijakan import Kebijakan, load_kebijakan
+from checker.limits import Limits
 from checker.report.finding import ClauseRef, Finding
 from checker.report.report import InputRef, Report
 from checker.rules.helpers import prepare
@@ -39,13 +40,15 @@ def check(
     years: list[int] | None = None,
     progress: Callable[[str], None] | None = None,
     with_rows: bool = True,
+    limits: Limits | None = None,
 ) -> Report:
     """Ingest agency files, run every rule, apply the dispensations in force, and return the
     Report. The policy version is ``kebijakan`` when given, else the one
     :func:`checker.kebijakan.load_kebijakan` finds for ``policy_root``/``rules_root``/``ref``
     (the working tree, else the bundled copy). ``as_of`` defaults to today in Asia/Jakarta.
     ``with_rows`` keeps the source rows findings point at (for the XLSX fix-it workbook);
-    leave it off for other formats at scale.
+    leave it off for other formats at scale. ``limits`` is the budget of the check (default:
+    :meth:`checker.limits.Limits.cli`).
 
     Bad data never raises: it becomes findings. Raises only when the invocation cannot run
     (no readable table, a broken policy, rule set, Table Schema or dispensation).
@@ -54,7 +57,7 @@ def check(
     years = checked_years(as_of, years)
     if kebijakan is None:
         kebijakan = load_kebijakan(policy_root, rules_root, ref=ref)
-    with ingest(paths, schema=kebijakan.schema) as dataset:
+    with ingest(paths, schema=kebijakan.schema, limits=limits) as dataset:
         return judge(
             dataset, kebijakan, as_of=as_of, years=years, progress=progress, with_rows=with_rows
         )

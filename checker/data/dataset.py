@@ -12,17 +12,19 @@ import duckdb
 
 from checker.data.normalize import ident
 from checker.data.schema import TABLES, Table
+from checker.limits import Limits
 from checker.report.finding import Finding
 
-# DuckDB would otherwise take 80 % of the machine's memory; with a limit it spills to disk, so a
-# national-scale check (4.5 million employees, 66 million rows) fits a 4 GiB budget.
-MEMORY_LIMIT = os.environ.get("KEBIJAKAN_DUCKDB_MEMORY", "2GB")
 
+def connect(limits: Limits | None = None) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB with a memory limit and a private spill folder in the temp dir.
 
-def connect() -> duckdb.DuckDBPyConnection:
-    """An in-memory DuckDB with a memory limit and a private spill folder in the temp dir."""
+    DuckDB would otherwise take 80 % of the machine's memory; with a limit it spills to disk, so
+    a national-scale check (4.5 million employees, 66 million rows) fits a 4 GiB budget.
+    """
+    memory = (limits or Limits.cli()).duckdb_memory()
     spill = Path(tempfile.gettempdir()) / f"kebijakan-duckdb-{os.getpid()}"
-    return duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "temp_directory": str(spill)})
+    return duckdb.connect(config={"memory_limit": memory, "temp_directory": str(spill)})
 
 
 class InputFile(NamedTuple):

@@ -28,6 +28,7 @@ from checker.data.schema import Table, load_schema
 from checker.data.sniff import file_sha256, sniff
 from checker.data.staging import Staged, stage_csv, stage_workbook_sheet
 from checker.errors import InputError
+from checker.limits import Limits
 from checker.report.finding import Finding
 
 KEY_FILE = "kunci_jawaban.csv"
@@ -202,6 +203,7 @@ def ingest(
     schema: Mapping[str, Table] | None = None,
     connection: duckdb.DuckDBPyConnection | None = None,
     progress: Progress | None = None,
+    limits: Limits | None = None,
 ) -> Dataset:
     """Read agency files into typed tables; every problem becomes a finding.
 
@@ -210,10 +212,12 @@ def ingest(
 
     ``schema`` is the Table Schema of the policy version the data will be judged by (default:
     the schema of the version in use here, see :func:`checker.data.schema.load_schema`).
+    ``limits`` is the budget (default :meth:`checker.limits.Limits.cli`).
     """
+    limits = limits or Limits.cli()
     schema = dict(schema) if schema is not None else load_schema()
     files = discover(paths)
-    con = connection or connect()
+    con = connection or connect(limits)
     findings: list[Finding] = []
     inputs: list[InputFile] = []
     staged: dict[str, list[Staged]] = {name: [] for name in schema}
