@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
+from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -11,14 +12,14 @@ from typing import Any
 import duckdb
 
 from checker import __version__
-from checker.data.dataset import Dataset
+from checker.data.dataset import Dataset, connect
 from checker.data.ingest import ingest
 from checker.data.intake_checks import INTAKE_CLAUSE
 from checker.dispensasi import apply_dispensasi, jakarta_today
 from checker.engine import Engine
 from checker.errors import UsageError
 from checker.kebijakan import Kebijakan, load_kebijakan
-from checker.limits import Limits
+from checker.limits import Budget, Limits
 from checker.report.finding import ClauseRef, Finding
 from checker.report.report import InputRef, Report
 from checker.rules.helpers import prepare
@@ -57,9 +58,20 @@ def check(
     years = checked_years(as_of, years)
     if kebijakan is None:
         kebijakan = load_kebijakan(policy_root, rules_root, ref=ref)
-    with ingest(paths, schema=kebijakan.schema, limits=limits) as dataset:
+    limits = limits or Limits.cli()
+    connection = connect(limits)
+    with Budget(limits, connection) as budget, closing(connection):
+        dataset = ingest(paths, schema=kebijakan.schema, connection=connection, limits=limits)
+        budget.check_time()
+        budget.count_findings(len(dataset.findings), "pemeriksaan berkas")
         return judge(
-            dataset, kebijakan, as_of=as_of, years=years, progress=progress, with_rows=with_rows
+            dataset,
+            kebijakan,
+            as_of=as_of,
+            years=years,
+            progress=progress,
+            with_rows=with_rows,
+            budget=budget,
         )
 
 
@@ -82,6 +94,7 @@ def judge(
     years: list[int],
     progress: Callable[[str], None] | None = None,
     with_rows: bool = True,
+    budget: Budget | None = None,
 ) -> Report:
     """Run one version of the policy over an ingested dataset. The helper tables are replaced,
     the agency tables are not, so several versions can judge the same ingest in turn."""
@@ -93,7 +106,9 @@ def judge(
     )
     prepare(dataset.connection, peraturan, as_of, years, kebijakan.schema)
     engine = Engine(dataset.connection, peraturan, numbering)
-    found = engine.run(rules, progress=(lambda r: progress(r.id)) if progress else None)
+    found = engine.run(
+        rules, progress=(lambda r: progress(r.id)) if progress else None, budget=budget
+    )
     instansi = _instansi_of(dataset.connection, dataset.findings)
     intake = [_for_intake(f, intake_clause, instansi) for f in dataset.findings]
     inputs = [InputRef(i.path, i.table, i.rows, i.sha256) for i in dataset.inputs]

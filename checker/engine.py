@@ -14,6 +14,7 @@ from typing import Any
 import duckdb
 
 from checker.errors import CheckerError
+from checker.limits import Budget
 from checker.policy.model import Peraturan
 from checker.policy.numbering import Numbering
 from checker.report.finding import ClauseRef, Finding
@@ -38,21 +39,32 @@ class Engine:
         return ClauseRef(rule.clause, text, self.peraturan.version)
 
     def run(
-        self, rules: list[Rule], progress: Callable[[Rule], None] | None = None
+        self,
+        rules: list[Rule],
+        progress: Callable[[Rule], None] | None = None,
+        budget: Budget | None = None,
     ) -> list[Finding]:
-        """Every finding of every rule, sorted."""
+        """Every finding of every rule, sorted. With a ``budget``, no more findings are fetched
+        than it has room for: one more means the check stops with :class:`BudgetError`."""
         by_id = {rule.id: rule for rule in rules}
         results: list[tuple[Rule, list[dict[str, Any]]]] = []
         for rule in rules:
+            if budget is not None:
+                budget.check_time()
             sql = compile_rule(rule, by_id)
             try:
                 cursor = self.con.execute(sql)
                 names = [d[0] for d in cursor.description]
-                rows = cursor.fetchall()
+                room = budget.room() if budget is not None else None
+                rows = cursor.fetchall() if room is None else cursor.fetchmany(room + 1)
             except duckdb.Error as exc:
+                if budget is not None:
+                    budget.check_time()  # interrupted by the time limit: say so
                 raise CheckerError(
                     f"aturan {rule.id} gagal dijalankan: {exc}", rule.span.path, rule.span.line
                 ) from exc
+            if budget is not None:
+                budget.count_findings(len(rows), rule.id)
             results.append((rule, [dict(zip(names, row, strict=True)) for row in rows]))
             if progress:
                 progress(rule)

@@ -13,9 +13,12 @@ on with the others; a check over its memory, time or findings budget stops with
 from __future__ import annotations
 
 import os
+import threading
+import time
 from dataclasses import dataclass, replace
 
 from checker.errors import CheckerError
+from checker.wording import digits
 
 MIB = 1 << 20
 GIB = 1 << 30
@@ -88,3 +91,85 @@ class Limits:
         if self.memory_bytes is not None:
             return f"{max(64, self.memory_bytes // 2 // MIB)}MB"
         return os.environ.get("KEBIJAKAN_DUCKDB_MEMORY", "2GB")
+
+
+class Budget:
+    """One check against its :class:`Limits`: the clock started when the check did, and the
+    findings counted so far. DuckDB queries are interrupted when the time is up; the stages in
+    between ask :meth:`check_time`.
+
+    Example::
+
+        with Budget(limits, con) as budget:
+            ...                       # DuckDB work is interrupted past ``limits.seconds``
+            budget.count_findings(n)  # raises BudgetError past ``limits.findings``
+    """
+
+    def __init__(self, limits: Limits, connection: object | None = None) -> None:
+        self.limits = limits
+        self.connection = connection
+        self.findings = 0
+        self.expired = False
+        self._start = time.monotonic()
+        self._timer: threading.Timer | None = None
+
+    def __enter__(self) -> Budget:
+        if self.limits.seconds is not None and self.connection is not None:
+            self._timer = threading.Timer(self.limits.seconds, self._expire)
+            self._timer.daemon = True
+            self._timer.start()
+        return self
+
+    def __exit__(self, kind: object, exc: object, tb: object) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+        if self.expired and isinstance(exc, Exception) and not isinstance(exc, BudgetError):
+            # the interrupted query's own error: say which limit ended it
+            raise self.time_error() from exc
+
+    def _expire(self) -> None:
+        self.expired = True
+        interrupt = getattr(self.connection, "interrupt", None)
+        if interrupt is not None:
+            interrupt()
+
+    def time_error(self) -> BudgetError:
+        """The error that ends a check past its time limit."""
+        return BudgetError(
+            f"Pemeriksaan melewati batas waktu {_seconds(self.limits.seconds or 0)} detik "
+            "dan dihentikan. Bagi data menjadi beberapa kiriman yang lebih kecil, atau jalankan "
+            "dengan batas waktu yang lebih longgar (--batas-waktu)."
+        )
+
+    def check_time(self) -> None:
+        """Raise :class:`BudgetError` when the check has run past its time limit."""
+        seconds = self.limits.seconds
+        if self.expired or (seconds is not None and time.monotonic() - self._start > seconds):
+            self.expired = True
+            raise self.time_error()
+
+    def room(self) -> int | None:
+        """How many more findings fit (None: no limit)."""
+        if self.limits.findings is None:
+            return None
+        return max(0, self.limits.findings - self.findings)
+
+    def count_findings(self, count: int, top: str | None = None) -> None:
+        """Add ``count`` findings; raise :class:`BudgetError` past the findings limit.
+        ``top`` names where most of them came from (a rule id), for the message."""
+        self.findings += count
+        limit = self.limits.findings
+        if limit is not None and self.findings > limit:
+            where = f" (terbanyak dari {top})" if top else ""
+            raise BudgetError(
+                f"Pemeriksaan menghasilkan lebih dari {digits(limit)} temuan{where}, melebihi "
+                "batas satu laporan. Kesalahan sebanyak itu biasanya berulang pada satu kolom "
+                "atau satu aturan: perbaiki kesalahan yang berulang itu, lalu periksa ulang."
+            )
+
+
+def _seconds(value: float) -> str:
+    """120 → "120", 0.5 → "0,5" (the Indonesian decimal comma)."""
+    if float(value).is_integer():
+        return digits(int(value))
+    return f"{value:g}".replace(".", ",")
