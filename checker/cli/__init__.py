@@ -41,7 +41,7 @@ from checker.errors import UsageError
 from checker.policy.render import FORMATS
 from checker.report.finding import SEVERITIES
 from checker.report.formats import FORMATS as REPORT_FORMATS
-from checker.report.labels import severity_label
+from checker.report.labels import SHOWN_PER_GROUP, severity_label
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -174,6 +174,11 @@ def render_cmd(
     show_default=True,
     help="Tingkat temuan yang membuat kode keluar 1.",
 )
+@click.option(
+    "--semua",
+    is_flag=True,
+    help=f"Laporan text dan md memuat semua temuan (bawaan: {SHOWN_PER_GROUP} pertama per aturan).",
+)
 def check_cmd(
     paths: tuple[Path, ...],
     policy_root: Path | None,
@@ -184,6 +189,7 @@ def check_cmd(
     fmt: str,
     output: Path | None,
     fail_on: str,
+    semua: bool,
 ) -> None:
     """Periksa data kepegawaian instansi terhadap peraturan dan buat laporannya.
 
@@ -215,7 +221,7 @@ def check_cmd(
     if progress is not None:  # clear the progress line before the report
         click.echo("\r" + " " * 44 + "\r", err=True, nl=False)
     color = output is None and sys.stdout.isatty()
-    data = checker.render_report(report, fmt, color=color)
+    data = checker.render_report(report, fmt, color=color, limit=None if semua else SHOWN_PER_GROUP)
     emit(data, output, "Laporan")
     click.get_current_context().exit(1 if report.failed(fail_on) else 0)
 

@@ -25,6 +25,11 @@ INTAKE_TITLES = {check.id: check.title for check in INTAKE_CHECKS.values()}
 NO_FINDINGS = "Tidak ada temuan. Data memenuhi seluruh aturan yang diperiksa."
 NO_INSTANSI = "(tanpa instansi)"
 
+# The text and Markdown reports list this many findings of each rule (and of each dispensation),
+# then one line counting the rest: a person reads a sample, not millions of lines (a 7 M-cell
+# workbook once gave a 264 MB text report). JSON, CSV and XLSX always hold every finding.
+SHOWN_PER_GROUP = 50
+
 
 def severity_label(severity: str) -> str:
     """The Indonesian word for a severity ("kesalahan", "peringatan", "informasi")."""
@@ -121,6 +126,22 @@ def dispensation_facts(report: Report, ident: str) -> str:
         return ""
     until = tanggal(dt.date.fromisoformat(use.valid_until))
     return f"{', '.join(use.rules)}; {use.description}; berlaku s.d. {until}"
+
+
+def shown(findings: list[Finding], limit: int | None) -> tuple[list[Finding], int]:
+    """The first ``limit`` findings of a group (all when ``limit`` is None) and how many are
+    left out."""
+    if limit is None or len(findings) <= limit:
+        return findings, 0
+    return findings[:limit], len(findings) - limit
+
+
+def more_findings(hidden: int) -> str:
+    """The line that stands for the findings a person-facing report leaves out."""
+    return (
+        f"… dan {digits(hidden)} temuan serupa lainnya; "
+        "selengkapnya lihat laporan JSON, CSV, atau XLSX."
+    )
 
 
 def location(finding: Finding) -> str:

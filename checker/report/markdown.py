@@ -2,6 +2,10 @@
 
 Cells are escaped (:mod:`checker.artifacts.markdown`) so data cannot break a table (``|``,
 newlines) nor inject HTML or Markdown markup into a published page.
+
+Each rule's table (and each dispensation's) lists its first
+:data:`~checker.report.labels.SHOWN_PER_GROUP` findings and one line counting the rest, unless
+``limit=None``; the summaries always count every finding.
 """
 
 from __future__ import annotations
@@ -14,15 +18,18 @@ from checker.report.labels import (
     DISPENSED_MEANING,
     DISPENSED_TITLE,
     NO_FINDINGS,
+    SHOWN_PER_GROUP,
     as_of_text,
     by_dispensation,
     by_rule,
     group_severity,
     instansi_table,
     location,
+    more_findings,
     policy_text,
     rule_title,
     severity_label,
+    shown,
     summary_sentence,
     years_text,
 )
@@ -30,8 +37,9 @@ from checker.report.report import Report
 from checker.wording import digits, tanggal
 
 
-def render_markdown(report: Report) -> str:
-    """The report as Markdown with Indonesian headings and labels."""
+def render_markdown(report: Report, *, limit: int | None = SHOWN_PER_GROUP) -> str:
+    """The report as Markdown with Indonesian headings and labels; each rule's table lists its
+    first ``limit`` findings and a line counting the rest (all when ``limit`` is None)."""
     lines = [
         "# Laporan Pemeriksaan Data Kepegawaian",
         "",
@@ -67,12 +75,12 @@ def render_markdown(report: Report) -> str:
     if groups:
         lines += ["", "## Rincian temuan"]
     for rule, findings in groups:
-        lines += ["", *_rule_section(report, rule, findings)]
-    lines += _dispensed(report)
+        lines += ["", *_rule_section(report, rule, findings, limit)]
+    lines += _dispensed(report, limit)
     return "\n".join(lines) + "\n"
 
 
-def _dispensed(report: Report) -> list[str]:
+def _dispensed(report: Report, limit: int | None) -> list[str]:
     """The dispensations in force and the findings they cover, apart from the rest."""
     groups = dict(by_dispensation(report))
     if not groups:
@@ -93,15 +101,22 @@ def _dispensed(report: Report) -> list[str]:
         numeric=(4,),
     )
     for ident, findings in groups.items():
+        listed, hidden = shown(findings, limit)
         lines += ["", f"### {escape(ident)}", ""]
         lines += table(
             ("Aturan", "Tingkat", "Baris", "NIP", "Periode", "Pesan"),
             (
                 (f.rule, severity_label(f.severity), location(f), f.nip, f.period, f.message)
-                for f in findings
+                for f in listed
             ),
         )
+        lines += _more(hidden)
     return lines
+
+
+def _more(hidden: int) -> list[str]:
+    """A paragraph after a cut table counting the findings left out (nothing when none)."""
+    return ["", more_findings(hidden)] if hidden else []
 
 
 def _by_rule_and_instansi(report: Report) -> list[str]:
@@ -136,7 +151,9 @@ def _figure(value: float | int | str | None) -> str:
     return digits(value)
 
 
-def _rule_section(report: Report, rule: str, findings: list[Finding]) -> list[str]:
+def _rule_section(
+    report: Report, rule: str, findings: list[Finding], limit: int | None
+) -> list[str]:
     title = rule_title(report, rule)
     citations = sorted({f.clause.citation for f in findings if f.clause and f.clause.citation})
     facts = [
@@ -150,8 +167,9 @@ def _rule_section(report: Report, rule: str, findings: list[Finding]) -> list[st
         " · ".join(facts),
         "",
     ]
+    listed, hidden = shown(findings, limit)
     lines += table(
         ("Baris", "NIP", "Periode", "Seharusnya", "Tercatat", "Pesan"),
-        ((location(f), f.nip, f.period, f.expected, f.actual, f.message) for f in findings),
+        ((location(f), f.nip, f.period, f.expected, f.actual, f.message) for f in listed),
     )
-    return lines
+    return lines + _more(hidden)

@@ -2,13 +2,20 @@
 
 One finding per line, ``file:row [column] message``, so the output greps and diffs well::
 
-    KIN-SKP-TAHUNAN (kesalahan, 2 temuan): Evaluasi kinerja tahunan tidak ada — Pasal 19 ayat (1)
+    KIN-SKP-TAHUNAN (kesalahan, 120 temuan): Evaluasi kinerja tahunan tidak ada — Pasal 19 ...
       data/pegawai.csv:2 [tahun] Sdr. Ahmad Fauzi (NIP 198503122010011001) tidak memiliki ...
+      ...
+      … dan 70 temuan serupa lainnya; selengkapnya lihat laporan JSON, CSV, atau XLSX.
 
-    3 kesalahan, 0 peringatan, 0 info.
+    120 kesalahan, 0 peringatan, 0 informasi.
+
+Each rule lists its first :data:`~checker.report.labels.SHOWN_PER_GROUP` findings unless
+``limit=None`` asks for all; the heading always counts every finding.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import click
 
@@ -16,6 +23,7 @@ from checker.report.finding import SEVERITIES, Finding
 from checker.report.labels import (
     DISPENSED_TITLE,
     NO_FINDINGS,
+    SHOWN_PER_GROUP,
     as_of_text,
     by_dispensation,
     by_rule,
@@ -23,10 +31,12 @@ from checker.report.labels import (
     dispensed_note,
     group_severity,
     location,
+    more_findings,
     one_line,
     policy_text,
     rule_title,
     severity_label,
+    shown,
     years_text,
 )
 from checker.report.report import Report
@@ -35,16 +45,17 @@ from checker.wording import digits
 COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
-def render_text(report: Report, *, color: bool = False) -> str:
-    """The report as terminal text; ``color`` adds ANSI colours to severities."""
+def render_text(report: Report, *, color: bool = False, limit: int | None = SHOWN_PER_GROUP) -> str:
+    """The report as terminal text; ``color`` adds ANSI colours to severities. Each rule lists
+    its first ``limit`` findings and one line counting the rest (all when ``limit`` is None)."""
     lines = header(report)
     if not report.findings:
         lines += ["", NO_FINDINGS]
         return "\n".join(lines) + "\n"
     for rule, findings in by_rule(report):
         lines += ["", group_heading(report, rule, findings, color=color)]
-        lines += [f"  {finding_line(finding)}" for finding in findings]
-    lines += dispensed_section(report)
+        lines += _listed(findings, limit, finding_line)
+    lines += dispensed_section(report, limit=limit)
     lines += ["", summary(report, color=color)]
     return "\n".join(lines) + "\n"
 
@@ -94,9 +105,9 @@ def finding_line(finding: Finding) -> str:
     return f"{where}{column} {one_line(finding.message)}"
 
 
-def dispensed_section(report: Report) -> list[str]:
-    """Dispensed findings apart, per dispensation; each line says ``[didispensasi]`` and the
-    severity the finding would have had."""
+def dispensed_section(report: Report, *, limit: int | None = SHOWN_PER_GROUP) -> list[str]:
+    """Dispensed findings apart, per dispensation (the first ``limit`` of each); each line
+    says ``[didispensasi]`` and the severity the finding would have had."""
     groups = by_dispensation(report)
     if not groups:
         return []
@@ -108,10 +119,22 @@ def dispensed_section(report: Report) -> list[str]:
             f"{ident} ({digits(len(findings))} temuan"
             + (f"; {one_line(facts)})" if facts else ")"),
         ]
-        lines += [
-            f"  [didispensasi, {severity_label(f.severity)}] {finding_line(f)}" for f in findings
-        ]
+        lines += _listed(findings, limit, dispensed_line)
     return lines
+
+
+def dispensed_line(finding: Finding) -> str:
+    """``[didispensasi, kesalahan] file:row [column] message``."""
+    return f"[didispensasi, {severity_label(finding.severity)}] {finding_line(finding)}"
+
+
+def _listed(
+    findings: list[Finding], limit: int | None, line: Callable[[Finding], str]
+) -> list[str]:
+    """The group's findings as indented lines, cut to ``limit`` with a line for the rest."""
+    listed, hidden = shown(findings, limit)
+    lines = [f"  {line(finding)}" for finding in listed]
+    return [*lines, f"  {more_findings(hidden)}"] if hidden else lines
 
 
 def summary(report: Report, *, color: bool = False) -> str:
