@@ -72,3 +72,21 @@ def test_time_limit_of_a_check(sample: Path) -> None:
     with pytest.raises(BudgetError) as caught:
         checker.check([sample], as_of=AS_OF, limits=Limits.cli().but(seconds=0.001))
     assert "melewati batas waktu" in caught.value.message
+
+
+def test_cli_time_limit_exits_2_with_the_limit_named(sample: Path) -> None:
+    from click.testing import CliRunner
+
+    from checker.cli import cli
+
+    runner = CliRunner()
+    fine = runner.invoke(
+        cli, ["check", str(sample), "--as-of", "2026-06-30", "--batas-waktu", "600"]
+    )
+    assert fine.exit_code == 1, fine.output  # the sample has planted faults
+    refused = runner.invoke(
+        cli, ["check", str(sample), "--as-of", "2026-06-30", "--batas-waktu", "0.001"]
+    )
+    assert refused.exit_code == 2
+    assert "melewati batas waktu 0,001 detik" in refused.output
+    assert "Traceback" not in refused.output

@@ -38,6 +38,7 @@ from checker.cli.impact import dispensasi, impact
 from checker.cli.serve import agency, publish, serve
 from checker.cli.versions import diff, export, versions
 from checker.errors import UsageError
+from checker.limits import Limits
 from checker.policy.render import FORMATS
 from checker.report.finding import SEVERITIES
 from checker.report.formats import FORMATS as REPORT_FORMATS
@@ -179,6 +180,15 @@ def render_cmd(
     is_flag=True,
     help=f"Laporan text dan md memuat semua temuan (bawaan: {SHOWN_PER_GROUP} pertama per aturan).",
 )
+@click.option(
+    "--batas-waktu",
+    "seconds",
+    type=click.FloatRange(min=0, min_open=True),
+    default=None,
+    metavar="DETIK",
+    help="Hentikan pemeriksaan yang berjalan lebih lama dari ini (kode keluar 2; bawaan: "
+    "tanpa batas).",
+)
 def check_cmd(
     paths: tuple[Path, ...],
     policy_root: Path | None,
@@ -190,6 +200,7 @@ def check_cmd(
     output: Path | None,
     fail_on: str,
     semua: bool,
+    seconds: float | None,
 ) -> None:
     """Periksa data kepegawaian instansi terhadap peraturan dan buat laporannya.
 
@@ -204,6 +215,7 @@ def check_cmd(
       kebijakan check data.xlsx --tahun 2024,2025 --format xlsx -o perbaikan.xlsx
       kebijakan check kiriman/ --format json -o laporan.json --fail-on warning
       kebijakan check kiriman/ --ref v2026.1
+      kebijakan check nasional/ --format json -o laporan.json --batas-waktu 3600
     """
     if fmt == "xlsx" and output is None:
         raise UsageError("laporan xlsx harus ditulis ke berkas: tambahkan -o LAPORAN.xlsx")
@@ -217,6 +229,7 @@ def check_cmd(
         years=years,
         progress=progress,
         with_rows=fmt == "xlsx",
+        limits=Limits.cli().but(seconds=seconds),
     )
     if progress is not None:  # clear the progress line before the report
         click.echo("\r" + " " * 44 + "\r", err=True, nl=False)
