@@ -155,6 +155,21 @@ def agency_token(kode: str, data_dir: Path) -> None:
     help="Batas isi ZIP dan XLSX satu unggahan setelah dibuka, dalam MB.",
 )
 @click.option(
+    "--check-memory-mb",
+    default=1024,
+    show_default=True,
+    type=click.IntRange(128, 1 << 20),
+    help="Memori paling banyak untuk satu pemeriksaan, dalam MB; pemeriksaan yang "
+    "memerlukan lebih dihentikan dengan pesan yang menyebut batas ini.",
+)
+@click.option(
+    "--check-seconds",
+    default=120,
+    show_default=True,
+    type=click.IntRange(1, 86_400),
+    help="Lama paling lama satu pemeriksaan, dalam detik.",
+)
+@click.option(
     "--workers",
     "max_concurrent_checks",
     default=2,
@@ -170,6 +185,8 @@ def serve(
     rules_root: Path | None,
     max_upload_mb: int,
     max_uncompressed_mb: int,
+    check_memory_mb: int,
+    check_seconds: int,
     max_concurrent_checks: int,
 ) -> None:
     """Jalankan layanan pengiriman data: halaman unggah untuk operator instansi dan API.
@@ -181,10 +198,12 @@ def serve(
     Contoh:
       kebijakan serve
       kebijakan serve --host 0.0.0.0 --port 8080 --data-dir /srv/kebijakan/var
+      kebijakan serve --workers 4 --check-memory-mb 2048 --check-seconds 300
     """
     import uvicorn
 
     from checker.kebijakan import load_kebijakan
+    from checker.limits import Limits
     from checker.serve import create_app
 
     # checked once here so a broken policy is seen before agencies upload; every check then
@@ -199,6 +218,7 @@ def serve(
         max_upload_bytes=max_upload_mb * MIB,
         max_uncompressed_bytes=max_uncompressed_mb * MIB,
         max_concurrent_checks=max_concurrent_checks,
+        limits=Limits.service().but(memory_bytes=check_memory_mb * MIB, seconds=check_seconds),
     )
     # every file the service and its checks write (uploads, reports with NIPs) is its own
     os.umask(0o077)

@@ -9,6 +9,7 @@ at ``/openapi.json`` and ``/api`` explains the API in Indonesian.
 from __future__ import annotations
 
 import http
+import logging
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -19,8 +20,10 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
+from starlette.requests import ClientDisconnect
 
 from checker import __version__
+from checker.limits import Limits
 from checker.serve import api, pages
 from checker.serve.content import UploadRejected
 from checker.serve.guard import Guard, wants_json
@@ -29,6 +32,8 @@ from checker.serve.state import Service, SignInRequired
 from checker.serve.storage import Storage
 from checker.serve.views import STATIC, environment, render
 from checker.serve.worker import Dispatcher
+
+log = logging.getLogger(__name__)
 
 MESSAGES = {
     400: "Permintaan tidak dapat dibaca.",
@@ -49,13 +54,15 @@ def create_app(
     rules_root: str | Path = "rules",
     max_upload_bytes: int = 64 * MIB,
     max_concurrent_checks: int = 2,
-    **limits: int,
+    limits: Limits | None = None,
+    **options: int,
 ) -> FastAPI:
     """The upload service over ``data_dir`` (created if missing).
 
-    ``limits`` may set any other :class:`Settings` number (``max_files``,
+    ``limits`` is the budget of one check (default :meth:`Limits.service`: 1 GiB, 120 s);
+    ``options`` may set any other :class:`Settings` number (``max_files``,
     ``max_uncompressed_bytes``, ``max_zip_entries``, ``max_queued``, ``session_hours``,
-    ``page_size``, ``check_timeout_seconds``).
+    ``page_size``).
     """
     settings = Settings(
         data_dir=Path(data_dir),
@@ -63,7 +70,8 @@ def create_app(
         rules_root=Path(rules_root),
         max_upload_bytes=max_upload_bytes,
         max_concurrent_checks=max_concurrent_checks,
-        **limits,
+        limits=limits or Limits.service(),
+        **options,
     )
     storage = Storage(settings.data_dir)
 
@@ -74,7 +82,7 @@ def create_app(
             workers=settings.max_concurrent_checks,
             policy_root=settings.policy_root,
             rules_root=settings.rules_root,
-            timeout=settings.check_timeout_seconds,
+            limits=settings.limits,
         )
         app.state.service = Service(settings, storage, dispatcher, environment())
         dispatcher.resume()
@@ -157,6 +165,13 @@ def _handlers(app: FastAPI) -> None:
     async def rejected(request: Request, exc: UploadRejected) -> Response:
         headers = {"Retry-After": "120"} if exc.status == 503 else None
         return answer(request, exc.status, exc.message, headers)
+
+    @app.exception_handler(ClientDisconnect)
+    async def disconnected(request: Request, exc: ClientDisconnect) -> Response:
+        # the browser went away mid-upload (closed tab, lost signal): one line, no traceback;
+        # the partial files were temporary and are gone with the request
+        log.warning("client disconnected during upload of %s", request.url.path)
+        return Response(status_code=400)  # nobody is left to read it
 
     @app.exception_handler(SignInRequired)
     async def sign_in(request: Request, exc: SignInRequired) -> Response:

@@ -18,7 +18,7 @@ from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from checker import __version__
-from checker.report.labels import by_rule, group_severity, instansi_table, rule_title
+from checker.serve import findings as stored
 from checker.serve.access import (
     Session,
     agency_for_token,
@@ -29,6 +29,7 @@ from checker.serve.access import (
 )
 from checker.serve.content import KIND_LABELS, UploadRejected, form_problem
 from checker.serve.intake import accept_upload
+from checker.serve.runner import REPORT_JSON
 from checker.serve.settings import MIB, Settings
 from checker.serve.state import (
     Service,
@@ -39,7 +40,7 @@ from checker.serve.state import (
     visible_submission,
 )
 from checker.serve.uploads import Incoming
-from checker.serve.views import load_report, paginate, render
+from checker.serve.views import PageOf, page_number, render
 
 SESSION_COOKIE, SIGNIN_COOKIE = "kebijakan_sesi", "kebijakan_masuk"
 CSRF_FAILED = (
@@ -193,21 +194,11 @@ def router(settings: Settings) -> APIRouter:
         session = require_session(request)
         svc = service(request)
         sub = visible_submission(svc, session.agency, submission_id)
-        context: dict[str, Any] = {
-            "sub": sub,
-            "kinds": KIND_LABELS,
-            "rules": [],
-            "instansi": None,
-            "report": None,
-        }
+        context: dict[str, Any] = {"sub": sub, "kinds": KIND_LABELS, "overview": None}
         if sub.status == "done":
-            report = load_report(svc.storage.folder(sub.id))
-            context["report"] = report
-            context["rules"] = [
-                (rule, rule_title(report, rule), group_severity(items), len(items))
-                for rule, items in by_rule(report)
-            ]
-            context["instansi"] = instansi_table(report)
+            context["overview"] = stored.overview(
+                svc.storage, sub.id, svc.storage.folder(sub.id) / REPORT_JSON
+            )
         return page(
             request,
             "pengajuan.html",
@@ -224,10 +215,13 @@ def router(settings: Settings) -> APIRouter:
         sub = visible_submission(svc, session.agency, submission_id)
         if sub.status != "done":
             return RedirectResponse(f"/pengajuan/{sub.id}", 303)
-        report = load_report(svc.storage.folder(sub.id))
-        items = dict(by_rule(report)).get(rule)
-        if items is None:
+        stored.overview(svc.storage, sub.id, svc.storage.folder(sub.id) / REPORT_JSON)
+        summary = stored.rule_summary(svc.storage, sub.id, rule)
+        if summary is None:
             raise HTTPException(404, f"Aturan {rule} tidak punya temuan di pengajuan ini.")
+        size = svc.settings.page_size
+        number, count = page_number(summary.findings, halaman, size)
+        items = stored.findings_page(svc.storage, sub.id, rule, (number - 1) * size, size)
         return page(
             request,
             "aturan.html",
@@ -235,9 +229,9 @@ def router(settings: Settings) -> APIRouter:
             title=f"{rule} · {sub.id}",
             sub=sub,
             rule=rule,
-            rule_title=rule_title(report, rule),
-            severity=group_severity(items),
-            page_of=paginate(items, halaman, svc.settings.page_size),
+            rule_title=summary.title,
+            severity=summary.severity,
+            page_of=PageOf(items, number, count, summary.findings, size),
         )
 
     @routes.get("/pengajuan/{submission_id}/laporan.{fmt}")

@@ -1,9 +1,11 @@
 """One check, run as its own process: ``python -m checker.serve.runner JOB.json``.
 
-The job file names the stored files, the agency's names for them, the reference date, the years
-and the policy; the process writes ``laporan.json`` and the fix-it workbook ``laporan.xlsx``
-(which needs the offending rows the JSON leaves out) next to the job, with the agency's file
-names in place of the server's, and prints the outcome as one JSON line on stdout.
+The job file names the stored files, the agency's names for them, the reference date, the years,
+the policy and the budget; the process first confines itself (:mod:`checker.serve.confine`: the
+memory limit, dying with the server), then writes ``laporan.json`` and the fix-it workbook
+``laporan.xlsx`` (which needs the offending rows the JSON leaves out) next to the job, with the
+agency's file names in place of the server's, stores the findings page by page in the service's
+database (:mod:`checker.serve.findings`), and prints the outcome as one JSON line on stdout.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from checker.limits import Limits
 from checker.report.report import Report
+from checker.serve.confine import die_with_parent, limit_memory, out_of_memory
 
 REPORT_JSON, REPORT_XLSX = "laporan.json", "laporan.xlsx"
 POLICY_BROKEN = (
@@ -36,6 +40,15 @@ class CheckJob:
     years: list[int]
     policy_root: str
     rules_root: str
+    submission: str
+    data_dir: str  # the service's data dir: the database the findings go to
+    parent: int  # the server's process id: the check dies with it
+    limits: dict[str, Any]  # a Limits as plain data
+
+    @property
+    def budget(self) -> Limits:
+        """The limits of this check."""
+        return Limits(**self.limits)
 
 
 @dataclass(frozen=True)
@@ -49,9 +62,13 @@ class CheckOutcome:
 
 
 def run_check(job: CheckJob) -> CheckOutcome:
-    """Check one submission and write its report files."""
+    """Check one submission, write its report files and store its findings for the pages."""
+    import duckdb
+
     import checker
     from checker.errors import CheckerError, PolicyError
+    from checker.serve.findings import store_findings
+    from checker.serve.storage import Storage
 
     try:
         report = checker.check(
@@ -60,17 +77,21 @@ def run_check(job: CheckJob) -> CheckOutcome:
             years=job.years,
             policy_root=job.policy_root,
             rules_root=job.rules_root,
+            limits=job.budget,
         )
+    except duckdb.OutOfMemoryException:
+        return CheckOutcome(error=out_of_memory(job.budget))
     except PolicyError as exc:
         # the server's regulation or rules are broken: not the agency's to fix
         print(f"kebijakan: {exc.format()}", file=sys.stderr)
         return CheckOutcome(error=POLICY_BROKEN)
-    except CheckerError as exc:
+    except CheckerError as exc:  # BudgetError too: its message names the limit
         return CheckOutcome(error=relabel_text(exc.format(), job.names))
     report = relabel(report, job.names)
     folder = Path(job.folder)
     _write(folder / REPORT_JSON, checker.render_report(report, "json"))
     _write(folder / REPORT_XLSX, checker.render_report(report, "xlsx"))
+    store_findings(Storage(job.data_dir), job.submission, report)
     return CheckOutcome(
         policy_version=report.policy_version,
         policy_commit=report.policy.commit,
@@ -130,7 +151,17 @@ def _write(path: Path, data: bytes) -> None:
 def main(argv: list[str]) -> int:
     """Run the job file named in ``argv`` and print its outcome."""
     job = CheckJob(**json.loads(Path(argv[0]).read_text(encoding="utf-8")))
-    print(json.dumps(asdict(run_check(job)), ensure_ascii=False))
+    die_with_parent(job.parent)
+    limit_memory(job.budget)
+    try:
+        outcome = run_check(job)
+    except MemoryError:  # the heap hit the limit (importing, reading, judging or writing)
+        outcome = CheckOutcome(error=out_of_memory(job.budget))
+    except ImportError as exc:  # a library's writable segment did not fit under the limit
+        if "failed to map segment" not in str(exc):
+            raise
+        outcome = CheckOutcome(error=out_of_memory(job.budget))
+    print(json.dumps(asdict(outcome), ensure_ascii=False))
     return 0
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from checker.limits import Limits
 
 MIB = 1 << 20
 
@@ -28,8 +30,10 @@ class Settings:
     max_zip_entries: int = 500
     # checks running at the same time (each in its own process)
     max_concurrent_checks: int = 2
-    # a check running longer than this is killed and the submission fails
-    check_timeout_seconds: int = 900
+    # what one check may use: memory (the check process's setrlimit, DuckDB gets half), wall
+    # time (past it the check stops, and its process is killed shortly after), input sizes and
+    # findings; the one place the service's budget is set
+    limits: Limits = field(default_factory=Limits.service)
     # submissions waiting for a check; beyond this an upload is refused with 503
     max_queued: int = 200
     # a browser session lasts this long after sign-in

@@ -1,4 +1,5 @@
-"""SQLite storage under the data dir: agencies, sessions, submissions and their files.
+"""SQLite storage under the data dir: agencies, sessions, submissions and their files, and the
+findings of finished reports (:mod:`checker.serve.findings`).
 
 Every operation opens its own short connection (WAL mode, a busy timeout), so the web server's
 threads, the check dispatcher and a ``kebijakan agency`` command in another process can all use
@@ -16,6 +17,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from checker.serve.findings import SCHEMA as FINDINGS_SCHEMA
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS agencies (
@@ -45,7 +48,10 @@ CREATE TABLE IF NOT EXISTS submissions (
     tool_version TEXT NOT NULL,
     policy_version TEXT,
     policy_commit TEXT,
-    summary TEXT
+    summary TEXT,
+    -- checks started for this submission: a check interrupted by a dying server is started
+    -- again once, then the submission fails (:meth:`Storage.requeue_interrupted`)
+    attempts INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS submissions_by_agency ON submissions (agency, created_at);
 CREATE TABLE IF NOT EXISTS files (
@@ -134,7 +140,12 @@ class Storage:
             folder.chmod(PRIVATE_DIR)  # also when it existed before, or the umask widened it
         with self.connect() as con:
             con.execute("PRAGMA journal_mode=WAL")
-            con.executescript(SCHEMA)
+            con.executescript(SCHEMA + FINDINGS_SCHEMA)
+            columns = {row["name"] for row in con.execute("PRAGMA table_info(submissions)")}
+            if "attempts" not in columns:  # a data dir from before attempts were counted
+                con.execute(
+                    "ALTER TABLE submissions ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0"
+                )
         self.path.chmod(PRIVATE_FILE)
 
     @contextmanager
@@ -229,13 +240,57 @@ class Storage:
             ).fetchone()
         return int(row[0])
 
-    def mark_running(self, submission_id: str) -> None:
-        """The check has started."""
+    def claim(self, submission_id: str) -> bool:
+        """Mark a queued submission running and count the attempt; False when it is not queued
+        (already claimed, finished or gone), so a check never starts twice."""
         with self.connect() as con:
-            con.execute(
-                "UPDATE submissions SET status = 'running', started_at = ? WHERE id = ?",
+            cursor = con.execute(
+                "UPDATE submissions SET status = 'running', started_at = ?, "
+                "attempts = attempts + 1 WHERE id = ? AND status = 'queued'",
                 (now(), submission_id),
             )
+        return cursor.rowcount == 1
+
+    def release(self, submission_id: str) -> None:
+        """Queue a running submission again without counting its attempt (the service is
+        stopping, the check did nothing wrong)."""
+        with self.connect() as con:
+            con.execute(
+                "UPDATE submissions SET status = 'queued', started_at = NULL, "
+                "attempts = MAX(attempts - 1, 0) WHERE id = ? AND status = 'running'",
+                (submission_id,),
+            )
+
+    def requeue_interrupted(self, max_attempts: int, error: str) -> list[str]:
+        """At start: submissions a dead server left ``running`` are queued again, unless they
+        were started ``max_attempts`` times already; those fail with ``error``. The ids of the
+        failed ones."""
+        with self.connect() as con:
+            failed = [
+                row["id"]
+                for row in con.execute(
+                    "SELECT id FROM submissions WHERE status = 'running' AND attempts >= ?",
+                    (max_attempts,),
+                )
+            ]
+            con.execute(
+                "UPDATE submissions SET status = 'failed', finished_at = ?, error = ? "
+                "WHERE status = 'running' AND attempts >= ?",
+                (now(), error, max_attempts),
+            )
+            con.execute(
+                "UPDATE submissions SET status = 'queued', started_at = NULL "
+                "WHERE status = 'running'"
+            )
+        return failed
+
+    def attempts(self, submission_id: str) -> int:
+        """How many times a check of this submission has started."""
+        with self.connect() as con:
+            row = con.execute(
+                "SELECT attempts FROM submissions WHERE id = ?", (submission_id,)
+            ).fetchone()
+        return int(row["attempts"]) if row else 0
 
     def finish(
         self,

@@ -4,7 +4,6 @@ Jinja2 environment (autoescaping every value, failing loudly on a missing one)."
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import math
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,8 +13,6 @@ import jinja2
 
 from checker.report.finding import Finding
 from checker.report.labels import severity_label
-from checker.report.report import Report, read_report
-from checker.serve.runner import REPORT_JSON
 from checker.wording import digits, tanggal
 
 WIB = dt.timezone(dt.timedelta(hours=7), "WIB")
@@ -95,23 +92,10 @@ class PageOf:
         return (self.number - 1) * self.size + 1
 
 
-def paginate(findings: list[Finding], number: int, size: int) -> PageOf:
-    """Page ``number`` (1-based, clamped to the pages that exist) of ``size`` findings."""
-    count = max(1, math.ceil(len(findings) / size))
-    number = min(max(1, number), count)
-    start = (number - 1) * size
-    return PageOf(findings[start : start + size], number, count, len(findings), size)
-
-
-@functools.lru_cache(maxsize=8)
-def _report(path: str, mtime_ns: int) -> Report:
-    return read_report(path)
-
-
-def load_report(folder: Path) -> Report:
-    """A submission's report, parsed once and kept while the file is unchanged."""
-    path = folder / REPORT_JSON
-    return _report(str(path), path.stat().st_mtime_ns)
+def page_number(total: int, number: int, size: int) -> tuple[int, int]:
+    """(page, pages): page ``number`` (1-based) clamped to the pages ``total`` items fill."""
+    count = max(1, math.ceil(total / size))
+    return min(max(1, number), count), count
 
 
 def environment() -> jinja2.Environment:

@@ -7,20 +7,32 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 import httpx
 import uvicorn
 
 ROOT = Path(__file__).resolve().parents[2]
 KIB, MIB = 1 << 10, 1 << 20
-LIMITS = {
-    "max_upload_bytes": 1 * MIB,
-    "max_uncompressed_bytes": 4 * MIB,
-    "max_zip_entries": 40,
-    "max_files": 10,
-    "page_size": 3,
-}
+
+
+class SmallLimits(TypedDict):
+    """The Settings numbers the test services use."""
+
+    max_upload_bytes: int
+    max_uncompressed_bytes: int
+    max_zip_entries: int
+    max_files: int
+    page_size: int
+
+
+LIMITS = SmallLimits(
+    max_upload_bytes=1 * MIB,
+    max_uncompressed_bytes=4 * MIB,
+    max_zip_entries=40,
+    max_files=10,
+    page_size=3,
+)
 
 
 @dataclass
@@ -90,3 +102,42 @@ def stored_folders(live: Live) -> set[str]:
 def tree_size(path: Path) -> int:
     """Bytes under a folder."""
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def runner_pids(data_dir: Path) -> list[int]:
+    """Live check processes (``checker.serve.runner``) working on submissions of ``data_dir``."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            command = (entry / "cmdline").read_bytes().split(b"\0")
+            state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:  # ended while we looked
+            continue
+        if (
+            state != "Z"
+            and b"checker.serve.runner" in command
+            and any(str(data_dir).encode() in part for part in command)
+        ):
+            found.append(int(entry.name))
+    return found
+
+
+def gone(pid: int) -> bool:
+    """The process has ended (a zombie nobody reaps counts as ended)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return True
+    return state == "Z"
+
+
+def until(condition: Any, timeout: float, step: float = 0.02) -> Any:
+    """Poll ``condition()`` until it is truthy; its value, or TimeoutError."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if value := condition():
+            return value
+        time.sleep(step)
+    raise TimeoutError(getattr(condition, "__name__", "condition"))

@@ -43,7 +43,8 @@ def test_add_prints_the_token_once_and_stores_only_its_hash(tmp_path: Path) -> N
     token = out.strip()
     database = (tmp_path / "kebijakan.sqlite3").read_bytes()
     assert token.encode() not in database and hash_secret(token).encode() in database
-    assert agency_for_token(Storage(tmp_path), token).code == "DINKES"
+    found = agency_for_token(Storage(tmp_path), token)
+    assert found is not None and found.code == "DINKES"
 
 
 def test_list_revoke_and_new_token(tmp_path: Path) -> None:

@@ -8,11 +8,13 @@ import time
 from pathlib import Path
 
 from checker.data.schema import load_schema
+from checker.limits import Limits
 from checker.serve.access import add_agency
+from checker.serve.confine import timed_out
 from checker.serve.runner import POLICY_BROKEN
 from checker.serve.storage import Storage, Submission, new_submission_id, now
 from checker.serve.uploads import Budget, Incoming, store_uploads
-from checker.serve.worker import TIMED_OUT, Dispatcher
+from checker.serve.worker import Dispatcher
 from tests.serve.live import ROOT
 
 
@@ -33,9 +35,9 @@ def queued(storage: Storage, sample: Path) -> str:
     return sid
 
 
-def dispatcher(storage: Storage, timeout: float = 120) -> Dispatcher:
+def dispatcher(storage: Storage, limits: Limits | None = None) -> Dispatcher:
     return Dispatcher(
-        storage, workers=1, policy_root=ROOT / "policy", rules_root=ROOT / "rules", timeout=timeout
+        storage, workers=1, policy_root=ROOT / "policy", rules_root=ROOT / "rules", limits=limits
     )
 
 
@@ -54,8 +56,9 @@ def test_work_left_by_a_stopped_service_is_resumed(tmp_path: Path, sample: Path)
     first = dispatcher(storage)
     first.submit(sid)
     wait_for(storage, sid, "running")
-    first.shutdown()  # the check process is ended; the submission stays "running"
-    assert storage.submission(sid).status == "running"  # type: ignore[union-attr]
+    first.shutdown()  # the check process is ended; the submission waits for the next start
+    assert storage.submission(sid).status == "queued"  # type: ignore[union-attr]
+    assert storage.attempts(sid) == 0  # a check ended by a shutdown is not held against it
     second = dispatcher(storage)
     second.resume()
     assert wait_for(storage, sid, "done", "failed") == "done"
@@ -67,11 +70,13 @@ def test_a_check_past_the_time_limit_fails_with_a_reason(tmp_path: Path, sample:
     storage = Storage(tmp_path)
     add_agency(storage, "A", "Instansi A")
     sid = queued(storage, sample)
-    slow = dispatcher(storage, timeout=0.05)
+    limits = Limits.service().but(seconds=0.05)
+    slow = dispatcher(storage, limits)
     slow.submit(sid)
     assert wait_for(storage, sid, "done", "failed") == "failed"
     slow.shutdown()
-    assert storage.submission(sid).error == TIMED_OUT  # type: ignore[union-attr]
+    assert storage.submission(sid).error == timed_out(limits)  # type: ignore[union-attr]
+    assert "lebih dari 0,05 detik, batas satu pemeriksaan" in timed_out(limits)
 
 
 def test_a_broken_policy_on_the_server_is_not_blamed_on_the_agency(
