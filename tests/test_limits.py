@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import tempfile
 import time
 from pathlib import Path
 
@@ -90,3 +92,24 @@ def test_cli_time_limit_exits_2_with_the_limit_named(sample: Path) -> None:
     assert refused.exit_code == 2
     assert "melewati batas waktu 0,001 detik" in refused.output
     assert "Traceback" not in refused.output
+
+
+def test_spill_folders_of_dead_checks_are_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import subprocess
+    import sys
+
+    from checker.data.dataset import SPILL_PREFIX, connect
+
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    stale = tmp_path / f"{SPILL_PREFIX}{dead.pid}"
+    (stale / "spill").mkdir(parents=True)
+    (stale / "spill" / "block.tmp").write_bytes(b"x" * 100)
+    alive = tmp_path / f"{SPILL_PREFIX}{os.getppid()}"
+    alive.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    connect().close()
+    assert not stale.exists()
+    assert alive.exists()

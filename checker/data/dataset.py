@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,8 @@ from checker.data.schema import TABLES, Table
 from checker.limits import Limits
 from checker.report.finding import Finding
 
+SPILL_PREFIX = "kebijakan-duckdb-"
+
 
 def connect(limits: Limits | None = None) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB with a memory limit and a private spill folder in the temp dir.
@@ -23,8 +26,24 @@ def connect(limits: Limits | None = None) -> duckdb.DuckDBPyConnection:
     a national-scale check (4.5 million employees, 66 million rows) fits a 4 GiB budget.
     """
     memory = (limits or Limits.cli()).duckdb_memory()
-    spill = Path(tempfile.gettempdir()) / f"kebijakan-duckdb-{os.getpid()}"
+    spill = Path(tempfile.gettempdir()) / f"{SPILL_PREFIX}{os.getpid()}"
+    _remove_stale_spills(spill.parent)
     return duckdb.connect(config={"memory_limit": memory, "temp_directory": str(spill)})
+
+
+def _remove_stale_spills(folder: Path) -> None:
+    """Remove the spill folders of checks whose process is gone (killed by the service's time
+    or memory limit, or by the operator): they can hold gigabytes, and personal data."""
+    for old in folder.glob(f"{SPILL_PREFIX}*"):
+        pid = old.name.removeprefix(SPILL_PREFIX)
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(old, ignore_errors=True)
+        except PermissionError:
+            continue  # another user's live process
 
 
 class InputFile(NamedTuple):
