@@ -51,6 +51,8 @@ class Limits:
     columns_per_table: int
     # cells with a value in one file (a workbook: all sheets; a text file: lines × columns)
     cells_per_file: int
+    # cells with a value in one workbook (all sheets): sheet readers hold every cell in memory
+    cells_per_workbook: int
     # rows × columns a sheet reader may lay out densely (first to last used row and column)
     sheet_extent: int
     # findings in one report (JSON, CSV and XLSX reports never drop any: over this, no report)
@@ -64,6 +66,7 @@ class Limits:
             seconds=120,
             columns_per_table=1_000,
             cells_per_file=5_000_000,
+            cells_per_workbook=5_000_000,
             sheet_extent=5_000_000,
             findings=200_000,
         )
@@ -77,6 +80,9 @@ class Limits:
             seconds=None,
             columns_per_table=1_000,
             cells_per_file=2_000_000_000,
+            # a third of Excel's sheet (350 000 rows of 14 columns) reads in about 40 s; more
+            # is faster and lighter as CSV, whose budget is the machine's
+            cells_per_workbook=5_000_000,
             sheet_extent=max(5_000_000, memory // 4 // BYTES_PER_SHEET_CELL),
             findings=None,
         )

@@ -18,14 +18,20 @@ from pathlib import Path
 import duckdb
 from python_calamine import CalamineError, PasswordError
 
-from checker.data import messages, readers
+from checker.data import messages, readers, workbook
 from checker.data.constraints import reference_findings, unique_findings
 from checker.data.dataset import Dataset, InputFile, connect
 from checker.data.intake_checks import SKEMA_BARIS, SKEMA_BERKAS, intake_finding
 from checker.data.normalize import SQL_TYPES, ident, lit
-from checker.data.resolve import Layout, find_header, map_columns, table_by_name
+from checker.data.resolve import (
+    HEADER_SEARCH_ROWS,
+    Layout,
+    find_header,
+    map_columns,
+    table_by_name,
+)
 from checker.data.schema import Table, load_schema
-from checker.data.sniff import file_sha256, sniff
+from checker.data.sniff import CHUNK, Sniffed, file_sha256, sniff
 from checker.data.staging import Staged, stage_csv, stage_workbook_sheet
 from checker.errors import InputError
 from checker.limits import Limits
@@ -97,7 +103,7 @@ def _is_workbook(path: Path) -> bool:
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist()[:2000])
-    except (zipfile.BadZipFile, OSError):
+    except (zipfile.BadZipFile, OSError, NotImplementedError, EOFError, ValueError):
         return True  # a damaged workbook is reported as such by the reader
     return "xl/workbook.xml" in names or "xl/workbook.bin" in names or "content.xml" in names
 
@@ -111,12 +117,14 @@ def _looks_like_text(head: bytes) -> bool:
 
 
 def _layout(
-    src: readers.Source, schema: dict[str, Table], findings: list[Finding]
+    src: readers.Source, schema: dict[str, Table], findings: list[Finding], max_columns: int
 ) -> Layout | None:
     by_name = table_by_name(src.sheet or src.path.stem, schema)
     if by_name is None and src.sheet and src.sheet.strip().lower() in ("petunjuk", "referensi"):
         return None  # our template's own sheets
-    found = find_header(src.preview, schema, by_name)
+    # a row wider than the limit is looked at only as far as it shows it is too wide
+    preview = [(n, cells[: max_columns + 1]) for n, cells in src.preview]
+    found = find_header(preview, schema, by_name)
     label = src.label
     if found is None:
         if by_name is not None:
@@ -125,6 +133,11 @@ def _layout(
             findings.append(_berkas(label, "tabel"))
         return None
     table, header_row, cells = found
+    width = max(len(c) for n, c in src.preview if n == header_row)
+    if width > max_columns:
+        problem = messages.too_many_columns(width, max_columns)
+        findings.append(intake_finding(SKEMA_BERKAS, problem, table=table.name, file=label))
+        return None
     layout = map_columns(table, cells, header_row, label)
     layout.skipped_rows = [n for n, _ in src.preview if n < header_row]
     findings.extend(layout.findings)
@@ -145,17 +158,21 @@ def _layout(
 
 
 def _sources(
-    path: Path, work: Path, findings: list[Finding], table: str | None
+    path: Path, work: Path, findings: list[Finding], table: str | None, limits: Limits
 ) -> list[readers.Source]:
-    """The table-shaped parts of one file; an unreadable file becomes a SKEMA-BERKAS finding."""
+    """The table-shaped parts of one file; an unreadable file, or one over the budget,
+    becomes a SKEMA-BERKAS finding."""
     kind = _kind(path)
     if kind in ("other", "zip"):
-        problem = "jenis" if kind == "other" else "zip"
-        findings.append(_berkas(str(path), problem, severity="warning", table=table))
+        what = "jenis" if kind == "other" else "zip"
+        findings.append(_berkas(str(path), what, severity="warning", table=table))
         return []
     if kind == "book":
         try:
-            return readers.open_workbook(path)
+            return readers.open_workbook(path, limits)
+        except workbook.OverBudget as exc:
+            findings.append(intake_finding(SKEMA_BERKAS, exc.message, table=table, file=str(path)))
+            return []
         except (CalamineError, OSError, ValueError) as exc:
             detail = "dilindungi kata sandi" if isinstance(exc, PasswordError) else "isinya rusak"
             findings.append(_berkas(str(path), "rusak", detail, table=table))
@@ -164,7 +181,39 @@ def _sources(
     if sn.problem:
         findings.append(_berkas(str(path), sn.problem, table=table))
         return []
+    width = _text_width(sn)
+    problem = None
+    if width > limits.columns_per_table:
+        problem = messages.too_many_columns(width, limits.columns_per_table)
+    elif sn.line_count * width > limits.cells_per_file:
+        problem = messages.text_too_many_cells(sn.line_count, width, limits.cells_per_file)
+    if problem:
+        findings.append(intake_finding(SKEMA_BERKAS, problem, table=table, file=str(path)))
+        return []
     return [readers.Source(path, path.stem, None, sn.preview, sniffed=sn)]
+
+
+def _text_width(sn: Sniffed) -> int:
+    """Fields of the widest line among the first rows.
+
+    The preview holds the first 64 KiB; a line among the header rows that runs past it is
+    counted on in the file (its delimiters, quotes aside: a C-speed pass over that line).
+    """
+    width = max((len(cells) for _, cells in sn.preview[:HEADER_SEARCH_ROWS]), default=0)
+    assert sn.read_path is not None
+    window = 1 << 16
+    delimiter = sn.delimiter.encode()
+    with sn.read_path.open("rb") as fh:
+        head = fh.read(window)
+        if len(head) < window or head.count(b"\n") >= HEADER_SEARCH_ROWS:
+            return width
+        fields = head.count(delimiter, head.rfind(b"\n") + 1) + 1
+        while block := fh.read(CHUNK):
+            end = block.find(b"\n")
+            fields += block.count(delimiter, 0, end if end >= 0 else len(block))
+            if end >= 0:
+                break
+    return max(width, fields)
 
 
 def _empty_table(table: Table) -> str:
@@ -236,8 +285,8 @@ def ingest(
             if progress:
                 progress(done, len(files), str(path))
             by_name = table_by_name(path.stem, schema)
-            for src in _sources(path, work, findings, by_name.name if by_name else None):
-                layout = _layout(src, schema, findings)
+            for src in _sources(path, work, findings, by_name.name if by_name else None, limits):
+                layout = _layout(src, schema, findings, limits.columns_per_table)
                 if layout is None:
                     continue
                 number = base + sum(len(v) for v in staged.values())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from checker.data.schema import Field, Table
+from checker.wording import digits
 
 _EXPECTED_TYPE = {
     "date": "tanggal dd/mm/yyyy, contoh 17/08/1985",
@@ -82,6 +83,49 @@ def file_problem(kind: str, detail: str = "") -> str:
         "sesuai templat, lalu kirim kembali.",
     }
     return texts[kind]
+
+
+def too_many_cells(cells: int, limit: int, complete: bool = True, csv: bool = False) -> str:
+    """A workbook with more filled cells than one workbook may hold (SKEMA-BERKAS); ``csv``
+    when the same data would be accepted saved as CSV."""
+    count = digits(cells) if complete else f"sedikitnya {digits(cells)}"
+    also = " atau simpan setiap tabel sebagai berkas CSV" if csv else ""
+    return (
+        f"Berkas ini berisi {count} sel terisi, melebihi batas {digits(limit)} sel per buku "
+        "kerja. Bagi data menjadi beberapa berkas (misalnya satu berkas per tabel atau per unit "
+        f"kerja), masing-masing paling banyak sebanyak batas itu{also}, lalu kirim kembali."
+    )
+
+
+def text_too_many_cells(lines: int, width: int, limit: int) -> str:
+    """A text file whose lines × columns go over the cells one file may hold (SKEMA-BERKAS)."""
+    return (
+        f"Berkas ini memuat {digits(lines)} baris × {digits(width)} kolom = "
+        f"{digits(lines * width)} sel, melebihi batas {digits(limit)} sel per berkas. Bagi data "
+        "menjadi beberapa berkas (misalnya per unit kerja), lalu kirim kembali."
+    )
+
+
+def too_many_columns(columns: int, limit: int) -> str:
+    """A header row wider than one table may be (SKEMA-BERKAS)."""
+    return (
+        f"Baris judul tabel ini memiliki {digits(columns)} kolom, melebihi batas "
+        f"{digits(limit)} kolom per tabel. Hapus kolom yang bukan bagian templat (biasanya "
+        "kolom kosong atau hasil ekspor yang keliru), lalu kirim kembali."
+    )
+
+
+def sheet_too_wide(sheet: str, rows: int, columns: int, cells: int, limit: int, suffix: str) -> str:
+    """A sheet of a format only a dense reader reads whose used area is too large or mostly
+    empty (SKEMA-BERKAS)."""
+    kind = suffix.lower().lstrip(".") or "ini"
+    return (
+        f"Lembar '{sheet}' terisi sampai baris {digits(rows)} dan kolom {digits(columns)}, "
+        f"sehingga harus dibaca sebagai {digits(rows * columns)} sel walaupun hanya "
+        f"{digits(cells)} sel yang terisi. Lembar berkas {kind} dibaca paling banyak "
+        f"{digits(limit)} sel dan tidak boleh sebagian besar kosong seperti ini. Hapus isi sel "
+        "yang tersasar jauh di luar tabel, atau simpan ulang sebagai .xlsx, lalu kirim kembali."
+    )
 
 
 def missing_column(table: Table, f: Field) -> str:

@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-from python_calamine import CalamineWorkbook
 
 from checker.data.normalize import ident, lit
 from checker.data.sniff import Sniffed
+from checker.limits import Limits
 
 PREVIEW_ROWS = 30
 
@@ -70,7 +70,9 @@ def csv_relation(sn: Sniffed, header_line: int, ncols: int, scan: str) -> str:
 def line_starts(path: Path, offsets: Iterable[int]) -> dict[int, int]:
     """Physical line (1-based) of each byte offset, skipping the empty lines DuckDB folds in.
 
-    Streams the file (a national export is gigabytes; rejects are few and sparse).
+    ``path`` is the file DuckDB read; when :mod:`checker.data.sniff` made it a normalised copy,
+    every line break there is one LF, so its lines are the agency's lines. Streams the file (a
+    national export is gigabytes; rejects are few and sparse).
     """
     wanted = sorted(set(offsets))
     out: dict[int, int] = {}
@@ -130,7 +132,8 @@ def record_map(sn: Sniffed, header_line: int, rejected: set[int]) -> RecordMap |
     (first lines not in ``rejected``); None when Python's reader gives up."""
     assert sn.read_path is not None
     out = RecordMap()
-    with sn.read_path.open("r", encoding="utf-8", newline="") as fh:
+    # (the copy DuckDB read is UTF-8; should a byte slip through, it still counts as a character)
+    with sn.read_path.open("r", encoding="utf-8", newline="", errors="replace") as fh:
         for _ in range(header_line):
             fh.readline()
         reader = csv.reader(fh, delimiter=sn.delimiter)
@@ -172,23 +175,11 @@ def _cell_text(value: Any, nip: bool) -> str | None:
     return str(value)
 
 
-def open_workbook(path: Path) -> list[Source]:
-    """One Source per sheet; raises calamine's error for a file that is not a workbook."""
-    book = CalamineWorkbook.from_path(str(path))
-    sources = []
-    for name in book.sheet_names:
-        sheet = book.get_sheet_by_name(name)
-        rows = sheet.to_python(skip_empty_area=False)
-        cells = [
-            (i + 1, row)
-            for i, row in enumerate(rows)
-            if any(row) or any(v not in (None, "") for v in row)  # 0 and False are values too
-        ]
-        preview = [
-            (n, [_cell_text(v, False) or "" for v in row]) for n, row in cells[:PREVIEW_ROWS]
-        ]
-        sources.append(Source(path, name, name, preview, cells=cells))
-    return sources
+def open_workbook(path: Path, limits: Limits | None = None) -> list[Source]:
+    """One Source per sheet, read within ``limits``; see :mod:`checker.data.workbook`."""
+    from checker.data import workbook  # it builds Sources: imported here to avoid a cycle
+
+    return workbook.open_workbook(path, limits)
 
 
 def stage_sheet(
