@@ -3,7 +3,8 @@
 For CSV the typing is fused with DuckDB's read (one pass). The staged table keeps DuckDB's
 insertion order, so its ``rowid`` is the record's ordinal; the view ``_row`` turns that ordinal into
 the physical line the agency sees, skipping blank lines, rejected lines and (for quoted files)
-the continuation lines of records that span several lines.
+the continuation lines of records that span several lines. What a line is (LF, CRLF or a lone CR
+ends one) is said in :mod:`checker.data.sniff`, whose normalised copy makes each of them an LF.
 """
 
 from __future__ import annotations
@@ -20,6 +21,13 @@ from checker.data.resolve import Layout
 from checker.data.schema import Table
 from checker.data.sniff import blank_lines, to_utf8
 from checker.report.finding import Finding
+
+# SKEMA-BARIS (warning) for each cell a NUL byte was removed from (see checker.data.sniff)
+NUL_REMOVED = (
+    "Kolom {column} pada baris ini memuat karakter NUL (bita nol) yang tidak terlihat; karakter "
+    "itu dibuang sebelum isinya diperiksa. Periksa isi sel ini, lalu simpan ulang berkas sebagai "
+    "CSV UTF-8 dan kirim kembali."
+)
 
 
 @dataclass
@@ -68,7 +76,8 @@ def stage_csv(
     findings: list[Finding],
     work: Path,
 ) -> Staged | None:
-    """Read and type a CSV source; rejected lines become SKEMA-BARIS findings."""
+    """Read and type a CSV source; rejected lines and cells that lost a NUL byte become
+    SKEMA-BARIS findings."""
     sn = src.sniffed
     assert sn is not None
     file, table = src.label, layout.table.name
@@ -104,6 +113,7 @@ def stage_csv(
             findings.append(
                 _baris(file, table, rej.line, messages.malformed_row(rej.error, layout.width))
             )
+    findings.extend(_nul_findings(sn.nul_cells, layout, file))
     count = con.execute(f"SELECT count(*) FROM {ident(name)}").fetchone()
     total = int(count[0]) if count else 0
     rejected = {r.line for r in rejects}
@@ -153,6 +163,24 @@ def stage_csv(
     loaded = con.execute(f"SELECT count(*) FROM {ident(name)} WHERE NOT _blank").fetchone()
     simple = len(objects) == 2  # neither a line map nor a skip table was needed
     return Staged(file, table, view, int(loaded[0]) if loaded else 0, objects, simple)
+
+
+def _nul_findings(cells: list[tuple[int, int]], layout: Layout, file: str) -> list[Finding]:
+    """A warning per cell of the header or a row that lost a NUL byte, in a column we read."""
+    names = {pos: name for name, pos in layout.columns.items()}
+    return [
+        intake_finding(
+            SKEMA_BARIS,
+            NUL_REMOVED.format(column=names[pos]),
+            severity="warning",
+            table=layout.table.name,
+            file=file,
+            row=row,
+            column=names[pos],
+        )
+        for row, pos in cells
+        if row >= layout.header_row and pos in names
+    ]
 
 
 def stage_workbook_sheet(
