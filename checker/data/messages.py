@@ -89,11 +89,11 @@ def too_many_cells(cells: int, limit: int, complete: bool = True, csv: bool = Fa
     """A workbook with more filled cells than one workbook may hold (SKEMA-BERKAS); ``csv``
     when the same data would be accepted saved as CSV."""
     count = digits(cells) if complete else f"sedikitnya {digits(cells)}"
-    also = " atau simpan setiap tabel sebagai berkas CSV" if csv else ""
+    also = ", atau simpan setiap tabel sebagai berkas CSV" if csv else ""
     return (
         f"Berkas ini berisi {count} sel terisi, melebihi batas {digits(limit)} sel per buku "
-        "kerja. Bagi data menjadi beberapa berkas (misalnya satu berkas per tabel atau per unit "
-        f"kerja), masing-masing paling banyak sebanyak batas itu{also}, lalu kirim kembali."
+        "kerja. Bagi data menjadi beberapa berkas yang masing-masing tidak melebihi batas itu "
+        f"(misalnya satu berkas per tabel atau per unit kerja){also}, lalu kirim kembali."
     )
 
 

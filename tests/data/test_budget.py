@@ -198,7 +198,7 @@ def test_a_workbook_over_the_cells_limit_is_refused(
         # on the command line the same rows would be read as CSV: say so
         (
             Limits.cli().but(cells_per_workbook=cells - 1),
-            " atau simpan setiap tabel sebagai berkas CSV",
+            ", atau simpan setiap tabel sebagai berkas CSV",
         ),
         (service, ""),
     ):
@@ -211,9 +211,9 @@ def test_a_workbook_over_the_cells_limit_is_refused(
                     "pegawai",
                     str(path),
                     f"Berkas ini berisi {cells} sel terisi, melebihi batas {cells - 1} sel per "
-                    "buku kerja. Bagi data menjadi beberapa berkas (misalnya satu berkas per "
-                    "tabel atau per unit kerja), masing-masing paling banyak sebanyak batas "
-                    f"itu{also}, lalu kirim kembali.",
+                    "buku kerja. Bagi data menjadi beberapa berkas yang masing-masing tidak "
+                    "melebihi batas itu (misalnya satu berkas per tabel atau per unit kerja)"
+                    f"{also}, lalu kirim kembali.",
                 )
             ]
 
