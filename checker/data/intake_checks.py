@@ -50,7 +50,9 @@ INTAKE_CHECKS: dict[str, IntakeCheck] = {
             "Berkas tidak dapat dipakai sebagaimana mestinya",
             "error",
             "Berkas yang dikirim tidak dapat dibaca sebagai tabel data: kosong, rusak, dilindungi "
-            "kata sandi, bukan CSV atau Excel, atau tabel dan judul kolomnya tidak dikenali.",
+            "kata sandi, bukan CSV atau Excel, tabel dan judul kolomnya tidak dikenali, atau "
+            "melebihi batas pemeriksaan (jumlah sel per berkas atau buku kerja, jumlah kolom "
+            "per tabel).",
             varies="peringatan untuk berkas yang jenisnya tidak didukung dan dilewati",
         ),
         IntakeCheck(
@@ -67,10 +69,10 @@ INTAKE_CHECKS: dict[str, IntakeCheck] = {
             "Baris tidak dapat dibaca utuh",
             "error",
             "Baris CSV yang tidak dapat dipisah menjadi kolom-kolomnya, beberapa baris yang "
-            "terbaca sebagai satu karena tanda kutip, atau baris di atas judul kolom yang "
-            "diabaikan.",
-            varies="peringatan untuk baris yang tergabung karena tanda kutip; informasi untuk "
-            "baris judul laporan di atas judul kolom",
+            "terbaca sebagai satu karena tanda kutip, sel yang memuat karakter NUL tak terlihat "
+            "(dibuang), atau baris di atas judul kolom yang diabaikan.",
+            varies="peringatan untuk baris yang tergabung karena tanda kutip dan untuk sel yang "
+            "karakter NUL-nya dibuang; informasi untuk baris judul laporan di atas judul kolom",
         ),
         IntakeCheck(
             SKEMA_WAJIB,
