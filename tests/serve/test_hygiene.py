@@ -315,3 +315,28 @@ def test_report_pages_read_findings_from_the_database(live: Live, sample: Path) 
         again = con.execute("SELECT COUNT(*) FROM findings WHERE submission = ?", (sid,)).fetchone()
     assert again[0] == rows[0]
     assert json.loads(report_file.read_text(encoding="utf-8"))["findings"]  # kept as a file
+
+
+@pytest.mark.parametrize(
+    "budgeted", [Limits.service().but(cells_per_file=100)], indirect=True, ids=["cells"]
+)
+def test_a_file_over_the_cells_budget_is_a_finding_naming_the_limit(
+    budgeted: Live, sample: Path
+) -> None:
+    sid = send(budgeted.url, budgeted.tokens["A"], sample)
+    body = budgeted.wait("A", sid)
+    assert body["status"] == "done"  # the agency gets a report: which files were too large
+    with signed_in(budgeted.url, budgeted.tokens["A"]) as client:
+        page = client.get(f"/pengajuan/{sid}/aturan/SKEMA-BERKAS").text
+    assert "melebihi batas 100 sel per berkas" in page
+
+
+@pytest.mark.parametrize(
+    "budgeted", [Limits.service().but(findings=5)], indirect=True, ids=["findings"]
+)
+def test_a_check_over_the_findings_budget_fails_naming_it(budgeted: Live, sample: Path) -> None:
+    sid = send(budgeted.url, budgeted.tokens["A"], sample)
+    body = budgeted.wait("A", sid)
+    assert body["status"] == "failed"
+    assert "lebih dari 5 temuan" in body["error"]
+    assert "batas satu laporan" in body["error"]
