@@ -16,6 +16,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from openpyxl.utils import get_column_letter
+
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -31,11 +33,7 @@ Rows = Sequence[Sequence[str]]
 
 def column_letter(index: int) -> str:
     """The column letters of a 1-based column index (1 → A, 1000 → ALL, 16384 → XFD)."""
-    letters = ""
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
+    return get_column_letter(index)
 
 
 def row_xml(values: Sequence[str], row: int | None = None) -> bytes:

@@ -5,11 +5,8 @@ files by site/overrides/, and stay the same as Material's own."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import queue
 import re
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,6 +15,7 @@ import material
 import pytest
 
 from tests.site.cdp import CHROMIUM, Browser
+from tests.site.static_server import QuietHandler, serve_directory
 
 ROOT = Path(__file__).resolve().parents[2]
 GUIDE = ROOT / "site" / "panduan" / "pengelola.md"
@@ -45,7 +43,7 @@ def documented_policy() -> str:
 POLICY = documented_policy()
 
 
-class PolicyHandler(http.server.SimpleHTTPRequestHandler):
+class PolicyHandler(QuietHandler):
     """Serves the built site with the documented header on every response, and the probe."""
 
     def end_headers(self) -> None:
@@ -61,9 +59,6 @@ class PolicyHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(PROBE_HTML)))
         self.end_headers()
         self.wfile.write(PROBE_HTML)
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 class WatchingBrowser(Browser):
@@ -110,14 +105,8 @@ class WatchingBrowser(Browser):
 
 @pytest.fixture(scope="module")
 def server(built_site: Path) -> Iterator[str]:
-    handler = functools.partial(PolicyHandler, directory=str(built_site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join()
+    with serve_directory(built_site, PolicyHandler) as url:
+        yield url
 
 
 @pytest.fixture
