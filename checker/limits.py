@@ -31,6 +31,10 @@ class BudgetError(CheckerError):
     """The check would go (or went) over one of its limits; the message names the limit."""
 
 
+class TimeLimitError(BudgetError):
+    """The check ran past its time limit (the service words it for the agency itself)."""
+
+
 def machine_memory() -> int:
     """Physical memory of this machine in bytes (4 GiB when it cannot be read)."""
     try:
@@ -139,11 +143,11 @@ class Budget:
         if interrupt is not None:
             interrupt()
 
-    def time_error(self) -> BudgetError:
+    def time_error(self) -> TimeLimitError:
         """The error that ends a check past its time limit."""
-        return BudgetError(
-            f"Pemeriksaan melewati batas waktu {_seconds(self.limits.seconds or 0)} detik "
-            "dan dihentikan. Bagi data menjadi beberapa kiriman yang lebih kecil, atau jalankan "
+        return TimeLimitError(
+            f"Pemeriksaan melewati batas waktu {seconds_text(self.limits.seconds or 0)} dan "
+            "dihentikan. Bagi data menjadi beberapa kiriman yang lebih kecil, atau jalankan "
             "dengan batas waktu yang lebih longgar (--batas-waktu)."
         )
 
@@ -174,8 +178,13 @@ class Budget:
             )
 
 
-def _seconds(value: float) -> str:
-    """120 → "120", 0.5 → "0,5" (the Indonesian decimal comma)."""
-    if float(value).is_integer():
-        return digits(int(value))
-    return f"{value:g}".replace(".", ",")
+def seconds_text(seconds: float) -> str:
+    """ "120 detik", "0,5 detik" (the Indonesian decimal comma)."""
+    return f"{seconds:g} detik".replace(".", ",")
+
+
+def memory_text(size: int) -> str:
+    """ "1 GiB", "1,5 GiB", "256 MiB"."""
+    if size >= GIB:
+        return f"{size / GIB:g} GiB".replace(".", ",")
+    return f"{size / MIB:g} MiB".replace(".", ",")

@@ -32,7 +32,7 @@ import resource
 import signal
 import sys
 
-from checker.limits import GIB, MIB, Limits
+from checker.limits import Limits, memory_text, seconds_text
 
 # what a failed allocation leaves on stderr: Python, Rust (calamine), C++ (DuckDB), libc
 MEMORY_MARKERS = (
@@ -47,18 +47,6 @@ CRASHED = (
     "Pemeriksaan terhenti karena kesalahan pada server. Unggah ulang; bila terulang, "
     "hubungi BKD dengan nomor pengajuan ini."
 )
-
-
-def memory_text(size: int) -> str:
-    """ "1 GiB", "1,5 GiB", "256 MiB"."""
-    if size >= GIB:
-        return f"{size / GIB:g} GiB".replace(".", ",")
-    return f"{size / MIB:g} MiB".replace(".", ",")
-
-
-def seconds_text(seconds: float) -> str:
-    """ "120 detik", "0,05 detik"."""
-    return f"{seconds:g} detik".replace(".", ",")
 
 
 def out_of_memory(limits: Limits) -> str:

@@ -20,7 +20,7 @@ from typing import Any
 
 from checker.limits import Limits
 from checker.report.report import Report
-from checker.serve.confine import die_with_parent, limit_memory, out_of_memory
+from checker.serve.confine import die_with_parent, limit_memory, out_of_memory, timed_out
 
 REPORT_JSON, REPORT_XLSX = "laporan.json", "laporan.xlsx"
 POLICY_BROKEN = (
@@ -67,6 +67,7 @@ def run_check(job: CheckJob) -> CheckOutcome:
 
     import checker
     from checker.errors import CheckerError, PolicyError
+    from checker.limits import TimeLimitError
     from checker.serve.findings import store_findings
     from checker.serve.storage import Storage
 
@@ -81,6 +82,8 @@ def run_check(job: CheckJob) -> CheckOutcome:
         )
     except duckdb.OutOfMemoryException:
         return CheckOutcome(error=out_of_memory(job.budget))
+    except TimeLimitError:  # in the agency's words, not the command line's
+        return CheckOutcome(error=timed_out(job.budget))
     except PolicyError as exc:
         # the server's regulation or rules are broken: not the agency's to fix
         print(f"kebijakan: {exc.format()}", file=sys.stderr)

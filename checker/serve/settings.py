@@ -5,9 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from checker.limits import Limits
-
-MIB = 1 << 20
+from checker.limits import MIB, Limits
 
 
 @dataclass(frozen=True)
