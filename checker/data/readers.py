@@ -159,7 +159,9 @@ def _cell_text(value: Any, nip: bool) -> str | None:
     if value is None or value == "":
         return None
     if isinstance(value, str):
-        return value.replace("\x00", "")
+        # line breaks inside a cell become LF: DuckDB reads a CR inside a quoted field of the
+        # staging CSV as a broken line (and a line break means nothing in these fields)
+        return value.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
@@ -194,14 +196,16 @@ def stage_sheet(
     """Write the used columns of the rows after ``header_row`` to a staging table (``c{pos}``)."""
     tmp = workdir / f"{name}.csv"
     with tmp.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh)
+        writer = csv.writer(fh, lineterminator="\n")  # one line-break style for DuckDB
         for number, row in src.cells:
             if number <= header_row:
                 continue
             cells = [row[i] if i < len(row) else None for i in positions]
             # Most cells are text already; only the others need converting.
             texts = [
-                v if type(v) is str and "\x00" not in v else _cell_text(v, i in nips)
+                v
+                if type(v) is str and "\x00" not in v and "\r" not in v
+                else _cell_text(v, i in nips)
                 for i, v in zip(positions, cells, strict=True)
             ]
             writer.writerow([number, *texts])

@@ -346,3 +346,38 @@ def test_a_damaged_workbook_is_a_finding_not_a_crash(
             return
         assert [(f.rule, f.file) for f in dataset.findings] == [("SKEMA-BERKAS", str(path))]
         assert "isinya rusak" in dataset.findings[0].message
+
+
+def test_a_deflate_damaged_lzma_entry_is_a_finding(
+    tmp_path: Path, pegawai_rows: list[list[str]]
+) -> None:
+    good = workbook(tmp_path / "asli.xlsx", pegawai_rows)
+    path = tmp_path / "pegawai.xlsx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_LZMA) as dst:
+        for item in src.infolist():
+            dst.writestr(item.filename, src.read(item.filename))
+    data = bytearray(path.read_bytes())
+    name = b"xl/worksheets/sheet1.xml"
+    at = data.index(b"PK\x03\x04" + bytes(data[4:4]))
+    while data[at + 30 : at + 30 + len(name)] != name:
+        at = data.index(b"PK\x03\x04", at + 4)
+    start = at + 30 + len(name) + int.from_bytes(data[at + 28 : at + 30], "little")
+    for i in range(start + 20, start + 60):
+        data[i] ^= 0x5A
+    path.write_bytes(bytes(data))
+    with ingest([path]) as dataset:
+        assert [(f.rule, f.file) for f in dataset.findings] == [("SKEMA-BERKAS", str(path))]
+        assert "isinya rusak" in dataset.findings[0].message
+
+
+def test_line_breaks_inside_workbook_cells_keep_the_rows(
+    tmp_path: Path, pegawai_rows: list[list[str]]
+) -> None:
+    rows = [list(r) for r in pegawai_rows]
+    at = rows[0].index("nama")
+    rows[1][at], rows[2][at] = "Ahmad\r\nFauzi", "Siti\rAminah"
+    path = workbook(tmp_path / "pegawai.xlsx", rows)
+    with ingest([path]) as dataset:
+        assert dataset.count("pegawai") == PEGAWAI
+        names = [n for (n,) in dataset.rows("pegawai", "nama")]
+        assert names[:2] == ["Ahmad\nFauzi", "Siti\nAminah"]
