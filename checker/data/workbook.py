@@ -16,19 +16,22 @@ Then, per sheet:
 
 The ``<dimension>`` tag's claim is recorded but not acted on: calamine does not allocate from it
 (measured: a 10-row table claiming ``A1:XFD1048576`` reads in 15 MB). ODS is scanned the same way
-from ``content.xml`` (repeated rows and cells counted, not expanded); an ODS, XLS or XLSB sheet
-over the extent is refused, since only calamine reads those. XLS cannot be scanned here; its
-format caps a sheet at 65 536 × 256 cells.
+from ``content.xml`` (repeated rows and cells counted, not expanded), and XLSB from the BIFF12
+records of its worksheet parts (:func:`scan_xlsb`); an ODS, XLS or XLSB sheet over the extent is
+refused, since only calamine reads those. XLS cannot be scanned here; its format caps a sheet at
+65 536 × 256 cells.
 """
 
 from __future__ import annotations
 
 import functools
+import lzma
 import posixpath
 import re
+import struct
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -62,6 +65,7 @@ DAMAGED: tuple[type[BaseException], ...] = (
     UnicodeDecodeError,
     zipfile.BadZipFile,
     zlib.error,
+    lzma.LZMAError,
     ElementTree.ParseError,
     InvalidFileException,
 )
@@ -349,20 +353,231 @@ def scan_ods(path: Path, room: int | None = None) -> BookScan:
     return book
 
 
+# --- XLSB --------------------------------------------------------------------------------------
+
+# BIFF12 record types (MS-XLSB 2.4). A worksheet part: BrtRowHdr (0) begins with the 0-based
+# row, the cells that follow (1 BrtCellBlank to 11 BrtFmlaError) with the 0-based column (uint32);
+# BrtWsDim (148) holds rwFirst, rwLast, colFirst, colLast. xl/workbook.bin:
+_BUNDLE_SH = 156  # a sheet of the workbook: hsState, iTabID, strRelID, strName
+_END_BUNDLE_SHS = 144
+# a sheet's record in xl/workbook.bin holds two short strings; one longer is not a sheet's
+LONGEST_BUNDLE = 1 << 16
+_U32 = struct.Struct("<I").unpack_from
+_DIM = struct.Struct("<4I").unpack_from
+
+
+class _Part:
+    """A BIFF12 part read a chunk at a time. A record is a type of 1 or 2 bytes, a size of 1 to 4
+    bytes (7 bits each, the high bit saying another byte follows), then the body; a reader parses
+    the records that begin before :meth:`more`'s limit from ``data`` at ``pos`` and sets ``pos``
+    past the last. Every record takes at least 2 bytes, so a reader always moves on."""
+
+    def __init__(self, stream: IO[bytes], keep: int) -> None:
+        self.stream = stream
+        self.margin = keep + 6  # the longest header, then the body bytes a reader looks at
+        self.data = b""
+        self.pos = self.end = 0
+        self.eof = False
+
+    def more(self) -> int:
+        """Read on; where the records to parse now stop (the first ``keep`` bytes of their bodies
+        are in ``data``, zeros after the end of the part), or -1 at the end of the part. A body
+        longer than what was read is skipped, never held; ``ValueError`` when the part ends
+        inside a record."""
+        if self.eof:
+            if self.pos != self.end:
+                raise ValueError("a record runs past the end of its part")
+            return -1
+        if self.pos > self.end:  # the last record is longer than what was read: skip the rest
+            left = self.pos - self.end
+            while left:
+                block = self.stream.read(min(left, CHUNK))
+                if not block:
+                    raise ValueError("a record runs past the end of its part")
+                left -= len(block)
+            self.data, self.pos, self.end = b"", 0, 0
+        block = self.stream.read(CHUNK)
+        self.data = self.data[self.pos : self.end] + block
+        self.pos, self.end = 0, len(self.data)
+        if not block:
+            self.eof = True
+            self.data += bytes(self.margin)
+            return self.end
+        return max(self.end - self.margin, 0)
+
+
+def _header(data: bytes, pos: int) -> tuple[int, int, int]:
+    """The type and size of the record at ``pos``, and where its body begins (the same steps
+    are written out in :func:`_scan_bin`, which runs them for every cell)."""
+    typ = data[pos]
+    if typ & 0x80:
+        typ = (typ & 0x7F) | (data[pos + 1] & 0x7F) << 7
+        pos += 1
+    byte = data[pos + 1]
+    size = byte & 0x7F
+    pos += 2
+    shift = 7
+    while byte & 0x80 and shift < 28:
+        byte = data[pos]
+        size |= (byte & 0x7F) << shift
+        pos += 1
+        shift += 7
+    return typ, size, pos
+
+
+def _records(
+    stream: IO[bytes], wanted: Set[int], keep: int
+) -> Iterator[tuple[int, int, bytes, int]]:
+    """The records of a BIFF12 part whose type is in ``wanted``, as ``(type, size, buffer,
+    offset of the body in buffer)``; the first ``min(size, keep)`` bytes of the body are there."""
+    part = _Part(stream, keep)
+    while (limit := part.more()) >= 0:
+        data, pos = part.data, part.pos
+        while pos < limit:
+            typ, size, pos = _header(data, pos)
+            if typ in wanted:
+                yield typ, size, data, pos
+            pos += size
+        part.pos = pos
+
+
+def _xlsb_sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name → its part in the zip, from xl/workbook.bin and its relationships (the part is
+    ``xl/`` + the target, as calamine finds it; the first sheet of a name, as calamine reads)."""
+    targets: dict[str, str] = {}
+    rels_name = "xl/_rels/workbook.bin.rels"
+    if rels_name in archive.NameToInfo:
+        with archive.open(rels_name) as fh:
+            for rel in ElementTree.parse(fh).getroot():
+                if rel.get("Id") is not None and rel.get("Target") is not None:
+                    targets[str(rel.get("Id"))] = f"xl/{rel.get('Target')}"
+    parts: dict[str, str] = {}
+    with archive.open("xl/workbook.bin") as fh:
+        for typ, size, data, at in _records(fh, {_BUNDLE_SH, _END_BUNDLE_SHS}, LONGEST_BUNDLE):
+            if typ == _END_BUNDLE_SHS:
+                break
+            if size > LONGEST_BUNDLE:
+                raise ValueError("a sheet record longer than any workbook has")
+            body = data[at : at + size]
+            rel_id, after = _wide_string(body, 8)
+            if rel_id is None:
+                continue  # a sheet without a part: calamine skips it too
+            name, _ = _wide_string(body, after)
+            part = targets.get(rel_id)
+            if name is not None and part in archive.NameToInfo:
+                parts.setdefault(name, part)
+    return parts
+
+
+def _wide_string(body: bytes, at: int) -> tuple[str | None, int]:
+    """An XLWideString (uint32 count of UTF-16 code units, then the units) at ``at``, and where
+    it ends; None for the null string (count 0xFFFFFFFF)."""
+    if at + 4 > len(body):
+        raise ValueError("a string past the end of its record")
+    count = _U32(body, at)[0]
+    if count == 0xFFFFFFFF:
+        return None, at + 4
+    end = at + 4 + 2 * count
+    if end > len(body):
+        raise ValueError("a string past the end of its record")
+    return body[at + 4 : end].decode("utf-16-le", "replace"), end
+
+
+def _scan_bin(stream: IO[bytes], scan: SheetScan, room: int | None) -> bool:
+    """Fill ``scan`` from a worksheet part's records; False when it stopped because the cells
+    went over ``room``. A cell record counts wherever it sits (calamine reads those between
+    BrtBeginSheetData and BrtEndSheetData: counting more is only cautious); one too short to
+    hold its column is passed over (calamine fails on it in the sheet data, and pyxlsbwriter
+    writes an empty row header after it)."""
+    row = cells = rows = columns = 0
+    part, u32 = _Part(stream, 16), _U32
+    while (limit := part.more()) >= 0:
+        if room is not None and cells > room and not part.eof:
+            scan.cells, scan.rows, scan.columns = cells, rows, columns
+            return False  # more is left: the count is a lower bound
+        data, pos = part.data, part.pos
+        while pos < limit:  # _header written out: this runs for every cell
+            typ = data[pos]
+            if typ & 0x80:
+                typ = (typ & 0x7F) | (data[pos + 1] & 0x7F) << 7
+                pos += 1
+            size = data[pos + 1]
+            pos += 2
+            if size & 0x80:
+                byte, size, shift = size, size & 0x7F, 7
+                while byte & 0x80 and shift < 28:
+                    byte = data[pos]
+                    size |= (byte & 0x7F) << shift
+                    pos += 1
+                    shift += 7
+            if typ < 12 and size >= 4:  # a row header (0) or a cell (1 to 11)
+                if typ > 1:  # a blank cell (1) holds only a style: calamine skips it
+                    cells += 1
+                    if row >= rows:
+                        rows = row + 1
+                    column = u32(data, pos)[0]
+                    if column >= columns:
+                        columns = column + 1
+                else:
+                    row = u32(data, pos)[0] if typ == 0 else row
+            elif typ == 148 and size >= 16 and scan.claimed is None:
+                first_row, last_row, first_col, last_col = _DIM(data, pos)
+                scan.claimed = (abs(last_row - first_row) + 1) * (abs(last_col - first_col) + 1)
+            pos += size
+        part.pos = pos
+    scan.cells, scan.rows, scan.columns = cells, rows, columns
+    return True
+
+
+def scan_xlsb(path: Path, room: int | None = None) -> BookScan:
+    """Scan every sheet of an XLSB (Excel binary workbook); stop once the cells go over
+    ``room``."""
+    with zipfile.ZipFile(path) as archive:
+        book = BookScan({})
+        for name, part in _xlsb_sheet_parts(archive).items():
+            if room is not None and book.cells > room:
+                book.complete = False  # sheets are left
+                break
+            scan = book.sheets[name] = SheetScan(name)
+            left = None if room is None else room - book.cells
+            with archive.open(part) as fh:
+                done = _scan_bin(fh, scan, left)
+            if not done:
+                book.complete = False
+                break
+        return book
+
+
 # --- reading -----------------------------------------------------------------------------------
 
 
+# calamine picks its reader by the name's extension (as written: ".XLSB" is not one of them),
+# else tries XLS, XLSX, XLSB and ODS in turn; XLS is never a zip
+_READER_BY_SUFFIX = {
+    ".xls": "other",
+    ".xla": "other",
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
+    ".xlam": "xlsx",
+    ".xlsb": "xlsb",
+    ".ods": "ods",
+}
+_MAIN_PARTS = (("xlsx", "xl/workbook.xml"), ("xlsb", "xl/workbook.bin"), ("ods", "content.xml"))
+
+
 def _kind(path: Path) -> str:
-    """ "xlsx", "xlsb", "ods" or "other" (XLS, or not a workbook: calamine says which)."""
+    """ "xlsx", "xlsb", "ods" or "other" (XLS, or not a workbook: calamine says which): the
+    reader calamine will use, so the scan looks at the parts calamine reads."""
     if not zipfile.is_zipfile(path):
         return "other"
     with zipfile.ZipFile(path) as archive:
-        names = archive.NameToInfo
-        if "xl/workbook.xml" in names:
-            return "xlsx"
-        if "xl/workbook.bin" in names:
-            return "xlsb"
-        return "ods" if "content.xml" in names else "other"
+        found = [kind for kind, part in _MAIN_PARTS if part in archive.NameToInfo]
+    named = _READER_BY_SUFFIX.get(path.suffix)
+    if named is not None:
+        return named if named in found else "other"  # calamine fails without its main part
+    if len(found) > 1:  # calamine would try the next reader when one fails: unscanned parts
+        raise ValueError(f"a zip holding more than one kind of workbook: {found}")
+    return found[0] if found else "other"
 
 
 def _keep(rows: Iterator[tuple[int, list[Any]]], cap: int) -> list[tuple[int, list[Any]]]:
@@ -441,6 +656,8 @@ def _open_workbook(path: Path, limits: Limits) -> list[Source]:
         scans = scan_xlsx(path, room)
     elif kind == "ods":
         scans = scan_ods(path, room)
+    elif kind == "xlsb":
+        scans = scan_xlsb(path, room)
     if scans is not None and scans.cells > room:
         raise OverBudget(messages.too_many_cells(scans.cells, room, scans.complete, _csv(limits)))
     if scans is not None and kind != "xlsx":
@@ -460,6 +677,8 @@ def _open_workbook(path: Path, limits: Limits) -> list[Source]:
     sources = []
     for name in book.sheet_names:
         found = scans.sheets.get(name) if scans is not None else None
+        if kind == "xlsb" and found is None:  # calamine would lay out a sheet not looked at
+            raise ValueError(f"sheet {name!r} is not where xl/workbook.bin says")
         if kind == "xlsx" and (found is None or not _dense(found, limits)):
             # far cells, or a sheet the scan did not find
             rows = _sparse_rows(path, name, room, _csv(limits))
