@@ -73,6 +73,7 @@ DEFAULT_OUT = ROOT / "bench" / "data" / "fuzz"
 GIB, MIB = 1 << 30, 1 << 20
 OK_EXITS = (0, 1, 2)
 STARTUP_SECONDS = 120  # a worker's imports and policy load, on a busy machine
+RECYCLE_AFTER = 200  # cases a worker process runs before a fresh one takes over
 INTERNAL = "kesalahan internal"  # the CLI's message for an exception it did not expect
 
 # ---------------------------------------------------------------------------------------------
@@ -745,6 +746,7 @@ class Slot:
         self.proc: subprocess.Popen[bytes] | None = None
         self.max_rss = 0
         self.restarts = 0
+        self.served = 0  # cases this worker process has run
 
     def _start(self) -> subprocess.Popen[bytes]:
         cap = self.cap
@@ -786,10 +788,18 @@ class Slot:
         self.proc = None
         return code
 
+    def restart(self) -> None:
+        """End the worker (the next job starts a fresh one)."""
+        self.close()
+        self.served = 0
+
     def run(self, job: dict[str, Any], timeout: float) -> dict[str, Any]:
         """Send one job and wait for its answer, at most ``timeout`` seconds."""
+        if self.proc is not None and self.served >= RECYCLE_AFTER:
+            self.restart()  # the CLI runs one check per process: keep workers young
         if self.proc is None:
             self.proc = self._start()
+        self.served += 1
         assert self.proc.stdin is not None and self.proc.stdout is not None
         started = time.perf_counter()
         try:
@@ -845,6 +855,8 @@ class Summary:
     aborts: list[int] = field(default_factory=list)
     hangs: list[int] = field(default_factory=list)
     failures: list[int] = field(default_factory=list)
+    # failed only in a worker that had run earlier cases; passed when run again in a fresh one
+    stale: list[int] = field(default_factory=list)
     tracebacks: int = 0
     seconds: float = 0.0
     max_rss: int = 0
@@ -874,6 +886,8 @@ class Summary:
             self.exits[answer["exit"]] += 1
             if answer["failed"]:
                 self.failures.append(case.index)
+            elif answer.get("stale"):
+                self.stale.append(case.index)
         self.tracebacks += bool(answer.get("traceback"))
         self.slowest = max(self.slowest, (float(answer["seconds"]), case.index))
 
@@ -894,7 +908,8 @@ class Summary:
         )
         yield (
             f"abort: {len(self.aborts)}, hang: {len(self.hangs)}, gagal: {len(self.failures)}, "
-            f"keluaran dengan Traceback: {self.tracebacks}"
+            f"keluaran dengan Traceback: {self.tracebacks}; gagal hanya di pekerja yang sudah "
+            f"menjalankan kasus lain (lolos di proses baru): {len(self.stale)}"
         )
         yield (
             f"RSS maks pekerja: {self.max_rss / MIB:.0f} MiB; kasus paling lambat: "
@@ -905,6 +920,7 @@ class Summary:
             ("abort", self.aborts),
             ("hang", self.hangs),
             ("gagal", self.failures),
+            ("gagal di pekerja lama", self.stale),
         ):
             if cases:
                 yield (
@@ -986,9 +1002,16 @@ def run_fuzz(
             if canary:
                 job["canary"] = canary
             answer = slot.run(job, canary_timeout if canary else timeout)
+            if answer.get("failed") and not canary and not answer.get("hang", answer.get("abort")):
+                # a failure is re-run in a fresh worker, as the CLI and the service run every
+                # check: one that only fails in a worker aged by earlier cases is counted apart
+                slot.restart()
+                again = slot.run(job, timeout)
+                if not again.get("failed"):
+                    answer = {**answer, "stale": True, "failed": False, "fresh": again}
             with lock:
                 summary.record(case, answer)
-                if answer.get("failed") and index >= 0:
+                if (answer.get("failed") or answer.get("stale")) and index >= 0:
                     _keep(case, folder, failures, answer, args)
                 if progress:
                     progress(summary)
