@@ -46,7 +46,9 @@ _TEXT_BYTES = bytes(b for b in range(256) if b >= 32 or b in (9, 10, 13))
 _SEPARATORS = ("\u2028", "\u2029", "\x85")
 _SEPARATOR_BYTES = tuple(s.encode() for s in _SEPARATORS)
 _SEPARATOR_RE = re.compile("[" + "".join(_SEPARATORS) + "]")
-_BOMS = (
+_BOMS = (  # UTF-32 first: its little-endian BOM begins with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
@@ -243,9 +245,10 @@ class _Records:
         split = self._splits(pieces, widths)
         before = 0  # fields of the record before this piece
         for k, piece in enumerate(pieces):
-            at = piece.find("\x00")
-            while at >= 0:
-                in_piece = piece.count(self.delimiter, 0, at)
+            at, counted, in_piece = piece.find("\x00"), 0, 0
+            while at >= 0:  # delimiters counted once, from one NUL to the next: linear
+                in_piece += piece.count(self.delimiter, counted, at)
+                counted = at
                 cell = (self.line + k, in_piece) if split else (self.record, before + in_piece)
                 self.nul_cells[cell] = None
                 at = piece.find("\x00", at + 1)

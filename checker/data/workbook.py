@@ -607,7 +607,13 @@ def _sparse_rows(
     """A sheet read row by row with openpyxl, numbers as calamine gives them (float)."""
     # a file object, so openpyxl reads the content whatever the name's extension says
     stream = path.open("rb")
-    book = load_workbook(stream, read_only=True, data_only=True)
+    try:
+        book = load_workbook(stream, read_only=True, data_only=True)
+    except (TypeError, AttributeError) as exc:
+        # openpyxl's typed descriptors reject a damaged workbook.xml this way (a sheet
+        # without a name); only around loading, so our own mistakes still surface
+        stream.close()
+        raise ValueError(f"not a workbook: {exc}") from None
     try:
         if name not in book.sheetnames:
             raise ValueError(f"no sheet {name!r}")

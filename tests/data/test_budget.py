@@ -381,3 +381,24 @@ def test_line_breaks_inside_workbook_cells_keep_the_rows(
         assert dataset.count("pegawai") == PEGAWAI
         names = [n for (n,) in dataset.rows("pegawai", "nama")]
         assert names[:2] == ["Ahmad\nFauzi", "Siti\nAminah"]
+
+
+def test_a_sheet_without_a_name_is_a_damaged_workbook(
+    tmp_path: Path, pegawai_rows: list[list[str]]
+) -> None:
+    # a <sheet> that lost its name (found by fuzzing): openpyxl refused it with a TypeError
+    good = workbook(tmp_path / "asli.xlsx", pegawai_rows)
+    path = tmp_path / "pegawai.xlsx"
+    nameless = (
+        b'<sheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+        b' sheetId="9" r:id="rId1"/></sheets>'
+    )
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/workbook.xml":
+                data = data.replace(b"</sheets>", nameless)
+            dst.writestr(item, data)
+    with ingest([path]) as dataset:
+        assert [(f.rule, f.file) for f in dataset.findings] == [("SKEMA-BERKAS", str(path))]
+        assert "isinya rusak" in dataset.findings[0].message

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import codecs
 import random
+import time
 from pathlib import Path
 
 import pytest
@@ -208,3 +209,25 @@ def test_a_windows_byte_at_the_very_end_is_not_taken_for_cut_utf8(tmp_path: Path
 
     assert detect_encoding(b"nama\r\nJum\x92at") == "cp1252"
     assert detect_encoding("nama\r\nJumat é".encode()[:-1]) == "utf-8"  # cut at the end
+
+
+@pytest.mark.parametrize("encoding", ["utf-32-le", "utf-32-be"])
+def test_utf32_with_bom_reads(tmp_path: Path, encoding: str) -> None:
+    bom = codecs.BOM_UTF32_LE if encoding.endswith("le") else codecs.BOM_UTF32_BE
+    data = bom + "\r\n".join([HEADER, R1, R2, R3, ""]).encode(encoding)
+    count, _rows, found = read(tmp_path, data)
+    assert count == 3 and found == []
+
+
+def test_a_long_cell_full_of_nuls_is_linear(tmp_path: Path) -> None:
+    # UTF-32 once read as UTF-16 gave a line of millions of characters, every other one NUL,
+    # which a quadratic count of delimiters took minutes over (found by fuzzing)
+    long = "a\x00" * 300_000
+    data = "\n".join([HEADER, R1.replace("Budi", long), R2, R3, ""]).encode()
+    data = codecs.BOM_UTF16_LE + data.decode().encode("utf-16-le")
+    started = time.perf_counter()
+    count, rows, found = read(tmp_path, data)
+    assert time.perf_counter() - started < 20  # quadratic: minutes; linear: about a second
+    assert count == 3
+    assert rows[0][2] == "a" * 300_000 + " Saputra"
+    assert found == [("SKEMA-BARIS", "warning", 2, "nama")]
