@@ -66,7 +66,7 @@ DAMAGED: tuple[type[BaseException], ...] = (
     zipfile.BadZipFile,
     zlib.error,
     lzma.LZMAError,
-    ElementTree.ParseError,
+    SyntaxError,  # XML that is not XML: ElementTree.ParseError and lxml (via openpyxl) alike
     InvalidFileException,
 )
 
@@ -614,6 +614,9 @@ def _sparse_rows(
         # without a name); only around loading, so our own mistakes still surface
         stream.close()
         raise ValueError(f"not a workbook: {exc}") from None
+    except BaseException:
+        stream.close()
+        raise
     try:
         if name not in book.sheetnames:
             raise ValueError(f"no sheet {name!r}")

@@ -402,3 +402,14 @@ def test_a_sheet_without_a_name_is_a_damaged_workbook(
     with ingest([path]) as dataset:
         assert [(f.rule, f.file) for f in dataset.findings] == [("SKEMA-BERKAS", str(path))]
         assert "isinya rusak" in dataset.findings[0].message
+
+
+FUZZ = Path(__file__).parent / "fuzz_cases"
+
+
+def test_xml_that_openpyxl_cannot_parse_is_a_damaged_workbook() -> None:
+    # bench/fuzz.py seed 7 case 8524: an XLSX with a duplicated entry and a broken attribute;
+    # openpyxl's XML parser (lxml) raised XMLSyntaxError as an internal error
+    path = FUZZ / "seed7-case008524.xlsx"
+    with pytest.raises(InputError, match=r"tidak dapat dibuka \(isinya rusak\)"):
+        ingest([path])  # named after no table, nothing else to read: exit 2 with the reason
