@@ -4,7 +4,6 @@ out; the far cell is read sparsely, the others are refused with a SKEMA-BERKAS f
 
 from __future__ import annotations
 
-import csv
 import re
 import subprocess
 import sys
@@ -20,20 +19,9 @@ from checker.data.ingest import ingest
 from checker.data.workbook import SheetScan, scan_ods, scan_xlsx
 from checker.errors import InputError
 from checker.limits import Limits
-from tests.rules.builder import Data
+from tests.data.conftest import PEGAWAI
 
 ROOT = Path(__file__).resolve().parents[2]
-PEGAWAI = 3
-
-
-@pytest.fixture(scope="module")
-def pegawai_rows(tmp_path_factory: pytest.TempPathFactory) -> list[list[str]]:
-    data = Data()
-    for _ in range(PEGAWAI):
-        data.pegawai()
-    folder = data.write(tmp_path_factory.mktemp("asli"))
-    with (folder / "pegawai.csv").open(encoding="utf-8", newline="") as fh:
-        return [row for row in csv.reader(fh) if row]
 
 
 def workbook(path: Path, rows: list[list[str]], far: tuple[int, int] | None = None) -> Path:

@@ -7,7 +7,6 @@ calamine, which reads them independently, checks both the writer and the scanner
 
 from __future__ import annotations
 
-import csv
 import json
 import struct
 import subprocess
@@ -22,10 +21,9 @@ from python_calamine import CalamineWorkbook
 from checker.data.ingest import ingest
 from checker.data.workbook import BookScan, SheetScan, scan_xlsb
 from checker.limits import Limits
-from tests.rules.builder import Data
+from tests.data.conftest import PEGAWAI
 
 ROOT = Path(__file__).resolve().parents[2]
-PEGAWAI = 3
 
 # a cell: (0-based row, 0-based column, value); a value is str (BrtCellSt), float (BrtCellReal),
 # bool (BrtCellBool), int (BrtCellRk, an integer), None (BrtCellBlank: a style, no value) or
@@ -127,16 +125,6 @@ def xlsb(path: Path, sheets: dict[str, bytes]) -> Path:
         for i, part in enumerate(sheets.values(), start=1):
             z.writestr(f"xl/worksheets/sheet{i}.bin", part)
     return path
-
-
-@pytest.fixture(scope="module")
-def pegawai_rows(tmp_path_factory: pytest.TempPathFactory) -> list[list[str]]:
-    data = Data()
-    for _ in range(PEGAWAI):
-        data.pegawai()
-    folder = data.write(tmp_path_factory.mktemp("asli"))
-    with (folder / "pegawai.csv").open(encoding="utf-8", newline="") as fh:
-        return [row for row in csv.reader(fh) if row]
 
 
 def table(rows: list[list[str]], far: tuple[int, int] | None = None) -> bytes:
