@@ -1,10 +1,11 @@
-"""Site benchmark: ``python bench/site.py`` builds the whole site with 450 instansi reports.
+"""Site benchmark: ``python bench/site.py`` builds the whole site with reports of 450 perangkat
+daerah (OPD).
 
 The reports come from ``kebijakan sample`` + ``kebijakan check`` (two submissions, 2025-12-31 and
-2026-06-30), split per instansi and copied under made-up names ("Instansi Uji 001" …) until there
-are 450 instansi, one report file per instansi and submission. They are cached under
-``bench/data/site-reports-<n>/``. Prints the time to generate the pages and the time of the full
-``mkdocs build``; goal: the build with 450 instansi in at most 60 s.
+2026-06-30), split per OPD and copied under made-up names ("Perangkat Daerah Uji 001" …) until
+there are 450 OPDs, one report file per OPD and submission: the dashboard has one page per OPD.
+They are cached under ``bench/data/site-reports-opd-<n>/``. Prints the time to generate the pages
+and the time of the full ``mkdocs build``; goal: the build with 450 OPDs in at most 60 s.
 """
 
 from __future__ import annotations
@@ -32,21 +33,22 @@ GOAL = 60.0
 
 
 def split(report: Report, names: dict[str, str]) -> dict[str, Report]:
-    """One report per instansi of ``report``, renamed by ``names`` (old → new)."""
+    """One report per OPD of ``report`` (``report.employees`` is keyed by OPD), renamed by
+    ``names`` (old → new); the findings keep their instansi."""
     out = {}
     for old, new in names.items():
         findings = [
-            replace(f, instansi=new, message=f.message.replace(old, new))
+            replace(f, opd=new, message=f.message.replace(old, new))
             for f in report.findings
-            if f.instansi == old
+            if f.opd == old
         ]
         out[new] = replace(report, findings=findings, employees={new: report.employees.get(old, 0)})
     return out
 
 
 def reports(count: int) -> Path:
-    """``count`` instansi × every submission as report files (made once, then cached)."""
-    folder = DATA / f"site-reports-{count}"
+    """``count`` OPDs × every submission as report files (made once, then cached)."""
+    folder = DATA / f"site-reports-opd-{count}"
     done = folder / ".selesai"
     if done.exists():
         return folder
@@ -54,11 +56,11 @@ def reports(count: int) -> Path:
     for example in SUBMISSIONS:
         print(f"  sampel + pemeriksaan {example.as_of} …", file=sys.stderr, flush=True)
         base = example_report(example, ROOT / "policy", ROOT / "rules")
-        agencies = sorted(base.employees)
-        for start in range(0, count, len(agencies)):
+        opds = sorted(base.employees)
+        for start in range(0, count, len(opds)):
             names = {
-                old: f"Instansi Uji {start + i + 1:03d}"
-                for i, old in enumerate(agencies)
+                old: f"Perangkat Daerah Uji {start + i + 1:03d}"
+                for i, old in enumerate(opds)
                 if start + i < count
             }
             for name, part in split(base, names).items():
@@ -90,12 +92,12 @@ def build(folder: Path) -> tuple[float, float, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--instansi", type=int, default=450, help="jumlah instansi (450)")
+    parser.add_argument("--opd", type=int, default=450, help="jumlah perangkat daerah (450)")
     args = parser.parse_args()
-    folder = reports(args.instansi)
+    folder = reports(args.opd)
     files = len(list(folder.glob("*.json")))
     generated, built, written = build(folder)
-    print(f"laporan: {files} berkas, {args.instansi} instansi, {len(SUBMISSIONS)} pengiriman")
+    print(f"laporan: {files} berkas, {args.opd} perangkat daerah, {len(SUBMISSIONS)} pengiriman")
     print(f"halaman dihasilkan plugin: {generated:.1f} s")
     print(f"mkdocs build --strict (seluruhnya): {built:.1f} s, {written} halaman HTML")
     verdict = "tercapai" if built <= GOAL else "TIDAK tercapai"

@@ -16,13 +16,13 @@ from checker.data.dataset import Dataset, connect
 from checker.data.ingest import ingest
 from checker.data.intake_checks import INTAKE_CLAUSE
 from checker.dispensasi import apply_dispensasi, jakarta_today
-from checker.engine import Engine
+from checker.engine import Engine, employees_of
 from checker.errors import UsageError
 from checker.kebijakan import Kebijakan, load_kebijakan
 from checker.limits import Budget, Limits
 from checker.report.finding import ClauseRef, Finding
 from checker.report.report import InputRef, Report
-from checker.rules.helpers import prepare
+from checker.rules.helpers import EMPLOYEE_ROWS, prepare
 
 
 def default_years(as_of: dt.date) -> list[int]:
@@ -110,15 +110,16 @@ def judge(
         rules, progress=(lambda r: progress(r.id)) if progress else None, budget=budget
     )
     instansi = _instansi_of(dataset.connection, dataset.findings)
-    intake = [_for_intake(f, intake_clause, instansi) for f in dataset.findings]
+    people = employees_of(dataset.connection, {f.nip for f in dataset.findings})
+    intake = [_for_intake(f, intake_clause, instansi, people) for f in dataset.findings]
     inputs = [InputRef(i.path, i.table, i.rows, i.sha256) for i in dataset.inputs]
     findings = sorted(intake + found, key=Finding.sort_key)
     findings, used = apply_dispensasi(findings, kebijakan.dispensasi, as_of)
     rows = offending_rows(dataset.connection, findings, dataset.tables) if with_rows else {}
     employees = dict(
         dataset.connection.execute(
-            "SELECT instansi, COUNT(DISTINCT nip) FROM pegawai WHERE instansi IS NOT NULL "
-            "AND nip IS NOT NULL GROUP BY instansi ORDER BY instansi"
+            f"SELECT opd, COUNT(DISTINCT nip) FROM {EMPLOYEE_ROWS} WHERE opd IS NOT NULL "
+            "AND nip IS NOT NULL GROUP BY opd ORDER BY opd"
         ).fetchall()
     )
     return Report(
@@ -175,11 +176,18 @@ def _instansi_of(con: duckdb.DuckDBPyConnection, findings: list[Finding]) -> dic
     return dict(rows)
 
 
-def _for_intake(finding: Finding, clause: ClauseRef, instansi: dict[str, str]) -> Finding:
+def _for_intake(
+    finding: Finding,
+    clause: ClauseRef,
+    instansi: dict[str, str],
+    people: dict[str, tuple[str | None, str | None]],
+) -> Finding:
     """An intake finding cites the data-submission clause and, where its NIP is known, the
-    employee's instansi (so per-instansi counts include problems in training or evaluations)."""
+    employee's instansi and OPD (so per-OPD counts include problems in training or
+    evaluations)."""
     return replace(
         finding,
         clause=finding.clause or clause,
         instansi=finding.instansi or instansi.get(finding.nip or ""),
+        opd=finding.opd or people.get(finding.nip or "", (None, None))[1],
     )

@@ -19,6 +19,7 @@ from checker.policy.model import Peraturan
 from checker.policy.numbering import Numbering
 from checker.report.finding import ClauseRef, Finding
 from checker.rules.compile import compile_rule
+from checker.rules.helpers import EMPLOYEE_ROWS
 from checker.rules.model import Rule
 from checker.wording import render_message, sapaan, tidy
 
@@ -68,42 +69,35 @@ class Engine:
             results.append((rule, [dict(zip(names, row, strict=True)) for row in rows]))
             if progress:
                 progress(rule)
-        sexes = self.jenis_kelamin({row["nip"] for _, rows in results for row in rows})
+        people = self.employees({row["nip"] for _, rows in results for row in rows})
         findings = [
-            self.finding(rule, self.citation(rule), row, sexes)
+            self.finding(rule, self.citation(rule), row, people)
             for rule, rows in results
             for row in rows
         ]
         return sorted(findings, key=Finding.sort_key)
 
-    def jenis_kelamin(self, nips: set[str | None]) -> dict[str, str]:
-        """The recorded jenis_kelamin of the employees findings name (one set-based lookup)."""
-        wanted = sorted(n for n in nips if n)
-        if not wanted:
-            return {}
-        self.con.execute("CREATE OR REPLACE TEMP TABLE _nip_sapaan (nip VARCHAR)")
-        self.con.executemany("INSERT INTO _nip_sapaan VALUES (?)", [(n,) for n in wanted])
-        return dict(
-            self.con.execute(
-                "SELECT p.nip, MIN(p.jenis_kelamin) FROM pegawai AS p JOIN _nip_sapaan AS n "
-                "ON n.nip = p.nip WHERE p.jenis_kelamin IS NOT NULL GROUP BY p.nip"
-            ).fetchall()
-        )
+    def employees(self, nips: set[str | None]) -> dict[str, tuple[str | None, str | None]]:
+        """(jenis_kelamin, opd) of the employees findings name (one set-based lookup)."""
+        return employees_of(self.con, nips)
 
     def finding(
         self,
         rule: Rule,
         clause: ClauseRef,
         row: dict[str, Any],
-        sexes: dict[str, str] | None = None,
+        people: dict[str, tuple[str | None, str | None]] | None = None,
     ) -> Finding:
         """One result row → one Finding with its Indonesian message."""
+        sex, opd = (people or {}).get(row["nip"] or "", (None, None))
+        opd = row.get("opd") or opd
         fields = {
             **row,
+            "opd": opd,
             "citation": clause.citation,
             "rule": rule.id,
             "title": rule.title,
-            "sapaan": sapaan((sexes or {}).get(row["nip"] or "")),
+            "sapaan": sapaan(sex),
         }
         try:
             message = render_message(rule.message, fields)
@@ -117,15 +111,34 @@ class Engine:
             rule=rule.id,
             severity=rule.severity,
             message=message,
+            category=rule.kind,
             table=row.get("table") or rule.table,
             file=row["file"],
             row=row["row"],
             column=row["column"],
             nip=row["nip"],
             instansi=row["instansi"],
+            opd=opd,
             period=row["period"],
             expected=tidy(row["expected"]),
             actual=tidy(row["actual"]),
             clause=clause,
             expected_since=since.isoformat() if since is not None else None,
         )
+
+
+def employees_of(
+    con: duckdb.DuckDBPyConnection, nips: set[str | None]
+) -> dict[str, tuple[str | None, str | None]]:
+    """(jenis_kelamin, opd) per NIP, read from the employees as the rules see them (the helper
+    view of :func:`checker.rules.helpers.prepare`); NIPs not in ``pegawai`` are left out."""
+    wanted = sorted(n for n in nips if n)
+    if not wanted:
+        return {}
+    con.execute("CREATE OR REPLACE TEMP TABLE _nip_temuan (nip VARCHAR)")
+    con.executemany("INSERT INTO _nip_temuan VALUES (?)", [(n,) for n in wanted])
+    rows = con.execute(
+        f"SELECT p.nip, MIN(p.jenis_kelamin), MIN(p.opd) FROM {EMPLOYEE_ROWS} AS p "
+        "JOIN _nip_temuan AS n ON n.nip = p.nip GROUP BY p.nip"
+    ).fetchall()
+    return {nip: (sex, opd) for nip, sex, opd in rows}

@@ -229,9 +229,11 @@ RULE = """\
   severity: error
   source: Peraturan Pemerintah Nomor 11 Tahun 2017
   table: pegawai
+  population:
+    status_kepegawaian: [PNS, CPNS]
+    bertugas_sejak: awal_tahun
   check:
     type: period_aggregate
-    population: p.status_kepegawaian IN ('PNS', 'CPNS') AND p.tmt_cpns <= :year_start
     child: pelatihan
     date_column: tanggal_selesai
     aggregate: SUM(c.jp)

@@ -21,7 +21,8 @@ def _report() -> Report:
             row=2,
             column="jp",
             nip="198503122010011001",
-            instansi="A",
+            instansi="Pemprov",
+            opd="A",
             period="2025",
             expected="20",
             actual="12",
@@ -36,7 +37,8 @@ def _report() -> Report:
             file="p.csv",
             row=3,
             nip="198503122010011002",
-            instansi="A",
+            instansi="Pemprov",
+            opd="A",
             clause=clause,
         ),
         Finding(
@@ -47,7 +49,21 @@ def _report() -> Report:
             file="k.csv",
             row=5,
             nip="198503122010011003",
-            instansi="B",
+            instansi="Pemprov",
+            opd="B",
+            clause=clause,
+        ),
+        Finding(
+            "KAR-KP-MASA",
+            "error",
+            "pesan d",
+            category="verifikasi",
+            table="riwayat_pangkat",
+            file="r.csv",
+            row=2,
+            nip="198503122010011004",
+            instansi="Pemprov",
+            opd="B",
             clause=clause,
         ),
     ]
@@ -58,8 +74,8 @@ def _report() -> Report:
         [2025],
         [InputRef("p.csv", "pegawai", 4, "00ff")],
         findings,
-        rules={"KOMP-JP-MIN": "JP", "KIN-UMPAN-BALIK": "UB"},
-        employees={"A": 4, "B": 1},
+        rules={"KOMP-JP-MIN": "JP", "KIN-UMPAN-BALIK": "UB", "KAR-KP-MASA": "KP"},
+        employees={"A": 4, "B": 2},
     )
 
 
@@ -76,7 +92,7 @@ def test_json_contract_keys() -> None:
         "rules",
         "findings",
     ]
-    assert data["employees"] == {"A": 4, "B": 1}
+    assert data["employees"] == {"A": 4, "B": 2}
     assert data["tool"] == {"name": "kebijakan", "version": "0.1.0"}
     assert data["policy"] == {
         "version": "uji",
@@ -87,8 +103,28 @@ def test_json_contract_keys() -> None:
         "dirty": False,
         "description": "versi uji (rancangan), salinan kerja pada commit abc",
     }
-    assert data["summary"]["by_severity"] == {"error": 2, "warning": 1, "info": 0}
-    assert data["summary"]["by_rule"] == {"KIN-UMPAN-BALIK": 1, "KOMP-JP-MIN": 2}
+    assert data["summary"]["by_severity"] == {"error": 3, "warning": 1, "info": 0}
+    assert data["summary"]["by_category"] == {"ketidakpatuhan": 3, "verifikasi": 1, "informasi": 0}
+    assert data["summary"]["by_rule"] == {"KAR-KP-MASA": 1, "KIN-UMPAN-BALIK": 1, "KOMP-JP-MIN": 2}
+    assert list(data["summary"]) == [
+        "findings",
+        "by_severity",
+        "by_category",
+        "by_rule",
+        "by_opd",
+        "compliance_by_opd",
+        "dispensed",
+    ]
+    assert data["summary"]["by_opd"] == {
+        "A": {"error": 2, "warning": 0, "info": 0},
+        "B": {"error": 1, "warning": 1, "info": 0},
+    }
+    assert [f["category"] for f in data["findings"]] == [
+        "ketidakpatuhan",
+        "ketidakpatuhan",
+        "ketidakpatuhan",
+        "verifikasi",
+    ]
     assert data["findings"][0]["clause"] == {
         "id": "hak-kompetensi-pns-jp",
         "citation": "Pasal 6 ayat (1)",
@@ -97,6 +133,7 @@ def test_json_contract_keys() -> None:
     assert set(data["findings"][0]) == {
         "rule",
         "severity",
+        "category",
         "clause",
         "table",
         "file",
@@ -104,6 +141,7 @@ def test_json_contract_keys() -> None:
         "column",
         "nip",
         "instansi",
+        "opd",
         "period",
         "expected",
         "expected_since",
@@ -112,11 +150,20 @@ def test_json_contract_keys() -> None:
     }
 
 
-def test_compliance_counts_distinct_employees_with_errors() -> None:
-    assert _report().compliance_by_instansi() == {
+def test_compliance_counts_distinct_employees_with_errors_per_opd() -> None:
+    assert _report().compliance_by_opd() == {
         "A": {"employees": 4, "employees_with_errors": 2, "compliance_percent": 50.0},
-        "B": {"employees": 1, "employees_with_errors": 0, "compliance_percent": 100.0},
+        "B": {"employees": 2, "employees_with_errors": 1, "compliance_percent": 50.0},
     }
+
+
+def test_category_is_a_label_only_severity_fails() -> None:
+    report = _report()
+    report.findings = [f for f in report.findings if f.category == "verifikasi"]
+    assert report.failed("error")  # an error to verify is still an error
+    report.findings = [f for f in _report().findings if f.severity == "warning"]
+    assert report.counts_by_category()["ketidakpatuhan"] == 1
+    assert not report.failed("error")
 
 
 def test_round_trip_is_byte_identical() -> None:

@@ -85,7 +85,7 @@ def impact(
     """Pratinjau dampak perubahan kebijakan dan aturan terhadap temuan pada data yang sama.
 
     Data dibaca sekali lalu diperiksa dengan dua versi policy/ + rules/ (termasuk dispensasi).
-    Hasilnya hanya angka per aturan, instansi, dan Pasal, tanpa NIP atau nama, ditambah
+    Hasilnya hanya angka per aturan, perangkat daerah, dan Pasal, tanpa NIP atau nama, ditambah
     redline Pasal yang berubah. Kode keluar 0 bila pratinjau selesai.
 
     \b

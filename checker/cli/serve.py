@@ -251,7 +251,8 @@ def serve(
     help="Juga laporan terakhir setiap tanggal acuan sebelumnya (perkembangan).",
 )
 def publish(data_dir: Path, out_dir: Path, per_date: bool) -> None:
-    """Tulis laporan terakhir yang diterima dari setiap instansi untuk dasbor kepatuhan.
+    """Tulis laporan terakhir yang diterima dari setiap instansi pengirim untuk dasbor
+    kepatuhan; dasbor menghitung kepatuhan per perangkat daerah yang dimuat laporan itu.
 
     Berkas bernama KODE-TANGGAL.json; laporan lama yang ditulis perintah ini sebelumnya dan
     sudah tidak terbaru dihapus. Laporan memuat data pribadi (NIP, nama): jangan simpan di
@@ -266,5 +267,6 @@ def publish(data_dir: Path, out_dir: Path, per_date: bool) -> None:
 
     written = write(data_dir, out_dir, per_date=per_date)
     for item in written:
-        click.echo(f"Ditulis: {item.path} (pengajuan {item.submission})")
+        opd = f"; {len(item.opd)} perangkat daerah" if item.opd else ""
+        click.echo(f"Ditulis: {item.path} (pengajuan {item.submission}{opd})")
     click.echo(f"{len(written)} laporan ditulis ke {out_dir}.", err=True)

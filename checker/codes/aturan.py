@@ -25,6 +25,14 @@ _MESSAGE = """\
     {expected:terbilang} JP menurut {citation}.
 """
 
+_POPULATION = """\
+- id: KOMP-JP-MIN
+  population:
+    status_kepegawaian: [PNS, CPNS]
+    kedudukan_hukum: bertugas
+    bertugas_sejak: awal_tahun
+"""
+
 
 def _check(line: str) -> str:
     return f"- id: KOMP-JP-MIN\n  check:\n    {line}\n"
@@ -109,6 +117,19 @@ CODES = (
         RULES,
         passing=_MESSAGE,
         failing=_MESSAGE.replace("{nama}", "{nama_lengkap}"),
+    ),
+    LintCode(
+        "rule-population",
+        "error",
+        AREA,
+        "Setiap aturan menyatakan siapa yang dinilainya (population, atau population: semua; "
+        "aturan agency_rate memakai populasi aturan dasarnya, aturan sql menulis saringannya "
+        "dalam kueri). Populasi hanya menyebut nilai dan kelompok yang ada dalam skema tabel "
+        "pegawai (status_kepegawaian, kedudukan_hukum dan kelompoknya di enumGroups), dan "
+        "syarat per tahun (bertugas_sejak, pengecualian_riwayat) hanya pada aturan per tahun.",
+        RULES,
+        passing=_POPULATION,
+        failing=_POPULATION.replace("kedudukan_hukum: bertugas", "kedudukan_hukum: aktif"),
     ),
     LintCode(
         "rule-sql",

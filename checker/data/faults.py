@@ -69,7 +69,7 @@ def _ganda(
     others = [i for i in units if i != emp.instansi]
     fits = [u for u in units[rng.choice(others)] if u.pelayanan_publik == emp.unit.pelayanan_publik]
     unit = rng.choice(fits)
-    twin = dict(rows["pegawai"][0], instansi=unit.instansi, unit_kerja=unit.nama)
+    twin = dict(rows["pegawai"][0], instansi=unit.instansi, unit_kerja=unit.nama, opd=unit.opd)
     twin.pop("_rule", None)
     rows["pegawai"].append(twin)
     return mark(twin, "DATA-NIP-GANDA")

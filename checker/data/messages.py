@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checker.data.schema import Field, Table
+from checker.data.schema import TABLES, Field, Table
 from checker.wording import digits
 
 _EXPECTED_TYPE = {
@@ -77,8 +77,7 @@ def file_problem(kind: str, detail: str = "") -> str:
         "zip": "Berkas ini arsip ZIP, bukan tabel. Ekstrak isinya ke sebuah folder lalu periksa "
         "folder itu (layanan unggah BKD membuka ZIP berisi CSV dengan sendirinya).",
         "tabel": "Tabel dalam berkas ini tidak dikenali. Beri nama berkas atau lembar sesuai "
-        "tabelnya (pegawai, pelatihan, penilaian_kinerja, riwayat_pangkat, penghargaan, "
-        "hukuman_disiplin, unit_kerja) atau gunakan templat dari `kebijakan template`.",
+        f"tabelnya ({', '.join(TABLES)}) atau gunakan templat dari `kebijakan template`.",
         "judul": "Baris judul kolom tidak ditemukan. Pastikan baris pertama berisi nama kolom "
         "sesuai templat, lalu kirim kembali.",
     }

@@ -84,12 +84,35 @@ KAB_UNITS = (
 
 @dataclass(frozen=True)
 class Unit:
-    """A unit kerja of one instansi."""
+    """A unit kerja of one instansi, and the perangkat daerah (OPD) it belongs to."""
 
     kode: str
     nama: str
     instansi: str
     pelayanan_publik: bool
+    opd: str = ""
+
+
+# the perangkat daerah of units that are not one themselves (schools, health centres)
+PARENT_OPD = {
+    "SMA Negeri": "Dinas Pendidikan dan Kebudayaan",
+    "SMK Negeri": "Dinas Pendidikan dan Kebudayaan",
+    "SD Negeri": "Dinas Pendidikan dan Kebudayaan",
+    "SMP Negeri": "Dinas Pendidikan dan Kebudayaan",
+    "Puskesmas": "Dinas Kesehatan",
+}
+
+
+def unit_opd(nama: str, instansi: str) -> str:
+    """The OPD of a unit: its parent office for schools and health centres, else the unit
+    itself; a kabupaten/kota OPD carries its region so that OPD names stay unique."""
+    parent = next((p for prefix, p in PARENT_OPD.items() if nama.startswith(prefix)), None)
+    if instansi == PROVINSI:
+        return parent or nama
+    region = instansi.removeprefix("Pemerintah ")
+    if parent:
+        return f"{parent} {region}"
+    return nama if nama.endswith(region.split(" ", 1)[1]) else f"{nama} {region}"
 
 
 def instansi_list() -> list[tuple[str, int]]:
@@ -106,16 +129,15 @@ def units() -> dict[str, list[Unit]]:
     for i, (inst, _) in enumerate(instansi_list()):
         table = PROV_UNITS if inst == PROVINSI else KAB_UNITS
         region = inst.replace("Pemerintah Kabupaten ", "").replace("Pemerintah Kota ", "Kota ")
+        names = [
+            nama
+            if inst == PROVINSI or nama.startswith(("Sekretariat", "Dinas", "Badan"))
+            else f"{nama} {region}"
+            for nama, _ in table
+        ]
         out[inst] = [
-            Unit(
-                f"17{i:02d}{j + 1:03d}",
-                nama
-                if inst == PROVINSI or nama.startswith(("Sekretariat", "Dinas", "Badan"))
-                else f"{nama} {region}",
-                inst,
-                public,
-            )
-            for j, (nama, public) in enumerate(table)
+            Unit(f"17{i:02d}{j + 1:03d}", nama, inst, public, unit_opd(nama, inst))
+            for j, (nama, (_, public)) in enumerate(zip(names, table, strict=True))
         ]
     return out
 

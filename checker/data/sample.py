@@ -51,6 +51,7 @@ from checker.data.schema import TABLES, load_schema
 from checker.errors import UsageError
 
 XLSX_MAX_EMPLOYEES = 100_000
+CLTN_EVERY = 97  # one employee in this many has a past CLTN period on record
 RULE_FAULTS = (*faults.NIP_FAULTS, "DATA-NIP-GANDA", *faults.ROW_FAULTS, "KAR-BUP")
 
 
@@ -209,7 +210,7 @@ def generate_sample(
     for unit_list in units.values():
         for u in unit_list:
             public = "Ya" if u.pelayanan_publik else "Tidak"
-            record = {"kode": u.kode, "nama": u.nama, "instansi": u.instansi}
+            record = {"kode": u.kode, "nama": u.nama, "instansi": u.instansi, "opd": u.opd}
             writer.write("unit_kerja", {**record, "pelayanan_publik": public})
     names, sizes = zip(*people.instansi_list(), strict=True)
     intake_kinds = faults.INTAKE_FAULTS if fmt == "csv" else faults.INTAKE_FAULTS[:-1]
@@ -278,8 +279,16 @@ def _plant(
         "status_kepegawaian": emp.status, "golongan": emp.golongan,
         "tmt_golongan": emp.ranks[-1][1], "jenis_jabatan": emp.jenis_jabatan,
         "jabatan": emp.jabatan, "pendidikan": emp.education, "tmt_cpns": emp.tmt_cpns,
-        "instansi": emp.instansi, "unit_kerja": emp.unit.nama, "aktif": "Ya",
+        "instansi": emp.instansi, "unit_kerja": emp.unit.nama, "opd": emp.unit.opd,
+        "kedudukan_hukum": "Aktif",
     }]  # fmt: skip
+    if emp.index % CLTN_EVERY == 0 and emp.status == "PNS" and emp.tmt_cpns.year < 2015:
+        # a few employees took CLTN long before the checked years and came back: the period is
+        # on record (riwayat_cltn) and changes nothing in 2023-2025
+        rows["riwayat_cltn"] = [{
+            "nip": emp.nip, "jenis": "CLTN", "tanggal_mulai": dt.date(2019, 7, 1),
+            "tanggal_selesai": dt.date(2020, 6, 30), "nomor_sk": f"800/{emp.index}/BKD/2019",
+        }]  # fmt: skip
     if rule in faults.NIP_FAULTS or rule == "KAR-BUP":
         faults.mark(rows["pegawai"][0], rule)
     elif rule == "DATA-NIP-GANDA":

@@ -45,6 +45,7 @@ TABLES = (
     "riwayat_pangkat",
     "penghargaan",
     "hukuman_disiplin",
+    "riwayat_cltn",
     "unit_kerja",
 )
 TYPES = ("string", "integer", "number", "date", "boolean")
@@ -104,6 +105,10 @@ class Field:
     true_values: tuple[str, ...] = ()
     false_values: tuple[str, ...] = ()
     value_map: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    # enumGroups: a named group of enum values that a rule's population may name
+    groups: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, hash=False)
+    # categories: category -> prefixes of the column's text that put a row in it
+    categories: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def is_nip(self) -> bool:
@@ -214,6 +219,20 @@ def _field(doc: Located, index: int, data: dict[str, Any], problems: list[Proble
                     f"{canonical!r} (huruf besar/kecil, spasi dan tanda baca diabaikan)",
                 )
             )
+    groups = {
+        str(k): tuple(str(v) for v in values) for k, values in data.get("enumGroups", {}).items()
+    }
+    for group, values in groups.items():
+        for position, value in enumerate(values):
+            if value not in enum:
+                problems.append(
+                    doc.problem(
+                        [*at, "enumGroups", group, position, "__value__"],
+                        "table-enum-alias",
+                        f"kelompok {group!r} kolom {name} menyebut nilai {value!r} yang tidak ada "
+                        "dalam constraints.enum",
+                    )
+                )
     value_map: dict[str, str] = {}
     for canonical in enum:
         for spelling in (canonical, *aliases_of.get(canonical, ())):
@@ -233,6 +252,10 @@ def _field(doc: Located, index: int, data: dict[str, Any], problems: list[Proble
         true_values=tuple(data.get("trueValues", ("true",))),
         false_values=tuple(data.get("falseValues", ("false",))),
         value_map=value_map,
+        groups=groups,
+        categories={
+            str(k): tuple(str(p) for p in v) for k, v in data.get("categories", {}).items()
+        },
     )
 
 

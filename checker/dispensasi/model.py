@@ -36,7 +36,12 @@ def jakarta_today() -> dt.date:
 
 @dataclass(frozen=True)
 class Scope:
-    """Who a dispensation covers: listed NIPs, one instansi, or a category (with its NIPs)."""
+    """Who a dispensation covers: listed NIPs, one instansi, or a category (with its NIPs).
+
+    The ``instansi`` scope names either a whole instansi kerja ("Pemerintah Kota Bengkulu") or
+    one perangkat daerah (OPD, "Dinas Pendidikan dan Kebudayaan"): dispensations written before
+    findings named their OPD put the OPD's name there, and the YAML key stays ``instansi``.
+    """
 
     nips: tuple[str, ...] = ()
     instansi: str | None = None
@@ -50,14 +55,15 @@ class Scope:
         return "instansi" if self.instansi else "nip"
 
     def includes(self, finding: Finding) -> bool:
-        """True when the finding is about someone (or the instansi) in this scope."""
+        """True when the finding is about someone in this scope, or about the instansi or OPD
+        it names (the finding's ``opd`` or its ``instansi`` equals that name)."""
         if self.instansi is not None:
-            return finding.instansi == self.instansi
+            return self.instansi in (finding.opd, finding.instansi)
         return finding.nip is not None and finding.nip in self.nips
 
     def describe(self) -> str:
-        """For people, without personal data: "Pemerintah Kota Bengkulu", "3 pegawai tugas
-        belajar", "1 pegawai"."""
+        """For people, without personal data: "Pemerintah Kota Bengkulu", "Dinas Pendidikan dan
+        Kebudayaan", "3 pegawai tugas belajar", "1 pegawai"."""
         if self.instansi is not None:
             return self.instansi
         count = len(self.nips)

@@ -1,5 +1,5 @@
 """Impact preview: what a draft amendment of policy/ + rules/ does to the findings on real data,
-per rule, per instansi and per Pasal, with the clause redline beside it."""
+per rule, per perangkat daerah (OPD) and per Pasal, with the clause redline beside it."""
 
 from checker.impact.model import Impact, to_json
 from checker.impact.render import render_markdown, render_text

@@ -1,7 +1,8 @@
 """What a change does to the findings: the same data judged by two versions, compared.
 
 Only findings that count (no dispensation covers them) are compared. A finding is the same in
-both versions when rule, table, file, row, column, NIP, instansi and period agree; it *changed*
+both versions when rule, table, file, row, column, NIP, instansi, OPD and period agree; it
+*changed*
 when its severity, clause, expected or actual value differ (a new citation alone, "Pasal 6" →
 "Pasal 7", is not a change of the finding). Everything here is counts: no NIP, no name.
 """
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 from checker.report.finding import Finding
 
 APPEARED, DISAPPEARED, CHANGED = "appeared", "disappeared", "changed"
-NO_INSTANSI = ""
+NO_OPD = ""  # the group of findings that name no perangkat daerah
 
 Key = tuple[str | int | None, ...]
 
@@ -30,6 +31,7 @@ def identity(finding: Finding) -> Key:
         finding.column,
         finding.nip,
         finding.instansi,
+        finding.opd,
         finding.period,
     )
 
@@ -107,7 +109,7 @@ def changes(before: Iterable[Finding], after: Iterable[Finding]) -> list[Change]
 
 @dataclass
 class Tally:
-    """Deltas grouped by one key of a finding (rule, instansi, Pasal), plus the total."""
+    """Deltas grouped by one key of a finding (rule, OPD, Pasal), plus the total."""
 
     groups: dict[str, Delta] = field(default_factory=dict)
 

@@ -1,4 +1,4 @@
-"""The impact of a change: counts per rule, instansi and Pasal, what changed in the parameters
+"""The impact of a change: counts per rule, OPD and Pasal, what changed in the parameters
 and rules, and sentences that say it. Aggregates only: safe for a pull request or the site."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Any
 from checker import __version__
 from checker.diff import Comparison, Side
 from checker.diff import summary as redline_summary
-from checker.impact.delta import NO_INSTANSI, Delta, changes, tally, total
+from checker.impact.delta import NO_OPD, Delta, changes, tally, total
 from checker.kebijakan import Kebijakan
 from checker.policy.numbering import Numbering, number
 from checker.report.report import InputRef, Report
@@ -46,7 +46,7 @@ class Impact:
     employees: int
     total: Delta
     by_rule: list[tuple[str, str, Delta]]  # rule, title, delta
-    by_instansi: list[tuple[str, Delta]]
+    by_opd: list[tuple[str, Delta]]  # perangkat daerah ("" for findings naming none), delta
     by_pasal: list[tuple[str, str, Delta]]  # Pasal id, citation in b (else a), delta
     parameters: list[ParameterRow]
     rule_changes: list[tuple[str, str]]  # rule, ditambah | dihapus | diubah
@@ -84,7 +84,7 @@ class Impact:
                 "redline": self.redline,
             },
             "by_rule": [{"rule": r, "title": t, **d.to_dict()} for r, t, d in self.by_rule],
-            "by_instansi": [{"instansi": i, **d.to_dict()} for i, d in self.by_instansi],
+            "by_opd": [{"opd": o, **d.to_dict()} for o, d in self.by_opd],
             "by_pasal": [{"pasal": p, "citation": c, **d.to_dict()} for p, c, d in self.by_pasal],
             "parameters": [
                 {
@@ -160,7 +160,7 @@ def build_impact(
     found = changes(old, new)
     titles = {**before.rules, **after.rules}
     by_rule = tally(old, new, found, lambda f: f.rule)
-    by_instansi = tally(old, new, found, lambda f: f.instansi or NO_INSTANSI)
+    by_opd = tally(old, new, found, lambda f: f.opd or NO_OPD)
     pasal_of = _pasal_key((number(kebijakan[0].peraturan), number(kebijakan[1].peraturan)))
     citations: dict[str, str] = {}
 
@@ -195,7 +195,7 @@ def build_impact(
         employees=employees,
         total=total(found, len(old), len(new)),
         by_rule=[(r, titles.get(r, ""), d) for r, d in by_rule.items()],
-        by_instansi=by_instansi.items(),
+        by_opd=by_opd.items(),
         by_pasal=[(p, citations.get(p, p), d) for p, d in by_pasal.items()],
         parameters=parameters,
         rule_changes=rule_changes(kebijakan[0].rules, kebijakan[1].rules),

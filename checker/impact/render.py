@@ -1,6 +1,7 @@
 """An impact preview as terminal text or Markdown (for a pull request or the site).
 
-Tables list only the rules, instansi and Pasal the change touches; the clause redline follows.
+Tables list only the rules, perangkat daerah and Pasal the change touches; the clause redline
+follows.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from checker.diff import render_text as redline_text
 from checker.impact.delta import Delta
 from checker.impact.model import Impact
 from checker.impact.summary import amount
+from checker.report.labels import NO_OPD
 from checker.wording import digits, tanggal
 
 DELTA_HEADER = ("Sebelum", "Sesudah", "Muncul", "Hilang", "Berubah")
@@ -86,9 +88,9 @@ def render_markdown(found: Impact, *, redline: bool = True) -> str:
     sections = (
         ("Per aturan", ("Aturan", "Judul"), [((r, t), d) for r, t, d in found.by_rule]),
         (
-            "Per instansi",
-            ("Instansi",),
-            [((i or "(tanpa instansi)",), d) for i, d in found.by_instansi],
+            "Per perangkat daerah",
+            ("Perangkat daerah",),
+            [((o or NO_OPD,), d) for o, d in found.by_opd],
         ),
         ("Per Pasal", ("Pasal",), [((c,), d) for _, c, d in found.by_pasal]),
     )
@@ -131,7 +133,8 @@ def render_markdown(found: Impact, *, redline: bool = True) -> str:
 
 
 def render_text(found: Impact, *, color: bool = False, redline: bool = True) -> str:
-    """The preview for a terminal: sentences, then the touched rules, instansi and Pasal."""
+    """The preview for a terminal: sentences, then the touched rules, perangkat daerah and
+    Pasal."""
     lines = [f"Dampak perubahan dari {found.a.name} ke {found.b.name}", _data_line(found), ""]
     lines += [f"- {sentence}" for sentence in found.sentences]
     total = found.total
@@ -144,11 +147,11 @@ def render_text(found: Impact, *, color: bool = False, redline: bool = True) -> 
     ]
     groups = (
         ("Per aturan", [(r, d) for r, _, d in found.by_rule]),
-        ("Per instansi", list(found.by_instansi)),
+        ("Per perangkat daerah", list(found.by_opd)),
         ("Per Pasal", [(c, d) for _, c, d in found.by_pasal]),
     )
     for title, rows in groups:
-        touched = [(name or "(tanpa instansi)", d) for name, d in rows if d.moved]
+        touched = [(name or NO_OPD, d) for name, d in rows if d.moved]
         if not touched:
             continue
         width = max(len(name) for name, _ in touched)

@@ -1,7 +1,7 @@
 """Sentences that say what a change does, for drafters and officials:
 
 Menaikkan kompetensi.jp_minimum_pns dari 20 menjadi 24 JP menambah 1.312 temuan
-KOMP-JP-MIN; Pemerintah Kabupaten Kaur paling terdampak.
+KOMP-JP-MIN; Dinas Pendidikan dan Kebudayaan paling terdampak.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from checker.impact.delta import NO_INSTANSI, Change, Delta
+from checker.impact.delta import NO_OPD, Change, Delta
 from checker.impact.model import Impact, ParameterRow
 from checker.wording import digits
 
@@ -78,9 +78,10 @@ def _cause(rule: str, parameters: list[ParameterRow], status: str | None) -> str
 
 
 def _most_affected(rule: str, found: list[Change]) -> tuple[str, int] | None:
-    """The instansi with the most findings of ``rule`` that appeared, disappeared or changed."""
-    counts = Counter(c.finding.instansi or NO_INSTANSI for c in found if c.finding.rule == rule)
-    named = [(n, name) for name, n in counts.items() if name != NO_INSTANSI]
+    """The perangkat daerah with the most findings of ``rule`` that appeared, disappeared or
+    changed."""
+    counts = Counter(c.finding.opd or NO_OPD for c in found if c.finding.rule == rule)
+    named = [(n, name) for name, n in counts.items() if name != NO_OPD]
     if not named:
         return None
     count, name = sorted(named, key=lambda item: (-item[0], item[1]))[0]

@@ -8,6 +8,18 @@ from typing import Any
 SEVERITIES = ("error", "warning", "info")
 _SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
 
+# The kinds of finding the Pergub names (clause ``pemeriksaan-data-jenis-temuan``): a breach by
+# the agency, a record that contradicts a decision the competent authority already took (KP,
+# Satyalancana, pension: usually a data error to verify), and information. ``severity`` alone
+# drives ``--fail-on``; the category says what kind of follow-up a finding asks for.
+CATEGORIES = ("ketidakpatuhan", "verifikasi", "informasi")
+
+
+def default_category(severity: str) -> str:
+    """The category of a finding whose rule names none: information for ``info``, otherwise a
+    breach."""
+    return "informasi" if severity == "info" else "ketidakpatuhan"
+
 
 @dataclass(frozen=True)
 class ClauseRef:
@@ -29,12 +41,15 @@ class Finding:
     rule: str
     severity: str
     message: str
+    category: str = ""  # one of CATEGORIES; "" is read as default_category(severity)
     table: str | None = None
     file: str | None = None
     row: int | None = None
     column: str | None = None
     nip: str | None = None
     instansi: str | None = None
+    # the perangkat daerah (OPD) responsible: what coverage, dashboards and publishing group by
+    opd: str | None = None
     period: str | None = None
     expected: str | None = None
     actual: str | None = None
@@ -43,6 +58,10 @@ class Finding:
     expected_since: str | None = None
     # the id of the dispensation that covers this finding: kept and shown, but not failing
     dispensation: str | None = None
+
+    def __post_init__(self) -> None:
+        if not self.category:
+            object.__setattr__(self, "category", default_category(self.severity))
 
     def sort_key(self) -> tuple[Any, ...]:
         """Deterministic order: file, row, column, then rule (severity breaks ties)."""

@@ -10,20 +10,36 @@ import unicodedata
 from typing import Any
 
 from checker.data.intake_checks import INTAKE_CHECKS
-from checker.report.finding import SEVERITIES, Finding
+from checker.report.finding import CATEGORIES, SEVERITIES, Finding
 from checker.report.report import Report
 from checker.wording import digits, tanggal
 
 # the one table of severity words: reports, the upload service and the site all read it
 SEVERITY_LABELS = {"error": "kesalahan", "warning": "peringatan", "info": "informasi"}
-NO_RATE = "–"  # the compliance rate of an instansi with no employees in the data
+# the one table of category words, as the Pergub names them (clause pemeriksaan-data-jenis-temuan)
+CATEGORY_LABELS = {
+    "ketidakpatuhan": "temuan ketidakpatuhan",
+    "verifikasi": "temuan yang memerlukan verifikasi",
+    "informasi": "informasi",
+}
+# what each category asks of the operator, for legends on pages and in reports
+CATEGORY_MEANINGS = {
+    "ketidakpatuhan": "kewajiban menurut peraturan ini yang belum dipenuhi perangkat daerah",
+    "verifikasi": (
+        "data yang bertentangan dengan keputusan yang telah ditetapkan pejabat yang berwenang "
+        "(kenaikan pangkat, Satyalancana, pensiun); umumnya kesalahan data yang perlu dicocokkan "
+        "dengan surat keputusannya"
+    ),
+    "informasi": "keterangan tentang cara data dibaca; tidak memerlukan tindakan",
+}
+NO_RATE = "–"  # the compliance rate of an OPD with no employees in the data
 
 # Intake findings (data/) carry SKEMA-* ids that are not in the rule set, so the report's rule
 # titles do not name them; these keep every group in a report titled.
 INTAKE_TITLES = {check.id: check.title for check in INTAKE_CHECKS.values()}
 
 NO_FINDINGS = "Tidak ada temuan. Data memenuhi seluruh aturan yang diperiksa."
-NO_INSTANSI = "(tanpa instansi)"
+NO_OPD = "(tanpa perangkat daerah)"
 
 # The text and Markdown reports list this many findings of each rule (and of each dispensation),
 # then one line counting the rest: a person reads a sample, not millions of lines (a 7 M-cell
@@ -34,6 +50,11 @@ SHOWN_PER_GROUP = 50
 def severity_label(severity: str) -> str:
     """The Indonesian word for a severity ("kesalahan", "peringatan", "informasi")."""
     return SEVERITY_LABELS.get(severity, severity)
+
+
+def category_label(category: str) -> str:
+    """The Pergub's words for a category ("temuan yang memerlukan verifikasi")."""
+    return CATEGORY_LABELS.get(category, category)
 
 
 def severity_rank(severity: str) -> int:
@@ -57,25 +78,39 @@ def by_rule(report: Report) -> list[tuple[str, list[Finding]]]:
     )
 
 
+def group_categories(findings: list[Finding]) -> list[str]:
+    """The categories of a group's findings, in the order of :data:`CATEGORIES` (unknown ones
+    last); a rule's findings normally share one."""
+    found = {f.category for f in findings}
+    order = {name: rank for rank, name in enumerate(CATEGORIES)}
+    return sorted(found, key=lambda name: (order.get(name, len(CATEGORIES)), name))
+
+
+def group_category_text(findings: list[Finding]) -> str:
+    """The category labels of a group's findings ("temuan ketidakpatuhan", or several joined by
+    " dan ")."""
+    return " dan ".join(category_label(c) for c in group_categories(findings))
+
+
 def group_severity(findings: list[Finding]) -> str:
     """The most severe severity among findings (a rule normally has exactly one)."""
     return min((f.severity for f in findings), key=severity_rank)
 
 
-def instansi_table(report: Report) -> tuple[list[str], list[list[Any]]]:
-    """Header and rows of the per-instansi summary: findings per severity and, when the report
+def opd_table(report: Report) -> tuple[list[str], list[list[Any]]]:
+    """Header and rows of the per-OPD summary: findings per severity and, when the report
     knows its employees, how many there are and the share without any error finding
-    (:data:`NO_RATE` for an instansi without employees; None where the report does not know
-    the instansi's employees)."""
-    counts = report.counts_by_instansi()
-    compliance = report.compliance_by_instansi()
-    header = ["Instansi", *(severity_label(s).capitalize() for s in SEVERITIES)]
+    (:data:`NO_RATE` for an OPD without employees; None where the report does not know the
+    OPD's employees)."""
+    counts = report.counts_by_opd()
+    compliance = report.compliance_by_opd()
+    header = ["Perangkat daerah", *(severity_label(s).capitalize() for s in SEVERITIES)]
     if compliance:
         header += ["Pegawai", "Tanpa kesalahan (%)"]
     rows: list[list[Any]] = []
     for name in sorted(set(counts) | set(compliance)):
         row: list[Any] = [
-            name or NO_INSTANSI,
+            name or NO_OPD,
             *counts.get(name, dict.fromkeys(SEVERITIES, 0)).values(),
         ]
         if compliance:
@@ -91,10 +126,20 @@ def instansi_table(report: Report) -> tuple[list[str], list[list[Any]]]:
 
 def summary_sentence(report: Report) -> str:
     """ "3 kesalahan, 1 peringatan, 0 informasi." — every severity named, zeros included — then
-    " 2 temuan didispensasi." when dispensations covered any."""
+    the categories ("Menurut jenisnya: 2 temuan ketidakpatuhan, 2 temuan yang memerlukan
+    verifikasi, 0 informasi."), then " 2 temuan didispensasi." when dispensations covered
+    any."""
     counts = report.counts_by_severity()
     text = ", ".join(f"{digits(counts[s])} {severity_label(s)}" for s in SEVERITIES) + "."
-    return text + dispensed_note(report)
+    return text + " " + category_sentence(report) + dispensed_note(report)
+
+
+def category_sentence(report: Report) -> str:
+    """ "Menurut jenisnya: 2 temuan ketidakpatuhan, 1 temuan yang memerlukan verifikasi,
+    0 informasi." """
+    counts = report.counts_by_category()
+    parts = ", ".join(f"{digits(counts[c])} {category_label(c)}" for c in CATEGORIES)
+    return f"Menurut jenisnya: {parts}."
 
 
 DISPENSED_TITLE = "Temuan yang didispensasi"
@@ -145,10 +190,11 @@ def more_findings(hidden: int) -> str:
 
 
 def location(finding: Finding) -> str:
-    """Where the operator finds the problem: ``file:row``, the file, the instansi, or "-"."""
+    """Where the operator finds the problem: ``file:row``, the file, the OPD, the instansi, or
+    "-"."""
     if finding.file and finding.row is not None:
         return f"{finding.file}:{finding.row}"
-    return finding.file or finding.instansi or "-"
+    return finding.file or finding.opd or finding.instansi or "-"
 
 
 def as_of_date(report: Report) -> dt.date:

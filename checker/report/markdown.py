@@ -13,8 +13,9 @@ from __future__ import annotations
 import datetime as dt
 
 from checker.artifacts.markdown import escape, table
-from checker.report.finding import SEVERITIES, Finding
+from checker.report.finding import CATEGORIES, SEVERITIES, Finding
 from checker.report.labels import (
+    CATEGORY_MEANINGS,
     DISPENSED_MEANING,
     DISPENSED_TITLE,
     NO_FINDINGS,
@@ -22,10 +23,12 @@ from checker.report.labels import (
     as_of_text,
     by_dispensation,
     by_rule,
+    category_label,
+    group_category_text,
     group_severity,
-    instansi_table,
     location,
     more_findings,
+    opd_table,
     policy_text,
     rule_title,
     severity_label,
@@ -35,6 +38,12 @@ from checker.report.labels import (
 )
 from checker.report.report import Report
 from checker.wording import digits, tanggal
+
+# severity and category are two labels: only the severity decides whether a check fails
+TIER_NOTE = (
+    "Tingkat temuan menentukan apakah pemeriksaan dinyatakan gagal; jenis temuan menunjukkan "
+    "tindak lanjut yang diperlukan."
+)
 
 
 def render_markdown(report: Report, *, limit: int | None = SHOWN_PER_GROUP) -> str:
@@ -70,7 +79,18 @@ def render_markdown(report: Report, *, limit: int | None = SHOWN_PER_GROUP) -> s
         ((severity_label(s).capitalize(), digits(counts[s])) for s in SEVERITIES),
         numeric=(1,),
     )
-    lines += _by_rule_and_instansi(report)
+    lines += [""]
+    by_category = report.counts_by_category()
+    lines += table(
+        ("Jenis temuan", "Jumlah", "Artinya"),
+        (
+            (category_label(c).capitalize(), digits(by_category[c]), CATEGORY_MEANINGS.get(c, ""))
+            for c in CATEGORIES
+        ),
+        numeric=(1,),
+    )
+    lines += ["", TIER_NOTE]
+    lines += _by_rule_and_opd(report)
     groups = by_rule(report)
     if groups:
         lines += ["", "## Rincian temuan"]
@@ -104,9 +124,17 @@ def _dispensed(report: Report, limit: int | None) -> list[str]:
         listed, hidden = shown(findings, limit)
         lines += ["", f"### {escape(ident)}", ""]
         lines += table(
-            ("Aturan", "Tingkat", "Baris", "NIP", "Periode", "Pesan"),
+            ("Aturan", "Tingkat", "Jenis temuan", "Baris", "NIP", "Periode", "Pesan"),
             (
-                (f.rule, severity_label(f.severity), location(f), f.nip, f.period, f.message)
+                (
+                    f.rule,
+                    severity_label(f.severity),
+                    category_label(f.category),
+                    location(f),
+                    f.nip,
+                    f.period,
+                    f.message,
+                )
                 for f in listed
             ),
         )
@@ -119,24 +147,25 @@ def _more(hidden: int) -> list[str]:
     return ["", more_findings(hidden)] if hidden else []
 
 
-def _by_rule_and_instansi(report: Report) -> list[str]:
+def _by_rule_and_opd(report: Report) -> list[str]:
     groups = by_rule(report)
     lines = ["", "## Temuan per aturan", ""]
     lines += table(
-        ("Aturan", "Judul", "Tingkat", "Jumlah"),
+        ("Aturan", "Judul", "Tingkat", "Jenis temuan", "Jumlah"),
         (
             (
                 rule,
                 rule_title(report, rule),
                 severity_label(group_severity(found)).capitalize(),
+                group_category_text(found).capitalize(),
                 digits(len(found)),
             )
             for rule, found in groups
         ),
-        numeric=(3,),
+        numeric=(4,),
     )
-    lines += ["", "## Temuan per instansi", ""]
-    header, rows = instansi_table(report)
+    lines += ["", "## Temuan per perangkat daerah", ""]
+    header, rows = opd_table(report)
     lines += table(
         header,
         ([name, *(_figure(v) for v in values)] for name, *values in rows),
@@ -158,6 +187,7 @@ def _rule_section(
     citations = sorted({f.clause.citation for f in findings if f.clause and f.clause.citation})
     facts = [
         severity_label(group_severity(findings)).capitalize(),
+        f"Jenis: {escape(group_category_text(findings))}",
         *(escape(c) for c in citations),
         f"{digits(len(findings))} temuan",
     ]

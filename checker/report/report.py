@@ -11,7 +11,7 @@ from typing import Any
 
 from checker.errors import InputError
 from checker.provenance import Provenance
-from checker.report.finding import SEVERITIES, ClauseRef, Finding
+from checker.report.finding import CATEGORIES, SEVERITIES, ClauseRef, Finding
 
 FAIL_ON = ("error", "warning", "never")
 
@@ -63,7 +63,7 @@ class Report:
     inputs: list[InputRef]
     findings: list[Finding]
     rules: dict[str, str] = field(default_factory=dict)  # rule id → title, for summaries
-    # employees (distinct NIP) per instansi in the data: the denominator of compliance rates
+    # employees (distinct NIP) per OPD in the data: the denominator of compliance rates
     employees: dict[str, int] = field(default_factory=dict)
     # the source rows that findings point at, per table: {"_file", "_row", column: value, ...};
     # for the agency's fix-it workbook only, never serialised to JSON
@@ -85,13 +85,13 @@ class Report:
         return [f for f in self.findings if f.dispensation is not None]
 
     def dispensed_summary(self) -> dict[str, Any]:
-        """Dispensed findings: how many, per rule, per instansi, and each dispensation in
-        force with its count."""
+        """Dispensed findings: how many, per rule, per OPD, and each dispensation in force with
+        its count."""
         found = self.dispensed()
         return {
             "findings": len(found),
             "by_rule": dict(sorted(Counter(f.rule for f in found).items())),
-            "by_instansi": dict(sorted(Counter(f.instansi or "" for f in found).items())),
+            "by_opd": dict(sorted(Counter(f.opd or "" for f in found).items())),
             "dispensations": [d.to_dict() for d in self.dispensations],
         }
 
@@ -105,28 +105,34 @@ class Report:
         """Findings per rule id, sorted by id (dispensed ones apart)."""
         return dict(sorted(Counter(f.rule for f in self.active()).items()))
 
-    def counts_by_instansi(self) -> dict[str, dict[str, int]]:
-        """Findings per instansi and severity (findings without instansi under "");
-        dispensed ones apart."""
+    def counts_by_category(self) -> dict[str, int]:
+        """Findings per category (:data:`CATEGORIES`), every category present; dispensed ones
+        apart."""
+        counts = Counter(f.category for f in self.active())
+        return {category: counts.get(category, 0) for category in CATEGORIES}
+
+    def counts_by_opd(self) -> dict[str, dict[str, int]]:
+        """Findings per OPD and severity (findings without OPD under ""); dispensed ones
+        apart."""
         out: dict[str, Counter[str]] = {}
         for finding in self.active():
-            out.setdefault(finding.instansi or "", Counter())[finding.severity] += 1
+            out.setdefault(finding.opd or "", Counter())[finding.severity] += 1
         return {
             name: {s: counts.get(s, 0) for s in SEVERITIES} for name, counts in sorted(out.items())
         }
 
-    def compliance_by_instansi(self) -> dict[str, dict[str, float | int | None]]:
-        """Per instansi: employees, employees with at least one error finding, and the share
+    def compliance_by_opd(self) -> dict[str, dict[str, float | int | None]]:
+        """Per OPD: employees, employees with at least one error finding, and the share
         (:func:`compliance_percent`) of employees without any error finding. A dispensed
         finding does not count against an employee."""
         with_error: dict[str, set[str]] = {}
         for finding in self.active():
-            if finding.severity == "error" and finding.nip and finding.instansi:
-                with_error.setdefault(finding.instansi, set()).add(finding.nip)
+            if finding.severity == "error" and finding.nip and finding.opd:
+                with_error.setdefault(finding.opd, set()).add(finding.nip)
         out: dict[str, dict[str, float | int | None]] = {}
-        for instansi, total in sorted(self.employees.items()):
-            bad = len(with_error.get(instansi, set()))
-            out[instansi] = {
+        for opd, total in sorted(self.employees.items()):
+            bad = len(with_error.get(opd, set()))
+            out[opd] = {
                 "employees": total,
                 "employees_with_errors": bad,
                 "compliance_percent": compliance_percent(total, bad),
@@ -152,9 +158,10 @@ class Report:
             "summary": {
                 "findings": len(self.findings),
                 "by_severity": self.counts_by_severity(),
+                "by_category": self.counts_by_category(),
                 "by_rule": self.counts_by_rule(),
-                "by_instansi": self.counts_by_instansi(),
-                "compliance_by_instansi": self.compliance_by_instansi(),
+                "by_opd": self.counts_by_opd(),
+                "compliance_by_opd": self.compliance_by_opd(),
                 "dispensed": self.dispensed_summary(),
             },
             "rules": dict(sorted(self.rules.items())),
@@ -163,13 +170,15 @@ class Report:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Report:
-        """A report from the mapping :func:`to_json` wrote; reports written before
-        ``employees`` was a key of its own give it from their compliance summary. Use
-        :func:`read_report` for a file."""
+        """A report from the mapping :func:`to_json` wrote. Reports written before
+        ``employees`` was a key of its own give it from their compliance summary, and reports
+        written before findings named their OPD are read with the instansi as the OPD (then
+        each instansi was an OPD). Use :func:`read_report` for a file."""
         findings = []
         for item in data.get("findings", []):
             item = dict(item)
             clause = item.pop("clause", None)
+            item.setdefault("opd", item.get("instansi"))
             findings.append(Finding(**item, clause=ClauseRef(**clause) if clause else None))
         used = data.get("summary", {}).get("dispensed", {}).get("dispensations", [])
         return cls(
@@ -188,7 +197,8 @@ class Report:
 def _employees(data: dict[str, Any]) -> dict[str, int]:
     if "employees" in data:
         return {str(name): int(count) for name, count in data["employees"].items()}
-    rates = data.get("summary", {}).get("compliance_by_instansi", {})
+    summary = data.get("summary", {})
+    rates = summary.get("compliance_by_opd", summary.get("compliance_by_instansi", {}))
     return {name: int(c["employees"]) for name, c in rates.items()}
 
 

@@ -1,7 +1,10 @@
 """The CSV report: one row per finding, keys as in the JSON contract, safe to open in Excel.
 
 A dispensed finding carries its dispensation id in the ``dispensation`` column (empty
-otherwise), so a filter on that column separates what counts from what is exempt.
+otherwise), so a filter on that column separates what counts from what is exempt. Like
+``severity``, ``category`` holds the JSON key ("ketidakpatuhan", "verifikasi", "informasi");
+``opd`` names the perangkat daerah beside the SIASN ``instansi``. The person-facing XLSX report
+spells both out in Indonesian.
 
 UTF-8 with a byte-order mark so Excel shows names such as "Ni Luh Putu Ayu Dewi" or
 "Ma'ruf" correctly, comma-delimited, CRLF line ends (RFC 4180). A value that a spreadsheet
@@ -23,6 +26,7 @@ COLUMNS = (
     "rule",
     "severity",
     "dispensation",
+    "category",
     "clause_id",
     "citation",
     "table",
@@ -31,6 +35,7 @@ COLUMNS = (
     "column",
     "nip",
     "instansi",
+    "opd",
     "period",
     "expected",
     "expected_since",
@@ -60,6 +65,7 @@ def finding_row(finding: Finding) -> dict[str, str]:
         "rule": finding.rule,
         "severity": finding.severity,
         "dispensation": finding.dispensation,
+        "category": finding.category,
         "clause_id": clause.id if clause else None,
         "citation": clause.citation if clause else None,
         "table": finding.table,
@@ -68,6 +74,7 @@ def finding_row(finding: Finding) -> dict[str, str]:
         "column": finding.column,
         "nip": finding.nip,
         "instansi": finding.instansi,
+        "opd": finding.opd,
         "period": finding.period,
         "expected": finding.expected,
         "expected_since": finding.expected_since,

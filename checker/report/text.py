@@ -1,13 +1,15 @@
 """The terminal report: a short header, findings grouped by rule, one summary line.
 
-One finding per line, ``file:row [column] message``, so the output greps and diffs well::
+One finding per line, ``file:row [column] message``, so the output greps and diffs well; each
+rule's heading names its severity and the category of its findings (the Pergub's words, from
+:data:`~checker.report.labels.CATEGORY_LABELS`)::
 
-    KIN-SKP-TAHUNAN (kesalahan, 120 temuan): Evaluasi kinerja tahunan tidak ada — Pasal 19 ...
+    KIN-SKP-TAHUNAN (kesalahan, 120 temuan; jenis: temuan ketidakpatuhan): Evaluasi ... — Pasal 19
       data/pegawai.csv:2 [tahun] Sdr. Ahmad Fauzi (NIP 198503122010011001) tidak memiliki ...
       ...
       … dan 70 temuan serupa lainnya; selengkapnya lihat laporan JSON, CSV, atau XLSX.
 
-    120 kesalahan, 0 peringatan, 0 informasi.
+    120 kesalahan, 0 peringatan, 0 informasi. Menurut jenisnya: 120 temuan ketidakpatuhan, ...
 
 Each rule lists its first :data:`~checker.report.labels.SHOWN_PER_GROUP` findings unless
 ``limit=None`` asks for all; the heading always counts every finding.
@@ -27,8 +29,11 @@ from checker.report.labels import (
     as_of_text,
     by_dispensation,
     by_rule,
+    category_label,
+    category_sentence,
     dispensation_facts,
     dispensed_note,
+    group_category_text,
     group_severity,
     location,
     more_findings,
@@ -82,12 +87,15 @@ def header(report: Report) -> list[str]:
 def group_heading(
     report: Report, rule: str, findings: list[Finding], *, color: bool = False
 ) -> str:
-    """``RULE (severity, n temuan): title — citation`` for one rule's group."""
+    """``RULE (severity, n temuan; jenis: category): title — citation`` for one rule's group."""
     severity = group_severity(findings)
     label = _paint(severity_label(severity), severity, color)
     title = one_line(rule_title(report, rule))
     citations = sorted({f.clause.citation for f in findings if f.clause and f.clause.citation})
-    heading = f"{rule} ({label}, {digits(len(findings))} temuan)"
+    heading = (
+        f"{rule} ({label}, {digits(len(findings))} temuan; "
+        f"jenis: {one_line(group_category_text(findings))})"
+    )
     if title:
         heading += f": {title}"
     if citations:
@@ -97,7 +105,7 @@ def group_heading(
 
 def finding_line(finding: Finding) -> str:
     """``file:row [column] message`` (column left out when the finding has none); a finding
-    about a whole instansi reads ``instansi — message``."""
+    about a whole OPD reads ``OPD — message``."""
     column = f" [{one_line(finding.column)}]" if finding.column else ""
     where = one_line(location(finding))
     if not finding.file:
@@ -124,8 +132,9 @@ def dispensed_section(report: Report, *, limit: int | None = SHOWN_PER_GROUP) ->
 
 
 def dispensed_line(finding: Finding) -> str:
-    """``[didispensasi, kesalahan] file:row [column] message``."""
-    return f"[didispensasi, {severity_label(finding.severity)}] {finding_line(finding)}"
+    """``[didispensasi, kesalahan, temuan ketidakpatuhan] file:row [column] message``."""
+    labels = f"{severity_label(finding.severity)}, {one_line(category_label(finding.category))}"
+    return f"[didispensasi, {labels}] {finding_line(finding)}"
 
 
 def _listed(
@@ -138,14 +147,16 @@ def _listed(
 
 
 def summary(report: Report, *, color: bool = False) -> str:
-    """ "3 kesalahan, 1 peringatan, 0 info." with non-zero counts coloured when asked, then
-    " 2 temuan didispensasi." when dispensations covered any."""
+    """ "3 kesalahan, 1 peringatan, 0 informasi." with non-zero counts coloured when asked, then
+    the count per category ("Menurut jenisnya: 2 temuan ketidakpatuhan, ..."), then
+    " 2 temuan didispensasi." when dispensations covered any: the words of
+    :func:`~checker.report.labels.summary_sentence`."""
     counts = report.counts_by_severity()
     parts = []
     for severity in SEVERITIES:
         part = f"{digits(counts[severity])} {severity_label(severity)}"
         parts.append(_paint(part, severity, color and counts[severity] > 0))
-    return ", ".join(parts) + "." + dispensed_note(report)
+    return ", ".join(parts) + ". " + category_sentence(report) + dispensed_note(report)
 
 
 def _paint(text: str, severity: str, color: bool) -> str:

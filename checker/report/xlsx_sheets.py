@@ -18,14 +18,18 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from checker.report.finding import SEVERITIES, Finding
+from checker.report.finding import CATEGORIES, SEVERITIES, Finding
 from checker.report.labels import (
+    CATEGORY_MEANINGS,
     DISPENSED_TITLE,
     NO_FINDINGS,
     as_of_date,
     by_rule,
+    category_label,
+    group_categories,
+    group_category_text,
     group_severity,
-    instansi_table,
+    opd_table,
     policy_text,
     rule_title,
     severity_label,
@@ -56,18 +60,33 @@ WIDTH_SAMPLE = 2000  # rows measured for column widths; enough to be typical, ch
 RESERVED = ("ringkasan", "temuan")
 TITLE = "Laporan Pemeriksaan Data Kepegawaian"
 INSTRUCTIONS = (
-    "1. Lembar Temuan memuat semua temuan. Pakai tombol saring pada baris judul untuk memilih "
-    "tingkat, aturan, instansi, atau NIP.",
-    "2. Setiap lembar bernama tabel (misalnya pegawai) memuat baris data yang bermasalah persis "
+    "Lembar Temuan memuat semua temuan. Pakai tombol saring pada baris judul untuk memilih "
+    "tingkat, jenis temuan, aturan, perangkat daerah, atau NIP.",
+    "Setiap lembar bernama tabel (misalnya pegawai) memuat baris data yang bermasalah persis "
     "seperti dikirim; sel yang bermasalah diberi warna dan temuannya tertulis di sebelah kanan.",
-    "3. Perbaiki data pada sistem atau berkas sumber di berkas dan baris yang disebut, lalu "
+    "Perbaiki data pada sistem atau berkas sumber di berkas dan baris yang disebut, lalu "
     "kirim ulang dan periksa kembali.",
-    "4. Kesalahan wajib diperbaiki, peringatan perlu ditinjau, info cukup diketahui. Temuan "
+    "Kesalahan wajib diperbaiki, peringatan perlu ditinjau, info cukup diketahui. Temuan "
     "berwarna abu-abu dicakup dispensasi yang berlaku (kolom Dispensasi): dicatat, tidak "
     "dihitung, dan tidak perlu diperbaiki selama dispensasinya berlaku.",
-    "5. Buku kerja ini memuat data pribadi (NIP, nama, tanggal lahir). Simpan dengan aman dan "
+    # here instructions() puts the categories, in the words of the label table
+    "Buku kerja ini memuat data pribadi (NIP, nama, tanggal lahir). Simpan dengan aman dan "
     "bagikan hanya kepada petugas yang berwenang.",
 )
+
+
+def instructions() -> list[str]:
+    """The numbered lines of "Cara memakai buku kerja ini": :data:`INSTRUCTIONS` with a line
+    naming the categories (labels from :data:`~checker.report.labels.CATEGORY_LABELS`) before
+    the note on personal data."""
+    *others, last = (category_label(c) for c in CATEGORIES)
+    categories = (
+        f"Kolom Jenis temuan menyebut jenis temuan menurut Peraturan Gubernur: "
+        f"{', '.join(others)}, atau {last}; artinya dijelaskan pada tabel Jumlah temuan per jenis "
+        "di bawah. Hanya tingkat temuan yang menentukan apakah pemeriksaan dinyatakan gagal."
+    )
+    lines = [*INSTRUCTIONS[:-1], categories, INSTRUCTIONS[-1]]
+    return [f"{number}. {line}" for number, line in enumerate(lines, 1)]
 
 
 def cell(
@@ -183,7 +202,7 @@ def summary_sheet(workbook: Any, report: Report) -> None:
     ]
     rows += [[cell(sheet, label, header=True), cell(sheet, value)] for label, value in facts]
     rows += [[], [cell(sheet, "Cara memakai buku kerja ini", header=True)]]
-    rows += [[cell(sheet, line)] for line in INSTRUCTIONS]
+    rows += [[cell(sheet, line)] for line in instructions()]
     rows += _block(
         sheet,
         "Berkas masukan",
@@ -197,26 +216,37 @@ def summary_sheet(workbook: Any, report: Report) -> None:
         ("Tingkat", "Jumlah"),
         [(severity_label(s).capitalize(), counts[s]) for s in SEVERITIES],
     )
+    by_category = report.counts_by_category()
+    rows += _block(
+        sheet,
+        "Jumlah temuan per jenis",
+        ("Jenis temuan", "Jumlah", "Artinya"),
+        [
+            (category_label(c).capitalize(), by_category[c], CATEGORY_MEANINGS.get(c, ""))
+            for c in CATEGORIES
+        ],
+    )
     if not report.findings:
         rows += [[], [cell(sheet, NO_FINDINGS)]]
     else:
         rows += _block(
             sheet,
             "Jumlah temuan per aturan",
-            ("Aturan", "Judul", "Tingkat", "Jumlah"),
+            ("Aturan", "Judul", "Tingkat", "Jenis temuan", "Jumlah"),
             [
                 (
                     rule,
                     rule_title(report, rule),
                     severity_label(group_severity(found)).capitalize(),
+                    group_category_text(found).capitalize(),
                     len(found),
                 )
                 for rule, found in by_rule(report)
             ],
         )
-        header, instansi_rows = instansi_table(report)
+        header, opd_rows = opd_table(report)
         rows += _block(
-            sheet, "Jumlah temuan per instansi", header, [tuple(row) for row in instansi_rows]
+            sheet, "Jumlah temuan per perangkat daerah", header, [tuple(row) for row in opd_rows]
         )
     if report.dispensations:
         rows += _block(
@@ -251,6 +281,7 @@ def findings_sheet(workbook: Any, report: Report) -> None:
     columns: list[Column[Finding]] = [
         Column("Tingkat", _severity_text, 24, mark=_severity_mark),
         Column("Aturan", lambda f: f.rule, 24),
+        Column("Jenis temuan", lambda f: category_label(f.category), 34),
         Column("Pasal", lambda f: f.clause.citation if f.clause else None, 24),
         Column("Tabel", lambda f: f.table, 20),
         Column("Berkas", lambda f: f.file, 40),
@@ -258,6 +289,7 @@ def findings_sheet(workbook: Any, report: Report) -> None:
         Column("Kolom", lambda f: f.column, 20),
         Column("NIP", lambda f: f.nip, 21, text=True),
         Column("Instansi", lambda f: f.instansi, 36),
+        Column("Perangkat daerah", lambda f: f.opd, 36),
         Column("Periode", lambda f: f.period, 10, text=True),
         Column("Tercatat", lambda f: f.actual, 24),
         Column("Seharusnya", lambda f: f.expected, 24),
@@ -297,6 +329,7 @@ def table_sheet(workbook: Any, report: Report, table: str, rows: list[dict[str, 
         Column(
             "Tingkat temuan", lambda r: _worst(r[1], label=True), 16, mark=lambda r: _worst(r[1])
         ),
+        Column("Jenis temuan", lambda r: _categories(r[1]), 34, wrap=True),
         Column("Aturan", lambda r: "\n".join(dict.fromkeys(f.rule for f in r[1])), 24, wrap=True),
         Column("Temuan", lambda r: "\n".join(_message(f) for f in r[1]), 90, wrap=True),
         Column("Berkas", lambda r: r[0].get("_file"), 40),
@@ -335,6 +368,15 @@ def _worst(findings: list[Finding], *, label: bool = False) -> str | None:
         return "didispensasi" if label else DISPENSED
     worst = group_severity(active)
     return severity_label(worst) if label else worst
+
+
+def _categories(findings: list[Finding]) -> str | None:
+    """The category labels of the findings on a row (those no dispensation covers, or all when
+    every one is covered), one per line; None without findings."""
+    if not findings:
+        return None
+    active = [f for f in findings if not f.dispensation] or findings
+    return "\n".join(category_label(c) for c in group_categories(active))
 
 
 def _is_nip(name: str) -> bool:

@@ -7,9 +7,18 @@ connection holding the agency tables. :func:`prepare` provides:
   from ``since`` (inclusive) to ``until`` (exclusive; 9999-12-31 for the last value);
 * ``kebijakan_tahun(tahun)`` — the checked years, each once;
 * ``kebijakan_konteks(as_of)`` — one row with the as-of date;
-* ``kebijakan_pegawai(nip, ...)`` — one row per NIP with every column of ``pegawai``, for naming
-  findings and reading the employee of a row in another table; where an NIP has several rows
-  each column is the smallest value (DATA-NIP-GANDA reports such NIPs);
+* ``kebijakan_asn`` — every row of ``pegawai`` as the rules read it: ``kedudukan_hukum`` is the
+  effective status (from the old ``aktif`` where the column is empty: Ya or empty → Aktif,
+  Tidak → Tidak Aktif), ``opd`` the perangkat daerah (the row's own, else its unit's in
+  ``unit_kerja``, else the instansi when it names a perangkat daerah, else the unit kerja),
+  ``melayani_publik`` true when the employee's unit serves the public and the row does not say
+  otherwise, plus ``kategori_jabatan`` (a category of the schema's ``jabatan.categories``, such
+  as Guru, else the jenis jabatan);
+* ``kebijakan_pegawai(nip, ...)`` — one row per NIP with every column of ``kebijakan_asn``, for
+  naming findings and reading the employee of a row in another table; where an NIP has several
+  rows each column is the smallest value (DATA-NIP-GANDA reports such NIPs);
+* ``kebijakan_kedudukan(kedudukan_hukum, kelompok)`` — the groups of kedudukan hukum values
+  (``enumGroups`` of ``pegawai.kedudukan_hukum``) that populations name;
 * ``kebijakan_golongan(golongan, urutan)`` — rank order (I/a = 1 ... IV/e = 17, then PPPK);
 * ``kebijakan_predikat(predikat, urutan)`` — Sangat Kurang = 1 ... Sangat Baik = 5;
 * every agency table of the Table Schema, empty and typed when the data did not bring it.
@@ -22,7 +31,7 @@ from collections.abc import Iterable, Mapping
 
 import duckdb
 
-from checker.data.normalize import SQL_TYPES
+from checker.data.normalize import SQL_TYPES, lit
 from checker.data.schema import Table
 from checker.policy.model import Peraturan
 
@@ -30,6 +39,10 @@ PARAMETER_TABLE = "kebijakan_parameter"
 YEARS_TABLE = "kebijakan_tahun"
 CONTEXT_TABLE = "kebijakan_konteks"
 EMPLOYEE_VIEW = "kebijakan_pegawai"
+EMPLOYEE_ROWS = "kebijakan_asn"
+STATUS_GROUP_TABLE = "kebijakan_kedudukan"
+# an instansi that starts so is a pemerintah daerah, not a perangkat daerah
+PEMERINTAH_DAERAH = r"^\s*(pemerintah|pemprov|pemkab|pemkot)\b"
 RANK_TABLE = "kebijakan_golongan"
 PREDIKAT_TABLE = "kebijakan_predikat"
 FAR_FUTURE = dt.date(9999, 12, 31)
@@ -76,16 +89,56 @@ def prepare(
     con.execute(
         f"CREATE OR REPLACE TABLE {CONTEXT_TABLE} AS SELECT CAST(? AS DATE) AS as_of", [as_of]
     )
-    columns = "".join(
-        f', MIN("{f.name}") AS "{f.name}"' for f in schema["pegawai"].fields if f.name != "nip"
-    )
+    pegawai = schema["pegawai"]
+    con.execute(f"CREATE OR REPLACE VIEW {EMPLOYEE_ROWS} AS {employee_rows(pegawai)}")
+    columns = "".join(f', MIN("{f.name}") AS "{f.name}"' for f in pegawai.fields if f.name != "nip")
     con.execute(
-        f"CREATE OR REPLACE VIEW {EMPLOYEE_VIEW} AS SELECT nip{columns} FROM pegawai "
+        f"CREATE OR REPLACE VIEW {EMPLOYEE_VIEW} AS SELECT nip{columns}, "
+        f"MIN(kategori_jabatan) AS kategori_jabatan FROM {EMPLOYEE_ROWS} "
         "WHERE nip IS NOT NULL GROUP BY nip"
     )
+    groups = pegawai.field("kedudukan_hukum").groups
+    con.execute(
+        f"CREATE OR REPLACE TABLE {STATUS_GROUP_TABLE} (kedudukan_hukum VARCHAR, kelompok VARCHAR)"
+    )
+    pairs = [(value, group) for group, values in sorted(groups.items()) for value in values]
+    if pairs:
+        con.executemany(f"INSERT INTO {STATUS_GROUP_TABLE} VALUES (?, ?)", pairs)
     _reference_table(con, RANK_TABLE, "golongan", schema["pegawai"].field("golongan").enum)
     predikat = schema["penilaian_kinerja"].field("predikat").enum
     _reference_table(con, PREDIKAT_TABLE, "predikat", tuple(reversed(predikat)))
+
+
+def employee_rows(pegawai: Table) -> str:
+    """The SELECT of :data:`EMPLOYEE_ROWS` (see the module docstring)."""
+    categories = pegawai.field("jabatan").categories
+    name = "lower(trim(p.jabatan))"
+    whens = " ".join(
+        f"WHEN {name} = {lit(prefix.lower())} OR starts_with({name}, {lit(prefix.lower() + ' ')}) "
+        f"THEN {lit(category)}"
+        for category, prefixes in categories.items()
+        for prefix in prefixes
+    )
+    kategori = f"CASE {whens} ELSE p.jenis_jabatan END" if whens else "p.jenis_jabatan"
+    opd = (
+        "COALESCE(NULLIF(trim(p.opd), ''), NULLIF(trim(u.opd), ''), "
+        f"CASE WHEN NOT regexp_matches(lower(p.instansi), {lit(PEMERINTAH_DAERAH)}) "
+        "THEN p.instansi END, p.unit_kerja, p.instansi)"
+    )
+    status = (
+        "COALESCE(p.kedudukan_hukum, CASE WHEN p.aktif = FALSE THEN 'Tidak Aktif' ELSE 'Aktif' END)"
+    )
+    serves = "COALESCE(u.pelayanan_publik, FALSE) AND COALESCE(p.melayani_publik, TRUE)"
+    units = (
+        "SELECT instansi, nama, MIN(opd) AS opd, BOOL_OR(pelayanan_publik) AS pelayanan_publik "
+        "FROM unit_kerja GROUP BY instansi, nama"
+    )
+    return (
+        f"SELECT p.* REPLACE ({status} AS kedudukan_hukum, {opd} AS opd, "
+        f"{serves} AS melayani_publik), {kategori} AS kategori_jabatan\n"
+        f"FROM pegawai AS p LEFT JOIN ({units}) AS u "
+        "ON u.instansi = p.instansi AND u.nama = p.unit_kerja"
+    )
 
 
 def _reference_table(

@@ -132,11 +132,15 @@ def check_sql(
         by_id = {rule.id: rule for rule in rules}
         problems = []
         for rule in rules:
+            population = check_population(rule, schema)
+            problems += population
             found = [
                 lint_problem(rule.where("check"), "rule-check", message)
                 for message in REGISTRY[rule.type].lint(rule, schema)
             ]
             problems += found
+            if population:
+                continue
             if found:
                 continue  # options that contradict each other do not compile to sense
             try:
@@ -154,7 +158,12 @@ def check_sql(
                     )
                 )
                 continue
-            if columns not in (list(OUTPUT_COLUMNS), [*OUTPUT_COLUMNS, *OPTIONAL_COLUMNS]):
+            extra = columns[len(OUTPUT_COLUMNS) :]
+            if (
+                columns[: len(OUTPUT_COLUMNS)] != list(OUTPUT_COLUMNS)
+                or any(c not in OPTIONAL_COLUMNS for c in extra)
+                or len(set(extra)) != len(extra)
+            ):
                 problems.append(
                     lint_problem(
                         rule.where("check"),
@@ -168,6 +177,73 @@ def check_sql(
         return problems
     finally:
         con.close()
+
+
+def check_population(rule: Rule, schema: Mapping[str, Table]) -> list[Problem]:
+    """The population names values and groups the employees' Table Schema has, and per-year
+    conditions only where the rule judges employees per checked year."""
+    population = rule.population
+    where = rule.where("population")
+    if rule.type == "agency_rate":
+        if population is None:
+            return []
+        return [
+            lint_problem(
+                where,
+                "rule-population",
+                f"aturan {rule.id} bertipe agency_rate menilai populasi aturan "
+                f"{rule.check.get('rule')}; hapus population dari aturan ini",
+            )
+        ]
+    if population is None:
+        return [
+            lint_problem(
+                rule.span,
+                "rule-population",
+                f"aturan {rule.id} tidak menyatakan siapa yang dinilai: tulis population "
+                "(status_kepegawaian, kedudukan_hukum, bertugas_sejak, kategori_jabatan, ...) "
+                "atau population: semua",
+            )
+        ]
+    if rule.type == "sql" and not population.everyone:
+        return [
+            lint_problem(
+                where,
+                "rule-population",
+                f"aturan {rule.id} bertipe sql memilih barisnya sendiri dalam kueri, sehingga "
+                "populasi di sini tidak diterapkan; tulis population: semua dan uraikan saringan "
+                "kuerinya pada description",
+            )
+        ]
+    if "pegawai" not in schema:
+        return []
+    pegawai = schema["pegawai"]
+    messages = []
+    if population.per_year and rule.type not in (*PERIOD_TYPES,):
+        messages.append(
+            f"aturan {rule.id} bertipe {rule.type} tidak menilai per tahun; bertugas_sejak dan "
+            f"pengecualian_riwayat hanya berlaku pada {' / '.join(PERIOD_TYPES)}"
+        )
+    wanted = [("status_kepegawaian", population.status_kepegawaian)]
+    if isinstance(population.kedudukan_hukum, str):
+        groups = pegawai.field("kedudukan_hukum").groups
+        if population.kedudukan_hukum not in groups:
+            messages.append(
+                f"aturan {rule.id} menyebut kelompok kedudukan hukum "
+                f"{population.kedudukan_hukum!r} yang tidak ada; kelompok yang ada: "
+                f"{', '.join(sorted(groups)) or '(tidak ada)'}"
+            )
+    else:
+        wanted.append(("kedudukan_hukum", population.kedudukan_hukum))
+    for column, values in wanted:
+        enum = pegawai.field(column).enum
+        unknown = [v for v in values if enum and v not in enum]
+        if unknown:
+            messages.append(
+                f"aturan {rule.id} menyebut {column} yang tidak ada dalam skema: "
+                f"{', '.join(unknown)}; nilai yang ada: {', '.join(enum)}"
+            )
+    return [lint_problem(where, "rule-population", m) for m in messages]
 
 
 def lint_rules(

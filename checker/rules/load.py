@@ -12,6 +12,7 @@ from checker.errors import Problem
 from checker.policy.load import display_path
 from checker.policy.model import Span
 from checker.rules.model import Rule
+from checker.rules.population import Population
 from checker.rules.registry import REGISTRY
 from checker.yamlsrc import Located, load_yaml_list, validate
 
@@ -63,6 +64,8 @@ def load_rules_unchecked(root: str | Path = "rules") -> tuple[list[Rule], list[P
                     message=item["message"],
                     span=Span(doc.path, line, col),
                     description=item.get("description", ""),
+                    population=Population.from_yaml(item.get("population")),
+                    category=item.get("category", ""),
                     key_spans=spans,
                 )
             )

@@ -6,12 +6,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from checker.policy.model import Span
+from checker.report.finding import default_category
+from checker.rules.population import Population
 
 # Columns every compiled check query returns, in this order; the engine turns each row into a
 # Finding. Values that do not apply are NULL.
 # An sql rule may add a last column "table" when its breaches live in several tables (the
 # finding then names that table instead of the rule's own).
-OPTIONAL_COLUMNS = ("table",)
+# It may also add "opd" (the perangkat daerah); without it the engine finds the employee's.
+OPTIONAL_COLUMNS = ("table", "opd")
 OUTPUT_COLUMNS = (
     "file",
     "row",
@@ -26,7 +29,7 @@ OUTPUT_COLUMNS = (
 )
 # What a message template may name: the output columns, the rendered citation, the rule's id and
 # title, and the salutation (Sdr./Sdri.) of the employee the finding is about.
-MESSAGE_FIELDS = (*OUTPUT_COLUMNS, "citation", "rule", "title", "sapaan")
+MESSAGE_FIELDS = (*OUTPUT_COLUMNS, "opd", "citation", "rule", "title", "sapaan")
 
 
 @dataclass(frozen=True)
@@ -43,8 +46,17 @@ class Rule:
     message: str
     span: Span
     description: str = ""
+    # whom the rule judges (None: every row of its table)
+    population: Population | None = None
+    # "ketidakpatuhan", "verifikasi" or "informasi"; "" reads as the severity's default
+    category: str = ""
     # positions of the rule's keys, for lint messages
     key_spans: dict[str, Span] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def kind(self) -> str:
+        """The category of the rule's findings (:data:`checker.report.finding.CATEGORIES`)."""
+        return self.category or default_category(self.severity)
 
     @property
     def type(self) -> str:

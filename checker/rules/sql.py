@@ -88,8 +88,9 @@ def output(
     expected: str = "NULL",
     actual: str = "NULL",
     expected_since: str = "NULL",
+    opd: str | None = None,
 ) -> str:
-    """The SELECT list of the standard output columns."""
+    """The SELECT list of the standard output columns (and ``opd`` when given)."""
     parts = [
         f"{file} AS file",
         f'CAST({row} AS INTEGER) AS "row"',
@@ -102,4 +103,6 @@ def output(
         f"{text(actual)} AS actual",
         f"CAST({expected_since} AS DATE) AS expected_since",
     ]
+    if opd is not None:
+        parts.append(f"{text(opd)} AS opd")
     return ",\n       ".join(parts)

@@ -1,15 +1,18 @@
 """A finished report in the service's database, so the pages load only what they show.
 
 The check process stores, next to ``laporan.json``, the overview the submission page shows (the
-counts and the per-instansi table), one summary row per rule and every finding no dispensation
-covers, numbered within its rule; the rule page then reads one page of findings with
-``LIMIT``/``OFFSET`` on the primary key. A 264 MB report no longer has to be parsed into the web
-process (it held about 800 MB there).
+counts per severity and per category and the per-OPD table), one summary row per rule and every
+finding no dispensation covers, numbered within its rule; the rule page then reads one page of
+findings with ``LIMIT``/``OFFSET`` on the primary key. A 264 MB report no longer has to be
+parsed into the web process (it held about 800 MB there).
 
 Rows go in short transactions of :data:`BATCH` findings, the overview last: a submission counts
 as stored only once its overview row exists, so rows a killed check left behind are replaced on
 the next attempt. Reports written before this table existed are stored on their first view, by
-parsing their JSON once (the only time the web process reads a whole report).
+parsing their JSON once (the only time the web process reads a whole report). The same holds
+for reports stored in the tables used before findings had a category and an OPD
+(``report_overviews``, ``rule_summaries``): those tables are dropped when the database is
+opened, and each report is stored again from its JSON on its first view.
 """
 
 from __future__ import annotations
@@ -21,25 +24,29 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from checker.report.finding import ClauseRef, Finding
-from checker.report.labels import by_rule, group_severity, instansi_table, rule_title
+from checker.report.labels import by_rule, group_categories, group_severity, opd_table, rule_title
 from checker.report.report import Report, read_report
 
 if TYPE_CHECKING:
     from checker.serve.storage import Storage
 
 SCHEMA = """
-CREATE TABLE IF NOT EXISTS report_overviews (
+DROP TABLE IF EXISTS report_overviews;
+DROP TABLE IF EXISTS rule_summaries;
+CREATE TABLE IF NOT EXISTS report_summaries (
     submission TEXT PRIMARY KEY REFERENCES submissions(id) ON DELETE CASCADE,
     findings INTEGER NOT NULL,
     by_severity TEXT NOT NULL,
-    instansi TEXT NOT NULL
+    by_category TEXT NOT NULL,
+    opd TEXT NOT NULL
 );
-CREATE TABLE IF NOT EXISTS rule_summaries (
+CREATE TABLE IF NOT EXISTS rule_groups (
     submission TEXT NOT NULL REFERENCES submissions(id) ON DELETE CASCADE,
     rule TEXT NOT NULL,
     position INTEGER NOT NULL,
     title TEXT NOT NULL,
     severity TEXT NOT NULL,
+    categories TEXT NOT NULL,
     findings INTEGER NOT NULL,
     PRIMARY KEY (submission, rule)
 );
@@ -62,6 +69,7 @@ class RuleSummary:
     rule: str
     title: str
     severity: str
+    categories: tuple[str, ...]  # the categories of its findings (normally one)
     findings: int
 
 
@@ -71,7 +79,8 @@ class Overview:
 
     findings: int  # every finding, dispensed ones included
     by_severity: dict[str, int]  # findings no dispensation covers
-    instansi: tuple[list[str], list[list[Any]]]  # header and rows of the per-instansi table
+    by_category: dict[str, int]  # the same findings per category
+    opd: tuple[list[str], list[list[Any]]]  # header and rows of the per-OPD table
     rules: list[RuleSummary]
 
 
@@ -94,8 +103,8 @@ def store_findings(storage: Storage, submission: str, report: Report) -> None:
                 )
     with storage.connect() as con:
         con.executemany(
-            "INSERT OR REPLACE INTO rule_summaries (submission, rule, position, title, "
-            "severity, findings) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO rule_groups (submission, rule, position, title, "
+            "severity, categories, findings) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     submission,
@@ -103,19 +112,21 @@ def store_findings(storage: Storage, submission: str, report: Report) -> None:
                     position,
                     rule_title(report, rule),
                     group_severity(items),
+                    json.dumps(group_categories(items)),
                     len(items),
                 )
                 for position, (rule, items) in enumerate(groups)
             ],
         )
         con.execute(
-            "INSERT OR REPLACE INTO report_overviews (submission, findings, by_severity, "
-            "instansi) VALUES (?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO report_summaries (submission, findings, by_severity, "
+            "by_category, opd) VALUES (?, ?, ?, ?, ?)",
             (
                 submission,
                 len(report.findings),
                 json.dumps(report.counts_by_severity()),
-                json.dumps(instansi_table(report), ensure_ascii=False),
+                json.dumps(report.counts_by_category()),
+                json.dumps(opd_table(report), ensure_ascii=False),
             ),
         )
 
@@ -123,7 +134,7 @@ def store_findings(storage: Storage, submission: str, report: Report) -> None:
 def forget_findings(storage: Storage, submission: str) -> None:
     """Remove a submission's stored report rows (the overview first: the rest is then stale)."""
     with storage.connect() as con:
-        for table in ("report_overviews", "rule_summaries", "findings"):
+        for table in ("report_summaries", "rule_groups", "findings"):
             con.execute(f"DELETE FROM {table} WHERE submission = ?", (submission,))
 
 
@@ -142,11 +153,11 @@ def rule_summary(storage: Storage, submission: str, rule: str) -> RuleSummary | 
     """One rule's summary in a stored report, or None when it has no findings there."""
     with storage.connect() as con:
         row = con.execute(
-            "SELECT rule, title, severity, findings FROM rule_summaries "
+            "SELECT rule, title, severity, categories, findings FROM rule_groups "
             "WHERE submission = ? AND rule = ?",
             (submission, rule),
         ).fetchone()
-    return RuleSummary(*row) if row else None
+    return _rule(row) if row else None
 
 
 def findings_page(
@@ -165,21 +176,32 @@ def findings_page(
 def _overview(storage: Storage, submission: str) -> Overview | None:
     with storage.connect() as con:
         head = con.execute(
-            "SELECT * FROM report_overviews WHERE submission = ?", (submission,)
+            "SELECT * FROM report_summaries WHERE submission = ?", (submission,)
         ).fetchone()
         if head is None:
             return None
         rules = con.execute(
-            "SELECT rule, title, severity, findings FROM rule_summaries WHERE submission = ? "
-            "ORDER BY position",
+            "SELECT rule, title, severity, categories, findings FROM rule_groups "
+            "WHERE submission = ? ORDER BY position",
             (submission,),
         ).fetchall()
-    header, rows = json.loads(head["instansi"])
+    header, rows = json.loads(head["opd"])
     return Overview(
         findings=head["findings"],
         by_severity=json.loads(head["by_severity"]),
-        instansi=(header, rows),
-        rules=[RuleSummary(*row) for row in rules],
+        by_category=json.loads(head["by_category"]),
+        opd=(header, rows),
+        rules=[_rule(row) for row in rules],
+    )
+
+
+def _rule(row: Any) -> RuleSummary:
+    return RuleSummary(
+        rule=row["rule"],
+        title=row["title"],
+        severity=row["severity"],
+        categories=tuple(json.loads(row["categories"])),
+        findings=row["findings"],
     )
 
 

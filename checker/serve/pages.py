@@ -231,6 +231,7 @@ def router(settings: Settings) -> APIRouter:
             rule=rule,
             rule_title=summary.title,
             severity=summary.severity,
+            rule_categories=summary.categories,
             page_of=PageOf(items, number, count, summary.findings, size),
         )
 

@@ -136,12 +136,14 @@ def relabel(report: Report, names: dict[str, str]) -> Report:
 
 
 def summarize(report: Report) -> dict[str, Any]:
-    """The counts a submission list shows without opening the report."""
+    """The counts a submission list shows without opening the report, and the perangkat daerah
+    (OPD) the data covers: those the compliance dashboard will count this report for. (A
+    summary stored before reports named OPDs lists ``instansi`` instead.)"""
     return {
         "findings": len(report.findings),
         "by_severity": report.counts_by_severity(),
         "employees": sum(report.employees.values()),
-        "instansi": sorted(report.employees),
+        "opd": sorted(report.employees),
     }
 
 

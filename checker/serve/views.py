@@ -11,8 +11,8 @@ from typing import Any
 
 import jinja2
 
-from checker.report.finding import Finding
-from checker.report.labels import severity_label
+from checker.report.finding import CATEGORIES, SEVERITIES, Finding
+from checker.report.labels import CATEGORY_MEANINGS, category_label, severity_label
 from checker.wording import digits, tanggal
 
 WIB = dt.timezone(dt.timedelta(hours=7), "WIB")
@@ -99,7 +99,10 @@ def page_number(total: int, number: int, size: int) -> tuple[int, int]:
 
 
 def environment() -> jinja2.Environment:
-    """Templates with every value HTML-escaped."""
+    """Templates with every value HTML-escaped. The words for severities and categories come
+    from :mod:`checker.report.labels` (filters ``tingkat`` and ``jenis``; the globals
+    ``severities``, ``categories`` and ``category_meanings`` for the summary and its legend),
+    never from a template."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=True,
@@ -114,7 +117,11 @@ def environment() -> jinja2.Environment:
         ukuran=size_text,
         angka=digits,
         tingkat=severity_label,
+        jenis=category_label,
         status=lambda s: STATUS_LABELS.get(s, s),
+    )
+    env.globals.update(
+        severities=SEVERITIES, categories=CATEGORIES, category_meanings=CATEGORY_MEANINGS
     )
     return env
 

@@ -9,7 +9,7 @@ import yaml
 
 from checker.artifacts.markdown import Markdown, code, link, prose, table
 from checker.policy.numbering import roman
-from checker.report.labels import SEVERITY_LABELS
+from checker.report.labels import CATEGORY_LABELS, CATEGORY_MEANINGS, SEVERITY_LABELS
 from checker.rules.model import MESSAGE_FIELDS, Rule
 from checker.rules.registry import REGISTRY
 from checker.site import links
@@ -54,13 +54,21 @@ def catalogue_page(site: SiteContext) -> Page:
     lines += [f"- **{SEVERITY_LABELS[s]}** (`{s}`): {m}." for s, m in SEVERITY_MEANING.items()]
     lines += [
         "",
+        "Jenis temuan, sebagaimana dikelompokkan peraturan (tingkat saja yang menentukan "
+        "apakah pemeriksaan dinyatakan gagal):",
+        "",
+    ]
+    lines += [f"- **{CATEGORY_LABELS[c]}**: {m}." for c, m in CATEGORY_MEANINGS.items()]
+    lines += [
+        "",
         *table(
-            ("Aturan", "Judul", "Tingkat", "Ketentuan", "Jenis pemeriksaan"),
+            ("Aturan", "Judul", "Tingkat", "Jenis temuan", "Ketentuan", "Jenis pemeriksaan"),
             [
                 (
                     link(rule.id, f"#{links.rule_anchor(rule.id)}"),
                     prose(rule.title),
                     SEVERITY_LABELS.get(rule.severity, rule.severity),
+                    CATEGORY_LABELS.get(rule.kind, rule.kind),
                     site.clause_link(page, rule.clause),
                     _type_link(page, rule.type),
                 )
@@ -94,9 +102,11 @@ def _rule(site: SiteContext, page: str, rule: Rule) -> list[str]:
     lines += [
         f"- **Ketentuan yang ditegakkan:** {site.clause_link(page, rule.clause)}",
         f"- **Tingkat:** {SEVERITY_LABELS.get(rule.severity, rule.severity)}",
+        f"- **Jenis temuan:** {CATEGORY_LABELS.get(rule.kind, rule.kind)}",
         f"- **Dasar hukum:** {prose(rule.source.strip())}",
         f"- **Data yang diperiksa:** tabel `{rule.table}`; jenis pemeriksaan "
         f"{_type_link(page, rule.type)}",
+        f"- **Yang dinilai:** {_population(site, rule)}",
     ]
     names = kind.parameters(rule) if kind else []
     if names:
@@ -115,11 +125,38 @@ def _rule(site: SiteContext, page: str, rule: Rule) -> list[str]:
         f"> {prose(rule.message)}",
         "",
         "```yaml",
-        _yaml({"check": rule.check}).rstrip(),
+        _yaml(_declared(rule)).rstrip(),
         "```",
         "",
     ]
     return lines
+
+
+def _population(site: SiteContext, rule: Rule) -> str:
+    """Whom the rule judges, in Indonesian, from its declared population."""
+    if rule.population is None and rule.type == "agency_rate":
+        return f"setiap perangkat daerah, atas populasi aturan `{rule.check.get('rule')}`"
+    if rule.population is None or rule.population.everyone:
+        return f"setiap baris tabel `{rule.table}`"
+    groups: dict[str, tuple[str, ...]] = {}
+    if "pegawai" in site.schema:
+        groups = site.schema["pegawai"].field("kedudukan_hukum").groups
+    return prose("; ".join(rule.population.describe(groups)))
+
+
+def _declared(rule: Rule) -> dict[str, Any]:
+    """The population (as written) and the check of a rule, for its YAML block."""
+    out: dict[str, Any] = {}
+    if rule.population is not None and rule.population.everyone:
+        out["population"] = "semua"
+    elif rule.population is not None:
+        out["population"] = {
+            key: list(value) if isinstance(value, tuple) else value
+            for key, value in vars(rule.population).items()
+            if value not in ((), None, False)
+        }
+    out["check"] = rule.check
+    return out
 
 
 def _yaml(data: dict[str, Any]) -> str:

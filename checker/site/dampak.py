@@ -1,6 +1,6 @@
 """The "Dampak rancangan" page: the latest impact preview (``kebijakan impact --format json``)
 beside the findings of the latest published reports. Aggregates only: the preview JSON holds
-counts per rule, instansi and Pasal, never a NIP or a name."""
+counts per rule, perangkat daerah (OPD) and Pasal, never a NIP or a name."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from typing import Any
 
 from checker.artifacts.markdown import Markdown, escape, link, prose, table
 from checker.errors import InputError
+from checker.report.labels import NO_OPD
 from checker.site import links
 from checker.site.context import SiteContext
 from checker.site.page import RIGHT, Page, join
@@ -24,40 +25,45 @@ HEADER = ("Sebelum", "Sesudah", "Muncul", "Hilang", "Berubah")
 
 def load_impact(path: str | Path | None) -> dict[str, Any] | None:
     """The preview JSON at ``path``; None when no path is configured or the file is absent.
-    A file that is not a preview raises InputError naming it."""
+    A file that is not a preview raises InputError naming it. A preview written before it
+    counted per OPD (``by_instansi``) is read with each instansi as an OPD."""
     if path is None or not Path(path).is_file():
         return None
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
+        if "by_opd" not in data and isinstance(data.get("by_instansi"), list):
+            data["by_opd"] = [
+                {"opd": item.pop("instansi", ""), **item} for item in data.pop("by_instansi")
+            ]
         missing = [
             key
-            for key in ("from", "to", "as_of", "summary", "by_rule", "by_instansi", "by_pasal")
+            for key in ("from", "to", "as_of", "summary", "by_rule", "by_opd", "by_pasal")
             if key not in data
         ]
         if missing:
             raise KeyError(", ".join(missing))
         dt.date.fromisoformat(data["as_of"])
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise InputError(f"bukan pratinjau dampak yang dapat dibaca ({exc})", path) from exc
     return dict(data)
 
 
 def published(site: SiteContext) -> tuple[Counter[str], Counter[str], str | None]:
-    """Findings that count in the latest published report of each instansi: per rule, per
-    instansi, and the newest report date."""
+    """Findings that count in the latest published report of each perangkat daerah (OPD): per
+    rule, per OPD, and the newest report date."""
     latest: dict[str, Counter[str]] = {}
     newest = None
     for named in site.reports:
         groups: dict[str, Counter[str]] = {name: Counter() for name in named.report.employees}
         for finding in named.report.active():
-            groups.setdefault(finding.instansi or "", Counter())[finding.rule] += 1
+            groups.setdefault(finding.opd or "", Counter())[finding.rule] += 1
         latest.update(groups)
         newest = named.report.as_of
     by_rule: Counter[str] = Counter()
     for counts in latest.values():
         by_rule.update(counts)
-    by_instansi = Counter({name: sum(c.values()) for name, c in latest.items()})
-    return by_rule, by_instansi, newest
+    by_opd = Counter({name: sum(c.values()) for name, c in latest.items()})
+    return by_rule, by_opd, newest
 
 
 def _rule_link(rule: str, known: set[str]) -> Markdown:
@@ -83,7 +89,7 @@ def dampak_page(site: SiteContext) -> Page:
     summary = data["summary"]
     a, b = data["from"], data["to"]
     years = ", ".join(str(y) for y in data.get("years", []))
-    by_rule, by_instansi, newest = published(site)
+    by_rule, by_opd, newest = published(site)
     pub = "Temuan pada laporan terbit"
     if newest:
         pub += f" ({tanggal(dt.date.fromisoformat(newest))})"
@@ -101,7 +107,7 @@ def dampak_page(site: SiteContext) -> Page:
         "## Ringkasan",
         "",
     ]
-    # the sentences name instansi from the checked data: escaped, not authored prose
+    # the sentences name perangkat daerah from the checked data: escaped, not authored prose
     lines += [f"- {escape(s)}" for s in summary.get("sentences", [])]
     lines += ["", f"Perubahan teks: {prose(summary.get('redline', ''))}", ""]
     rules = [r for r in data["by_rule"] if any(int(r[k]) for k in DELTA[2:])]
@@ -111,14 +117,11 @@ def dampak_page(site: SiteContext) -> Page:
         ("Aturan", pub),
         [([_rule_link(r["rule"], known), digits(by_rule.get(r["rule"], 0))], r) for r in rules],
     )
-    touched = [i for i in data["by_instansi"] if any(int(i[k]) for k in DELTA[2:])]
-    lines += ["", "## Per instansi", ""]
+    touched = [o for o in data["by_opd"] if any(int(o[k]) for k in DELTA[2:])]
+    lines += ["", "## Per perangkat daerah", ""]
     lines += _table(
-        ("Instansi", pub),
-        [
-            ([i["instansi"] or "(tanpa instansi)", digits(by_instansi.get(i["instansi"], 0))], i)
-            for i in touched
-        ],
+        ("Perangkat daerah", pub),
+        [([o["opd"] or NO_OPD, digits(by_opd.get(o["opd"], 0))], o) for o in touched],
     )
     pasal = [p for p in data["by_pasal"] if any(int(p[k]) for k in DELTA[2:])]
     lines += ["", "## Per Pasal", ""]
@@ -128,7 +131,7 @@ def dampak_page(site: SiteContext) -> Page:
     lines += [
         "",
         "Kolom *laporan terbit* menghitung temuan (tanpa yang didispensasi) pada "
-        "laporan terakhir setiap instansi di situs ini; kolom lain berasal dari "
+        "laporan terakhir setiap perangkat daerah di situs ini; kolom lain berasal dari "
         "pratinjau.",
         "",
     ]

@@ -1,8 +1,13 @@
-"""Compliance figures from report JSON files: per instansi, per submission date, per clause.
+"""Compliance figures from report JSON files: per perangkat daerah (OPD), per submission date,
+per clause.
 
 Only counts leave this module, except :attr:`Snapshot.findings`, which holds masked NIPs and
-is filled only for a private build. A later report replaces an earlier one for the same instansi
+is filled only for a private build. A later report replaces an earlier one for the same OPD
 and date (files are read in date, then name order).
+
+Reports written before findings named their OPD read each instansi as one OPD
+(:meth:`Report.from_dict`). Once a later report splits that instansi into its OPDs, the older
+whole-instansi figure is history, no longer part of the current picture (:meth:`Dashboard.latest`).
 """
 
 from __future__ import annotations
@@ -37,9 +42,9 @@ class MaskedFinding:
 
 @dataclass(frozen=True)
 class Snapshot:
-    """One instansi on one date ("" gathers findings that name no instansi)."""
+    """One perangkat daerah (OPD) on one date ("" gathers findings that name no OPD)."""
 
-    instansi: str
+    opd: str
     as_of: str
     source: str
     employees: int
@@ -49,6 +54,8 @@ class Snapshot:
     by_clause: dict[str, dict[str, int]]  # clause id → rule id → findings
     citations: dict[str, str]  # clause id → citation as the report rendered it
     findings: tuple[MaskedFinding, ...] = ()
+    # the instansi kerja (pemerintah daerah) its findings name, for telling a split instansi
+    instansi: tuple[str, ...] = ()
 
     @property
     def compliance(self) -> float | None:
@@ -58,14 +65,14 @@ class Snapshot:
 
 @dataclass(frozen=True)
 class Submission:
-    """Every instansi reported on one date."""
+    """Every perangkat daerah reported on one date."""
 
     as_of: str
     snapshots: tuple[Snapshot, ...]
 
     @property
     def employees(self) -> int:
-        """Employees of every instansi in this submission."""
+        """Employees of every perangkat daerah in this submission."""
         return sum(s.employees for s in self.snapshots)
 
     @property
@@ -74,9 +81,9 @@ class Submission:
         return sum(s.with_errors for s in self.snapshots)
 
     @property
-    def instansi(self) -> int:
-        """How many instansi reported."""
-        return sum(1 for s in self.snapshots if s.instansi)
+    def opd(self) -> int:
+        """How many perangkat daerah reported."""
+        return sum(1 for s in self.snapshots if s.opd)
 
     @property
     def findings(self) -> int:
@@ -86,26 +93,39 @@ class Submission:
 
 @dataclass
 class Dashboard:
-    """Every snapshot, by date; the latest one per instansi is the current picture."""
+    """Every snapshot, by date; the latest one per OPD is the current picture."""
 
     submissions: list[Submission] = field(default_factory=list)
 
     def latest(self) -> dict[str, Snapshot]:
-        """Each instansi's most recent snapshot, sorted by instansi name."""
+        """Each OPD's most recent snapshot, sorted by OPD name.
+
+        A snapshot named after an instansi (a report from before findings named their OPD)
+        is left out once a later submission reports that instansi's OPDs separately: its
+        employees are counted again in those OPDs.
+        """
         out: dict[str, Snapshot] = {}
+        split: dict[str, str] = {}  # instansi → last date its OPDs were reported separately
         for submission in self.submissions:
             for snap in submission.snapshots:
-                out[snap.instansi] = snap
-        return dict(sorted(out.items()))
+                out[snap.opd] = snap
+                for instansi in snap.instansi if snap.opd else ():
+                    if instansi != snap.opd:
+                        split[instansi] = submission.as_of
+        return {
+            name: snap
+            for name, snap in sorted(out.items())
+            if not (name in split and snap.as_of < split[name])
+        }
 
-    def history(self, instansi: str) -> list[Snapshot]:
-        """One instansi's snapshots, oldest first."""
-        return [s for sub in self.submissions for s in sub.snapshots if s.instansi == instansi]
+    def history(self, opd: str) -> list[Snapshot]:
+        """One OPD's snapshots, oldest first."""
+        return [s for sub in self.submissions for s in sub.snapshots if s.opd == opd]
 
 
 def _snapshot(
     named: NamedReport,
-    instansi: str,
+    opd: str,
     findings: list[Finding],
     rates: dict[str, float | int | None],
     private: bool,
@@ -133,7 +153,7 @@ def _snapshot(
         else ()
     )
     return Snapshot(
-        instansi=instansi,
+        opd=opd,
         as_of=report.as_of,
         source=named.name,
         employees=int(rates.get("employees") or 0),
@@ -143,6 +163,7 @@ def _snapshot(
         by_clause={c: dict(sorted(rules.items())) for c, rules in sorted(clauses.items())},
         citations={f.clause.id: f.clause.citation for f in findings if f.clause},
         findings=masked,
+        instansi=tuple(sorted({f.instansi for f in findings if f.instansi})),
     )
 
 
@@ -152,14 +173,12 @@ def build_dashboard(reports: list[NamedReport], private: bool = False) -> Dashbo
     for named in reports:
         groups: dict[str, list[Finding]] = {name: [] for name in named.report.employees}
         for finding in named.report.active():  # dispensed findings are not counted
-            groups.setdefault(finding.instansi or "", []).append(finding)
-        rates = named.report.compliance_by_instansi()
+            groups.setdefault(finding.opd or "", []).append(finding)
+        rates = named.report.compliance_by_opd()
         day = by_date.setdefault(named.report.as_of, {})
-        for instansi, findings in groups.items():
-            if instansi or findings:
-                day[instansi] = _snapshot(
-                    named, instansi, findings, rates.get(instansi, {}), private
-                )
+        for opd, findings in groups.items():
+            if opd or findings:
+                day[opd] = _snapshot(named, opd, findings, rates.get(opd, {}), private)
     return Dashboard(
         [
             Submission(day, tuple(snaps[k] for k in sorted(snaps)))

@@ -1,6 +1,7 @@
 """The dispensations page: every dispensation in ``rules/dispensasi``, whether it is in force on
 the build date, and how many findings it covered in the latest published reports, per rule and
-per instansi. No personal data: a scope of NIPs is shown as a number of employees."""
+per perangkat daerah (OPD). No personal data: a scope of NIPs is shown as a number of
+employees."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from collections import Counter
 
 from checker.artifacts.markdown import Markdown, escape, link, prose, table
 from checker.dispensasi import Dispensasi
+from checker.report.labels import NO_OPD
 from checker.site import links
 from checker.site.context import SiteContext
 from checker.site.page import RIGHT, Page, join
@@ -32,15 +34,16 @@ def _status(record: Dispensasi, site: SiteContext) -> str:
 
 
 def latest_dispensed(site: SiteContext) -> dict[str, Counter[tuple[str, str]]]:
-    """Per instansi, from its latest report: dispensed findings counted by (dispensation,
-    rule). Reports are read in date order, so a later one replaces an earlier one."""
+    """Per perangkat daerah (OPD), from its latest report: dispensed findings counted by
+    (dispensation, rule). Reports are read in date order, so a later one replaces an earlier
+    one."""
     out: dict[str, Counter[tuple[str, str]]] = {}
     for named in site.reports:
         groups: dict[str, Counter[tuple[str, str]]] = {
             name: Counter() for name in named.report.employees
         }
         for finding in named.report.dispensed():
-            groups.setdefault(finding.instansi or "", Counter())[
+            groups.setdefault(finding.opd or "", Counter())[
                 (finding.dispensation or "", finding.rule)
             ] += 1
         out.update(groups)
@@ -120,9 +123,9 @@ def _counts(site: SiteContext) -> list[str]:
     lines += [
         "",
         *table(
-            ("Instansi", "Temuan didispensasi"),
+            ("Perangkat daerah", "Temuan didispensasi"),
             [
-                (name or "(tanpa instansi)", sum(c.values()))
+                (name or NO_OPD, sum(c.values()))
                 for name, c in sorted(latest.items())
                 if sum(c.values())
             ],

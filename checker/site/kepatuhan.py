@@ -1,5 +1,5 @@
-"""The compliance pages: the dashboard and one page per instansi. Counts only, unless the build
-is private, which adds each instansi's findings with masked NIPs."""
+"""The compliance pages: the dashboard and one page per perangkat daerah (OPD). Counts only,
+unless the build is private, which adds each OPD's findings with masked NIPs."""
 
 from __future__ import annotations
 
@@ -16,10 +16,11 @@ from checker.site.page import RIGHT, Page, front_matter, join
 from checker.wording import tanggal
 
 PAGE = links.KEPATUHAN
-LOWEST = 25  # the dashboard chart shows at most this many instansi, the least compliant
+LOWEST = 25  # the dashboard chart shows at most this many OPDs, the least compliant
 TOP_CLAUSES = 15
+CHART = "kepatuhan-perangkat-daerah"
 MEANING = (
-    "Kepatuhan adalah persentase pegawai suatu instansi yang tidak memiliki satu pun "
+    "Kepatuhan adalah persentase pegawai suatu perangkat daerah yang tidak memiliki satu pun "
     "temuan bertingkat kesalahan pada laporan pemeriksaan terakhirnya."
 )
 SEVERITY_HEADER = tuple(SEVERITY_LABELS[s].capitalize() for s in SEVERITIES)
@@ -40,9 +41,10 @@ def day(iso: str) -> str:
     return tanggal(dt.date.fromisoformat(iso))
 
 
-def short(instansi: str) -> str:
-    """Chart label: "Pemerintah Kabupaten Kaur" → "Kabupaten Kaur"."""
-    return instansi.removeprefix("Pemerintah ")
+def short(opd: str) -> str:
+    """Chart label and slug: "Pemerintah Kabupaten Kaur" → "Kabupaten Kaur" (a report from
+    before findings named their OPD names the instansi); an OPD name stays as it is."""
+    return opd.removeprefix("Pemerintah ")
 
 
 def banner(site: SiteContext) -> list[str]:
@@ -54,13 +56,13 @@ def banner(site: SiteContext) -> list[str]:
         "",
         "    Angka di halaman ini berasal dari laporan contoh yang dibuat dari data "
         "kepegawaian sintetis (`kebijakan sample`), bukan dari data instansi yang "
-        "sebenarnya. Nama instansi dipakai hanya sebagai contoh.",
+        "sebenarnya. Nama instansi dan perangkat daerah dipakai hanya sebagai contoh.",
         "",
     ]
 
 
 def kepatuhan_pages(site: SiteContext) -> list[Page]:
-    """The dashboard, its charts, and one page per instansi."""
+    """The dashboard, its charts, and one page per perangkat daerah."""
     board = build_dashboard([r for r in site.reports], site.private)
     if not board.submissions:
         return [
@@ -84,20 +86,20 @@ def kepatuhan_pages(site: SiteContext) -> list[Page]:
         ]
     slugs = _slugs(board)
     pages = _dashboard(site, board, slugs)
-    for instansi, slug in slugs.items():
-        pages += _instansi(site, board, instansi, slug)
+    for opd, slug in slugs.items():
+        pages += _opd(site, board, opd, slug)
     return pages
 
 
 def _slugs(board: Dashboard) -> dict[str, str]:
     out: dict[str, str] = {}
-    for instansi in board.latest():
-        if instansi:
-            base = links.slug(short(instansi))
+    for opd in board.latest():
+        if opd:
+            base = links.slug(short(opd))
             slug, n = base, 2
             while slug in out.values():
                 slug, n = f"{base}-{n}", n + 1
-            out[instansi] = slug
+            out[opd] = slug
     return out
 
 
@@ -114,7 +116,7 @@ def _dashboard(site: SiteContext, board: Dashboard, slugs: dict[str, str]) -> li
         f"{MEANING} Halaman ini hanya memuat jumlah dan persentase; tidak ada NIP, nama, atau "
         "tanggal lahir pegawai.",
         "",
-        f"- Instansi yang melapor: **{number(len(agencies))}**",
+        f"- Perangkat daerah yang melapor: **{number(len(agencies))}**",
         f"- Pegawai dalam data: **{number(employees)}**",
         f"- Pegawai dengan temuan kesalahan: **{number(bad)}**",
         f"- Kepatuhan keseluruhan: **{percent(compliance_percent(employees, bad))}**",
@@ -123,31 +125,36 @@ def _dashboard(site: SiteContext, board: Dashboard, slugs: dict[str, str]) -> li
     ]
     pages: list[Page] = []
     ranked = sorted(
-        (s for s in agencies if s.compliance is not None), key=lambda s: (s.compliance, s.instansi)
+        (s for s in agencies if s.compliance is not None), key=lambda s: (s.compliance, s.opd)
     )[:LOWEST]
-    lines += ["## Kepatuhan per instansi", ""]
+    lines += ["## Kepatuhan per perangkat daerah", ""]
     if ranked:
         title = (
-            "Kepatuhan per instansi"
+            "Kepatuhan per perangkat daerah"
             if len(ranked) == len(agencies)
-            else f"{len(ranked)} instansi dengan kepatuhan terendah"
+            else f"{len(ranked)} perangkat daerah dengan kepatuhan terendah"
         )
         svg = charts.horizontal_bars(
-            [short(s.instansi) for s in ranked],
+            [short(s.opd) for s in ranked],
             [float(s.compliance or 0) for s in ranked],
             title=title,
             xlabel="Pegawai tanpa temuan kesalahan (%)",
             percent=True,
         )
-        pages.append(Page(links.chart("kepatuhan-instansi"), svg))
-        lines += [_image(PAGE, "kepatuhan-instansi", title), ""]
+        pages.append(Page(links.chart(CHART), svg))
+        lines += [_image(PAGE, CHART, title), ""]
     lines += table(
-        ("Instansi", "Data per", "Pegawai", "Dengan kesalahan", "Kepatuhan", *SEVERITY_HEADER),
+        (
+            "Perangkat daerah",
+            "Data per",
+            "Pegawai",
+            "Dengan kesalahan",
+            "Kepatuhan",
+            *SEVERITY_HEADER,
+        ),
         [
             (
-                link(
-                    snap.instansi, links.relative(PAGE, links.instansi_page(slugs[snap.instansi]))
-                ),
+                link(snap.opd, links.relative(PAGE, links.opd_page(slugs[snap.opd]))),
                 day(snap.as_of),
                 number(snap.employees),
                 number(snap.with_errors),
@@ -163,7 +170,7 @@ def _dashboard(site: SiteContext, board: Dashboard, slugs: dict[str, str]) -> li
     if "" in latest:
         lines += [
             f"Selain itu {number(sum(latest[''].by_severity.values()))} temuan berkas "
-            "tidak menyebut instansi (misalnya baris yang tidak dapat dibaca).",
+            "tidak menyebut perangkat daerah (misalnya baris yang tidak dapat dibaca).",
             "",
         ]
     pages_clause, clause_lines = _by_clause(site, PAGE, list(latest.values()), "temuan-ketentuan")
@@ -276,11 +283,11 @@ def _trend(submissions: list[Submission]) -> tuple[list[Page], list[str]]:
         pages.append(Page(links.chart("perkembangan"), svg))
         lines += [_image(PAGE, "perkembangan", "Kepatuhan per tanggal data"), ""]
     lines += table(
-        ("Data per", "Instansi", "Pegawai", "Dengan kesalahan", "Kepatuhan", "Temuan"),
+        ("Data per", "Perangkat daerah", "Pegawai", "Dengan kesalahan", "Kepatuhan", "Temuan"),
         [
             (
                 day(sub.as_of),
-                number(sub.instansi),
+                number(sub.opd),
                 number(sub.employees),
                 number(sub.with_errors),
                 percent(value),
@@ -294,18 +301,19 @@ def _trend(submissions: list[Submission]) -> tuple[list[Page], list[str]]:
     return pages, [*lines, ""]
 
 
-def _instansi(site: SiteContext, board: Dashboard, instansi: str, slug: str) -> list[Page]:
-    page = links.instansi_page(slug)
-    history = board.history(instansi)
+def _opd(site: SiteContext, board: Dashboard, opd: str, slug: str) -> list[Page]:
+    page = links.opd_page(slug)
+    history = board.history(opd)
     snap = history[-1]
     back = links.relative(page, PAGE)
     lines = [
-        *front_matter(instansi),
-        f"# {escape(instansi)}",
+        *front_matter(opd),
+        f"# {escape(opd)}",
         "",
         *banner(site),
         f"{MEANING} [Kembali ke dasbor]({back}).",
         "",
+        *_instansi_line(opd, history),
         f"- Data per: **{day(snap.as_of)}** (berkas {code(snap.source)})",
         f"- Pegawai dalam data: **{number(snap.employees)}**",
         f"- Pegawai dengan temuan kesalahan: **{number(snap.with_errors)}**",
@@ -343,10 +351,20 @@ def _instansi(site: SiteContext, board: Dashboard, instansi: str, slug: str) -> 
     return [Page(page, join(lines), in_nav=False)]
 
 
+def _instansi_line(opd: str, history: list[Snapshot]) -> list[str]:
+    """ "- Instansi: **Pemerintah Provinsi Bengkulu**": the instansi the OPD's findings name,
+    when one differs from the OPD itself (a report from before findings named their OPD
+    names the instansi as the OPD)."""
+    names = sorted({name for snap in history for name in snap.instansi if name != opd})
+    if not names:
+        return []
+    return [f"- Instansi: **{escape(', '.join(names))}**"]
+
+
 def _findings(site: SiteContext, page: str, snap: Snapshot) -> list[str]:
     if not site.private:
         return [
-            "Rincian temuan per pegawai tidak diterbitkan di situs publik. Instansi "
+            "Rincian temuan per pegawai tidak diterbitkan di situs publik. Perangkat daerah "
             "menerimanya dalam laporan pemeriksaan dan buku kerja perbaikan.",
             "",
         ]

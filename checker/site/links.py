@@ -29,9 +29,9 @@ def bab_page(bab_id: str) -> str:
     return f"peraturan/{bab_id}.md"
 
 
-def instansi_page(slug: str) -> str:
-    """The compliance page of one instansi."""
-    return f"kepatuhan/instansi/{slug}.md"
+def opd_page(slug: str) -> str:
+    """The compliance page of one perangkat daerah (OPD)."""
+    return f"kepatuhan/perangkat-daerah/{slug}.md"
 
 
 def chart(name: str) -> str:

@@ -13,7 +13,7 @@ RIGHT = "--:"  # how the site's tables rule a right-aligned column (reports writ
 class Page:
     """One generated file. ``content`` is Markdown (str) or a binary asset (bytes);
     ``edit_path`` is the source file relative to the repository root, if there is one;
-    ``in_nav`` False for pages reached only through links (one per instansi)."""
+    ``in_nav`` False for pages reached only through links (one per perangkat daerah)."""
 
     src_uri: str
     content: str | bytes
@@ -36,7 +36,8 @@ def front_matter(title: str) -> list[str]:
     """YAML front matter setting the page title (quoted: titles may hold ":" or quotes).
 
     The theme prints a page title raw into ``<title>``, the header and the navigation, so it
-    is HTML-escaped here: titles carry agency data (an instansi's page is titled by its name).
+    is HTML-escaped here: titles carry agency data (a perangkat daerah's page is titled by its
+    name).
     """
     shown = html.escape(title, quote=True)
     return ["---", f"title: {json.dumps(shown, ensure_ascii=False)}", "---", ""]

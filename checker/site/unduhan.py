@@ -4,7 +4,7 @@ columns page."""
 from __future__ import annotations
 
 from checker.artifacts.markdown import Markdown, code, prose, table
-from checker.data.schema import Field, load_schema
+from checker.data.schema import TABLES, Field, load_schema
 from checker.data.template import template_bytes
 from checker.export.docx import docx_bytes
 from checker.policy.render import render
@@ -42,8 +42,7 @@ def unduhan_pages(site: SiteContext) -> list[Page]:
         "",
         f"[Unduh templat-data-kepegawaian.xlsx]({template}){{ .md-button .md-button--primary }}",
         "",
-        "Satu lembar untuk setiap tabel (`pegawai`, `pelatihan`, `penilaian_kinerja`, "
-        "`riwayat_pangkat`, `penghargaan`, `hukuman_disiplin`, `unit_kerja`), dengan "
+        f"Satu lembar untuk setiap tabel ({', '.join(f'`{t}`' for t in TABLES)}), dengan "
         "penjelasan pada setiap judul kolom, daftar pilihan untuk kolom bernilai tetap, "
         "kolom tanggal berformat dd/mm/yyyy, dan kolom NIP berformat teks. Lembar "
         f"*Petunjuk* menjelaskan cara mengisinya; arti setiap kolom juga ada di [Kolom "

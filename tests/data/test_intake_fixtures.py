@@ -137,10 +137,12 @@ def test_nip_cleanup_and_spellings() -> None:
 def test_siasn_export_loads_as_pegawai_without_mapping() -> None:
     ds = ingest([FIXTURES / "export_siasn_20260101.csv"])
     assert [i.table for i in ds.inputs] == ["pegawai"]
-    assert ds.rows("pegawai", "nip, jenis_kelamin, golongan, jenis_jabatan, pendidikan, aktif") == [
-        ("198503122010011001", "L", "III/c", "Pelaksana", "S-1", True),
-        ("199001012015032002", "P", "III/a", "Fungsional Ahli Pertama", "Profesi", True),
+    columns = "nip, jenis_kelamin, golongan, jenis_jabatan, pendidikan, kedudukan_hukum"
+    assert ds.rows("pegawai", columns) == [
+        ("198503122010011001", "L", "III/c", "Pelaksana", "S-1", "Aktif"),
+        ("199001012015032002", "P", "III/a", "Fungsional Ahli Pertama", "Profesi", "Aktif"),
     ]
+    assert not ds.findings  # SIASN's KEDUDUKAN HUKUM NAMA is a known value, not a yes/no
 
 
 def test_messages_say_what_to_do() -> None:

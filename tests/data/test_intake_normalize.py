@@ -113,7 +113,7 @@ def test_nip_cleanup_and_excel_damage(text: str, expected: str | None) -> None:
 def test_schema_contract() -> None:
     assert list(SCHEMA) == [
         "pegawai", "pelatihan", "penilaian_kinerja", "riwayat_pangkat", "penghargaan",
-        "hukuman_disiplin", "unit_kerja",
+        "hukuman_disiplin", "riwayat_cltn", "unit_kerja",
     ]  # fmt: skip
     for table in SCHEMA.values():
         names = [f.name for f in table.fields]

@@ -66,7 +66,7 @@ def test_excel_cells_numbers_dates_and_damaged_nip(tmp_path: Path) -> None:
     ws.title = "Data Pegawai"
     ws.append(["NIP BARU", "NAMA", "TANGGAL LAHIR", "JENIS KELAMIN", "STATUS CPNS PNS",
                "GOL AKHIR NAMA", "JENIS JABATAN NAMA", "TMT CPNS", "INSTANSI KERJA NAMA",
-               "KEDUDUKAN HUKUM NAMA"])  # fmt: skip
+               "STATUS AKTIF"])  # fmt: skip
     ws.append(["198503122010011001", "Budi", dt.date(1985, 3, 12), "L", "PNS", "III/c",
                "Pelaksana", dt.datetime(2010, 1, 1), "Pemerintah Kota Bengkulu", True])  # fmt: skip
     ws.append([199001012015032002, "Siti", 32874, "P", "PNS", "III/a", "Pelaksana",

@@ -112,8 +112,9 @@ CASES: dict[str, tuple[str, str, str, list[tuple[int, int, str, str]]]] = {
                 8,
                 5,
                 "table-schema",
-                "kunci tidak dikenal: contraints; kunci yang diizinkan: aliases, constraints, "
-                "description, enumAliases, falseValues, name, normalize, title, trueValues, type",
+                "kunci tidak dikenal: contraints; kunci yang diizinkan: aliases, categories, "
+                "constraints, description, enumAliases, enumGroups, falseValues, name, normalize, "
+                "title, trueValues, type",
             )
         ],
     ),
@@ -441,8 +442,19 @@ def test_real_descriptors_load_as_before() -> None:
         "tmt_cpns",
         "instansi",
         "unit_kerja",
+        "opd",
+        "kedudukan_hukum",
+        "melayani_publik",
         "aktif",
     ]
+    status = pegawai.field("kedudukan_hukum")
+    assert status.value_map["03"] == status.value_map["TUBEL"] == "Tugas Belajar"
+    assert set(status.groups) == {"bertugas", "dalam_dinas"}
+    assert set(status.groups["bertugas"]) < set(status.groups["dalam_dinas"])
+    assert pegawai.field("jabatan").categories == {
+        "Guru": ("guru", "kepala sekolah"),
+        "Dosen": ("dosen",),
+    }
     assert pegawai.primary_key == ("nip", "instansi")
     assert pegawai.foreign_keys == (
         ForeignKey(("instansi", "unit_kerja"), "unit_kerja", ("instansi", "nama")),
@@ -464,7 +476,7 @@ def test_real_descriptors_load_as_before() -> None:
     assert pegawai.field("aktif").true_values == ("Ya", "Y", "1", "true", "Aktif")
     assert pegawai.field("tmt_golongan").required is False
     assert pegawai.header_map["nip_baru"] == "nip"
-    assert "pns_id" in pegawai.ignored_headers and len(pegawai.ignored_headers) == 53
+    assert "pns_id" in pegawai.ignored_headers and len(pegawai.ignored_headers) == 52
     kinerja = schema["penilaian_kinerja"]
     assert kinerja.field("predikat").enum == (
         "Sangat Baik",
@@ -479,6 +491,7 @@ def test_real_descriptors_load_as_before() -> None:
         "kode",
         "nama",
         "instansi",
+        "opd",
         "pelayanan_publik",
     ]
     assert schema["pelatihan"].field("jp").minimum == 0

@@ -5,30 +5,35 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from checker.cli import cli
+from checker.dispensasi import apply_dispensasi, load_dispensasi_unchecked
+from checker.report.finding import Finding
 from checker.report.formats import render_report
 from checker.report.report import Report
 from tests.dispensasi.fixture import entry, rules_with
-from tests.rules.builder import POLICY, Data
+from tests.rules.builder import INSTANSI, POLICY, UNIT, Data
 
 AS_OF = dt.date(2026, 1, 15)
 OTHER = "Pemerintah Kota Bengkulu"
+OTHER_OPD = "Dinas Pendidikan"  # the perangkat daerah of employee "d", in the kota
 
 
 @pytest.fixture(scope="module")
 def people(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
-    """Four PNS short of the 20 JP floor in 2025 (one in another instansi), one compliant."""
+    """Four PNS short of the 20 JP floor in 2025 (one in another instansi and OPD), one
+    compliant. The province's employees work in the OPD Badan Kepegawaian Daerah."""
     d = Data()
     n = {
         "a": d.pegawai(jp=10),
         "b": d.pegawai(jp=12),
         "c": d.pegawai(jp=5),
-        "d": d.pegawai(jp=8, instansi=OTHER, unit_kerja="Dinas Pendidikan"),
+        "d": d.pegawai(jp=8, instansi=OTHER, unit_kerja=OTHER_OPD),
         "ok": d.pegawai(jp=20),
     }
     return d.write(tmp_path_factory.mktemp("dispensasi") / "kiriman"), n
@@ -66,10 +71,7 @@ def test_one_nip_is_dispensed_counted_apart_and_passes(
             "findings": 1,
         }
     ]
-    assert (
-        report.compliance_by_instansi()["Pemerintah Provinsi Bengkulu"]["employees_with_errors"]
-        == 2
-    )
+    assert report.compliance_by_opd()[UNIT]["employees_with_errors"] == 2
 
 
 def test_all_errors_dispensed_exit_code_zero(
@@ -98,8 +100,10 @@ def test_all_errors_dispensed_exit_code_zero(
     assert result.exit_code == 0, result.output
     assert "0 kesalahan" in result.output and "4 temuan didispensasi." in result.output
     assert "Temuan yang didispensasi (dicatat, tidak menggagalkan pemeriksaan):" in result.output
-    assert "[didispensasi, kesalahan] kiriman/pegawai.csv:5" in result.output.replace(
-        str(data.parent) + "/", ""
+    # the text report may add the finding's category after its severity
+    assert re.search(
+        r"\[didispensasi, kesalahan[^\]]*\] kiriman/pegawai\.csv:5",
+        result.output.replace(str(data.parent) + "/", ""),
     )
     # without the dispensations the same data fails
     bare = CliRunner().invoke(
@@ -208,3 +212,52 @@ def test_xlsx_marks_dispensed_rows(people: tuple[Path, dict[str, str]], tmp_path
     assert row[-1].value == "DISP-2026-001"
     summary = [[c.value for c in r] for r in book["Ringkasan"].iter_rows()]
     assert ["DISP-2026-001", "KOMP-JP-MIN", "1 pegawai"] in [r[:3] for r in summary]
+
+
+def _findings_of(nip: str, opd: str | None, instansi: str | None) -> Finding:
+    return Finding(
+        rule="KOMP-JP-MIN",
+        severity="error",
+        message="JP kurang.",
+        nip=nip,
+        instansi=instansi,
+        opd=opd,
+        period="2025",
+    )
+
+
+def test_instansi_scope_naming_an_opd_covers_that_opd_only(tmp_path: Path) -> None:
+    """A dispensation written with an OPD's name in its ``instansi`` scope covers the findings
+    of that OPD, whose instansi kerja is the whole province; the province's other OPDs stay
+    uncovered, and a scope naming the province still covers all of them."""
+    rules = rules_with(
+        tmp_path,
+        opd=entry("DISP-OPD", "{instansi: Dinas Pendidikan dan Kebudayaan}"),
+        daerah=entry("DISP-KOTA", f"{{instansi: {OTHER}}}"),
+    )
+    records, problems = load_dispensasi_unchecked(rules / "dispensasi")
+    assert problems == []
+    findings = [
+        _findings_of("1", "Dinas Pendidikan dan Kebudayaan", INSTANSI),
+        _findings_of("2", "Dinas Kesehatan", INSTANSI),
+        _findings_of("3", OTHER_OPD, OTHER),
+    ]
+    marked, used = apply_dispensasi(findings, records, AS_OF)
+    assert [f.dispensation for f in marked] == ["DISP-OPD", None, "DISP-KOTA"]
+    assert {u.id: (u.scope, u.description, u.findings) for u in used} == {
+        "DISP-OPD": ("instansi", "Dinas Pendidikan dan Kebudayaan", 1),
+        "DISP-KOTA": ("instansi", OTHER, 1),
+    }
+
+
+def test_check_applies_an_opd_named_scope(
+    people: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    """End to end: the check names employee d's OPD (Dinas Pendidikan, in the kota) and the
+    dispensation scoped to that OPD covers exactly d's finding."""
+    data, n = people
+    rules = rules_with(tmp_path, opd=entry("DISP-OPD", f"{{instansi: {OTHER_OPD}}}"))
+    report = run(data, rules)
+    (finding,) = [f for f in report.findings if f.rule == "KOMP-JP-MIN" and f.nip == n["d"]]
+    assert (finding.instansi, finding.opd) == (OTHER, OTHER_OPD)
+    assert jp(report) == {n["a"]: None, n["b"]: None, n["c"]: None, n["d"]: "DISP-OPD"}

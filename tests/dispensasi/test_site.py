@@ -12,7 +12,7 @@ from checker.site.context import load_reports
 from checker.site.dashboard import build_dashboard
 from tests.dispensasi.fixture import entry
 from tests.policy_fixture import MakePolicy
-from tests.site.fixture import AS_OF, PENUTUP, PEOPLE, reports, write_inputs
+from tests.site.fixture import AS_OF, DIKBUD, PENUTUP, PEOPLE, reports, write_inputs
 
 NIPS = list(PEOPLE)
 
@@ -23,7 +23,8 @@ def _site(make_policy: MakePolicy, tmp_path: Path, records: str | None) -> dict[
     if records is not None:
         (rules / "dispensasi").mkdir()
         (rules / "dispensasi" / "tb.yml").write_text(records, encoding="utf-8")
-        # the latest report: the province's KOMP-JP-MIN finding is dispensed
+        # the latest report: the KOMP-JP-MIN finding of Dinas Pendidikan dan Kebudayaan is
+        # dispensed
         name, report = reports()[1]
         marked = [
             replace(f, dispensation="DISP-TB-1") if f.rule == "KOMP-JP-MIN" else f
@@ -58,13 +59,14 @@ def test_page_lists_records_and_counts_without_nips(
     assert "| 2 pegawai tugas belajar |" in page and "| berlaku |" in page
     assert "- **Dasar:** [Pasal 2 ayat (2) huruf a](../peraturan/hak.md#jalur-pendidikan)" in page
     assert "| DISP-TB-1 | KOMP-JP-MIN | 1 |" in page
-    assert "| Pemerintah Provinsi Bengkulu | 1 |" in page
+    assert "| Perangkat daerah | Temuan didispensasi |" in page
+    assert f"| {DIKBUD} | 1 |" in page
     assert not re.search(r"\d{18}", page)
     assert "Drs. Contoh Pejabat" not in page  # the office decides; names stay in the record
-    # the dashboard does not count the dispensed error against the province
+    # the dashboard does not count the dispensed error against the OPD
     board = build_dashboard(load_reports(tmp_path / "reports"))
-    province = board.latest()["Pemerintah Provinsi Bengkulu"]
-    assert (province.by_severity["error"], province.with_errors) == (0, 0)
+    opd = board.latest()[DIKBUD]
+    assert (opd.by_severity["error"], opd.with_errors) == (0, 0)
 
 
 def test_no_folder_no_page(make_policy: MakePolicy, tmp_path: Path) -> None:

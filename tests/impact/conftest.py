@@ -1,5 +1,5 @@
 """A temporary Git repository with the tiny regulation and two rules tagged v1, and agency data
-whose JP straddle the minimum in two instansi."""
+whose JP straddle the minimum in two perangkat daerah (OPD) of one instansi, the province."""
 
 from __future__ import annotations
 
@@ -10,12 +10,10 @@ import pytest
 from tests.git_fixture import Git
 from tests.policy_fixture import MakePolicy
 from tests.rules.builder import Data
-from tests.site.fixture import RULES
+from tests.site.fixture import DIKBUD, DINKES, PROVINSI, RULES
 
-PROVINSI = "Pemerintah Provinsi Bengkulu"
-KOTA = "Pemerintah Kota Bengkulu"
-# JP followed in 2025 by each employee; the minimum is 20 in v1
-JP = {PROVINSI: (10, 18, 20, 22, 25), KOTA: (19, 21, 23, 30)}
+# JP followed in 2025 by each employee of each OPD; the minimum is 20 in v1
+JP = {DIKBUD: (10, 18, 20, 22, 25), DINKES: (19, 21, 23, 30)}
 
 
 @pytest.fixture
@@ -34,14 +32,13 @@ def repo(make_policy: MakePolicy, git: Git, tmp_path: Path) -> Path:
 
 @pytest.fixture
 def data(tmp_path: Path) -> tuple[Path, dict[str, dict[int, str]]]:
-    """The agency files (outside the repository) and each employee's NIP by instansi and JP."""
+    """The agency files (outside the repository) and each employee's NIP by OPD and JP; every
+    employee works in the province, in a unit that is itself the OPD."""
     d = Data()
     nips: dict[str, dict[int, str]] = {}
-    for instansi, hours in JP.items():
+    for opd, hours in JP.items():
         for jp in hours:
-            nips.setdefault(instansi, {})[jp] = d.pegawai(
-                jp=jp, instansi=instansi, unit_kerja=f"Unit {instansi[-8:]}"
-            )
+            nips.setdefault(opd, {})[jp] = d.pegawai(jp=jp, instansi=PROVINSI, unit_kerja=opd)
     return d.write(tmp_path.parent / f"{tmp_path.name}-data"), nips
 
 

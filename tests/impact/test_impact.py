@@ -1,5 +1,6 @@
 """Impact preview: raising the JP minimum adds exactly the findings expected, lowering it
-removes them, per instansi; one ingest serves both versions; the output carries no NIP."""
+removes them, per perangkat daerah (OPD, two of them in one instansi); one ingest serves both
+versions; the output carries no NIP."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ from checker.cli.impact import impact as impact_command
 from checker.impact import impact, render_markdown, render_text, to_json
 from checker.impact.model import Impact
 from tests.golden import check_golden
-from tests.impact.conftest import KOTA, PROVINSI, set_minimum
+from tests.impact.conftest import set_minimum
+from tests.site.fixture import DIKBUD, DINKES, PROVINSI
 
 AS_OF = dt.date(2026, 1, 15)
 GOLDEN = Path(__file__).parent / "golden"
@@ -36,19 +38,20 @@ def preview(data: Data, **kwargs: Any) -> Impact:
     )
 
 
-def instansi(found: Impact) -> dict[str, tuple[int, int, int, int, int]]:
+def by_opd(found: Impact) -> dict[str, tuple[int, int, int, int, int]]:
     return {
-        name: (d.before, d.after, d.appeared, d.disappeared, d.changed)
-        for name, d in found.by_instansi
+        name: (d.before, d.after, d.appeared, d.disappeared, d.changed) for name, d in found.by_opd
     }
 
 
 def test_raising_the_minimum_adds_exactly_the_expected_findings(repo: Path, data: Data) -> None:
     set_minimum(repo, 24)
     found = preview(data)
-    # 20 and 22 JP (province), 21 and 23 JP (city) now fall short; 10, 18, 19 stay short with a
-    # new expected value
-    assert instansi(found) == {PROVINSI: (2, 4, 2, 0, 2), KOTA: (1, 3, 2, 0, 1)}
+    # 20 and 22 JP (Dinas Pendidikan dan Kebudayaan), 21 and 23 JP (Dinas Kesehatan) now fall
+    # short; 10, 18, 19 stay short with a new expected value. Both OPDs are of the province:
+    # counted apart, never as one instansi
+    assert by_opd(found) == {DIKBUD: (2, 4, 2, 0, 2), DINKES: (1, 3, 2, 0, 1)}
+    assert PROVINSI not in by_opd(found)
     assert [(r, d.appeared, d.disappeared, d.changed) for r, _, d in found.by_rule if d.moved] == [
         ("KOMP-JP-MIN", 4, 0, 3)
     ]
@@ -56,19 +59,19 @@ def test_raising_the_minimum_adds_exactly_the_expected_findings(repo: Path, data
     assert found.sentences[1] == (
         "Menaikkan kompetensi.jp_minimum_pns dari 20 menjadi 24 JP "
         "menambah 4 temuan KOMP-JP-MIN serta mengubah nilai 3 temuan "
-        "lain; Pemerintah Provinsi Bengkulu paling terdampak (4 temuan)."
+        "lain; Dinas Pendidikan dan Kebudayaan paling terdampak (4 temuan)."
     )
 
 
 def test_lowering_the_minimum_removes_them(repo: Path, data: Data) -> None:
     set_minimum(repo, 15)
     found = preview(data)
-    assert instansi(found) == {PROVINSI: (2, 1, 0, 1, 1), KOTA: (1, 0, 0, 1, 0)}
+    assert by_opd(found) == {DIKBUD: (2, 1, 0, 1, 1), DINKES: (1, 0, 0, 1, 0)}
     assert (found.total.before, found.total.after) == (3, 1)
     assert found.sentences[1] == (
         "Menurunkan kompetensi.jp_minimum_pns dari 20 menjadi 15 JP "
         "mengurangi 2 temuan KOMP-JP-MIN serta mengubah nilai 1 temuan "
-        "lain; Pemerintah Provinsi Bengkulu paling terdampak (2 temuan)."
+        "lain; Dinas Pendidikan dan Kebudayaan paling terdampak (2 temuan)."
     )
 
 
@@ -90,7 +93,7 @@ def test_the_appeared_findings_are_the_right_people(
     preview(data)
     nips = data[1]
     assert sorted(c.finding.nip for c in seen if c.kind == APPEARED) == sorted(
-        [nips[PROVINSI][20], nips[PROVINSI][22], nips[KOTA][21], nips[KOTA][23]]
+        [nips[DIKBUD][20], nips[DIKBUD][22], nips[DINKES][21], nips[DINKES][23]]
     )
     assert changes([], []) == []
 
@@ -133,8 +136,9 @@ def test_json_and_text_are_aggregates_only(repo: Path, data: Data) -> None:
     assert to_json(preview(data)) == text
     parsed = json.loads(text)
     assert parsed["summary"]["appeared"] == 4
-    assert parsed["by_instansi"][0] == {
-        "instansi": PROVINSI,
+    assert "by_instansi" not in parsed
+    assert parsed["by_opd"][0] == {
+        "opd": DIKBUD,
         "before": 2,
         "after": 4,
         "appeared": 2,

@@ -4,6 +4,7 @@ aggregates only; no page without a preview."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from pathlib import Path
 
@@ -42,13 +43,18 @@ def test_page_shows_preview_beside_published_counts(
     )
     pages = {p.src_uri: str(p.content) for p in generate(site)}
     page = pages["dampak/index.md"]
-    # the sentences name instansi from the data: escaped like every other datum on the page
+    # the sentences name OPDs from the data: escaped like every other datum on the page
     assert (
         "- Menaikkan kompetensi.jp\\_minimum\\_pns dari 20 menjadi 24 JP menambah 4 temuan" in page
     )
-    # published: the latest report of each instansi (province 1 finding, city none)
+    # published: the latest report of each OPD (Dinas Pendidikan dan Kebudayaan 1 finding,
+    # Dinas Kesehatan none); the preview counts the same two OPDs of the province
     assert "| [KOMP-JP-MIN](../aturan/index.md#komp-jp-min) | 1 | 3 | 7 | 4 | 0 | 3 |" in page
-    assert "| Pemerintah Kota Bengkulu | 0 | 1 | 3 | 2 | 0 | 1 |" in page
+    assert "## Per perangkat daerah" in page
+    assert "| Perangkat daerah | Temuan pada laporan terbit (30 Juni 2026) |" in page
+    assert "| Dinas Pendidikan dan Kebudayaan | 1 | 2 | 4 | 2 | 0 | 2 |" in page
+    assert "| Dinas Kesehatan | 0 | 1 | 3 | 2 | 0 | 1 |" in page
+    assert "Pemerintah Provinsi Bengkulu" not in page
     assert "| [Pasal 2](../peraturan/hak.md#hak-jp) | 3 | 7 | 4 | 0 | 3 |" in page
     assert not re.search(r"\d{18}", page)
     nav = navigation(site, generate(site), [])
@@ -67,3 +73,33 @@ def test_unreadable_preview_names_the_file(repo: Path, tmp_path: Path) -> None:
     bad.write_text('{"from": {}}', encoding="utf-8")
     with pytest.raises(InputError, match=r"dampak\.json: bukan pratinjau dampak"):
         load_context("policy", "rules", None, impact=bad)
+
+
+def test_preview_written_before_per_opd_counts_still_shows(repo: Path, tmp_path: Path) -> None:
+    """A preview JSON with ``by_instansi`` (before previews counted per OPD) is read with each
+    instansi as an OPD."""
+    counts = {"before": 1, "after": 3, "appeared": 2, "disappeared": 0, "changed": 0}
+    side = {"name": "v1", "version": "1"}
+    old = {
+        "from": side,
+        "to": {**side, "name": "salinan kerja"},
+        "as_of": "2026-01-15",
+        "years": [2025],
+        "employees": 9,
+        "summary": {"sentences": [], "redline": ""},
+        "by_rule": [],
+        "by_instansi": [{"instansi": "Pemerintah Kota Bengkulu", **counts}],
+        "by_pasal": [],
+    }
+    preview = tmp_path / "dampak-lama.json"
+    preview.write_text(json.dumps(old), encoding="utf-8")
+    site = load_context(
+        "policy",
+        "rules",
+        _reports(tmp_path / "laporan"),
+        as_of=dt.date(2026, 6, 30),
+        impact=preview,
+    )
+    page = {p.src_uri: str(p.content) for p in generate(site)}["dampak/index.md"]
+    assert "## Per perangkat daerah" in page
+    assert "| Pemerintah Kota Bengkulu | 0 | 1 | 3 | 2 | 0 | 0 |" in page

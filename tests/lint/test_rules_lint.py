@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from checker.data.schema import load_schema
 from checker.linting import lint
 from checker.rules.registry import REGISTRY
 from tests.policy_fixture import SCHEMA
@@ -20,9 +21,10 @@ GOOD = """\
   severity: error
   source: Uji
   table: pegawai
+  population:
+    kedudukan_hukum: bertugas
   check:
     type: period_aggregate
-    population: p.aktif AND p.tmt_cpns <= :year_start
     child: pelatihan
     date_column: tanggal_selesai
     aggregate: SUM(c.jp)
@@ -32,9 +34,38 @@ GOOD = """\
 """
 
 CASES = {
+    "no-population": (
+        GOOD.replace("  population:\n    kedudukan_hukum: bertugas\n", ""),
+        "1:3: [error] aturan UJI-JP tidak menyatakan siapa yang dinilai: tulis population "
+        "(status_kepegawaian, kedudukan_hukum, bertugas_sejak, kategori_jabatan, ...) atau "
+        "population: semua (rule-population)",
+    ),
+    "per-year-population-on-a-row-rule": (
+        GOOD.replace("kedudukan_hukum: bertugas", "bertugas_sejak: awal_tahun").replace(
+            "  check:\n    type: period_aggregate\n    child: pelatihan\n"
+            '    date_column: tanggal_selesai\n    aggregate: SUM(c.jp)\n    breach: "<"\n'
+            "    parameter: kompetensi.jp_minimum_pns\n",
+            "  check:\n    type: not_null\n    column: tmt_cpns\n",
+        ),
+        "7:3: [error] aturan UJI-JP bertipe not_null tidak menilai per tahun; bertugas_sejak "
+        "dan pengecualian_riwayat hanya berlaku pada period_aggregate / period_exists "
+        "(rule-population)",
+    ),
+    "unknown-status-group": (
+        GOOD.replace("kedudukan_hukum: bertugas", "kedudukan_hukum: aktif"),
+        "7:3: [error] aturan UJI-JP menyebut kelompok kedudukan hukum 'aktif' yang tidak ada; "
+        "kelompok yang ada: bertugas, dalam_dinas (rule-population)",
+    ),
+    "unknown-status-value": (
+        GOOD.replace("kedudukan_hukum: bertugas", "kedudukan_hukum: [Aktif, Cuti]"),
+        "7:3: [error] aturan UJI-JP menyebut kedudukan_hukum yang tidak ada dalam skema: Cuti; "
+        "nilai yang ada: "
+        + ", ".join(load_schema(SCHEMA)["pegawai"].field("kedudukan_hukum").enum)
+        + " (rule-population)",
+    ),
     "unknown-type": (
         GOOD.replace("type: period_aggregate", "type: period_sum"),
-        "8:11: [error] jenis pemeriksaan 'period_sum' tidak dikenal; jenis yang ada: "
+        "10:11: [error] jenis pemeriksaan 'period_sum' tidak dikenal; jenis yang ada: "
         + ", ".join(sorted(REGISTRY))
         + " (rule-type)",
     ),
@@ -45,24 +76,24 @@ CASES = {
     ),
     "unknown-parameter": (
         GOOD.replace("parameter: kompetensi.jp_minimum_pns", "parameter: kompetensi.jp_min"),
-        "7:3: [error] aturan UJI-JP membaca parameter 'kompetensi.jp_min' yang tidak ada di "
+        "9:3: [error] aturan UJI-JP membaca parameter 'kompetensi.jp_min' yang tidak ada di "
         "parameter.yml (rule-parameter)",
     ),
     "unknown-message-field": (
         GOOD.replace("{nama}", "{nama_lengkap}"),
-        "15:3: [error] pesan aturan UJI-JP memakai kolom yang tidak dikenal: nama_lengkap; kolom "
+        "16:3: [error] pesan aturan UJI-JP memakai kolom yang tidak dikenal: nama_lengkap; kolom "
         "yang tersedia: file, row, nip, nama, instansi, period, column, expected, actual, "
-        "expected_since, citation, rule, title, sapaan (rule-message)",
+        "expected_since, opd, citation, rule, title, sapaan (rule-message)",
     ),
     "unknown-key": (
         GOOD.replace("  source: Uji\n", "  source: Uji\n  sumber: Uji\n"),
-        "6:3: [error] kunci tidak dikenal: sumber; kunci yang diizinkan: check, clause, "
-        "description, id, message, severity, source, table, title (rule-schema)",
+        "6:3: [error] kunci tidak dikenal: sumber; kunci yang diizinkan: category, check, clause, "
+        "description, id, message, population, severity, source, table, title (rule-schema)",
     ),
     "unknown-check-key": (
         GOOD.replace('    breach: "<"\n', '    breach: "<"\n    batas: 20\n'),
-        "14:5: [error] kunci tidak dikenal: batas; kunci yang diizinkan: aggregate, breach, "
-        "child, column, date_column, parameter, population, type (rule-check)",
+        "15:5: [error] kunci tidak dikenal: batas; kunci yang diizinkan: aggregate, breach, "
+        "child, column, date_column, parameter, type, where (rule-check)",
     ),
     "bad-severity": (
         GOOD.replace("severity: error", "severity: fatal"),
@@ -71,12 +102,12 @@ CASES = {
     ),
     "sql-error": (
         GOOD.replace("SUM(c.jp)", "SUM(c.jam)"),
-        "7:3: [error] SQL aturan UJI-JP tidak dapat dijalankan: Binder Error: Referenced "
+        "9:3: [error] SQL aturan UJI-JP tidak dapat dijalankan: Binder Error: Referenced "
         'table "c" not found! (rule-sql)',
     ),
     "duplicate-id": (
         GOOD + GOOD.replace("title: Uji", "title: Uji lagi"),
-        "16:3: [error] id aturan UJI-JP sudah dipakai di rules/uji.yml:1 (rule-duplicate)",
+        "17:3: [error] id aturan UJI-JP sudah dipakai di rules/uji.yml:1 (rule-duplicate)",
     ),
     "rate-of-non-period-rule": (
         GOOD
@@ -90,7 +121,7 @@ CASES = {
   check: {type: agency_rate, rule: UJI-TIDAK-ADA, target: kompetensi.target_cakupan_jp}
   message: "{instansi}"
 """,
-        "22:3: [error] aturan UJI-CAKUPAN merujuk aturan 'UJI-TIDAK-ADA' yang tidak ada atau "
+        "23:3: [error] aturan UJI-CAKUPAN merujuk aturan 'UJI-TIDAK-ADA' yang tidak ada atau "
         "bukan bertipe period_aggregate / period_exists (rule-reference)",
     ),
 }

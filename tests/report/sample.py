@@ -13,13 +13,19 @@ ATTACK = "=cmd|' /C calc'!A0"
 JP = ClauseRef("hak-kompetensi-pns-jp", "Pasal 6 ayat (1)", "2026.1")
 SKP = ClauseRef("evaluasi-tahunan-wajib", "Pasal 19 ayat (1)", "2026.1")
 DATA = ClauseRef("kewajiban-data-skema", "Pasal 50", "2026.1")
+KP = ClauseRef("kp-reguler-masa", "Pasal 27 ayat (1)", "2026.1")
 RULES = {
     "KOMP-JP-MIN": "JP pengembangan kompetensi PNS kurang dari minimum",
     "KIN-CAKUPAN": "Cakupan evaluasi kinerja tahunan di bawah target",
     "KIN-SKP-TAHUNAN": "Evaluasi kinerja tahunan tidak ada",
+    "KAR-KP-MASA": "Kenaikan pangkat reguler sebelum masa dalam pangkat terpenuhi",
 }
 PEGAWAI = "kiriman/pegawai.csv"
-INSTANSI = "Pemerintah Kabupaten Rejang Lebong"
+RIWAYAT = "kiriman/riwayat_pangkat.csv"
+# SIASN's instansi kerja, and the perangkat daerah (OPD) the findings belong to
+INSTANSI = "Pemerintah Provinsi Bengkulu"
+OPD = "Dinas Pendidikan dan Kebudayaan"
+VERIFIKASI = "temuan yang memerlukan verifikasi"
 
 
 def jp(row: int, nip: str, nama: str, actual: str = "12") -> Finding:
@@ -33,6 +39,7 @@ def jp(row: int, nip: str, nama: str, actual: str = "12") -> Finding:
         column="jp",
         nip=nip,
         instansi=INSTANSI,
+        opd=OPD,
         period="2025",
         expected="20",
         actual=actual,
@@ -40,6 +47,32 @@ def jp(row: int, nip: str, nama: str, actual: str = "12") -> Finding:
         expected_since="2017-03-30",
         message=f"Sdr. {nama} (NIP {nip}) mengikuti {actual} JP pengembangan kompetensi pada "
         "tahun 2025; paling sedikit 20 (dua puluh) JP menurut Pasal 6 ayat (1).",
+    )
+
+
+def kp(row: int, nip: str, nama: str) -> Finding:
+    """A KAR-KP-MASA finding: a promotion the record dates before the minimum time in rank, a
+    decision already taken by the competent authority, so a finding to verify (an error all
+    the same: severity and category are separate)."""
+    return Finding(
+        rule="KAR-KP-MASA",
+        severity="error",
+        category="verifikasi",
+        table="riwayat_pangkat",
+        file=RIWAYAT,
+        row=row,
+        column="tmt",
+        nip=nip,
+        instansi=INSTANSI,
+        opd=OPD,
+        period="2025",
+        expected="4",
+        actual="2025-04-01 (TMT pangkat sebelumnya 2023-04-01)",
+        clause=KP,
+        message=f"Sdr. {nama} (NIP {nip}) naik pangkat reguler dengan TMT 1 April 2025 (TMT "
+        "pangkat sebelumnya 1 April 2023); masa dalam pangkat sebelumnya belum mencapai 4 "
+        "(empat) tahun sebagaimana disyaratkan Pasal 27 ayat (1). Periksa kembali TMT atau "
+        "jenis kenaikan pangkatnya.",
     )
 
 
@@ -60,8 +93,8 @@ def pegawai_row(row: int, nip: str, nama: str, **extra: Any) -> dict[str, Any]:
 def small_report(
     *, findings: list[Finding] | None = None, rows: dict[str, list[dict[str, Any]]] | None = None
 ) -> Report:
-    """Two people (one name with an apostrophe, one with diacritics), an intake finding, an
-    instansi-level warning and an info; or the given findings and rows."""
+    """Two people (one name with an apostrophe, one with diacritics), a promotion to verify, an
+    intake finding, an OPD-level warning and an info; or the given findings and rows."""
     if findings is None:
         findings = [
             jp(2, "198503122010011001", "Ma'ruf Hidayat"),
@@ -74,6 +107,7 @@ def small_report(
                 column="tahun",
                 nip="198503122010011001",
                 instansi=INSTANSI,
+                opd=OPD,
                 period="2025",
                 expected="evaluasi kinerja tahunan",
                 actual="tidak ada",
@@ -82,6 +116,7 @@ def small_report(
                 "memiliki evaluasi kinerja tahunan untuk tahun 2025.",
             ),
             jp(3, "198703122010012002", "Désirée Nur'aini Siregar", actual="8"),
+            kp(5, "198503122010011001", "Ma'ruf Hidayat"),
             Finding(
                 rule="SKEMA-TIPE",
                 severity="info",
@@ -99,12 +134,13 @@ def small_report(
                 rule="KIN-CAKUPAN",
                 severity="warning",
                 instansi=INSTANSI,
+                opd=OPD,
                 period="2025",
                 expected="95",
                 actual="50.0",
                 clause=SKP,
                 expected_since="2026-01-01",
-                message=f"Cakupan evaluasi kinerja tahunan {INSTANSI} pada tahun 2025 "
+                message=f"Cakupan evaluasi kinerja tahunan {OPD} pada tahun 2025 "
                 "50,0%; target 95%.",
             ),
         ]

@@ -17,7 +17,7 @@ from checker.checking import check
 from checker.cli import cli
 from checker.report.formats import FORMATS, render_report
 from checker.report.report import Report, to_json
-from tests.report.sample import small_report
+from tests.report.sample import VERIFIKASI, kp, small_report
 
 ROOT = Path(__file__).resolve().parents[2]
 PEGAWAI = """\
@@ -63,7 +63,35 @@ def test_unknown_format_is_a_value_error() -> None:
 def test_json_is_the_contract() -> None:
     data = render_report(small_report(), "json")
     assert data == to_json(small_report()).encode("utf-8")
-    assert json.loads(data)["summary"]["by_severity"] == {"error": 3, "warning": 1, "info": 1}
+    assert json.loads(data)["summary"]["by_severity"] == {"error": 4, "warning": 1, "info": 1}
+
+
+def test_every_format_names_the_category_of_a_finding_to_verify() -> None:
+    report = small_report(findings=[kp(5, "198503122010011001", "Ahmad")], rows={})
+
+    data = json.loads(render_report(report, "json"))
+    assert [f["category"] for f in data["findings"]] == ["verifikasi"]
+    assert data["summary"]["by_category"] == {
+        "ketidakpatuhan": 0,
+        "verifikasi": 1,
+        "informasi": 0,
+    }
+    assert data["summary"]["by_severity"]["error"] == 1  # still an error: it fails the check
+
+    text = render_report(report, "text").decode("utf-8")
+    assert f"KAR-KP-MASA (kesalahan, 1 temuan; jenis: {VERIFIKASI})" in text
+    assert f"Menurut jenisnya: 0 temuan ketidakpatuhan, 1 {VERIFIKASI}, 0 informasi." in text
+
+    md = render_report(report, "md").decode("utf-8")
+    assert f"Kesalahan · Jenis: {VERIFIKASI} · Pasal 27 ayat (1)" in md
+
+    (row,) = csv.DictReader(io.StringIO(render_report(report, "csv").decode("utf-8-sig")))
+    assert (row["rule"], row["severity"], row["category"]) == ("KAR-KP-MASA", "error", "verifikasi")
+
+    book = openpyxl.load_workbook(io.BytesIO(render_report(report, "xlsx")))
+    sheet = book["Temuan"]
+    header = [c.value for c in sheet[1]]
+    assert sheet.cell(row=2, column=header.index("Jenis temuan") + 1).value == VERIFIKASI
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -94,19 +122,24 @@ def test_a_real_check_in_every_format(kiriman: Path) -> None:
     assert (
         f"  {pegawai}:2 [jp] Sdr. Ma'ruf Hidayat (NIP 198503122010011001) mengikuti 12 JP" in text
     )
-    assert text.endswith("\n\n3 kesalahan, 0 peringatan, 0 informasi.\n")
+    assert text.endswith(
+        "\n\n3 kesalahan, 0 peringatan, 0 informasi. Menurut jenisnya: 3 temuan "
+        "ketidakpatuhan, 0 temuan yang memerlukan verifikasi, 0 informasi.\n"
+    )
+    assert "KOMP-JP-MIN (kesalahan, 1 temuan; jenis: temuan ketidakpatuhan)" in text
 
     rows = list(csv.DictReader(io.StringIO(render_report(report, "csv").decode("utf-8-sig"))))
-    assert sorted((r["rule"], r["row"], r["nip"]) for r in rows) == [
-        ("KIN-SKP-TAHUNAN", "2", "198503122010011001"),
-        ("KIN-SKP-TAHUNAN", "3", "198703122010012002"),
-        ("KOMP-JP-MIN", "2", "198503122010011001"),
+    assert sorted((r["rule"], r["row"], r["nip"], r["category"]) for r in rows) == [
+        ("KIN-SKP-TAHUNAN", "2", "198503122010011001", "ketidakpatuhan"),
+        ("KIN-SKP-TAHUNAN", "3", "198703122010012002", "ketidakpatuhan"),
+        ("KOMP-JP-MIN", "2", "198503122010011001", "ketidakpatuhan"),
     ]
 
     md = render_report(report, "md").decode("utf-8")
     assert (
-        "| KOMP-JP-MIN | JP pengembangan kompetensi PNS kurang dari minimum | Kesalahan | 1 |" in md
-    )
+        "| KOMP-JP-MIN | JP pengembangan kompetensi PNS kurang dari minimum | Kesalahan "
+        "| Temuan ketidakpatuhan | 1 |"
+    ) in md
 
     book = openpyxl.load_workbook(io.BytesIO(render_report(report, "xlsx")))
     assert book.sheetnames == ["Ringkasan", "Temuan", "pegawai"]

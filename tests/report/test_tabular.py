@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 
 from checker.report.tabular import COLUMNS, formula_like, neutralise, render_csv
-from tests.report.sample import ATTACK, jp, small_report
+from tests.report.sample import ATTACK, INSTANSI, OPD, jp, small_report
 
 
 def read(text: str) -> list[dict[str, str]]:
@@ -30,6 +30,21 @@ def test_one_row_per_finding_with_json_keys() -> None:
     assert first["citation"] == "Pasal 6 ayat (1)"
     assert first["expected_since"] == "2017-03-30"
     assert "\r\n" in text
+
+
+def test_category_key_as_in_json_and_opd_beside_instansi() -> None:
+    """The CSV keeps the JSON contract's keys: the category as its key, like severity."""
+    assert COLUMNS[:4] == ("rule", "severity", "dispensation", "category")
+    assert COLUMNS.index("opd") == COLUMNS.index("instansi") + 1
+    rows = {r["rule"]: r for r in read(render_csv(small_report()))}
+    assert (rows["KAR-KP-MASA"]["severity"], rows["KAR-KP-MASA"]["category"]) == (
+        "error",
+        "verifikasi",
+    )
+    assert rows["KOMP-JP-MIN"]["category"] == "ketidakpatuhan"
+    assert rows["SKEMA-TIPE"]["category"] == "informasi"
+    assert (rows["KIN-CAKUPAN"]["instansi"], rows["KIN-CAKUPAN"]["opd"]) == (INSTANSI, OPD)
+    assert (rows["SKEMA-TIPE"]["instansi"], rows["SKEMA-TIPE"]["opd"]) == ("", "")
 
 
 def test_unicode_round_trips_as_utf8() -> None:
@@ -68,9 +83,11 @@ def test_no_cell_starts_a_formula() -> None:
         message=ATTACK,
         actual=ATTACK,
         instansi="@SUM(1)",
+        opd="=HYPERLINK(1)",
         nip="+62",
     )
     rows = read(render_csv(small_report(findings=[evil], rows={})))
     for value in rows[0].values():
         assert not formula_like(value), value
     assert rows[0]["message"] == "'" + ATTACK
+    assert rows[0]["opd"] == "'=HYPERLINK(1)"

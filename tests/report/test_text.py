@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from checker.provenance import Provenance
+from checker.report.labels import CATEGORY_LABELS, SEVERITY_LABELS
 from checker.report.text import render_text
 from tests.report.golden import check_golden
-from tests.report.sample import jp, small_report
+from tests.report.sample import OPD, VERIFIKASI, jp, kp, small_report
+
+SUMMARY = (
+    "4 kesalahan, 1 peringatan, 1 informasi. Menurut jenisnya: 4 temuan ketidakpatuhan, "
+    "1 temuan yang memerlukan verifikasi, 1 informasi."
+)
 
 
 def test_small_report_matches_golden() -> None:
@@ -16,23 +24,64 @@ def test_small_report_matches_golden() -> None:
 
 def test_groups_by_rule_most_severe_first_with_summary() -> None:
     lines = render_text(small_report()).splitlines()
-    headings = [line.split(" ")[0] for line in lines if line[:1].isupper() and "temuan)" in line]
-    assert headings == ["KIN-SKP-TAHUNAN", "KOMP-JP-MIN", "KIN-CAKUPAN", "SKEMA-TIPE"]
-    assert lines[-1] == "3 kesalahan, 1 peringatan, 1 informasi."
+    headings = [
+        line.split(" ")[0] for line in lines if line[:1].isupper() and " temuan; jenis: " in line
+    ]
+    assert headings == [
+        "KAR-KP-MASA",
+        "KIN-SKP-TAHUNAN",
+        "KOMP-JP-MIN",
+        "KIN-CAKUPAN",
+        "SKEMA-TIPE",
+    ]
+    assert lines[-1] == SUMMARY
     assert (
         "  kiriman/pegawai.csv:3 [jp] Sdr. Désirée Nur'aini Siregar (NIP 198703122010012002) "
         "mengikuti 8 JP"
     ) in "\n".join(lines)
 
 
-def test_instansi_level_finding_is_located_at_its_instansi() -> None:
+def test_opd_level_finding_is_located_at_its_opd() -> None:
     text = render_text(small_report())
-    assert "  Pemerintah Kabupaten Rejang Lebong — Cakupan evaluasi kinerja" in text
+    assert f"  {OPD} — Cakupan evaluasi kinerja" in text
 
 
 def test_intake_rule_has_a_title_although_the_rule_set_does_not_name_it() -> None:
-    assert "SKEMA-TIPE (informasi, 1 temuan): Isian tidak sesuai jenis data — Pasal 50" in (
-        render_text(small_report())
+    assert (
+        "SKEMA-TIPE (informasi, 1 temuan; jenis: informasi): Isian tidak sesuai jenis data "
+        "— Pasal 50"
+    ) in render_text(small_report())
+
+
+def test_each_rule_names_the_category_of_its_findings() -> None:
+    text = render_text(small_report())
+    assert (
+        f"KAR-KP-MASA (kesalahan, 1 temuan; jenis: {VERIFIKASI}): Kenaikan pangkat reguler "
+        "sebelum masa dalam pangkat terpenuhi — Pasal 27 ayat (1)\n"
+    ) in text
+    assert "KOMP-JP-MIN (kesalahan, 2 temuan; jenis: temuan ketidakpatuhan): " in text
+
+
+def test_the_category_words_come_from_the_label_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(CATEGORY_LABELS, "verifikasi", "perlu dicek")
+    text = render_text(small_report(findings=[kp(5, "198503122010011001", "Ahmad")], rows={}))
+    assert "KAR-KP-MASA (kesalahan, 1 temuan; jenis: perlu dicek): " in text
+    assert "1 perlu dicek" in text.splitlines()[-1]
+    assert VERIFIKASI not in text
+
+
+def test_severity_alone_is_coloured_the_category_is_a_label() -> None:
+    # a verification finding is still an error: painted red like any error
+    text = render_text(small_report(findings=[kp(5, "198503122010011001", "Ahmad")], rows={}))
+    coloured = render_text(
+        small_report(findings=[kp(5, "198503122010011001", "Ahmad")], rows={}), color=True
+    )
+    assert text.splitlines()[-1] == (
+        "1 kesalahan, 0 peringatan, 0 informasi. Menurut jenisnya: 0 temuan ketidakpatuhan, "
+        f"1 {VERIFIKASI}, 0 informasi."
+    )
+    assert f"\x1b[31m\x1b[1m{SEVERITY_LABELS['error']}\x1b[0m, 1 temuan; jenis: {VERIFIKASI})" in (
+        coloured
     )
 
 

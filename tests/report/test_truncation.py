@@ -56,14 +56,17 @@ def test_fifty_findings_of_a_rule_are_shown_the_rest_counted() -> None:
     assert jp_lines[-1] == MORE
     assert jp_lines[0].startswith("  kiriman/pegawai.csv:2 [jp] Sdr. Pegawai 2 ")
     assert jp_lines[49].startswith("  kiriman/pegawai.csv:51 [jp] Sdr. Pegawai 51 ")
-    assert "KOMP-JP-MIN (kesalahan, 120 temuan): " in text
+    assert "KOMP-JP-MIN (kesalahan, 120 temuan; jenis: temuan ketidakpatuhan): " in text
     nip_lines = lines_of(text, "DATA-NIP")
     assert [line.split(" [")[0] for line in nip_lines] == [
         "  kiriman/pegawai.csv:200",
         "  kiriman/pegawai.csv:201",
         "  kiriman/pegawai.csv:202",
     ]
-    assert text.endswith("\n120 kesalahan, 3 peringatan, 0 informasi.\n")
+    assert text.endswith(
+        "\n120 kesalahan, 3 peringatan, 0 informasi. Menurut jenisnya: 123 temuan "
+        "ketidakpatuhan, 0 temuan yang memerlukan verifikasi, 0 informasi.\n"
+    )
 
 
 def test_limit_none_shows_every_finding() -> None:
@@ -83,12 +86,12 @@ def test_markdown_table_is_cut_and_the_heading_keeps_the_count() -> None:
     section = md.split("### KOMP-JP-MIN", 1)[1].split("\n### ", 1)[0]
     rows = [line for line in section.splitlines() if line.startswith("| kiriman/")]
     assert len(rows) == 50
-    assert "Kesalahan · Pasal 6 ayat (1) · 120 temuan" in section
+    assert "Kesalahan · Jenis: temuan ketidakpatuhan · Pasal 6 ayat (1) · 120 temuan" in section
     assert MORE.strip() in section
     assert (
-        "| KOMP-JP-MIN | JP pengembangan kompetensi PNS kurang dari minimum | Kesalahan | 120 |"
-        in md
-    )
+        "| KOMP-JP-MIN | JP pengembangan kompetensi PNS kurang dari minimum | Kesalahan "
+        "| Temuan ketidakpatuhan | 120 |"
+    ) in md
     whole = render_markdown(small_report(findings=many(), rows={}), limit=None)
     assert whole.count("| kiriman/pegawai.csv:") == 123
     assert "temuan serupa lainnya" not in whole
@@ -100,12 +103,14 @@ def test_dispensed_findings_are_cut_too() -> None:
     text = render_text(report)
     dispensed = lines_of(text, "DISP-1")
     assert len(dispensed) == 51
-    assert dispensed[0].startswith("  [didispensasi, kesalahan] kiriman/pegawai.csv:2 ")
+    assert dispensed[0].startswith(
+        "  [didispensasi, kesalahan, temuan ketidakpatuhan] kiriman/pegawai.csv:2 "
+    )
     # 123 findings of one dispensation, in report order (file, row): rows 2..51 shown
     assert dispensed[-1] == MORE.replace("70", "73")
     assert "DISP-1 (123 temuan" in text
     md = render_markdown(report)
-    assert md.count("| KOMP-JP-MIN | kesalahan | kiriman/") == 50
+    assert md.count("| KOMP-JP-MIN | kesalahan | temuan ketidakpatuhan | kiriman/") == 50
     assert "| DATA-NIP |" not in md
     assert MORE.strip().replace("70", "73") in md
 
@@ -150,7 +155,7 @@ def test_cli_text_is_cut_unless_semua(tmp_path: Path) -> None:
     whole = CliRunner().invoke(cli, [*common, "--semua"], catch_exceptions=False)
 
     assert (cut.exit_code, whole.exit_code) == (1, 1)
-    assert "KIN-SKP-TAHUNAN (kesalahan, 60 temuan)" in cut.stdout
+    assert "KIN-SKP-TAHUNAN (kesalahan, 60 temuan; jenis: temuan ketidakpatuhan)" in cut.stdout
     assert len(lines_of(cut.stdout, "KIN-SKP-TAHUNAN")) == 51
     assert "  … dan 10 temuan serupa lainnya; " in cut.stdout
     assert len(lines_of(whole.stdout, "KIN-SKP-TAHUNAN")) == 60

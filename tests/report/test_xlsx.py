@@ -15,10 +15,20 @@ from typing import Any
 import openpyxl
 import pytest
 
+from checker.report.labels import CATEGORY_LABELS, CATEGORY_MEANINGS
 from checker.report.tabular import formula_like, render_csv
 from checker.report.xlsx import render_xlsx
 from checker.report.xlsx_sheets import sheet_title
-from tests.report.sample import ATTACK, jp, pegawai_row, small_report
+from tests.report.sample import (
+    ATTACK,
+    INSTANSI,
+    OPD,
+    VERIFIKASI,
+    jp,
+    kp,
+    pegawai_row,
+    small_report,
+)
 
 
 def load(data: bytes) -> Any:
@@ -46,25 +56,77 @@ def test_sheets_and_summary() -> None:
     assert "Cara memakai buku kerja ini" in flat
     assert ("Peraturan", "versi 2026.1 (rancangan), salinan kerja pada commit 0123abc") in values
     assert ("Tanggal acuan", dt.datetime(2026, 6, 30)) in values
-    assert ("Kesalahan", 3) in values
+    assert ("Kesalahan", 4) in values
     assert (
         "KOMP-JP-MIN",
         "JP pengembangan kompetensi PNS kurang dari minimum",
         "Kesalahan",
+        "Temuan ketidakpatuhan",
         2,
     ) in values
-    assert ("Pemerintah Kabupaten Rejang Lebong", 3, 1, 0) in values
-    assert ("(tanpa instansi)", 0, 0, 1) in values
+    assert ("Jumlah temuan per perangkat daerah",) in values
+    assert (OPD, 4, 1, 0) in values
+    assert ("(tanpa perangkat daerah)", 0, 0, 1) in values
+
+
+def test_summary_counts_findings_per_category_and_explains_them() -> None:
+    book = load(render_xlsx(small_report()))
+    values = [
+        tuple(v for v in row if v is not None)
+        for row in book["Ringkasan"].iter_rows(values_only=True)
+        if any(row)
+    ]
+    assert ("Jumlah temuan per jenis",) in values
+    assert ("Jenis temuan", "Jumlah", "Artinya") in values
+    assert ("Temuan ketidakpatuhan", 4, CATEGORY_MEANINGS["ketidakpatuhan"]) in values
+    assert ("Temuan yang memerlukan verifikasi", 1, CATEGORY_MEANINGS["verifikasi"]) in values
+    assert ("Informasi", 1, CATEGORY_MEANINGS["informasi"]) in values
+    assert (
+        "KAR-KP-MASA",
+        "Kenaikan pangkat reguler sebelum masa dalam pangkat terpenuhi",
+        "Kesalahan",
+        "Temuan yang memerlukan verifikasi",
+        1,
+    ) in values
+    lines = [row[0] for row in values if str(row[0])[:2] in {f"{n}." for n in range(1, 10)}]
+    assert [line.split(".")[0] for line in lines] == ["1", "2", "3", "4", "5", "6"]
+    assert f"temuan ketidakpatuhan, {VERIFIKASI}, atau informasi;" in lines[4]
+
+
+def test_findings_sheet_names_each_findings_category_and_opd() -> None:
+    sheet = load(render_xlsx(small_report()))["Temuan"]
+    header = [c.value for c in sheet[1]]
+    assert header.index("Perangkat daerah") == header.index("Instansi") + 1
+    found = {
+        r[1]: (
+            r[header.index("Jenis temuan")],
+            r[header.index("Instansi")],
+            r[header.index("Perangkat daerah")],
+        )
+        for r in sheet.iter_rows(min_row=2, values_only=True)
+    }
+    assert found["KAR-KP-MASA"] == (VERIFIKASI, INSTANSI, OPD)
+    assert found["KOMP-JP-MIN"] == ("temuan ketidakpatuhan", INSTANSI, OPD)
+    assert found["SKEMA-TIPE"] == ("informasi", None, None)
+
+
+def test_the_category_words_come_from_the_label_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(CATEGORY_LABELS, "verifikasi", "perlu dicek")
+    report = small_report(findings=[kp(5, "198503122010011001", "Ahmad")], rows={})
+    book = load(render_xlsx(report))
+    cells = [v for sheet in book for row in sheet.iter_rows(values_only=True) for v in row]
+    assert "perlu dicek" in cells and "Perlu dicek" in cells
+    assert not [v for v in cells if isinstance(v, str) and VERIFIKASI in v.lower()]
 
 
 def test_findings_sheet_frozen_filtered_and_typed() -> None:
     sheet = load(render_xlsx(small_report()))["Temuan"]
     header = [c.value for c in sheet[1]]
-    assert header[:3] == ["Tingkat", "Aturan", "Pasal"]
+    assert header[:4] == ["Tingkat", "Aturan", "Jenis temuan", "Pasal"]
     assert header[-1] == "Pesan"
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == "A1:N6"
-    rows = {(r[1].value, r[5].value): r for r in sheet.iter_rows(min_row=2)}
+    assert sheet.auto_filter.ref == "A1:P7"
+    rows = {(r[1].value, r[header.index("Baris")].value): r for r in sheet.iter_rows(min_row=2)}
     nip = rows[("KOMP-JP-MIN", 3)][header.index("NIP")]
     assert (nip.value, nip.data_type, nip.number_format) == ("198703122010012002", "s", "@")
     since = rows[("KOMP-JP-MIN", 3)][header.index("Berlaku sejak")]
@@ -73,7 +135,7 @@ def test_findings_sheet_frozen_filtered_and_typed() -> None:
     assert severity.value == "kesalahan"
     assert severity.fill.fgColor.rgb == "00FFC7CE"
     assert rows[("KIN-CAKUPAN", None)][0].fill.fgColor.rgb == "00FFEB9C"
-    assert sheet.column_dimensions["N"].width == 90
+    assert sheet.column_dimensions["P"].width == 90
     assert 8 <= sheet.column_dimensions["B"].width <= 24
 
 
@@ -87,6 +149,7 @@ def test_table_sheet_puts_findings_beside_the_row() -> None:
         "aktif",
         "instansi",
         "Tingkat temuan",
+        "Jenis temuan",
         "Aturan",
         "Temuan",
         "Berkas",
@@ -102,12 +165,14 @@ def test_table_sheet_puts_findings_beside_the_row() -> None:
     assert first["Temuan"].value.count("\n") == 1
     assert first["Temuan"].alignment.wrap_text
     assert (first["Berkas"].value, first["Baris"].value) == ("kiriman/pegawai.csv", 2)
-    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:J4"
+    assert first["Jenis temuan"].value == "temuan ketidakpatuhan"
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:K4"
     third = {h: c for h, c in zip(header, sheet[4], strict=True)}
     assert third["tanggal_lahir"].value is None
     assert third["tanggal_lahir"].fill.fgColor.rgb == "00DDEBF7"  # the cell the finding is about
     assert third["nama"].fill.fgColor.rgb == "00000000"
     assert third["Tingkat temuan"].value == "informasi"
+    assert third["Jenis temuan"].value == "informasi"
 
 
 def test_unicode_names_round_trip() -> None:
@@ -122,6 +187,7 @@ def test_data_never_becomes_a_formula() -> None:
         message=ATTACK,
         actual=ATTACK,
         instansi="+1+1",
+        opd="-1+2",
         period="-2+3",
         nip="@SUM(A1)",
         expected="#N/A",
@@ -140,8 +206,8 @@ def test_data_never_becomes_a_formula() -> None:
                     assert cell.quotePrefix, (sheet.title, cell.coordinate)
                     seen.append(cell.value)
     assert seen.count(ATTACK) == 4  # Temuan: actual, message; pegawai: nama, Temuan
-    assert "=1+1" in seen and "+1+1" in seen and "@SUM(A1)" in seen
-    assert book["Temuan"].cell(row=2, column=14).value == ATTACK
+    assert "=1+1" in seen and "+1+1" in seen and "-1+2" in seen and "@SUM(A1)" in seen
+    assert book["Temuan"].cell(row=2, column=16).value == ATTACK
     # the same report as CSV: every formula-like value carries the apostrophe
     text = render_csv(small_report(findings=[evil], rows=rows))
     cells = [v for row in csv.reader(io.StringIO(text[1:])) for v in row]
@@ -152,7 +218,7 @@ def test_data_never_becomes_a_formula() -> None:
 def test_control_characters_do_not_break_the_workbook() -> None:
     evil = replace(jp(2, "198503122010011001", "Ahmad"), message="bel\x07 esc\x1b tab\t")
     book = load(render_xlsx(small_report(findings=[evil], rows={})))
-    assert book["Temuan"].cell(row=2, column=14).value == "bel\ufffd esc\ufffd tab\t"
+    assert book["Temuan"].cell(row=2, column=16).value == "bel\ufffd esc\ufffd tab\t"
 
 
 def test_empty_report() -> None:
@@ -189,14 +255,14 @@ def test_sheet_title(name: str, title: str) -> None:
 
 def test_summary_shows_employees_and_compliance_when_known() -> None:
     report = small_report()
-    report.employees = {"Pemerintah Kabupaten Rejang Lebong": 1000}
+    report.employees = {OPD: 1000}
     rows = list(load(render_xlsx(report))["Ringkasan"].iter_rows(values_only=True))
     assert (
-        "Instansi",
+        "Perangkat daerah",
         "Kesalahan",
         "Peringatan",
         "Informasi",
         "Pegawai",
         "Tanpa kesalahan (%)",
     ) in rows
-    assert ("Pemerintah Kabupaten Rejang Lebong", 3, 1, 0, 1000, 99.8) in rows
+    assert (OPD, 4, 1, 0, 1000, 99.8) in rows

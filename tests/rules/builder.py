@@ -85,7 +85,12 @@ class Data:
 
     # --- tables ----------------------------------------------------------------------------
     def unit(
-        self, nama: str = UNIT, *, instansi: str = INSTANSI, pelayanan_publik: bool = False
+        self,
+        nama: str = UNIT,
+        *,
+        instansi: str = INSTANSI,
+        pelayanan_publik: bool = False,
+        opd: str | None = None,
     ) -> None:
         """A work unit (once per instansi and name)."""
         if (instansi, nama) in self._units:
@@ -96,6 +101,7 @@ class Data:
                 "kode": f"U{len(self._units):03d}",
                 "nama": nama,
                 "instansi": instansi,
+                "opd": opd,
                 "pelayanan_publik": pelayanan_publik,
             }
         )
@@ -218,6 +224,25 @@ class Data:
                 "jenis": jenis,
                 "tmt_mulai": mulai,
                 "tmt_selesai": selesai,
+            }
+        )
+
+    def cltn(
+        self,
+        nip: str,
+        mulai: dt.date | str,
+        selesai: dt.date | str | None,
+        jenis: str | None = "CLTN",
+        **fields: Any,
+    ) -> None:
+        """A period of CLTN or tugas belajar (riwayat_cltn) from ``mulai`` to ``selesai``."""
+        self.tables["riwayat_cltn"].append(
+            {
+                "nip": nip,
+                "jenis": jenis,
+                "tanggal_mulai": mulai,
+                "tanggal_selesai": selesai,
+                **fields,
             }
         )
 

@@ -135,7 +135,9 @@ def test_kp_masa_breach(kar: Kar) -> None:
         )
     ]
     (finding,) = of_rule(kar.report, "KAR-KP-MASA")
-    assert finding.expected_since == "2002-04-17" and finding.severity == "error"
+    assert finding.expected_since == "2002-04-17"
+    # a KP was decided by BKN: a mismatch is a record to verify, not the agency's breach
+    assert (finding.severity, finding.category) == ("warning", "verifikasi")
     assert "belum mencapai 4 (empat) tahun" in finding.message
 
 
@@ -277,7 +279,9 @@ def test_satyalancana_breach(kar: Kar) -> None:
         _award(kar, "x_hukdis_sedang", clean, "Satyalancana Karya Satya X tanggal 2021-01-04"),
     ]
     finding = of_rule(kar.report, "KAR-SATYALANCANA", kar.nip["x_kurang_sehari"])[0]
-    assert finding.expected_since == "2010-05-18" and finding.severity == "error"
+    assert finding.expected_since == "2010-05-18"
+    # conferred by Keputusan Presiden: a record to verify
+    assert (finding.severity, finding.category) == ("warning", "verifikasi")
 
 
 def test_satyalancana_boundary_exactly_ten_and_thirty_years(kar: Kar) -> None:
@@ -309,7 +313,29 @@ BUP_CASES = {
     "ahli_muda_58": ("Fungsional Ahli Muda", D(1968, 6, 15), 58, False, True),
     "terampil_58": ("Fungsional Terampil", D(1968, 6, 15), 58, False, True),
     "aktif_kosong": ("Pelaksana", D(1968, 6, 15), 58, False, True),  # blank aktif counts as Ya
+    # teachers (every level, and a kepala sekolah) retire at 60, lecturers at 65 (Pasal 240)
+    "guru_muda_58": ("Fungsional Ahli Muda", D(1968, 6, 15), 60, False, False),
+    "guru_pertama_59": ("Fungsional Ahli Pertama", D(1967, 1, 20), 60, False, False),
+    "guru_60_juni": ("Fungsional Ahli Muda", D(1966, 6, 15), 60, False, True),
+    "guru_60_juli": ("Fungsional Ahli Muda", D(1966, 7, 1), 60, False, False),
+    "guru_60_mei": ("Fungsional Ahli Pertama", D(1966, 5, 31), 60, True, True),
+    "kepsek_60": ("Fungsional Ahli Madya", D(1966, 6, 15), 60, False, True),
+    "dosen_64": ("Fungsional Ahli Madya", D(1962, 1, 10), 65, False, False),
+    "dosen_65": ("Fungsional Ahli Madya", D(1961, 6, 15), 65, False, True),
+    # still a civil servant while on leave: the retirement age still applies
+    "cltn_58": ("Pelaksana", D(1968, 5, 31), 58, True, True),
 }
+JABATAN = {
+    "guru_muda_58": "Guru Ahli Muda",
+    "guru_pertama_59": "GURU AHLI PERTAMA",
+    "guru_60_juni": "Guru Ahli Muda",
+    "guru_60_juli": "Guru Kelas Ahli Muda",
+    "guru_60_mei": "Guru Ahli Pertama",
+    "kepsek_60": "Kepala Sekolah",
+    "dosen_64": "Dosen Lektor Kepala",
+    "dosen_65": "Dosen Lektor Kepala",
+}
+KEDUDUKAN = {"cltn_58": "CLTN"}
 
 
 @pytest.fixture(scope="module")
@@ -321,11 +347,30 @@ def bup(
     for case, (jabatan, lahir, *_) in BUP_CASES.items():
         n[case] = d.pegawai(
             jenis_jabatan=jabatan,
+            jabatan=JABATAN.get(case, "Analis Sumber Daya Manusia"),
             tanggal_lahir=lahir,
             tmt_cpns=D(1995, 3, 1),
             aktif=None if case == "aktif_kosong" else True,
+            kedudukan_hukum=KEDUDUKAN.get(case),
         )
     n["nonaktif"] = d.pegawai(tanggal_lahir=D(1960, 1, 1), tmt_cpns=D(1990, 3, 1), aktif=False)
+    # SIASN statuses of people who already left: not reported
+    n["pensiun"] = d.pegawai(
+        tanggal_lahir=D(1960, 1, 1), tmt_cpns=D(1990, 3, 1), kedudukan_hukum="Pensiun"
+    )
+    n["bup_kode"] = d.pegawai(
+        tanggal_lahir=D(1960, 1, 1), tmt_cpns=D(1990, 3, 1), kedudukan_hukum="98"
+    )
+    # the employee's kedudukan_hukum wins over the old aktif column
+    n["aktif_tapi_pensiun"] = d.pegawai(
+        tanggal_lahir=D(1960, 1, 1), tmt_cpns=D(1990, 3, 1), aktif=True, kedudukan_hukum="Pensiun"
+    )
+    n["guru_pelaksana_kosong"] = d.pegawai(
+        jenis_jabatan="Pelaksana",
+        jabatan="Guru",
+        tanggal_lahir=D(1967, 3, 3),
+        tmt_cpns=D(1995, 3, 1),
+    )
     n["pppk"] = d.pegawai(
         tanggal_lahir=D(1960, 1, 1),
         tmt_cpns=D(2022, 3, 1),
@@ -342,39 +387,64 @@ def bup(
 def test_bup_breach(bup: tuple[dict[str, Report], dict[str, str], dict[str, int]]) -> None:
     reports, n, row = bup
 
-    def retired(lahir: dt.date, age: int) -> str:
+    def retired(case: str, lahir: dt.date, age: int) -> str:
         month = D(lahir.year + age, lahir.month, 1)
         following = D(month.year + month.month // 12, month.month % 12 + 1, 1)
-        return f"pensiun sejak {following.isoformat()}"
+        status = KEDUDUKAN.get(case, "Aktif")
+        return f"TMT pensiun {following.isoformat()}, kedudukan hukum tercatat {status}"
 
     for as_of, column in (("2026-06-30", 3), ("2026-07-01", 4)):
         expected = [
-            ("KAR-BUP", row[n[case]], n[case], None, str(spec[2]), retired(spec[1], spec[2]))
+            ("KAR-BUP", row[n[case]], n[case], None, str(spec[2]), retired(case, spec[1], spec[2]))
             for case, spec in BUP_CASES.items()
             if spec[column]
         ]
         assert project(reports[as_of], "KAR-BUP") == expected, as_of
     finding = of_rule(reports["2026-07-01"], "KAR-BUP", n["pelaksana_juni"])[0]
-    assert finding.expected_since == "2017-03-30" and finding.severity == "error"
-    assert (
-        "batas usia pensiun 58 (lima puluh delapan) tahun bagi jabatannya (pensiun sejak "
-        "1 Juli 2026)" in finding.message
-    )
+    assert finding.expected_since == "2017-03-30"
+    # pension is decided by BKN: a record to verify, not the agency's breach
+    assert (finding.severity, finding.category) == ("warning", "verifikasi")
+    assert "TMT pensiun 1 Juli 2026" in finding.message
+    assert "58 (lima puluh delapan) tahun" in finding.message
+    assert "usulkan pemberhentian dengan hak pensiun melalui BKD" in finding.message
+    guru = of_rule(reports["2026-07-01"], "KAR-BUP", n["guru_60_juni"])[0]
+    assert guru.expected == "60" and "60 (enam puluh) tahun" in guru.message
 
 
 def test_bup_boundary_birthday_month_vs_first_day_of_next_month(
     bup: tuple[dict[str, Report], dict[str, str], dict[str, int]],
 ) -> None:
-    """A Pelaksana turning 58 on 15 June 2026 still works in June; from 1 July he is retired."""
+    """A Pelaksana turning 58 on 15 June 2026 still works in June; from 1 July he is retired.
+    So is a Guru turning 60 on 15 June 2026, while one born on 1 July 1966 works through July."""
     reports, n, _ = bup
     assert not of_rule(reports["2026-06-30"], "KAR-BUP", n["pelaksana_juni"])
     assert of_rule(reports["2026-07-01"], "KAR-BUP", n["pelaksana_juni"])
+    assert not of_rule(reports["2026-06-30"], "KAR-BUP", n["guru_60_juni"])
+    assert of_rule(reports["2026-07-01"], "KAR-BUP", n["guru_60_juni"])
+    assert not of_rule(reports["2026-07-01"], "KAR-BUP", n["guru_60_juli"])
 
 
-@pytest.mark.parametrize("case", ["nonaktif", "pppk", "jpt_58", "ahli_madya_58"])
+@pytest.mark.parametrize(
+    "case",
+    [
+        "nonaktif",
+        "pppk",
+        "jpt_58",
+        "ahli_madya_58",
+        "guru_muda_58",
+        "guru_pertama_59",
+        "dosen_64",
+        "pensiun",
+        "bup_kode",
+        "aktif_tapi_pensiun",
+        "guru_pelaksana_kosong",
+    ],
+)
 def test_bup_near_miss(
     bup: tuple[dict[str, Report], dict[str, str], dict[str, int]], case: str
 ) -> None:
-    """Inactive, PPPK, and a 58-year-old JPT / JF ahli madya (BUP 60) are not findings."""
+    """Inactive (by aktif or by SIASN kedudukan hukum), PPPK, a 58-year-old JPT / JF ahli madya
+    (BUP 60), teachers aged 58-59 whatever their jenis jabatan (BUP 60), and a 64-year-old
+    lecturer (BUP 65) are not findings."""
     reports, n, _ = bup
     assert not of_rule(reports["2026-07-01"], "KAR-BUP", n[case])

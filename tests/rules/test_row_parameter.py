@@ -27,6 +27,7 @@ RULE_FILE = """\
   severity: error
   source: Uji
   table: riwayat_pangkat
+  population: semua
   check:
     type: row_parameter
     date: tmt
@@ -44,6 +45,7 @@ RULE_FILE = """\
   severity: error
   source: Uji
   table: riwayat_pangkat
+  population: semua
   check:
     type: row_parameter
     date: tmt
@@ -61,6 +63,7 @@ RULE_FILE = """\
   severity: error
   source: Uji
   table: penghargaan
+  population: semua
   check:
     type: row_parameter
     date: tanggal
@@ -80,6 +83,7 @@ RULE_FILE = """\
   severity: error
   source: Uji
   table: pegawai
+  population: semua
   check:
     type: row_parameter
     date: ":as_of"
@@ -313,6 +317,7 @@ GOOD = """\
   severity: error
   source: Uji
   table: penghargaan
+  population: semua
   check:
     type: row_parameter
     date: tanggal
@@ -328,7 +333,7 @@ GOOD = """\
 LINT_CASES = {
     "category-not-in-enum": (
         GOOD.replace("Satyalancana Karya Satya X:", "Satyalancana Karya Satya 10:"),
-        "7:3: [error] aturan UJI-KATEGORI memetakan kategori yang tidak ada dalam enum "
+        "8:3: [error] aturan UJI-KATEGORI memetakan kategori yang tidak ada dalam enum "
         "penghargaan.jenis: Satyalancana Karya Satya 10; nilai yang ada: Satyalancana Karya "
         "Satya X, Satyalancana Karya Satya XX, Satyalancana Karya Satya XXX, Satyalancana Wira "
         "Karya, Satyalancana Pembangunan, Satyalancana Kebaktian Sosial, Pegawai Teladan, "
@@ -336,17 +341,17 @@ LINT_CASES = {
     ),
     "unknown-parameter-in-mapping": (
         GOOD.replace(": penghargaan.satyalancana_x", ": penghargaan.satyalancana_10"),
-        "7:3: [error] aturan UJI-KATEGORI membaca parameter 'penghargaan.satyalancana_10' yang "
+        "8:3: [error] aturan UJI-KATEGORI membaca parameter 'penghargaan.satyalancana_10' yang "
         "tidak ada di parameter.yml (rule-parameter)",
     ),
     "previous-at-as-of": (
         GOOD.replace("date: tanggal", 'date: ":as_of"\n    previous: tanggal_lalu'),
-        "7:3: [error] aturan UJI-KATEGORI: previous hanya berlaku bila date adalah kolom "
+        "8:3: [error] aturan UJI-KATEGORI: previous hanya berlaku bila date adalah kolom "
         "tanggal, bukan :as_of (rule-check)",
     ),
     "category-not-a-column": (
         GOOD.replace("by: t.jenis", "by: UPPER(t.jenis)"),
-        "11:11: [error] nilai 'UPPER(t.jenis)' tidak sesuai pola ^[tk]\\.[a-z_][a-z0-9_]*$ "
+        "12:11: [error] nilai 'UPPER(t.jenis)' tidak sesuai pola ^[tk]\\.[a-z_][a-z0-9_]*$ "
         "(rule-check)",
     ),
 }

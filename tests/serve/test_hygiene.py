@@ -22,11 +22,13 @@ from markupsafe import escape
 
 from checker.limits import MIB, Limits
 from checker.report.labels import by_rule
-from checker.report.report import read_report
+from checker.report.report import read_report, to_json
 from checker.serve import Storage, add_agency, create_app
 from checker.serve.confine import gave_up, out_of_memory, timed_out
-from checker.serve.findings import forget_findings
+from checker.serve.findings import forget_findings, overview, rule_summary
+from checker.serve.storage import Submission, new_submission_id, now
 from checker.serve.worker import MAX_ATTEMPTS
+from tests.report.sample import OPD, small_report
 from tests.serve.live import (
     LIMITS,
     ROOT,
@@ -282,7 +284,7 @@ def test_report_pages_read_findings_from_the_database(live: Live, sample: Path) 
     groups = by_rule(report)
     with storage.connect() as con:
         stored = con.execute(
-            "SELECT rule, findings FROM rule_summaries WHERE submission = ? ORDER BY position",
+            "SELECT rule, findings FROM rule_groups WHERE submission = ? ORDER BY position",
             (sid,),
         ).fetchall()
         rows = con.execute("SELECT COUNT(*) FROM findings WHERE submission = ?", (sid,)).fetchone()
@@ -315,6 +317,38 @@ def test_report_pages_read_findings_from_the_database(live: Live, sample: Path) 
         again = con.execute("SELECT COUNT(*) FROM findings WHERE submission = ?", (sid,)).fetchone()
     assert again[0] == rows[0]
     assert json.loads(report_file.read_text(encoding="utf-8"))["findings"]  # kept as a file
+
+
+# the tables the pages read before findings had a category and an OPD
+OLD_TABLES = """
+CREATE TABLE report_overviews (submission TEXT PRIMARY KEY, findings INTEGER NOT NULL,
+    by_severity TEXT NOT NULL, instansi TEXT NOT NULL);
+CREATE TABLE rule_summaries (submission TEXT NOT NULL, rule TEXT NOT NULL,
+    position INTEGER NOT NULL, title TEXT NOT NULL, severity TEXT NOT NULL,
+    findings INTEGER NOT NULL, PRIMARY KEY (submission, rule));
+"""
+
+
+def test_a_report_stored_before_categories_is_stored_again_from_its_file(tmp_path: Path) -> None:
+    storage = Storage(tmp_path)
+    add_agency(storage, "A", "Instansi A")
+    sid = new_submission_id()
+    storage.folder(sid).mkdir()
+    storage.add_submission(Submission(sid, "A", "", now(), "2026-06-30", [2025], "done", "0"))
+    report_file = storage.folder(sid) / "laporan.json"
+    report_file.write_text(to_json(small_report()), encoding="utf-8")
+    with storage.connect() as con:  # as the service left it before the upgrade
+        con.executescript(OLD_TABLES)
+        con.execute("INSERT INTO report_overviews VALUES (?, 6, '{}', '[[], []]')", (sid,))
+    Storage(tmp_path)  # the upgraded service opens the database
+    with storage.connect() as con:
+        tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master")}
+    assert not tables & {"report_overviews", "rule_summaries"}
+    shown = overview(storage, sid, report_file)
+    assert shown.by_category == {"ketidakpatuhan": 4, "verifikasi": 1, "informasi": 1}
+    assert shown.opd[0][0] == "Perangkat daerah" and [OPD, 4, 1, 0] in shown.opd[1]
+    found = rule_summary(storage, sid, "KAR-KP-MASA")
+    assert found is not None and found.categories == ("verifikasi",)
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,6 @@
 """The operator's pages over real HTTP: sign-in, session cookie, CSRF, upload through the form,
-the report page, escaping, and who sees what."""
+the report page (with each finding's category and the per-OPD table), escaping, and who sees
+what."""
 
 from __future__ import annotations
 
@@ -9,8 +10,15 @@ from pathlib import Path
 
 import httpx
 import pytest
+from markupsafe import escape
 
+from checker.report.labels import CATEGORY_LABELS, CATEGORY_MEANINGS
+from checker.report.report import Report, to_json
 from checker.serve import Storage, add_agency, revoke_agency
+from checker.serve.findings import store_findings
+from checker.serve.runner import REPORT_JSON
+from checker.serve.storage import Submission, new_submission_id, now
+from tests.report.sample import OPD, VERIFIKASI, small_report
 from tests.serve.live import Live, stored_folders
 
 HIDDEN = re.compile(r'name="csrf" value="([^"]+)"')
@@ -228,3 +236,69 @@ def test_revoking_ends_browser_sessions(live: Live, browsers: Browsers) -> None:
     assert client.get("/pengajuan").status_code == 200
     revoke_agency(storage, "S")
     assert client.get("/pengajuan").status_code == 303
+
+
+def finished(live: Live, agency: str, report: Report) -> str:
+    """A submission of ``agency`` whose check has ended with ``report``, stored as the check
+    process stores it (report file, then the rows the pages read)."""
+    storage = Storage(live.data_dir)
+    sid = new_submission_id()
+    storage.folder(sid).mkdir()
+    storage.add_submission(
+        Submission(sid, agency, "", now(), report.as_of, report.years, "queued", "0")
+    )
+    (storage.folder(sid) / REPORT_JSON).write_text(to_json(report), encoding="utf-8")
+    store_findings(storage, sid, report)
+    storage.finish(sid, error=None, policy_version="2026.1", policy_commit=None, summary={})
+    return sid
+
+
+def test_report_page_counts_findings_per_category_and_per_opd(
+    live: Live, browsers: Browsers
+) -> None:
+    report = small_report()
+    report.employees = {OPD: 40}
+    sid = finished(live, "B", report)
+    page = browsers.signed_in(live.tokens["B"]).get(f"/pengajuan/{sid}").text
+    # per category: 4 breaches, 1 to verify, 1 information, each with what it asks for
+    for count, key in ((4, "ketidakpatuhan"), (1, "verifikasi"), (1, "informasi")):
+        assert (
+            f'<li class="jenis-{key}"><span class="nilai">{count}</span> '
+            f"{CATEGORY_LABELS[key]}</li>"
+        ) in page
+        assert str(escape(CATEGORY_MEANINGS[key])) in page
+    assert "Temuan per perangkat daerah" in page and "Temuan per instansi" not in page
+    assert '<th scope="col">Perangkat daerah</th>' in page
+    assert f'<th scope="row">{OPD}</th>' in page
+    # the rule to verify is labelled as such in the table of rules
+    row = page.split('href="/pengajuan/' + sid + '/aturan/KAR-KP-MASA"', 1)[1].split("</tr>")[0]
+    assert f'<span class="jenis jenis-verifikasi">{VERIFIKASI}</span>' in row
+    assert '<span class="tingkat tingkat-error">kesalahan</span>' in row
+
+
+def test_rule_page_labels_each_finding_with_its_category(live: Live, browsers: Browsers) -> None:
+    sid = finished(live, "B", small_report())
+    client = browsers.signed_in(live.tokens["B"])
+    page = client.get(f"/pengajuan/{sid}/aturan/KAR-KP-MASA").text
+    label = f'<span class="jenis jenis-verifikasi">{VERIFIKASI}</span>'
+    assert page.count(label) == 2  # under the heading and on the one finding
+    assert f"<dt>Jenis temuan</dt><dd>{label}</dd>" in page
+    assert f"<dt>Perangkat daerah</dt><dd>{OPD}</dd>" in page
+    other = client.get(f"/pengajuan/{sid}/aturan/KOMP-JP-MIN").text
+    assert VERIFIKASI not in other
+    assert '<span class="jenis jenis-ketidakpatuhan">temuan ketidakpatuhan</span>' in other
+
+
+def test_pages_take_the_category_words_from_the_label_table(
+    live: Live, browsers: Browsers, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the service runs in this process (uvicorn in a thread): the table it reads is this one
+    sid = finished(live, "B", small_report())
+    monkeypatch.setitem(CATEGORY_LABELS, "verifikasi", "perlu dicek")
+    client = browsers.signed_in(live.tokens["B"])
+    pages = (
+        client.get(f"/pengajuan/{sid}").text
+        + client.get(f"/pengajuan/{sid}/aturan/KAR-KP-MASA").text
+    )
+    assert '<span class="jenis jenis-verifikasi">perlu dicek</span>' in pages
+    assert VERIFIKASI not in pages

@@ -1,5 +1,6 @@
 """``publish`` writes what the site's compliance dashboard reads: the latest accepted report of
-every agency, one JSON file each, that loads as a Report and builds the dashboard pages."""
+every agency, one JSON file each, that loads as a Report and builds the dashboard pages, which
+count each perangkat daerah (OPD) the report holds; an upload records those OPDs."""
 
 from __future__ import annotations
 
@@ -42,10 +43,21 @@ def test_publish_writes_latest_report_per_agency(live: Live, sample: Path, tmp_p
         served = client.get(f"/api/v1/pengajuan/{latest['id']}/laporan.json").content
     assert (out / "b-2026-06-30.json").read_bytes() == served
 
+    opds: set[str] = set()
+    instansi: set[str] = set()
     for path in out.glob("*.json"):
-        Report.from_dict(json.loads(path.read_text(encoding="utf-8")))
+        report = Report.from_dict(json.loads(path.read_text(encoding="utf-8")))
+        # what the upload recorded and what publish says it wrote: the report's OPDs
+        named = set(report.employees) | {f.opd for f in report.active() if f.opd}
+        assert written[path.name].opd == tuple(sorted(named))
+        opds |= named
+        instansi |= {f.instansi for f in report.findings if f.instansi}
+    assert latest["summary"]["opd"] == sorted(Report.from_dict(json.loads(served)).employees)
+    assert "instansi" not in latest["summary"]
+    # the OPDs are counted apart, not as the instansi they belong to
+    assert opds - instansi
     board = build_dashboard(load_reports(out))
-    assert board.latest()
+    assert set(board.latest()) - {""} == opds
     site = load_context(ROOT / "policy", ROOT / "rules", out)
     assert any(page.src_uri.startswith("kepatuhan/") for page in kepatuhan_pages(site))
 

@@ -1,4 +1,7 @@
-"""A tiny site: the fixture regulation of tests/policy_fixture.py, two rules, two reports."""
+"""A tiny site: the fixture regulation of tests/policy_fixture.py, two rules, two reports.
+
+Both reports come from one instansi kerja, the province, and count its two perangkat daerah
+(OPD) apart: the dashboard, its pages and the impact page group by OPD."""
 
 from __future__ import annotations
 
@@ -18,9 +21,11 @@ RULES = """\
   severity: error
   source: Peraturan Pemerintah Nomor 11 Tahun 2017
   table: pegawai
+  population:
+    status_kepegawaian: [PNS]
+    kedudukan_hukum: bertugas
   check:
     type: period_aggregate
-    population: p.status_kepegawaian = 'PNS' AND p.aktif
     child: pelatihan
     date_column: tanggal_selesai
     aggregate: SUM(c.jp)
@@ -36,6 +41,7 @@ RULES = """\
   severity: warning
   source: Struktur NIP
   table: pegawai
+  population: semua
   check:
     type: pattern
     column: nip
@@ -58,8 +64,11 @@ Setiap Instansi wajib menyampaikan laporan pelaksanaan kepada Gubernur paling la
 Peraturan Gubernur ini mulai berlaku pada tanggal diundangkan. Agar setiap orang mengetahuinya, memerintahkan pengundangan Peraturan Gubernur ini dengan penempatannya dalam Berita Daerah Provinsi Bengkulu.
 """
 
-PROVINSI = "Pemerintah Provinsi Bengkulu"
+PROVINSI = "Pemerintah Provinsi Bengkulu"  # the instansi kerja of every fixture finding
 KOTA = "Pemerintah Kota Bengkulu"
+# the province's perangkat daerah the fixture counts apart
+DIKBUD = "Dinas Pendidikan dan Kebudayaan"
+DINKES = "Dinas Kesehatan"
 # made-up people whose NIP and name must never reach the public site
 PEOPLE = {
     "198503152010011001": "Budi Santoso",
@@ -71,7 +80,7 @@ PEOPLE = {
 def _finding(
     rule: str,
     nip: str,
-    instansi: str | None,
+    opd: str | None,
     clause: str,
     citation: str,
     severity: str = "error",
@@ -85,7 +94,8 @@ def _finding(
         row=2,
         column="jp",
         nip=nip,
-        instansi=instansi,
+        instansi=PROVINSI if opd else None,
+        opd=opd,
         period=period,
         message=f"Sdr. {PEOPLE.get(nip, 'X')} (NIP {nip}) melanggar {citation}.",
         clause=ClauseRef(clause, citation, "uji-1"),
@@ -93,7 +103,8 @@ def _finding(
 
 
 def reports() -> list[tuple[str, Report]]:
-    """Two submissions: the kota improves, the province stays; one finding names no instansi."""
+    """Two submissions of the province: Dinas Kesehatan improves, Dinas Pendidikan dan
+    Kebudayaan stays; one finding names no OPD (nor instansi)."""
     nips = list(PEOPLE)
     first = Report(
         "0.1.0",
@@ -102,11 +113,11 @@ def reports() -> list[tuple[str, Report]]:
         [2025],
         [],
         [
-            _finding("KOMP-JP-MIN", nips[0], PROVINSI, "hak-jp-jumlah", "Pasal 2 ayat (1)"),
-            _finding("KOMP-JP-MIN", nips[1], KOTA, "hak-jp-jumlah", "Pasal 2 ayat (1)"),
-            _finding("DATA-NIP-FORMAT", nips[2], KOTA, "rujukan", "Pasal 3", "warning", None),
+            _finding("KOMP-JP-MIN", nips[0], DIKBUD, "hak-jp-jumlah", "Pasal 2 ayat (1)"),
+            _finding("KOMP-JP-MIN", nips[1], DINKES, "hak-jp-jumlah", "Pasal 2 ayat (1)"),
+            _finding("DATA-NIP-FORMAT", nips[2], DINKES, "rujukan", "Pasal 3", "warning", None),
         ],
-        employees={PROVINSI: 10, KOTA: 4},
+        employees={DIKBUD: 10, DINKES: 4},
     )
     second = Report(
         "0.1.0",
@@ -115,10 +126,10 @@ def reports() -> list[tuple[str, Report]]:
         [2025],
         [],
         [
-            _finding("KOMP-JP-MIN", nips[0], PROVINSI, "hak-jp-jumlah", "Pasal 2 ayat (1)"),
+            _finding("KOMP-JP-MIN", nips[0], DIKBUD, "hak-jp-jumlah", "Pasal 2 ayat (1)"),
             _finding("SKEMA-BARIS", "", None, "hak-jp", "Pasal 2", period=None),
         ],
-        employees={PROVINSI: 10, KOTA: 5},
+        employees={DIKBUD: 10, DINKES: 5},
     )
     return [("2026-01.json", first), ("2026-06.json", second)]
 

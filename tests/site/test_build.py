@@ -61,16 +61,17 @@ def test_strict_build_has_every_section(built_site: Path) -> None:
         "aturan/jenis/index.html",
         "aturan/cakupan/index.html",
         "kepatuhan/index.html",
-        "kepatuhan/instansi/kota-bengkulu/index.html",
         "panduan/index.html",
         "panduan/format-kebijakan/index.html",
         "unduhan/index.html",
         "unduhan/templat-data-kepegawaian.xlsx",
         "unduhan/peraturan.txt",
         "unduhan/peraturan.docx",
-        "kepatuhan/grafik/kepatuhan-instansi.svg",
+        "kepatuhan/grafik/kepatuhan-perangkat-daerah.svg",
     ):
         assert (built_site / page).is_file(), page
+    # one page per perangkat daerah (the example reports name each instansi as one)
+    assert list((built_site / "kepatuhan" / "perangkat-daerah").glob("*/index.html"))
     assert not (built_site / "overrides").exists()
 
 
@@ -146,14 +147,17 @@ HOSTILE = '<script>alert(1)</script>"><img src=x onerror=alert(2)>{ onclick=aler
 
 
 def test_agency_data_is_text_on_every_page(tmp_path: Path) -> None:
-    """Markup in every data field that reaches the public site (instansi, unit, file name,
-    rule message) comes out as text: no raw tag or attribute in any built HTML, title and
-    navigation included."""
+    """Markup in every data field that reaches the public site (perangkat daerah, instansi,
+    unit, file name, rule message) comes out as text: no raw tag or attribute in any built
+    HTML, title and navigation included."""
     reports = tmp_path / "laporan"
     reports.mkdir()
     source = json.loads((ROOT / "reports/contoh/laporan-2026-06-30.json").read_text("utf-8"))
     for finding in source["findings"]:
-        finding["instansi"] = HOSTILE
+        # the dashboard's pages, titles and navigation are per OPD; an OPD page names the
+        # instansi too
+        finding["opd"] = HOSTILE
+        finding["instansi"] = f"{HOSTILE} (instansi)"
         finding["message"] = f"{HOSTILE} {finding['message']}"
         finding["file"] = f"{HOSTILE}.csv"
     source["inputs"] = [{**item, "path": f"{HOSTILE}.csv"} for item in source["inputs"]]
@@ -176,8 +180,8 @@ def test_agency_data_is_text_on_every_page(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     pages = html_files(tmp_path / "out")
-    instansi_pages = [p for p in pages if "alert" in p.read_text("utf-8")]
-    assert instansi_pages, "the hostile instansi should appear (escaped) somewhere"
+    opd_pages = [p for p in pages if "alert" in p.read_text("utf-8")]
+    assert opd_pages, "the hostile OPD should appear (escaped) somewhere"
     for page in pages:
         tags = Tags()
         tags.feed(page.read_text("utf-8"))

@@ -13,7 +13,7 @@ from checker.site.context import load_reports
 from checker.site.dashboard import build_dashboard
 from checker.site.kepatuhan import kepatuhan_pages
 from tests.policy_fixture import MakePolicy
-from tests.site.fixture import AS_OF, PENUTUP, PROVINSI, write_inputs
+from tests.site.fixture import AS_OF, DIKBUD, PENUTUP, write_inputs
 
 EMPTY = "Dinas Tanpa Pegawai"
 
@@ -27,7 +27,7 @@ def _with_empty_agency(root: Path) -> tuple[Path, Path]:
         [2025],
         [],
         [],
-        employees={EMPTY: 0, PROVINSI: 10},
+        employees={EMPTY: 0, DIKBUD: 10},
     )
     # read after the fixture's own report of the same date, so it is the latest
     (reports / "zz-kosong.json").write_text(to_json(report), encoding="utf-8")
@@ -37,10 +37,10 @@ def _with_empty_agency(root: Path) -> tuple[Path, Path]:
 def test_empty_agency_has_no_rate_in_json_and_dashboard(tmp_path: Path) -> None:
     _, reports = _with_empty_agency(tmp_path)
     data = json.loads((reports / "zz-kosong.json").read_text(encoding="utf-8"))
-    assert data["summary"]["compliance_by_instansi"][EMPTY]["compliance_percent"] is None
+    assert data["summary"]["compliance_by_opd"][EMPTY]["compliance_percent"] is None
     snap = build_dashboard(load_reports(reports)).latest()[EMPTY]
     assert (snap.employees, snap.with_errors, snap.compliance) == (0, 0, None)
-    assert build_dashboard(load_reports(reports)).latest()[PROVINSI].compliance == 100.0
+    assert build_dashboard(load_reports(reports)).latest()[DIKBUD].compliance == 100.0
 
 
 def test_empty_agency_reads_as_a_dash_on_its_pages(make_policy: MakePolicy, tmp_path: Path) -> None:
@@ -52,4 +52,4 @@ def test_empty_agency_reads_as_a_dash_on_its_pages(make_policy: MakePolicy, tmp_
         line for line in pages["kepatuhan/index.md"].splitlines() if line.startswith(f"| [{EMPTY}]")
     )
     assert "| 0 | 0 | – |" in row
-    assert "- Kepatuhan: **–**" in pages["kepatuhan/instansi/dinas-tanpa-pegawai.md"]
+    assert "- Kepatuhan: **–**" in pages["kepatuhan/perangkat-daerah/dinas-tanpa-pegawai.md"]

@@ -180,7 +180,7 @@ def test_the_probe_shows_the_browser_enforces_the_policy(
         "/peraturan/pengembangan-kompetensi/#pasal-9",
         "/parameter/",
         "/aturan/",
-        "/kepatuhan/instansi/kota-bengkulu/",
+        "/kepatuhan/perangkat-daerah/dinas-kesehatan/",
         "/unduhan/",
         "/panduan/pengelola/",
         "/404.html",

@@ -53,14 +53,14 @@ def test_same_inputs_same_bytes(tiny_site: SiteContext) -> None:
     assert first == second
     charts = [uri for uri in first if uri.endswith(".svg")]
     assert sorted(charts) == [
-        "kepatuhan/grafik/kepatuhan-instansi.svg",
+        "kepatuhan/grafik/kepatuhan-perangkat-daerah.svg",
         "kepatuhan/grafik/perkembangan.svg",
         "kepatuhan/grafik/temuan-ketentuan.svg",
     ]
-    svg = first["kepatuhan/grafik/kepatuhan-instansi.svg"].content
+    svg = first["kepatuhan/grafik/kepatuhan-perangkat-daerah.svg"].content
     assert isinstance(svg, bytes)
     assert b"<script" not in svg and b"<dc:date>" not in svg
-    assert b"Kota Bengkulu" in svg  # text kept as text, so it is searchable and scales
+    assert b"Dinas Kesehatan" in svg  # text kept as text, so it is searchable and scales
 
 
 def test_edit_links_open_the_source_files(tiny_site: SiteContext) -> None:
@@ -85,7 +85,7 @@ def test_public_pages_hold_no_personal_data(tiny_site: SiteContext) -> None:
     for name in PEOPLE.values():
         assert name not in text
     assert "tidak diterbitkan di situs publik" in str(
-        pages(tiny_site)["kepatuhan/instansi/provinsi-bengkulu.md"].content
+        pages(tiny_site)["kepatuhan/perangkat-daerah/dinas-pendidikan-dan-kebudayaan.md"].content
     )
 
 
@@ -93,7 +93,7 @@ def test_private_build_shows_masked_nips(make_policy: MakePolicy, tmp_path: Path
     make_policy(bab__penutup_md=PENUTUP)
     rules, reports = write_inputs(tmp_path)
     site = load_context("policy", rules, reports, as_of=AS_OF, private=True)
-    page = str(pages(site)["kepatuhan/instansi/provinsi-bengkulu.md"].content)
+    page = str(pages(site)["kepatuhan/perangkat-daerah/dinas-pendidikan-dan-kebudayaan.md"].content)
     # the masked NIP is data: its asterisks are escaped, so they cannot turn into emphasis
     assert (
         "| 198503\\*\\*\\*\\*\\*\\*\\*\\*1001 | [KOMP-JP-MIN](../../aturan/index.md#komp-jp-min) |"
@@ -175,7 +175,8 @@ def test_navigation_orders_sections(tiny_site: SiteContext) -> None:
     ]
     assert nav[2]["Riwayat"] == ["riwayat/index.md"]
     assert nav[6]["Panduan"] == ["panduan/index.md", "panduan/operator.md", "panduan/zzz.md"]
-    assert nav[5]["Kepatuhan"] == ["kepatuhan/index.md"]  # instansi pages are reached by links
+    # the pages of the perangkat daerah are reached by links
+    assert nav[5]["Kepatuhan"] == ["kepatuhan/index.md"]
 
 
 def test_template_download_is_deterministic(tiny_site: SiteContext) -> None:

@@ -1,30 +1,40 @@
 """Per-employee, per-checked-year checks: an aggregate against a parameter, or existence.
 
-Both start from a *population*: employees (``pegawai`` as ``p``) crossed with the checked years
-(``kebijakan_tahun`` as ``y``), filtered by an SQL condition such as
-``p.aktif AND p.tmt_cpns <= <1 January of y.tahun>`` (write ``:year_start``/``:year_end``).
+Both start from the rule's *population* (``population:`` beside ``check:``, see
+:mod:`checker.rules.population`): employees (``kebijakan_asn`` as ``p``) crossed with the checked
+years (``kebijakan_tahun`` as ``y``). An extra SQL condition may narrow it (``where``; write
+``:year_start``/``:year_end`` for 1 January and 31 December of the checked year).
 """
 
 from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from checker.rules.helpers import YEARS_TABLE
+from checker.rules.helpers import EMPLOYEE_ROWS, YEARS_TABLE
 from checker.rules.model import Rule
 from checker.rules.sql import ParamJoin, expand, literal, output, year_end, year_start
 from checker.rules.types.base import COLUMN, SQL, CheckType, CompileContext
 
-POPULATION = {**SQL, "description": "Syarat SQL atas pegawai p dan tahun y.tahun."}
+WHERE = {
+    **SQL,
+    "description": "Syarat SQL tambahan atas pegawai p dan tahun y.tahun, di samping populasi "
+    "aturan.",
+}
 
 
 def population_sql(rule: Rule) -> str:
     """Employees × checked years that the rule applies to: columns of p plus ``tahun``."""
-    cond = (
-        expand(rule.check["population"])
-        .replace(":year_start", year_start("y.tahun"))
-        .replace(":year_end", year_end("y.tahun"))
+    conds = [rule.population.condition("p", "y.tahun")] if rule.population else []
+    if rule.check.get("where"):
+        conds.append(
+            expand(rule.check["where"])
+            .replace(":year_start", year_start("y.tahun"))
+            .replace(":year_end", year_end("y.tahun"))
+        )
+    cond = " AND ".join(f"({c})" for c in conds) or "TRUE"
+    return (
+        f"SELECT p.*, y.tahun FROM {EMPLOYEE_ROWS} AS p CROSS JOIN {YEARS_TABLE} AS y WHERE {cond}"
     )
-    return f"SELECT p.*, y.tahun FROM pegawai AS p CROSS JOIN {YEARS_TABLE} AS y WHERE {cond}"
 
 
 def _child_in_year(rule: Rule) -> str:
@@ -41,7 +51,7 @@ class PeriodAggregate(CheckType):
         "berlaku pada 31 Desember tahun tersebut."
     )
     options: ClassVar[dict[str, Any]] = {
-        "population": POPULATION,
+        "where": WHERE,
         "child": COLUMN,
         "date_column": COLUMN,
         "aggregate": {**SQL, "description": "Agregat atas baris anak c, misalnya SUM(c.jp)."},
@@ -49,9 +59,9 @@ class PeriodAggregate(CheckType):
         "parameter": {"type": "string"},
         "column": COLUMN,
     }
-    required = ("population", "child", "date_column", "aggregate", "breach", "parameter")
+    required = ("child", "date_column", "aggregate", "breach", "parameter")
     example = (
-        "check:\n  type: period_aggregate\n  population: p.status_kepegawaian = 'PNS'\n"
+        "population:\n  status_kepegawaian: [PNS]\ncheck:\n  type: period_aggregate\n"
         "  child: pelatihan\n  date_column: tanggal_selesai\n  aggregate: SUM(c.jp)\n"
         "  breach: '<'\n  parameter: kompetensi.jp_minimum_pns"
     )
@@ -85,6 +95,7 @@ class PeriodAggregate(CheckType):
             expected="e.batas_teks",
             actual="e.nilai",
             expected_since="e.batas_sejak",
+            opd="e.opd",
         )
         return (
             f"SELECT {select}\nFROM ({self.per_employee(rule)}) AS e\n"
@@ -104,15 +115,15 @@ class PeriodExists(CheckType):
         "(gunakan p.tahun untuk tahun yang diperiksa)."
     )
     options: ClassVar[dict[str, Any]] = {
-        "population": POPULATION,
+        "where": WHERE,
         "child": COLUMN,
         "match": {**SQL, "description": "Syarat SQL atas baris anak c dan pegawai p."},
         "expected": {"type": "string", "description": "Uraian catatan yang diharapkan."},
         "column": COLUMN,
     }
-    required = ("population", "child", "match")
+    required = ("child", "match")
     example = (
-        "check:\n  type: period_exists\n  population: p.aktif\n"
+        "population:\n  kedudukan_hukum: bertugas\ncheck:\n  type: period_exists\n"
         "  child: penilaian_kinerja\n  match: c.nip = p.nip AND c.tahun = p.tahun"
     )
 
@@ -138,6 +149,7 @@ class PeriodExists(CheckType):
             column=rule.check.get("column"),
             expected=literal(expected),
             actual="'tidak ada'",
+            opd="e.opd",
         )
         return (
             f"SELECT {select}\nFROM ({self.per_employee(rule)}) AS e\n"

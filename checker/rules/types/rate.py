@@ -1,4 +1,4 @@
-"""agency_rate: the share of an instansi's population that satisfies a per-year rule."""
+"""agency_rate: the share of an OPD's population that satisfies a per-year rule."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ class AgencyRate(CheckType):
     title = "Capaian instansi terhadap target"
     description = (
         "Persentase populasi suatu aturan per tahun (`rule`, bertipe "
-        "period_aggregate atau period_exists) yang memenuhinya, per instansi; "
+        "period_aggregate atau period_exists) yang memenuhinya, per perangkat daerah; "
         "pelanggaran bila di bawah target bertanggal (`target`, dalam persen) yang "
         "berlaku pada 31 Desember tahun tersebut."
     )
@@ -34,9 +34,9 @@ class AgencyRate(CheckType):
         )
         target = ParamJoin("g", rule.check["target"], year_end("r.tahun"))
         rates = (
-            f"SELECT e.instansi, e.tahun, COUNT(*) AS populasi, "
+            f"SELECT e.opd, MIN(e.instansi) AS instansi, e.tahun, COUNT(*) AS populasi, "
             f"SUM(CASE WHEN {kind.breach_condition(base)} THEN 0 ELSE 1 END) AS memenuhi\n"
-            f"FROM ({kind.per_employee(base)}) AS e\nGROUP BY e.instansi, e.tahun"
+            f"FROM ({kind.per_employee(base)}) AS e\nGROUP BY e.opd, e.tahun"
         )
         share = "100.0 * r.memenuhi / r.populasi"
         # compare the exact share; round only what people read (69.95 % misses a 70 % target)
@@ -47,6 +47,7 @@ class AgencyRate(CheckType):
             expected=target.value(),
             actual=f"ROUND({share}, 1)",
             expected_since="g.since",
+            opd="r.opd",
         )
         return (
             f"SELECT {select}\nFROM ({rates}) AS r\n{target.sql()}\n"

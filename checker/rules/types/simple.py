@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from checker.rules.helpers import EMPLOYEE_VIEW
+from checker.rules.helpers import EMPLOYEE_ROWS, EMPLOYEE_VIEW
 from checker.rules.model import Rule
 from checker.rules.sql import expand, literal, output
 from checker.rules.types.base import COLUMN, SQL, CheckType, CompileContext
@@ -24,11 +24,12 @@ def row_output(
     """The output columns for a breach found in one row ``t`` of the rule's table, naming the
     employee from the row itself (pegawai) or from ``k`` (see :func:`row_from`)."""
     if rule.table == "pegawai":
-        nip, nama, instansi = "t.nip", "t.nama", "t.instansi"
+        nip, nama, instansi, opd = "t.nip", "t.nama", "t.instansi", "t.opd"
     elif rule.table == "unit_kerja":
         nip, nama, instansi = "NULL", "NULL", "t.instansi"
+        opd = "COALESCE(t.opd, t.nama)"
     else:
-        nip, nama, instansi = "t.nip", "k.nama", "k.instansi"
+        nip, nama, instansi, opd = "t.nip", "k.nama", "k.instansi", "k.opd"
     return output(
         file="t._file",
         row="t._row",
@@ -40,16 +41,34 @@ def row_output(
         actual=actual,
         expected=expected,
         expected_since=expected_since,
+        opd=opd,
     )
 
 
 def row_from(rule: Rule, source: str | None = None) -> str:
     """FROM the rule's table (or ``source`` over it) as t, with the employee of each row as k
-    (one row per NIP of ``kebijakan_pegawai``) unless t is itself pegawai or unit_kerja."""
-    base = f"FROM {source or rule.table} AS t"
-    if rule.table in ("pegawai", "unit_kerja"):
-        return base
-    return base + f"\nLEFT JOIN {EMPLOYEE_VIEW} AS k ON k.nip = t.nip"
+    (one row per NIP of ``kebijakan_pegawai``) unless t is itself pegawai or unit_kerja. Rows
+    of pegawai are read as the rules see them (``kebijakan_asn``: effective kedudukan hukum,
+    OPD, jabatan category), and the rule's population, if any, filters them."""
+    population = rule.population
+    if rule.table == "pegawai":
+        if population is None or population.everyone:
+            return f"FROM {source or EMPLOYEE_ROWS} AS t"
+        return (
+            f"FROM (SELECT * FROM {source or EMPLOYEE_ROWS} AS p "
+            f"WHERE {population.condition('p')}) AS t"
+        )
+    base = source or rule.table
+    if rule.table == "unit_kerja":
+        return f"FROM {base} AS t"
+    if population is not None and not population.everyone:
+        # a record is judged unless its employee is known and outside the population (the
+        # record of an NIP missing from pegawai is judged, as intake reports the NIP apart)
+        base = (
+            f"(SELECT r.* FROM {base} AS r WHERE NOT EXISTS (SELECT 1 FROM {EMPLOYEE_VIEW} "
+            f"AS p WHERE p.nip = r.nip AND NOT ({population.condition('p')})))"
+        )
+    return f"FROM {base} AS t\nLEFT JOIN {EMPLOYEE_VIEW} AS k ON k.nip = t.nip"
 
 
 def _where(rule: Rule, condition: str) -> str:
