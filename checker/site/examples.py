@@ -41,15 +41,25 @@ EXAMPLES = (
 
 
 def _relabel(report: Report, folder: Path, label: str) -> Report:
-    """Replace the temp folder in every path by ``label``."""
+    """Replace the temp folder by ``label`` in every path, and in the texts that name a file
+    (a duplicate row says where the first one is), so the output does not depend on it."""
 
-    def fix(path: str | None) -> str | None:
-        return None if path is None else path.replace(str(folder), label)
+    def fix(text: str | None) -> str | None:
+        return None if text is None else text.replace(str(folder), label)
 
     return replace(
         report,
         inputs=[InputRef(fix(i.path) or "", i.table, i.rows, i.sha256) for i in report.inputs],
-        findings=[replace(f, file=fix(f.file)) for f in report.findings],
+        findings=[
+            replace(
+                f,
+                file=fix(f.file),
+                message=fix(f.message) or "",
+                actual=fix(f.actual),
+                expected=fix(f.expected),
+            )
+            for f in report.findings
+        ],
     )
 
 
