@@ -13,6 +13,7 @@ import pytest
 from checker.errors import InputError
 from checker.impact import impact, to_json
 from checker.site import generate, load_context, navigation
+from checker.site.context import SiteContext
 from tests.impact.conftest import set_minimum
 from tests.site.fixture import reports
 
@@ -34,15 +35,7 @@ def test_page_shows_preview_beside_published_counts(
     preview = tmp_path / "build" / "dampak.json"
     preview.parent.mkdir()
     preview.write_text(to_json(found), encoding="utf-8")
-    site = load_context(
-        "policy",
-        "rules",
-        _reports(tmp_path / "laporan"),
-        as_of=dt.date(2026, 6, 30),
-        impact=preview,
-    )
-    pages = {p.src_uri: str(p.content) for p in generate(site)}
-    page = pages["dampak/index.md"]
+    site, page = _dampak(tmp_path, preview)
     # the sentences name OPDs from the data: escaped like every other datum on the page
     assert (
         "- Menaikkan kompetensi.jp\\_minimum\\_pns dari 20 menjadi 24 JP menambah 4 temuan" in page
@@ -93,6 +86,14 @@ def test_preview_written_before_per_opd_counts_still_shows(repo: Path, tmp_path:
     }
     preview = tmp_path / "dampak-lama.json"
     preview.write_text(json.dumps(old), encoding="utf-8")
+    _, page = _dampak(tmp_path, preview)
+    assert "## Per perangkat daerah" in page
+    assert "| Pemerintah Kota Bengkulu | 0 | 1 | 3 | 2 | 0 | 0 |" in page
+
+
+def _dampak(tmp_path: Path, preview: Path) -> tuple[SiteContext, str]:
+    """The site of the real policy with the example reports and ``preview``, and its impact
+    page."""
     site = load_context(
         "policy",
         "rules",
@@ -100,6 +101,4 @@ def test_preview_written_before_per_opd_counts_still_shows(repo: Path, tmp_path:
         as_of=dt.date(2026, 6, 30),
         impact=preview,
     )
-    page = {p.src_uri: str(p.content) for p in generate(site)}["dampak/index.md"]
-    assert "## Per perangkat daerah" in page
-    assert "| Pemerintah Kota Bengkulu | 0 | 1 | 3 | 2 | 0 | 0 |" in page
+    return site, {p.src_uri: str(p.content) for p in generate(site)}["dampak/index.md"]
