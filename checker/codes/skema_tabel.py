@@ -6,6 +6,7 @@ from checker.codes.model import LintCode
 
 AREA = "skema-tabel"
 PEGAWAI = "rules/schema/pegawai.yml"
+KINERJA = "rules/schema/penilaian_kinerja.yml"
 
 _KELAMIN = """\
 fields:
@@ -78,6 +79,17 @@ CODES = (
         PEGAWAI,
         passing=_FK,
         failing=_FK.replace("fields: [instansi, nama]", "fields: [nama]"),
+    ),
+    LintCode(
+        "table-regime",
+        "error",
+        AREA,
+        "Rezim penilaian (regimeField, regimes) dan kunci yang merujuknya (requiredIn, "
+        "enumScales, scoreBands) menyebut rezim, kolom, dan nilai yang ada; skala dan rentang "
+        "nilai tidak saling bertentangan.",
+        KINERJA,
+        passing="fields:\n  - name: hasil_kerja\n    requiredIn: [permenpanrb_6_2022]\n",
+        failing="fields:\n  - name: hasil_kerja\n    requiredIn: [permenpanrb_2022]\n",
     ),
     LintCode(
         "table-duplicate",

@@ -1,8 +1,11 @@
-"""Table-level checks: primary keys (SKEMA-UNIK) and foreign keys (SKEMA-RUJUKAN).
+"""Table-level checks: primary keys (SKEMA-UNIK), foreign keys (SKEMA-RUJUKAN), and values read
+by the regime of their row (SKEMA-SKALA).
 
-Both run as set-based SQL. A primary key is checked among rows whose required key parts are all
+All run as set-based SQL. A primary key is checked among rows whose required key parts are all
 filled (an empty NIP is already its own finding); optional key parts compare equal when empty.
 A foreign key is checked only when every part is filled and the referenced table was supplied.
+A value of an enum with ``enumScales`` is checked against the scale of its row's regime, and a
+score with ``scoreBands`` against the value it gives in the same row.
 """
 
 from __future__ import annotations
@@ -10,9 +13,9 @@ from __future__ import annotations
 import duckdb
 
 from checker.data import messages
-from checker.data.intake_checks import SKEMA_RUJUKAN, SKEMA_UNIK, intake_finding
-from checker.data.normalize import ident
-from checker.data.schema import Table
+from checker.data.intake_checks import SKEMA_RUJUKAN, SKEMA_SKALA, SKEMA_UNIK, intake_finding
+from checker.data.normalize import band_sql, ident, in_regimes_sql, lit, regime_sql
+from checker.data.schema import Field, Table
 from checker.report.finding import Finding
 
 
@@ -97,5 +100,99 @@ def reference_findings(
                 actual=actual,
             )
             for file, row, nip_value, actual in rows
+        )
+    return out
+
+
+def scale_findings(con: duckdb.DuckDBPyConnection, table: Table) -> list[Finding]:
+    """SKEMA-SKALA findings: a warning for each value outside the scale of its row's regime and
+    for each value that differs from what the row's score gives; one info per file for scores
+    that give no value (outside every range, or in a regime the ranges do not apply to)."""
+    if table.regime_field is None or not table.regimes:
+        return []
+    out: list[Finding] = []
+    source = (
+        f"(SELECT *, {regime_sql(table, ident(table.regime_field))} AS _regime "
+        f"FROM {ident(table.name)})"
+    )
+    for f in table.fields:
+        if f.scales:
+            out.extend(_off_scale(con, table, f, source))
+        if f.bands is not None:
+            out.extend(_off_band(con, table, f, source))
+    return out
+
+
+def _off_scale(
+    con: duckdb.DuckDBPyConnection, table: Table, f: Field, source: str
+) -> list[Finding]:
+    column = ident(f.name)
+    outside = " OR ".join(
+        f"(_regime = {lit(s.regime)} AND {column} NOT IN ({', '.join(map(lit, s.values))}))"
+        for s in f.scales
+    )
+    rows = con.execute(
+        f"SELECT _file, _row, {_nip_sql(table)}, {ident(table.regime_field or '')}, _regime, "
+        f"{column} FROM {source} WHERE {column} IS NOT NULL AND ({outside}) ORDER BY _file, _row"
+    ).fetchall()
+    out = []
+    for file, row, nip, year, regime, value in rows:
+        message, expected = messages.off_scale(table, f, value, year, regime)
+        out.append(
+            intake_finding(
+                SKEMA_SKALA,
+                message,
+                table=table.name,
+                file=file,
+                row=row,
+                column=f.name,
+                nip=nip,
+                expected=expected,
+                actual=value,
+            )
+        )
+    return out
+
+
+def _off_band(con: duckdb.DuckDBPyConnection, table: Table, f: Field, source: str) -> list[Finding]:
+    bands = f.bands
+    assert bands is not None
+    score, given = ident(f.name), ident(bands.target)
+    judged = in_regimes_sql("_regime", bands.regimes)
+    meant = band_sql(bands, score)
+    out = []
+    rows = con.execute(
+        f"SELECT _file, _row, {_nip_sql(table)}, {score}, {given}, {meant} FROM {source} "
+        f"WHERE {judged} AND {given} IS NOT NULL AND {meant} <> {given} ORDER BY _file, _row"
+    ).fetchall()
+    for file, row, nip, value, found, band in rows:
+        out.append(
+            intake_finding(
+                SKEMA_SKALA,
+                messages.off_band(f, value, found, band),
+                table=table.name,
+                file=file,
+                row=row,
+                column=bands.target,
+                nip=nip,
+                expected=band,
+                actual=found,
+            )
+        )
+    unread = con.execute(
+        f"SELECT _file, count(*), min(_row) FROM {source} "
+        f"WHERE {score} IS NOT NULL AND {given} IS NULL GROUP BY _file ORDER BY _file"
+    ).fetchall()
+    for file, count, first in unread:
+        out.append(
+            intake_finding(
+                SKEMA_SKALA,
+                messages.unread_scores(table, f, count, first),
+                severity="info",
+                table=table.name,
+                file=file,
+                row=first,
+                column=f.name,
+            )
         )
     return out

@@ -6,6 +6,11 @@ The typed SELECT yields the table's fields in schema order plus two helper colum
 (``WAJIB``), unreadable (``TIPE``), outside the allowed values (``ENUM``), out of range
 (``RANGE``) or a NIP that Excel destroyed (``NIP``). It is NULL for a clean row and is only
 built for rows with a problem, so clean data costs little more than the cast itself.
+
+Where the table has regimes (``regimes``, by ``regimeField``), a column with ``requiredIn`` is
+required only in rows of those regimes, a spelling that means another value in the row's regime
+(``enumScales`` aliases) is read so, and an empty enum column takes the value the ``scoreBands``
+of a number column give in the rows of their regimes.
 """
 
 from __future__ import annotations
@@ -14,15 +19,18 @@ from checker.data import messages
 from checker.data.intake_checks import CELL_CHECKS, intake_finding
 from checker.data.normalize import (
     SQL_TYPES,
+    band_sql,
     clean_sql,
     finish_sql,
     ident,
+    in_regimes_sql,
     lit,
     parse_sql,
     problem_kind,
     range_sql,
+    regime_sql,
 )
-from checker.data.schema import Table
+from checker.data.schema import Field, Table
 from checker.report.finding import Finding
 
 
@@ -40,11 +48,23 @@ def typed_select(table: Table, columns: dict[str, str], source: str, extra: str 
         f"v{i}, CAST({finish_sql(f'p{i}', f)} AS {SQL_TYPES[f.type]}) AS {ident(f.name)}"
         for i, f, _ in mapped
     ]
+    regime = (
+        regime_sql(table, ident(table.regime_field))
+        if table.regime_field in columns
+        else "CAST(NULL AS VARCHAR)"
+    )
     problems: list[tuple[str, str]] = []
     for i, f, _ in mapped:
         name = ident(f.name)
         if f.required:
             problems.append((f"v{i} IS NULL", f"{{'c': {lit(f.name)}, 'k': 'WAJIB', 'v': NULL}}"))
+        elif f.required_in:
+            problems.append(
+                (
+                    f"v{i} IS NULL AND {in_regimes_sql(regime, f.required_in)}",
+                    f"{{'c': {lit(f.name)}, 'k': 'WAJIB', 'v': NULL}}",
+                )
+            )
         if f.type != "string" or f.enum or f.is_nip:
             problems.append(
                 (
@@ -55,12 +75,7 @@ def typed_select(table: Table, columns: dict[str, str], source: str, extra: str 
         out_of_range = range_sql(name, f)
         if out_of_range:
             problems.append((out_of_range, f"{{'c': {lit(f.name)}, 'k': 'RANGE', 'v': v{i}}}"))
-    fields = ", ".join(
-        ident(f.name)
-        if f.name in columns
-        else f"CAST(NULL AS {SQL_TYPES[f.type]}) AS {ident(f.name)}"
-        for f in table.fields
-    )
+    fields = ", ".join(_final(table, f, columns, regime) for f in table.fields)
     blank = " AND ".join(f"v{i} IS NULL" for i, _, _ in mapped) or "TRUE"
     if problems:
         any_problem = " OR ".join(f"({cond})" for cond, _ in problems)
@@ -74,6 +89,29 @@ def typed_select(table: Table, columns: dict[str, str], source: str, extra: str 
     return f"SELECT {keep}{fields}, ({blank}) AS _blank, {bad} AS _bad FROM ({level3})"
 
 
+def _final(table: Table, f: Field, columns: dict[str, str], regime: str) -> str:
+    """The typed column ``f`` as the table holds it: read in the row's regime (``regime``),
+    and, when empty, given by the score bands of a number column in their regimes."""
+    name = ident(f.name)
+    value = name if f.name in columns else f"CAST(NULL AS {SQL_TYPES[f.type]})"
+    whens = [
+        f"WHEN {regime} = {lit(scale.regime)} AND {value} = {lit(read)} THEN {lit(meant)}"
+        for scale in f.scales
+        for read, meant in scale.reads
+    ]
+    if f.name in columns and whens:
+        value = f"(CASE {' '.join(whens)} ELSE {value} END)"
+    derived = [
+        f"(CASE WHEN {in_regimes_sql(regime, s.bands.regimes)} "
+        f"THEN {band_sql(s.bands, ident(s.name))} END)"
+        for s in table.fields
+        if s.bands is not None and s.bands.target == f.name and s.name in columns
+    ]
+    if derived:
+        value = f"coalesce({value}, {', '.join(derived)})"
+    return name if value == name else f"{value} AS {name}"
+
+
 def bad_findings(
     table: Table, rows: list[tuple[str, int, str | None, str, str, str | None]]
 ) -> list[Finding]:
@@ -81,7 +119,8 @@ def bad_findings(
     out = []
     for file, row, nip, column, kind, text in rows:
         f = table.field(column)
-        message, expected = messages.cell_problem(kind, f, text)
+        when = table.regime_rows(f.required_in) if f.required_in else ""
+        message, expected = messages.cell_problem(kind, f, text, when)
         out.append(
             intake_finding(
                 CELL_CHECKS[kind],

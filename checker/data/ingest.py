@@ -19,10 +19,10 @@ import duckdb
 from python_calamine import CalamineError, PasswordError
 
 from checker.data import messages, readers, workbook
-from checker.data.constraints import reference_findings, unique_findings
+from checker.data.constraints import reference_findings, scale_findings, unique_findings
 from checker.data.dataset import Dataset, InputFile, connect
-from checker.data.intake_checks import SKEMA_BARIS, SKEMA_BERKAS, intake_finding
-from checker.data.normalize import SQL_TYPES, ident, lit
+from checker.data.intake_checks import SKEMA_BARIS, SKEMA_BERKAS, SKEMA_KOLOM, intake_finding
+from checker.data.normalize import SQL_TYPES, ident, in_regimes_sql, lit, regime_sql
 from checker.data.resolve import (
     HEADER_SEARCH_ROWS,
     Layout,
@@ -216,6 +216,37 @@ def _text_width(sn: Sniffed) -> int:
     return max(width, fields)
 
 
+def _missing_in_regime(con: duckdb.DuckDBPyConnection, st: Staged, layout: Layout) -> list[Finding]:
+    """A SKEMA-KOLOM error for each ``requiredIn`` column the source lacks while some of its
+    rows belong to a regime that requires it (a file of older years only may lack it)."""
+    table = layout.table
+    out: list[Finding] = []
+    if table.regime_field is None:
+        return out
+    regime = regime_sql(table, ident(table.regime_field))
+    for f in table.fields:
+        if not f.required_in or f.name in layout.columns:
+            continue
+        found = con.execute(
+            f"SELECT count(*), min(_row) FROM {st.view} "
+            f"WHERE NOT _blank AND {in_regimes_sql(regime, f.required_in)}"
+        ).fetchone()
+        if not found or not found[0]:
+            continue
+        message = messages.missing_regime_column(table, f, int(found[0]), int(found[1]))
+        out.append(
+            intake_finding(
+                SKEMA_KOLOM,
+                message,
+                table=table.name,
+                file=st.file,
+                row=layout.header_row,
+                column=f.name,
+            )
+        )
+    return out
+
+
 def _empty_table(table: Table) -> str:
     cols = ", ".join(f"CAST(NULL AS {SQL_TYPES[f.type]}) AS {ident(f.name)}" for f in table.fields)
     return f"SELECT CAST(NULL AS VARCHAR) AS _file, CAST(NULL AS BIGINT) AS _row, {cols} LIMIT 0"
@@ -300,6 +331,7 @@ def ingest(
                     st.drop(con)  # an untouched template sheet: nothing was sent
                     continue
                 staged[layout.table.name].append(st)
+                findings.extend(_missing_in_regime(con, st, layout))
                 inputs.append(InputFile(st.file, layout.table.name, st.rows, str(path)))
         if progress:
             progress(len(files), len(files), "")
@@ -328,6 +360,7 @@ def ingest(
         for table in schema.values():
             if table.name in present:
                 findings.extend(unique_findings(con, table))
+                findings.extend(scale_findings(con, table))
             findings.extend(reference_findings(con, table, present))
     findings.sort(key=Finding.sort_key)
     # Until here ``sha256`` held the path of the file the input came from.

@@ -23,6 +23,7 @@ SKEMA_ENUM = "SKEMA-ENUM"
 SKEMA_NIP_RUSAK = "SKEMA-NIP-RUSAK"
 SKEMA_UNIK = "SKEMA-UNIK"
 SKEMA_RUJUKAN = "SKEMA-RUJUKAN"
+SKEMA_SKALA = "SKEMA-SKALA"
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,17 @@ INTAKE_CHECKS: dict[str, IntakeCheck] = {
             "pelatihan yang tidak ada di tabel pegawai.",
             varies="informasi bila tabel yang dirujuk tidak ikut dikirim sehingga rujukan tidak "
             "diperiksa",
+        ),
+        IntakeCheck(
+            SKEMA_SKALA,
+            "Isian tidak sesuai skala penilaian tahunnya",
+            "warning",
+            "Isi sel adalah nilai yang dikenal, tetapi termasuk skala penilaian yang lain daripada "
+            "skala yang berlaku pada tahun barisnya (enumScales), misalnya predikat Cukup (skala "
+            "Peraturan Pemerintah Nomor 46 Tahun 2011) pada evaluasi tahun 2023; atau predikat "
+            "berbeda dari predikat menurut rentang nilai SKP pada baris yang sama (scoreBands).",
+            varies="informasi, satu temuan per berkas, untuk nilai SKP yang tidak dapat dibaca "
+            "sebagai predikat karena di luar rentang nilai atau tahunnya tidak memakai nilai angka",
         ),
     )
 }

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from checker.data.schema import TABLES, Field, Table
+from itertools import pairwise
+
+from checker.data.schema import TABLES, Band, Field, Table
 from checker.wording import digits
 
 _EXPECTED_TYPE = {
@@ -20,12 +22,14 @@ def _allowed(f: Field, limit: int = 8) -> str:
     return shown + (f", … ({len(values)} nilai)" if len(values) > limit else "")
 
 
-def cell_problem(kind: str, f: Field, text: str | None) -> tuple[str, str]:
-    """(message, expected) for one bad cell of field ``f``."""
+def cell_problem(kind: str, f: Field, text: str | None, when: str = "") -> tuple[str, str]:
+    """(message, expected) for one bad cell of field ``f``; ``when`` names the rows in which a
+    column is required (``requiredIn``), such as "penilaian tahun 2022 dan sesudahnya (...)"."""
     label = f"Kolom {f.name}"
     if kind == "WAJIB":
+        scope = f" untuk {when}" if when else ""
         return (
-            f"{label} wajib diisi tetapi kosong. Lengkapi isinya, lalu kirim ulang berkas.",
+            f"{label} wajib diisi{scope} tetapi kosong. Lengkapi isinya, lalu kirim ulang berkas.",
             "terisi",
         )
     if kind == "NIP":
@@ -137,6 +141,15 @@ def missing_column(table: Table, f: Field) -> str:
     )
 
 
+def missing_regime_column(table: Table, f: Field, rows: int, first: int) -> str:
+    """A ``requiredIn`` column that is absent while rows of its regimes need it (SKEMA-KOLOM)."""
+    return (
+        f"Kolom '{f.name}' tidak ada di tabel {table.name}, padahal {digits(rows)} baris (yang "
+        f"pertama baris {first}) adalah {table.regime_rows(f.required_in)}, yang wajib mengisi "
+        f"kolom ini. Tambahkan kolom ini ({f.title}) lalu kirim ulang berkas."
+    )
+
+
 def unknown_column(table: Table, header: str) -> str:
     """Message for a column the schema does not know (SKEMA-KOLOM, info)."""
     if not header.strip():
@@ -217,4 +230,84 @@ def missing_reference_table(table: Table, ref: str) -> str:
     return (
         f"Tabel {ref} tidak ikut dikirim, sehingga rujukan dari tabel {table.name} ke {ref} "
         f"tidak diperiksa. Sertakan tabel {ref} untuk pemeriksaan lengkap."
+    )
+
+
+def _year(value: object) -> str:
+    """A regime-column value (a year) as written, without thousands separators."""
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def off_scale(table: Table, f: Field, value: str, year: object, regime: str) -> tuple[str, str]:
+    """(message, expected) for a value outside the scale of its row's regime (SKEMA-SKALA)."""
+    scale = f.scale(regime)
+    assert scale is not None
+    title = table.regime(regime).title
+    owners = [s for s in f.scales if value in s.values]
+    if owners:
+        names = " dan ".join(f"skala {table.regime(s.regime).title}" for s in owners)
+        what = f"{f.name} berisi {value}, nilai {names}"
+        position = owners[0].values.index(value)
+        equal = (
+            f" Sampai diperbaiki, nilai ini dibandingkan menurut urutannya, setara dengan "
+            f"{scale.values[position]}."
+            if position < len(scale.values)
+            else ""
+        )
+    else:
+        what, equal = f"{f.name} berisi {value}, yang tidak termasuk skala mana pun", ""
+    allowed = ", ".join(scale.values)
+    return (
+        f"Kolom {what}, padahal {table.title.lower()} {table.regime_field} {_year(year)} memakai "
+        f"skala {title} ({allowed}). Periksa kolom {table.regime_field} atau kolom {f.name}, lalu "
+        f"kirim ulang berkas.{equal}",
+        f"nilai skala {title}: {allowed}",
+    )
+
+
+def band_range(band: Band) -> str:
+    """One range in words: "76–90", "91 ke atas", "50 ke bawah"."""
+    if band.minimum is not None and band.maximum is not None:
+        return f"{digits(band.minimum)}–{digits(band.maximum)}"
+    if band.minimum is not None:
+        return f"{digits(band.minimum)} ke atas"
+    assert band.maximum is not None
+    return f"{digits(band.maximum)} ke bawah"
+
+
+def off_band(f: Field, score: float, found: str, meant: str) -> str:
+    """A value that differs from the one the row's score gives (SKEMA-SKALA)."""
+    bands = f.bands
+    assert bands is not None
+    band = next(b for b in bands.bands if b.value == meant)
+    return (
+        f"Kolom {bands.target} berisi {found}, sedangkan {f.name} {digits(score)} pada baris ini "
+        f"berarti {meant} ({band_range(band)}) menurut {bands.source}. Periksa kolom "
+        f"{bands.target} atau kolom {f.name}, lalu kirim ulang berkas."
+    )
+
+
+def unread_scores(table: Table, f: Field, count: int, first: int) -> str:
+    """Once per file: scores that give no value, recorded as they are (SKEMA-SKALA, info)."""
+    bands = f.bands
+    assert bands is not None
+    ranges = "; ".join(f"{band_range(b)} {b.value}" for b in bands.bands)
+    spans = sorted(
+        ((b.minimum if b.minimum is not None else float("-inf"), b.maximum) for b in bands.bands),
+        key=lambda span: span[0],
+    )
+    gaps = [
+        (end + start) / 2
+        for (_, end), (start, _) in pairwise(spans)
+        if end is not None and start > end
+    ]
+    between = f"; nilai di antara dua rentang, seperti {digits(max(gaps))}, tidak termasuk"
+    between = between if gaps else ""
+    target = bands.target
+    return (
+        f"{digits(count)} baris (yang pertama baris {first}) berisi {f.name} tanpa {target}, dan "
+        f"nilainya tidak dapat dibaca sebagai {target}: {target} dibaca dari {f.name} hanya untuk "
+        f"{table.regime_rows(bands.regimes)} dan hanya bila nilainya termasuk salah satu rentang "
+        f"menurut {bands.source} ({ranges}{between}). Nilainya tetap dicatat, tetapi baris itu "
+        f"dianggap tidak memiliki {target}; isi kolom {target} bila nilainya diketahui."
     )

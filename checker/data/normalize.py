@@ -15,7 +15,7 @@ typed to NULL.
 
 from __future__ import annotations
 
-from checker.data.schema import SEPARATOR_CLASS, Field
+from checker.data.schema import SEPARATOR_CLASS, Field, ScoreBands, Table
 
 DATE_FORMATS = (
     "%d/%m/%Y",
@@ -225,3 +225,32 @@ def range_sql(typed: str, f: Field) -> str | None:
     if f.maximum is not None:
         parts.append(f"{typed} > {f.maximum}")
     return " OR ".join(parts) if parts and f.type in ("number", "integer") else None
+
+
+def regime_sql(table: Table, value: str) -> str:
+    """SQL of the regime (its name) of a row whose ``regimeField`` is ``value``; NULL before
+    the first regime, when the value is NULL, or when the table has no regimes."""
+    if not table.regimes:
+        return "CAST(NULL AS VARCHAR)"
+    whens = " ".join(
+        f"WHEN {value} >= {r.start:g} THEN {lit(r.name)}" for r in reversed(table.regimes)
+    )
+    return f"(CASE {whens} END)"
+
+
+def in_regimes_sql(regime: str, names: tuple[str, ...] | list[str]) -> str:
+    """SQL that is TRUE when the regime expression ``regime`` is one of ``names``."""
+    return f"coalesce({regime} IN ({', '.join(lit(n) for n in names)}), FALSE)"
+
+
+def band_sql(bands: ScoreBands, score: str) -> str:
+    """SQL of the value the ranges give the number ``score``; NULL outside every range."""
+    whens = []
+    for band in bands.bands:
+        parts = []
+        if band.minimum is not None:
+            parts.append(f"{score} >= {band.minimum:g}")
+        if band.maximum is not None:
+            parts.append(f"{score} <= {band.maximum:g}")
+        whens.append(f"WHEN {' AND '.join(parts)} THEN {lit(band.value)}")
+    return f"(CASE {' '.join(whens)} END)"

@@ -6,7 +6,16 @@ Besides the standard keys (``fields``, ``type``, ``constraints``, ``primaryKey``
 * ``aliases`` (table and field): other file/sheet names and column headers that mean the same;
 * ``enumAliases``: other spellings of an enum value (``Kurang`` for ``Kurang/Misconduct``);
 * ``normalize: nip``: NIP cleaning and detection of numbers damaged by Excel;
-* ``ignoredHeaders``: export columns we know (SIASN) but do not use; they are not reported.
+* ``ignoredHeaders``: export columns we know (SIASN) but do not use; they are not reported;
+* ``regimeField`` and ``regimes`` (table): the regimes a row can belong to, by the value of one
+  number column (``tahun``): each regime starts at its ``from`` and lasts until the next one
+  starts, so a boundary is written once; values before the first regime belong to none;
+* ``requiredIn`` (field): the column is required only in rows of these regimes;
+* ``enumScales`` (field): per regime, the enum values it allows (best first, so positions rank
+  values across scales) and spellings that mean another value in rows of that regime only
+  (``Kurang`` is ``Kurang/Misconduct`` from 2022 and stays ``Kurang`` before);
+* ``scoreBands`` (field): ranges of a number column that give a value of an enum column
+  (``nilai_skp`` 76–90 is ``Baik``) in rows of the named regimes, with their source.
 
 Headers and enum values are matched by a *key* that ignores case, spaces and punctuation, so
 ``NIP BARU``, ``nip_baru`` and ``nipBaru`` are one header and ``III/d``, ``III-D`` and ``IIId`` one
@@ -26,9 +35,10 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -89,6 +99,51 @@ def value_key(text: str) -> str:
 
 
 @dataclass(frozen=True)
+class Regime:
+    """One regime of a table (``regimes``): the rows whose ``regimeField`` value is at least
+    ``start`` and, when a later regime follows, below its ``start`` (``end``)."""
+
+    name: str
+    title: str
+    start: float
+    end: float | None = None
+
+
+@dataclass(frozen=True)
+class Scale:
+    """The enum values a field allows in the rows of one regime (``enumScales``), best first.
+
+    ``reads`` maps a value as the field reads it anywhere to the value it means in this regime
+    (``("Kurang", "Kurang/Misconduct")``): a spelling listed under the regime's ``aliases``.
+    """
+
+    regime: str
+    values: tuple[str, ...]
+    reads: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Band:
+    """One range of a ``scoreBands`` table: a score from ``minimum`` to ``maximum`` (both
+    inclusive; None: unbounded) gives ``value``."""
+
+    value: str
+    minimum: float | None = None
+    maximum: float | None = None
+
+
+@dataclass(frozen=True)
+class ScoreBands:
+    """A number column's ranges that give a value of enum column ``target`` in rows of the
+    ``regimes`` (``scoreBands``); ``source`` names the regulation the ranges come from."""
+
+    target: str
+    regimes: tuple[str, ...]
+    bands: tuple[Band, ...]
+    source: str
+
+
+@dataclass(frozen=True)
 class Field:
     """One column of a table, as described by its Table Schema field descriptor."""
 
@@ -109,11 +164,21 @@ class Field:
     groups: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, hash=False)
     # categories: category -> prefixes of the column's text that put a row in it
     categories: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, hash=False)
+    # requiredIn: the regimes in whose rows the column is required (``required`` is for all rows)
+    required_in: tuple[str, ...] = ()
+    # enumScales: the values allowed (and spellings read differently) per regime
+    scales: tuple[Scale, ...] = ()
+    # scoreBands: ranges of this number column that give a value of another (enum) column
+    bands: ScoreBands | None = None
 
     @property
     def is_nip(self) -> bool:
         """True when the column holds a NIP (cleaned and checked for Excel damage)."""
         return self.normalize == "nip"
+
+    def scale(self, regime: str) -> Scale | None:
+        """The scale of ``regime`` (``enumScales``), or None when the regime has none."""
+        return next((s for s in self.scales if s.regime == regime), None)
 
 
 @dataclass(frozen=True)
@@ -138,6 +203,36 @@ class Table:
     aliases: tuple[str, ...] = ()
     ignored_headers: frozenset[str] = frozenset()
     path: str = ""
+    # regimeField and regimes: the regime of a row follows from this column's value
+    regime_field: str | None = None
+    regimes: tuple[Regime, ...] = ()
+
+    def regime(self, name: str) -> Regime:
+        """The regime called ``name`` (KeyError if there is none)."""
+        for regime in self.regimes:
+            if regime.name == name:
+                return regime
+        raise KeyError(name)
+
+    def regime_rows(self, names: tuple[str, ...] | list[str]) -> str:
+        """The rows of regimes ``names`` in words, as messages name them: "penilaian kinerja
+        tahun 2022 dan sesudahnya (Peraturan Menteri PANRB Nomor 6 Tahun 2022)"."""
+        column = self.regime_field or ""
+        whole = column and self.field(column).type == "integer"
+        parts = []
+        for name in names:
+            regime = self.regime(name)
+            start = f"{regime.start:g}"
+            if regime.end is None:
+                span = f"{column} {start} dan sesudahnya"
+            elif whole and regime.end - 1 == regime.start:
+                span = f"{column} {start}"
+            elif whole:
+                span = f"{column} {start}–{regime.end - 1:g}"
+            else:
+                span = f"{column} {start} sampai sebelum {regime.end:g}"
+            parts.append(f"{span} ({regime.title})")
+        return f"{self.title.lower()} {' dan '.join(parts)}"
 
     def field(self, name: str) -> Field:
         """The field called ``name`` (KeyError if there is none)."""
@@ -238,6 +333,7 @@ def _field(doc: Located, index: int, data: dict[str, Any], problems: list[Proble
         for spelling in (canonical, *aliases_of.get(canonical, ())):
             if key := value_key(spelling):
                 value_map.setdefault(key, canonical)
+    scales = _scales(doc, at, name, enum, data.get("enumScales", {}), value_map, problems)
     return Field(
         name=name,
         type=data.get("type", "string"),
@@ -256,7 +352,160 @@ def _field(doc: Located, index: int, data: dict[str, Any], problems: list[Proble
         categories={
             str(k): tuple(str(p) for p in v) for k, v in data.get("categories", {}).items()
         },
+        required_in=tuple(data.get("requiredIn", ())),
+        scales=scales,
+        bands=_bands(doc, at, name, data, problems),
     )
+
+
+def _regime_problem(doc: Located, at: list[str | int], message: str) -> Problem:
+    return doc.problem(at, "table-regime", message)
+
+
+def _scales(
+    doc: Located,
+    at: list[str | int],
+    name: str,
+    enum: tuple[str, ...],
+    described: dict[str, Any],
+    value_map: dict[str, str],
+    problems: list[Problem],
+) -> tuple[Scale, ...]:
+    """The ``enumScales`` of field ``name``; their aliases join ``value_map`` (a spelling the
+    field already reads keeps that reading outside the regime).
+
+    Every scale lists values of the enum, as many as the others, a value shared by two scales
+    at the same position (positions rank values across scales); an alias names a value of its
+    scale and does not already mean another value of it.
+    """
+    scales = []
+    sizes: dict[int, str] = {}
+    position: dict[str, tuple[int, str]] = {}
+    for regime, spec in described.items():
+        regime = str(regime)
+        where: list[str | int] = [*at, "enumScales", regime]
+        values = tuple(str(v) for v in spec["values"])
+        for index, value in enumerate(values):
+            if value not in enum:
+                problems.append(
+                    _regime_problem(
+                        doc,
+                        [*where, "values", index, "__value__"],
+                        f"skala {regime} kolom {name} menyebut nilai {value!r} yang tidak ada "
+                        "dalam constraints.enum",
+                    )
+                )
+            first = position.setdefault(value, (index, regime))
+            if first[0] != index:
+                problems.append(
+                    _regime_problem(
+                        doc,
+                        [*where, "values", index, "__value__"],
+                        f"nilai {value!r} kolom {name} berada di urutan {index + 1} skala "
+                        f"{regime} tetapi di urutan {first[0] + 1} skala {first[1]}; nilai yang "
+                        "sama harus berada di urutan yang sama",
+                    )
+                )
+        other = sizes.setdefault(len(values), regime)
+        if len(sizes) > 1 and other == regime:
+            problems.append(
+                _regime_problem(
+                    doc,
+                    [*where, "values", "__value__"],
+                    f"skala {regime} kolom {name} berisi {len(values)} nilai, berbeda dengan "
+                    f"skala {next(iter(sizes.values()))}; urutan nilai membandingkan skala, "
+                    "sehingga setiap skala harus berisi nilai sebanyak yang lain",
+                )
+            )
+        reads = []
+        for canonical, spellings in spec.get("aliases", {}).items():
+            canonical = str(canonical)
+            if canonical not in values:
+                problems.append(
+                    _regime_problem(
+                        doc,
+                        [*where, "aliases", canonical],
+                        f"aliases skala {regime} kolom {name} menyebut nilai {canonical!r} yang "
+                        "tidak ada dalam values skala itu",
+                    )
+                )
+                continue
+            for j, spelling in enumerate(spellings):
+                key = value_key(spelling)
+                if not key:
+                    problems.append(
+                        doc.problem(
+                            [*where, "aliases", canonical, j, "__value__"],
+                            "table-enum-alias",
+                            f"ejaan {spelling!r} kolom {name} tidak akan pernah cocok: pakai "
+                            "hanya huruf, angka, spasi dan / - . _ , ' (angka kode ditulis "
+                            "tanpa tanda baca)",
+                        )
+                    )
+                    continue
+                read = value_map.setdefault(key, canonical)
+                if read != canonical and read in values:
+                    problems.append(
+                        _regime_problem(
+                            doc,
+                            [*where, "aliases", canonical, j, "__value__"],
+                            f"ejaan {spelling!r} skala {regime} kolom {name} sudah berarti nilai "
+                            f"{read!r} skala itu, sehingga tidak dapat berarti {canonical!r}",
+                        )
+                    )
+                elif read != canonical:
+                    reads.append((read, canonical))
+        scales.append(Scale(regime, values, tuple(dict(reads).items())))
+    return tuple(scales)
+
+
+def _bands(
+    doc: Located, at: list[str | int], name: str, data: dict[str, Any], problems: list[Problem]
+) -> ScoreBands | None:
+    """The ``scoreBands`` of field ``name``: on a number column, each range bounded on at least
+    one side, the ranges in ascending order without overlap. What they name (the enum column,
+    its values, the regimes) is checked with the whole table (:func:`_regime_links`)."""
+    spec = data.get("scoreBands")
+    if spec is None:
+        return None
+    where: list[str | int] = [*at, "scoreBands"]
+    if data.get("type", "string") not in ("number", "integer"):
+        problems.append(
+            _regime_problem(
+                doc,
+                [*where],
+                f"scoreBands hanya untuk kolom angka (type number atau integer); kolom {name} "
+                f"berjenis {data.get('type', 'string')}",
+            )
+        )
+    bands = tuple(Band(str(b["value"]), b.get("minimum"), b.get("maximum")) for b in spec["bands"])
+    spans: list[tuple[float, float, int]] = []
+    for index, band in enumerate(bands):
+        place = [*where, "bands", index]
+        start = float("-inf") if band.minimum is None else band.minimum
+        end = float("inf") if band.maximum is None else band.maximum
+        if band.minimum is None and band.maximum is None:
+            message = "tidak memiliki minimum maupun maximum"
+        elif start > end:
+            message = "memiliki minimum lebih besar dari maximum"
+        else:
+            spans.append((start, end, index))
+            continue
+        problems.append(
+            _regime_problem(doc, place, f"rentang {band.value!r} kolom {name} {message}")
+        )
+    spans.sort()
+    for (_, end, before), (start, _, index) in pairwise(spans):
+        if start <= end:
+            problems.append(
+                _regime_problem(
+                    doc,
+                    [*where, "bands", index],
+                    f"rentang {bands[index].value!r} kolom {name} tumpang tindih dengan rentang "
+                    f"{bands[before].value!r}; satu nilai hanya boleh masuk satu rentang",
+                )
+            )
+    return ScoreBands(str(spec["field"]), tuple(spec["regimes"]), bands, spec["source"].strip())
 
 
 def _fields(doc: Located, table: str, problems: list[Problem]) -> tuple[Field, ...]:
@@ -341,12 +590,147 @@ def _keys(
     return tuple(data.get("primaryKey", ())), tuple(fks)
 
 
+def _regimes(
+    doc: Located, table: str, fields: tuple[Field, ...], problems: list[Problem]
+) -> tuple[str | None, tuple[Regime, ...]]:
+    """``regimeField`` and ``regimes``: a number column of the table, and regimes with distinct
+    names whose ``from`` ascends; each regime ends where the next one starts."""
+    data = doc.data
+    column = data.get("regimeField")
+    described = data.get("regimes", ())
+    by_name = {f.name: f for f in fields}
+    if described and column is None:
+        problems.append(
+            _regime_problem(
+                doc,
+                ["regimes"],
+                "regimes memerlukan regimeField: kolom angka (misalnya tahun) yang menentukan "
+                "rezim setiap baris",
+            )
+        )
+    if column is not None and not described:
+        problems.append(_regime_problem(doc, ["regimeField"], "regimeField tanpa regimes"))
+    if column is not None and column not in by_name:
+        problems.append(
+            _regime_problem(
+                doc,
+                ["regimeField", "__value__"],
+                f"regimeField menyebut kolom {column!r} yang tidak ada di tabel {table}",
+            )
+        )
+    elif column is not None and by_name[column].type not in ("integer", "number"):
+        problems.append(
+            _regime_problem(
+                doc,
+                ["regimeField", "__value__"],
+                f"regimeField harus kolom angka (type integer atau number); kolom {column} "
+                f"berjenis {by_name[column].type}",
+            )
+        )
+    regimes: list[Regime] = []
+    for index, spec in enumerate(described):
+        where: list[str | int] = ["regimes", index]
+        if any(r.name == spec["name"] for r in regimes):
+            problems.append(
+                _regime_problem(
+                    doc,
+                    [*where, "name", "__value__"],
+                    f"rezim {spec['name']} sudah dideskripsikan; nama rezim harus unik",
+                )
+            )
+            continue
+        if regimes and spec["from"] <= regimes[-1].start:
+            problems.append(
+                _regime_problem(
+                    doc,
+                    [*where, "from", "__value__"],
+                    f"from rezim {spec['name']} ({spec['from']:g}) harus lebih besar dari from "
+                    f"rezim sebelumnya, {regimes[-1].name} ({regimes[-1].start:g})",
+                )
+            )
+            continue
+        if regimes:
+            regimes[-1] = replace(regimes[-1], end=spec["from"])
+        regimes.append(Regime(spec["name"], spec["title"].strip(), spec["from"]))
+    return column, tuple(regimes)
+
+
+def _regime_links(doc: Located, table: Table, problems: list[Problem]) -> None:
+    """What requiredIn, enumScales and scoreBands name exists: regimes of the table, an enum
+    column, values of its enum and of its scale in each regime the ranges apply to."""
+    known = {r.name for r in table.regimes}
+    index = {item["name"]: i for i, item in reversed(list(enumerate(doc.data["fields"])))}
+
+    def unknown(at: list[str | int], regime: str, what: str) -> None:
+        listed = ", ".join(sorted(known)) or "(tabel ini tidak memiliki regimes)"
+        problems.append(
+            _regime_problem(
+                doc,
+                at,
+                f"{what} menyebut rezim {regime!r} yang tidak ada; rezim yang ada: {listed}",
+            )
+        )
+
+    for f in table.fields:
+        at: list[str | int] = ["fields", index[f.name]]
+        for j, regime in enumerate(f.required_in):
+            if regime not in known:
+                unknown([*at, "requiredIn", j, "__value__"], regime, f"requiredIn kolom {f.name}")
+        if f.required and f.required_in:
+            problems.append(
+                _regime_problem(
+                    doc,
+                    [*at, "requiredIn"],
+                    f"kolom {f.name} sudah wajib di setiap baris (constraints.required); "
+                    "requiredIn hanya untuk kolom yang wajib di sebagian rezim",
+                )
+            )
+        for scale in f.scales:
+            if scale.regime not in known:
+                what = f"enumScales kolom {f.name}"
+                unknown([*at, "enumScales", scale.regime], scale.regime, what)
+        bands = f.bands
+        if bands is None:
+            continue
+        where: list[str | int] = [*at, "scoreBands"]
+        for j, regime in enumerate(bands.regimes):
+            if regime not in known:
+                unknown([*where, "regimes", j, "__value__"], regime, f"scoreBands kolom {f.name}")
+        target = next((t for t in table.fields if t.name == bands.target), None)
+        if target is None or not target.enum:
+            problems.append(
+                _regime_problem(
+                    doc,
+                    [*where, "field", "__value__"],
+                    f"scoreBands kolom {f.name} menyebut kolom {bands.target!r}, yang tidak ada di "
+                    f"tabel {table.name} atau tidak memiliki constraints.enum",
+                )
+            )
+            continue
+        for j, band in enumerate(bands.bands):
+            allowed = [("constraints.enum", target.enum)] + [
+                (f"skala {s.regime}", s.values) for s in target.scales if s.regime in bands.regimes
+            ]
+            for what, values in allowed:
+                if band.value not in values:
+                    problems.append(
+                        _regime_problem(
+                            doc,
+                            [*where, "bands", j, "value", "__value__"],
+                            f"rentang kolom {f.name} memberi nilai {band.value!r} yang tidak ada "
+                            f"dalam {what} kolom {target.name}",
+                        )
+                    )
+                    break
+
+
 def _table(doc: Located, name: str, problems: list[Problem]) -> Table:
     """A Table from a descriptor that passed the JSON Schema."""
     data = doc.data
     fields = _fields(doc, name, problems)
     primary_key, foreign_keys = _keys(doc, name, {f.name for f in fields}, problems)
-    return Table(
+    regime_field, regimes = _regimes(doc, name, fields, problems)
+    table = Table(
         name=name,
         title=data.get("title", name),
         description=data.get("description", "").strip(),
@@ -356,7 +740,11 @@ def _table(doc: Located, name: str, problems: list[Problem]) -> Table:
         aliases=tuple(data.get("aliases", ())),
         ignored_headers=frozenset(header_key(h) for h in data.get("ignoredHeaders", ())),
         path=doc.path,
+        regime_field=regime_field,
+        regimes=regimes,
     )
+    _regime_links(doc, table, problems)
+    return table
 
 
 def _references(

@@ -49,9 +49,12 @@ INSTRUCTIONS = (
 )
 
 
-def _note(f: Field) -> str:
+def _note(f: Field, table: Table) -> str:
     lines = [f"{f.title}. {f.description}"]
-    lines.append("Wajib diisi." if f.required else "Boleh dikosongkan.")
+    if f.required_in:
+        lines.append(f"Wajib diisi untuk {table.regime_rows(f.required_in)}.")
+    else:
+        lines.append("Wajib diisi." if f.required else "Boleh dikosongkan.")
     if f.enum:
         lines.append("Pilihan: " + ", ".join(f.enum) + ".")
     elif f.type == "boolean":
@@ -96,7 +99,7 @@ def _table_sheet(book: Workbook, table: Table, ranges: dict[tuple[str, str], str
         cell.font = Font(bold=True)
         cell.fill = REQUIRED_FILL if f.required else HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-        cell.comment = Comment(_note(f), "Kebijakan ASN Bengkulu", width=320, height=160)
+        cell.comment = Comment(_note(f, table), "Kebijakan ASN Bengkulu", width=320, height=160)
         dim = ws.column_dimensions[letter]
         dim.width = max(14, min(40, len(f.name) + 6))
         if f.is_nip:

@@ -20,7 +20,10 @@ connection holding the agency tables. :func:`prepare` provides:
 * ``kebijakan_kedudukan(kedudukan_hukum, kelompok)`` — the groups of kedudukan hukum values
   (``enumGroups`` of ``pegawai.kedudukan_hukum``) that populations name;
 * ``kebijakan_golongan(golongan, urutan)`` — rank order (I/a = 1 ... IV/e = 17, then PPPK);
-* ``kebijakan_predikat(predikat, urutan)`` — Sangat Kurang = 1 ... Sangat Baik = 5;
+* ``kebijakan_predikat(predikat, urutan)`` — the predikat of every scale ranked together (the
+  position in its scale, ``enumScales`` of ``penilaian_kinerja.predikat``, best = 5): Sangat
+  Baik 5, Baik 4, Cukup and Butuh Perbaikan 3, Kurang and Kurang/Misconduct 2, Buruk and Sangat
+  Kurang 1, so "at least Baik" compares old and new evaluations alike;
 * every agency table of the Table Schema, empty and typed when the data did not bring it.
 """
 
@@ -32,7 +35,7 @@ from collections.abc import Iterable, Mapping
 import duckdb
 
 from checker.data.normalize import SQL_TYPES, lit
-from checker.data.schema import Table
+from checker.data.schema import Field, Table
 from checker.policy.model import Peraturan
 
 PARAMETER_TABLE = "kebijakan_parameter"
@@ -105,8 +108,23 @@ def prepare(
     if pairs:
         con.executemany(f"INSERT INTO {STATUS_GROUP_TABLE} VALUES (?, ?)", pairs)
     _reference_table(con, RANK_TABLE, "golongan", schema["pegawai"].field("golongan").enum)
-    predikat = schema["penilaian_kinerja"].field("predikat").enum
-    _reference_table(con, PREDIKAT_TABLE, "predikat", tuple(reversed(predikat)))
+    ranks = predikat_ranks(schema["penilaian_kinerja"].field("predikat"))
+    con.execute(f"CREATE OR REPLACE TABLE {PREDIKAT_TABLE} (predikat VARCHAR, urutan INTEGER)")
+    con.executemany(f"INSERT INTO {PREDIKAT_TABLE} VALUES (?, ?)", sorted(ranks.items()))
+
+
+def predikat_ranks(predikat: Field) -> dict[str, int]:
+    """Rank of each predikat (1 = worst): its position from the end of its scale, the scales
+    of ``enumScales`` listing values best first and being equally long (the schema lint sees
+    to it), so values of two scales at one position rank the same; without scales, the enum's
+    order read from the end."""
+    if not predikat.scales:
+        return {value: index + 1 for index, value in enumerate(reversed(predikat.enum))}
+    ranks: dict[str, int] = {}
+    for scale in predikat.scales:
+        for index, value in enumerate(scale.values):
+            ranks.setdefault(value, len(scale.values) - index)
+    return ranks
 
 
 def employee_rows(pegawai: Table) -> str:

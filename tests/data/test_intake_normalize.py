@@ -82,11 +82,13 @@ def test_jenis_kelamin(text: str, expected: str | None) -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("SANGAT  BAIK", "Sangat Baik"), ("baik", "Baik"), ("Kurang", "Kurang/Misconduct"),
+    [("SANGAT  BAIK", "Sangat Baik"), ("baik", "Baik"), ("Kurang", "Kurang"),
      ("kurang / misconduct", "Kurang/Misconduct"), ("butuh perbaikan", "Butuh Perbaikan"),
-     ("Cukup", None)],
+     ("Cukup", "Cukup"), ("Amat Baik", None)],
 )  # fmt: skip
 def test_predikat(text: str, expected: str | None) -> None:
+    """Read without the row's year: "Kurang" is Kurang/Misconduct only in a row of 2022 or later
+    (tests/data/test_penilaian_lama.py)."""
     assert _typed("penilaian_kinerja", "predikat", text) == expected
 
 
@@ -126,7 +128,7 @@ def test_schema_contract() -> None:
         golongan[0] == "I/a" and "IV/e" in golongan and "XVII" in golongan and len(golongan) == 34
     )
     assert SCHEMA["pegawai"].field("status_kepegawaian").enum == ("PNS", "CPNS", "PPPK")
-    assert len(SCHEMA["penilaian_kinerja"].field("predikat").enum) == 5
+    assert len(SCHEMA["penilaian_kinerja"].field("predikat").enum) == 8  # both scales
     assert SCHEMA["pelatihan"].field("jenis").enum == ("klasikal", "nonklasikal")
     assert {"reguler", "pilihan"} <= set(SCHEMA["riwayat_pangkat"].field("jenis_kp").enum)
     assert SCHEMA["hukuman_disiplin"].field("tingkat").enum == ("ringan", "sedang", "berat")

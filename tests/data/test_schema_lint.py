@@ -99,7 +99,7 @@ CASES: dict[str, tuple[str, str, str, list[tuple[int, int, str, str]]]] = {
                 1,
                 "table-schema",
                 "kunci tidak dikenal: sumber; kunci yang diizinkan: aliases, description, fields, "
-                "foreignKeys, ignoredHeaders, name, primaryKey, title",
+                "foreignKeys, ignoredHeaders, name, primaryKey, regimeField, regimes, title",
             )
         ],
     ),
@@ -113,8 +113,8 @@ CASES: dict[str, tuple[str, str, str, list[tuple[int, int, str, str]]]] = {
                 5,
                 "table-schema",
                 "kunci tidak dikenal: contraints; kunci yang diizinkan: aliases, categories, "
-                "constraints, description, enumAliases, enumGroups, falseValues, name, normalize, "
-                "title, trueValues, type",
+                "constraints, description, enumAliases, enumGroups, enumScales, falseValues, name, "
+                "normalize, requiredIn, scoreBands, title, trueValues, type",
             )
         ],
     ),
@@ -484,7 +484,21 @@ def test_real_descriptors_load_as_before() -> None:
         "Butuh Perbaikan",
         "Kurang/Misconduct",
         "Sangat Kurang",
+        "Cukup",
+        "Kurang",
+        "Buruk",
     )
+    assert [(s.regime, s.values[2]) for s in kinerja.field("predikat").scales] == [
+        ("pp_46_2011", "Cukup"),
+        ("permenpanrb_6_2022", "Butuh Perbaikan"),
+    ]
+    assert kinerja.regime_field == "tahun"
+    assert [(r.name, r.start, r.end) for r in kinerja.regimes] == [
+        ("pp_46_2011", 2014, 2022),
+        ("permenpanrb_6_2022", 2022, None),
+    ]
+    assert kinerja.field("hasil_kerja").required is False
+    assert kinerja.field("hasil_kerja").required_in == ("permenpanrb_6_2022",)
     assert kinerja.field("tahun").type == "integer"
     assert (kinerja.field("tahun").minimum, kinerja.field("tahun").maximum) == (2000, 2100)
     assert [f.name for f in schema["unit_kerja"].fields] == [
