@@ -32,7 +32,8 @@ What the answer key is valid for (the assumptions a rule engine must share):
   the ``pegawai`` row; the others at the record that breaks the rule.
 * Intake faults (``SKEMA-*``) are extra training rows written badly: intake reports exactly those
   rows and nothing else. Clean rows still vary their spelling (apostrophe or spaces in NIPs,
-  ``IIId``, rank names, ISO and dd-mm-yyyy dates, lower-case predikat), which intake must accept.
+  ``IIId``, rank names, ISO and dd-mm-yyyy dates, lower-case predikat, a blank or SIASN-named
+  ``jenis_kp`` on the appointment row), which intake and the rules must accept.
 """
 
 from __future__ import annotations
@@ -146,6 +147,9 @@ class _Writer:
             return value.lower()
         if name == "jenis_kelamin" and r < 0.03:
             return "Laki-laki" if value == "L" else "Perempuan"
+        if name == "jenis_kp" and value == "pengangkatan" and r < 0.06:
+            # SIASN exports leave the appointment row blank or name it after the procurement
+            return "" if r < 0.03 else "Gol. dari Pengadaan CPNS/PNS"
         return value
 
     def flush_employee(self) -> None:

@@ -208,7 +208,8 @@ def test_kp_hukdis_breach(kar: Kar) -> None:
             "hukdis_berjalan",
             "KAR-KP-HUKDIS",
             "2025",
-            "di luar masa hukuman disiplin berat 2024-06-01 s.d. (belum selesai)",
+            "di luar masa hukuman disiplin berat 2024-06-01 s.d. 2025-05-31 (TMT selesai tidak "
+            "tercatat; dihitung 12 bulan sejak TMT mulai)",
             "2025-04-01",
         ),
     ]
