@@ -19,7 +19,7 @@ from checker.policy.model import Peraturan
 from checker.policy.numbering import Numbering
 from checker.report.finding import ClauseRef, Finding
 from checker.rules.compile import compile_rule
-from checker.rules.helpers import EMPLOYEE_ROWS
+from checker.rules.helpers import CONTEXT_TABLE, EMPLOYEE_ROWS
 from checker.rules.model import Rule
 from checker.wording import render_message, sapaan, tidy
 
@@ -70,8 +70,10 @@ class Engine:
             if progress:
                 progress(rule)
         people = self.employees({row["nip"] for _, rows in results for row in rows})
+        (day,) = self.con.execute(f"SELECT as_of FROM {CONTEXT_TABLE}").fetchone() or (None,)
+        as_of = day.isoformat() if day is not None else None
         findings = [
-            self.finding(rule, self.citation(rule), row, people)
+            self.finding(rule, self.citation(rule), {**row, "as_of": as_of}, people)
             for rule, rows in results
             for row in rows
         ]

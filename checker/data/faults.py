@@ -13,7 +13,7 @@ import random
 from collections.abc import Callable
 
 from checker.data import people
-from checker.data.history import AS_OF, JP_YEARS, WINDOW, Record, trainings
+from checker.data.history import AS_OF, JP_YEARS, WINDOW, Record, contract_year, trainings
 from checker.data.people import GOLONGAN, Employee
 
 Rows = dict[str, list[Record]]
@@ -93,11 +93,16 @@ def _riwayat(rng: random.Random, emp: Employee, rows: Rows) -> bool:
 def _jp(rng: random.Random, emp: Employee, rows: Rows, pppk: bool) -> bool:
     if (emp.status == "PPPK") != pppk:
         return False
-    years = [y for y in JP_YEARS if emp.tmt_cpns <= dt.date(y, 1, 1)]
+    if pppk:
+        years = [y for y in JP_YEARS if contract_year(emp, y)]
+    else:
+        years = [y for y in JP_YEARS if emp.tmt_cpns <= dt.date(y, 1, 1)]
     if not years:
         return False
     year = rng.choice(years)
-    kept = [r for r in rows["pelatihan"] if r["tanggal_mulai"].year != year]
+    window = contract_year(emp, year) if pppk else None
+    first, last = window or (dt.date(year, 1, 1), dt.date(year, 12, 31))
+    kept = [r for r in rows["pelatihan"] if not first <= r["tanggal_selesai"] <= last]
     total = rng.randint(28, 48) if pppk else rng.randint(4, 16)
     rows["pelatihan"] = kept + trainings(rng, emp, year, total)
     return mark(rows["pegawai"][0], "KOMP-JP-PPPK" if pppk else "KOMP-JP-MIN", year)

@@ -164,16 +164,43 @@ def evaluation(nip: str, year: int, rng: random.Random, public: bool, penilai: s
     }  # fmt: skip
 
 
+def contract_year(emp: Employee, year: int) -> tuple[dt.date, dt.date] | None:
+    """First and last day of the PPPK's contract year that ends in ``year`` (contract years run
+    from the start of the work contract, ``tmt_cpns``), or None when no whole one does."""
+    start, day = emp.tmt_cpns, dt.timedelta(days=1)
+    end = people.add_years(start, year - start.year + 1) - day
+    if end.year != year:
+        end = people.add_years(start, year - start.year) - day
+    first = people.add_years(end + dt.timedelta(days=1), -1)
+    return (first, end) if first >= start else None
+
+
+def training_window(emp: Employee, year: int) -> tuple[dt.date, dt.date] | None:
+    """Where the trainings counted for ``year`` start: the calendar year for PNS/CPNS (JP
+    minimum), the contract year ending in ``year`` for PPPK (JP cap); None when not in
+    service for it. The last start leaves room for a 4-day training inside the window."""
+    if emp.status == "PPPK":
+        window = contract_year(emp, year)
+        return (window[0], window[1] - dt.timedelta(days=5)) if window else None
+    if year < emp.tmt_cpns.year:
+        return None
+    return max(dt.date(year, 1, 2), emp.tmt_cpns), dt.date(year, 12, 20)
+
+
 def trainings(rng: random.Random, emp: Employee, year: int, total: int) -> list[Record]:
-    """Trainings in ``year`` adding up to exactly ``total`` JP, with distinct names."""
+    """Trainings counted for ``year`` (see :func:`training_window`) adding up to exactly
+    ``total`` JP, with distinct names."""
     count = 1 if total < 12 else rng.randint(1, 3)
     cuts = sorted(rng.sample(range(1, total), count - 1)) if count > 1 else []
     parts = [b - a for a, b in zip([0, *cuts], [*cuts, total], strict=True)]
-    start = max(dt.date(year, 1, 2), emp.tmt_cpns)
+    window = training_window(emp, year)
+    start, last = (
+        window if window else (max(dt.date(year, 1, 2), emp.tmt_cpns), dt.date(year, 12, 20))
+    )
     out = []
     for jp, spec in zip(parts, rng.sample(TRAININGS, len(parts)), strict=True):
         name, jenis, bentuk, penyelenggara, mitra = spec
-        begin = _date_in(rng, start, dt.date(year, 12, 20))
+        begin = _date_in(rng, start, last)
         out.append({
             "nip": emp.nip, "nama_pelatihan": name, "jenis": jenis, "bentuk": bentuk,
             "penyelenggara": penyelenggara, "mitra": mitra, "tanggal_mulai": begin,
@@ -189,7 +216,7 @@ def history(rng: random.Random, emp: Employee, penilai: str) -> dict[str, list[R
                                                      "riwayat_pangkat", "penghargaan",
                                                      "hukuman_disiplin")}  # fmt: skip
     for year in JP_YEARS:
-        if year >= emp.tmt_cpns.year:
+        if training_window(emp, year):
             total = rng.randint(8, 24) if emp.status == "PPPK" else rng.randint(20, 56)
             rows["pelatihan"].extend(trainings(rng, emp, year, total))
     for year in EVAL_YEARS:

@@ -184,14 +184,14 @@ def check_population(rule: Rule, schema: Mapping[str, Table]) -> list[Problem]:
     conditions only where the rule judges employees per checked year."""
     population = rule.population
     where = rule.where("population")
-    if rule.type == "agency_rate":
+    if rule.type in ("agency_rate", "period_progress"):
         if population is None:
             return []
         return [
             lint_problem(
                 where,
                 "rule-population",
-                f"aturan {rule.id} bertipe agency_rate menilai populasi aturan "
+                f"aturan {rule.id} bertipe {rule.type} menilai populasi aturan "
                 f"{rule.check.get('rule')}; hapus population dari aturan ini",
             )
         ]
@@ -219,7 +219,7 @@ def check_population(rule: Rule, schema: Mapping[str, Table]) -> list[Problem]:
         return []
     pegawai = schema["pegawai"]
     messages = []
-    if population.per_year and rule.type not in (*PERIOD_TYPES,):
+    if population.per_year and rule.type not in (*PERIOD_TYPES, "contract_aggregate"):
         messages.append(
             f"aturan {rule.id} bertipe {rule.type} tidak menilai per tahun; bertugas_sejak dan "
             f"pengecualian_riwayat hanya berlaku pada {' / '.join(PERIOD_TYPES)}"

@@ -27,9 +27,10 @@ OUTPUT_COLUMNS = (
     "actual",
     "expected_since",
 )
-# What a message template may name: the output columns, the rendered citation, the rule's id and
-# title, and the salutation (Sdr./Sdri.) of the employee the finding is about.
-MESSAGE_FIELDS = (*OUTPUT_COLUMNS, "opd", "citation", "rule", "title", "sapaan")
+# What a message template may name: the output columns, the OPD, the rendered citation, the
+# rule's id and title, the salutation (Sdr./Sdri.) of the employee the finding is about, and the
+# as-of date of the check.
+MESSAGE_FIELDS = (*OUTPUT_COLUMNS, "opd", "citation", "rule", "title", "sapaan", "as_of")
 
 
 @dataclass(frozen=True)

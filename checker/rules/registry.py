@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from checker.rules.types.base import CheckType
+from checker.rules.types.contract import ContractAggregate
 from checker.rules.types.expression import RowExpression, Sql
 from checker.rules.types.period import PeriodAggregate, PeriodExists
+from checker.rules.types.progress import PeriodProgress
 from checker.rules.types.rate import AgencyRate
 from checker.rules.types.row_parameter import RowParameter
 from checker.rules.types.simple import AllowedValues, NotNull, Pattern, Reference, Unique
@@ -21,6 +23,8 @@ REGISTRY: dict[str, CheckType] = {
         RowParameter(),
         PeriodAggregate(),
         PeriodExists(),
+        PeriodProgress(),
+        ContractAggregate(),
         AgencyRate(),
         Sql(),
     )

@@ -111,11 +111,14 @@ BREACHES = {
         WHERE p.status_kepegawaian <> 'PPPK' AND p.tmt_cpns <= make_date(y, 1, 1)
           AND coalesce((SELECT sum(jp) FROM pelatihan l
                         WHERE l.nip = p.nip AND year(l.tanggal_mulai) = y), 0) < 20""",
+    # per year of the work contract (PP 49/2018 Pasal 40), in the year the contract year ends
     "KOMP-JP-PPPK": """
-        SELECT p._row, y FROM pegawai p, range(2023, 2026) t(y)
+        SELECT p._row, y FROM pegawai p, range(2023, 2026) t(y), range(0, 10) c(k)
         WHERE p.status_kepegawaian = 'PPPK'
+          AND year(p.tmt_cpns + (k + 1) * INTERVAL 1 YEAR - INTERVAL 1 DAY) = y
           AND (SELECT sum(jp) FROM pelatihan l
-               WHERE l.nip = p.nip AND year(l.tanggal_mulai) = y) > 24""",
+               WHERE l.nip = p.nip AND l.tanggal_selesai BETWEEN p.tmt_cpns + k * INTERVAL 1 YEAR
+                     AND p.tmt_cpns + (k + 1) * INTERVAL 1 YEAR - INTERVAL 1 DAY) > 24""",
     "KIN-SKP-TAHUNAN": """
         SELECT p._row, y FROM pegawai p, range(2023, 2026) t(y)
         WHERE p.tmt_cpns <= make_date(y, 1, 1) AND NOT EXISTS (SELECT 1 FROM penilaian_kinerja k

@@ -83,7 +83,7 @@ CASES = {
         GOOD.replace("{nama}", "{nama_lengkap}"),
         "16:3: [error] pesan aturan UJI-JP memakai kolom yang tidak dikenal: nama_lengkap; kolom "
         "yang tersedia: file, row, nip, nama, instansi, period, column, expected, actual, "
-        "expected_since, opd, citation, rule, title, sapaan (rule-message)",
+        "expected_since, opd, citation, rule, title, sapaan, as_of (rule-message)",
     ),
     "unknown-key": (
         GOOD.replace("  source: Uji\n", "  source: Uji\n  sumber: Uji\n"),
@@ -93,7 +93,7 @@ CASES = {
     "unknown-check-key": (
         GOOD.replace('    breach: "<"\n', '    breach: "<"\n    batas: 20\n'),
         "15:5: [error] kunci tidak dikenal: batas; kunci yang diizinkan: aggregate, breach, "
-        "child, column, date_column, parameter, type, where (rule-check)",
+        "child, column, date_column, due_months, parameter, type, where (rule-check)",
     ),
     "bad-severity": (
         GOOD.replace("severity: error", "severity: fatal"),

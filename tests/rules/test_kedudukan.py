@@ -20,7 +20,7 @@ YEAR_RULES = ("KOMP-JP-MIN", "KIN-SKP-TAHUNAN")
 
 @pytest.fixture(scope="module")
 def status(tmp_path_factory: pytest.TempPathFactory) -> tuple[Report, dict[str, str]]:
-    """Checked year 2025, as of 2026-01-15; nobody below has training or an evaluation."""
+    """Checked year 2025, as of 2026-03-15; nobody below has training or an evaluation."""
     d = Data()
     n: dict[str, str] = {}
 
@@ -52,7 +52,8 @@ def status(tmp_path_factory: pytest.TempPathFactory) -> tuple[Report, dict[str, 
     d.cltn(n["cltn_aktif_kembali"], D(2023, 1, 1), D(2026, 12, 31), tanggal_aktif=D(2025, 1, 1))
     n["tubel_2025"] = lazy(kedudukan_hukum="Aktif")
     d.cltn(n["tubel_2025"], D(2023, 9, 1), D(2025, 8, 31), jenis="Tugas Belajar")
-    report = d.check(tmp_path_factory.mktemp("status") / "kiriman")
+    # after 28 February 2026, the deadline of the 2025 evaluation
+    report = d.check(tmp_path_factory.mktemp("status") / "kiriman", as_of=D(2026, 3, 15))
     return report, n
 
 

@@ -104,7 +104,8 @@ def kin(tmp_path_factory: pytest.TempPathFactory) -> Kin:
     )
 
     out = Kin()
-    out.report = d.check(tmp_path_factory.mktemp("kin") / "kiriman")
+    # 15 March 2026: 2025 closed and its evaluation deadline (28 February) passed
+    out.report = d.check(tmp_path_factory.mktemp("kin") / "kiriman", as_of=dt.date(2026, 3, 15))
     out.nip, out.row, out.pk_row = n, dict(d.row_of), pk
     return out
 
@@ -246,7 +247,7 @@ def cakupan(tmp_path_factory: pytest.TempPathFactory) -> Report:
     _instansi(d, "Instansi B", {2025: 10, 2026: 8, 2027: 10}, 10)  # 80 % < 90 % in 2026
     _instansi(d, "Instansi C", {2025: 20, 2026: 20, 2027: 18}, 20)  # 90 % < 95 % in 2027
     _instansi(d, "Instansi D", {2025: 10, 2026: 9, 2027: 10}, 10)  # 90 % in 2026
-    return d.check(tmp_path_factory.mktemp("kin-cakupan") / "kiriman", as_of=dt.date(2028, 1, 15))
+    return d.check(tmp_path_factory.mktemp("kin-cakupan") / "kiriman", as_of=dt.date(2028, 3, 15))
 
 
 def test_kin_cakupan_breach(cakupan: Report) -> None:

@@ -14,7 +14,9 @@ PPPK = {
     "status_kepegawaian": "PPPK",
     "golongan": "IX",
     "jenis_jabatan": "Fungsional Ahli Pertama",
-    "tmt_cpns": dt.date(2022, 3, 1),
+    # a contract starting on 1 January: its contract years are the calendar years (contract
+    # years that are not are tested in test_jatuh_tempo.py)
+    "tmt_cpns": dt.date(2022, 1, 1),
     "tanggal_lahir": dt.date(1995, 1, 1),
 }
 
@@ -96,7 +98,7 @@ def test_jp_min_near_miss(jp: tuple[Report, dict[str, str], dict[str, int]], cas
 def test_jp_pppk_breach(jp: tuple[Report, dict[str, str], dict[str, int]]) -> None:
     report, n, row = jp
     assert project(report, "KOMP-JP-PPPK") == [
-        ("KOMP-JP-PPPK", row[n[k]], n[k], "2025", "24", "25")
+        ("KOMP-JP-PPPK", row[n[k]], n[k], "2025-01-01 s.d. 2025-12-31", "24", "25")
         for k in ("pppk25", "pppk25_aktif_kosong")
     ]
     finding = of_rule(report, "KOMP-JP-PPPK")[0]

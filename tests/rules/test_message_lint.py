@@ -24,7 +24,7 @@ RULE = """\
 
 FIELDS = (
     "file, row, nip, nama, instansi, period, column, expected, actual, expected_since, "
-    "opd, citation, rule, title, sapaan"
+    "opd, citation, rule, title, sapaan, as_of"
 )
 CASES = {
     "unknown-filter": (

@@ -12,7 +12,7 @@ from typing import Any, ClassVar
 
 from checker.rules.helpers import EMPLOYEE_ROWS, YEARS_TABLE
 from checker.rules.model import Rule
-from checker.rules.sql import ParamJoin, expand, literal, output, year_end, year_start
+from checker.rules.sql import AS_OF, ParamJoin, expand, literal, output, year_end, year_start
 from checker.rules.types.base import COLUMN, SQL, CheckType, CompileContext
 
 WHERE = {
@@ -20,10 +20,35 @@ WHERE = {
     "description": "Syarat SQL tambahan atas pegawai p dan tahun y.tahun, di samping populasi "
     "aturan.",
 }
+DATE_COLUMNS = {
+    "oneOf": [COLUMN, {"type": "array", "minItems": 1, "items": COLUMN}],
+    "description": "Kolom tanggal baris anak yang menentukan tahunnya, atau daftar kolom: "
+    "yang pertama terisi dipakai (misalnya [tanggal_selesai, tanggal_mulai]).",
+}
+DUE = {
+    "type": "string",
+    "description": "Parameter bertanggal: jumlah bulan setelah akhir tahun sampai kewajiban "
+    "tahun itu jatuh tempo (misalnya batas penetapan evaluasi tahunan). Tanpa ini, tahun dinilai "
+    "setelah 31 Desember.",
+}
 
 
-def population_sql(rule: Rule) -> str:
-    """Employees × checked years that the rule applies to: columns of p plus ``tahun``."""
+def due_date(rule: Rule, year: str) -> tuple[str, str]:
+    """The date from which year ``year`` is judged (the day after it is due), and the JOIN that
+    reads the due parameter (empty without one)."""
+    end = year_end(year)
+    months = rule.check.get("due_months")
+    if not months:
+        return f"CAST({end} + INTERVAL '1' DAY AS DATE)", ""
+    join = ParamJoin("tempo", months, end, inner=True)
+    due = f"CAST({end} + CAST(tempo.value_num AS INTEGER) * INTERVAL '1' MONTH AS DATE)"
+    return f"CAST({due} + INTERVAL '1' DAY AS DATE)", join.sql()
+
+
+def population_sql(rule: Rule, *, open_years: bool = False) -> str:
+    """Employees × checked years that the rule applies to: columns of p plus ``tahun`` and
+    ``jatuh_tempo`` (the day the year's obligation is judged from). Only years already due at
+    the as-of date, or with ``open_years`` only those not yet due (for progress reports)."""
     conds = [rule.population.condition("p", "y.tahun")] if rule.population else []
     if rule.check.get("where"):
         conds.append(
@@ -31,15 +56,25 @@ def population_sql(rule: Rule) -> str:
             .replace(":year_start", year_start("y.tahun"))
             .replace(":year_end", year_end("y.tahun"))
         )
-    cond = " AND ".join(f"({c})" for c in conds) or "TRUE"
+    judged_from, join = due_date(rule, "y.tahun")
+    conds.append(f"{AS_OF} {'<' if open_years else '>='} {judged_from}")
+    cond = " AND ".join(f"({c})" for c in conds)
     return (
-        f"SELECT p.*, y.tahun FROM {EMPLOYEE_ROWS} AS p CROSS JOIN {YEARS_TABLE} AS y WHERE {cond}"
+        f"SELECT p.*, y.tahun, {judged_from} AS jatuh_tempo FROM {EMPLOYEE_ROWS} AS p "
+        f"CROSS JOIN {YEARS_TABLE} AS y {join} WHERE {cond}"
     )
 
 
+def date_of(rule: Rule, alias: str = "c") -> str:
+    """The child row's date: its ``date_column``, or the first filled of several."""
+    columns = rule.check["date_column"]
+    if isinstance(columns, str):
+        return f"{alias}.{columns}"
+    return "COALESCE(" + ", ".join(f"{alias}.{c}" for c in columns) + ")"
+
+
 def _child_in_year(rule: Rule) -> str:
-    date_col = rule.check["date_column"]
-    return f"c.nip = p.nip AND EXTRACT(YEAR FROM c.{date_col}) = p.tahun"
+    return f"c.nip = p.nip AND EXTRACT(YEAR FROM {date_of(rule)}) = p.tahun"
 
 
 class PeriodAggregate(CheckType):
@@ -52,8 +87,9 @@ class PeriodAggregate(CheckType):
     )
     options: ClassVar[dict[str, Any]] = {
         "where": WHERE,
+        "due_months": DUE,
         "child": COLUMN,
-        "date_column": COLUMN,
+        "date_column": DATE_COLUMNS,
         "aggregate": {**SQL, "description": "Agregat atas baris anak c, misalnya SUM(c.jp)."},
         "breach": {"enum": ["<", ">"], "description": "< : kurang dari parameter; > : melebihi."},
         "parameter": {"type": "string"},
@@ -66,7 +102,7 @@ class PeriodAggregate(CheckType):
         "  breach: '<'\n  parameter: kompetensi.jp_minimum_pns"
     )
 
-    def per_employee(self, rule: Rule) -> str:
+    def per_employee(self, rule: Rule, *, open_years: bool = False) -> str:
         """Population rows with ``nilai`` (the aggregate, 0 when none) and the parameter."""
         check = rule.check
         param = ParamJoin("m", check["parameter"], year_end("p.tahun"))
@@ -76,7 +112,7 @@ class PeriodAggregate(CheckType):
         return (
             f"SELECT p.*, COALESCE({aggregate}, 0) AS nilai, m.value_num AS batas, "
             f"m.since AS batas_sejak, {param.value()} AS batas_teks\n"
-            f"FROM ({population_sql(rule)}) AS p\n{param.sql()}"
+            f"FROM ({population_sql(rule, open_years=open_years)}) AS p\n{param.sql()}"
         )
 
     def breach_condition(self, rule: Rule) -> str:
@@ -116,6 +152,7 @@ class PeriodExists(CheckType):
     )
     options: ClassVar[dict[str, Any]] = {
         "where": WHERE,
+        "due_months": DUE,
         "child": COLUMN,
         "match": {**SQL, "description": "Syarat SQL atas baris anak c dan pegawai p."},
         "expected": {"type": "string", "description": "Uraian catatan yang diharapkan."},
@@ -127,11 +164,14 @@ class PeriodExists(CheckType):
         "  child: penilaian_kinerja\n  match: c.nip = p.nip AND c.tahun = p.tahun"
     )
 
-    def per_employee(self, rule: Rule) -> str:
+    def per_employee(self, rule: Rule, *, open_years: bool = False) -> str:
         """Population rows with ``ada`` telling whether a matching child row exists."""
         check = rule.check
         exists = f"EXISTS (SELECT 1 FROM {check['child']} AS c WHERE {expand(check['match'])})"
-        return f"SELECT p.*, {exists} AS ada\nFROM ({population_sql(rule)}) AS p"
+        return (
+            f"SELECT p.*, {exists} AS ada\n"
+            f"FROM ({population_sql(rule, open_years=open_years)}) AS p"
+        )
 
     def breach_condition(self, rule: Rule) -> str:
         """Condition on :meth:`per_employee` rows that makes a breach."""
