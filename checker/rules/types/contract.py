@@ -13,9 +13,9 @@ from typing import Any, ClassVar
 
 from checker.rules.helpers import EMPLOYEE_ROWS, YEARS_TABLE
 from checker.rules.model import Rule
-from checker.rules.sql import AS_OF, ParamJoin, expand, output
-from checker.rules.types.base import COLUMN, SQL, CheckType, CompileContext
-from checker.rules.types.period import DATE_COLUMNS, WHERE, date_of
+from checker.rules.sql import AS_OF, ParamJoin, expand
+from checker.rules.types.base import COLUMN, CheckType, CompileContext
+from checker.rules.types.period import AGGREGATE_OPTIONS, WHERE, date_of, employee_output
 
 MAX_CONTRACT_YEARS = 60  # longer than any working life: the series of contract years to try
 
@@ -33,12 +33,7 @@ class ContractAggregate(CheckType):
     options: ClassVar[dict[str, Any]] = {
         "where": WHERE,
         "start_column": {**COLUMN, "description": "Kolom pegawai: awal perjanjian kerja."},
-        "child": COLUMN,
-        "date_column": DATE_COLUMNS,
-        "aggregate": {**SQL, "description": "Agregat atas baris anak c, misalnya SUM(c.jp)."},
-        "breach": {"enum": ["<", ">"], "description": "< : kurang dari parameter; > : melebihi."},
-        "parameter": {"type": "string"},
-        "column": COLUMN,
+        **AGGREGATE_OPTIONS,
     }
     required = ("child", "date_column", "aggregate", "breach", "parameter")
     example = (
@@ -82,18 +77,12 @@ class ContractAggregate(CheckType):
             f"m.since AS batas_sejak, {param.value()} AS batas_teks\n"
             f"FROM ({self.contract_years(rule)}) AS p\n{param.sql()}"
         )
-        select = output(
-            file="e._file",
-            row="e._row",
-            nip="e.nip",
-            nama="e.nama",
-            instansi="e.instansi",
-            period="CAST(e.mulai AS VARCHAR) || ' s.d. ' || CAST(e.selesai AS VARCHAR)",
-            column=check.get("column"),
+        select = employee_output(
+            rule,
             expected="e.batas_teks",
             actual="e.nilai",
+            period="CAST(e.mulai AS VARCHAR) || ' s.d. ' || CAST(e.selesai AS VARCHAR)",
             expected_since="e.batas_sejak",
-            opd="e.opd",
         )
         return f"SELECT {select}\nFROM ({per_year}) AS e\nWHERE e.nilai {check['breach']} e.batas"
 

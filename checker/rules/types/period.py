@@ -33,6 +33,42 @@ DUE = {
 }
 
 
+# the options of an aggregate of child rows against a dated parameter (period and contract years)
+AGGREGATE_OPTIONS: dict[str, Any] = {
+    "child": COLUMN,
+    "date_column": DATE_COLUMNS,
+    "aggregate": {**SQL, "description": "Agregat atas baris anak c, misalnya SUM(c.jp)."},
+    "breach": {"enum": ["<", ">"], "description": "< : kurang dari parameter; > : melebihi."},
+    "parameter": {"type": "string"},
+    "column": COLUMN,
+}
+
+
+def employee_output(
+    rule: Rule,
+    *,
+    expected: str,
+    actual: str,
+    period: str = "e.tahun",
+    expected_since: str = "NULL",
+    column: str | None = None,
+) -> str:
+    """The output columns of a finding about one employee row ``e`` of a per-employee query."""
+    return output(
+        file="e._file",
+        row="e._row",
+        nip="e.nip",
+        nama="e.nama",
+        instansi="e.instansi",
+        period=period,
+        column=column or rule.check.get("column"),
+        expected=expected,
+        actual=actual,
+        expected_since=expected_since,
+        opd="e.opd",
+    )
+
+
 def due_date(rule: Rule, year: str) -> tuple[str, str]:
     """The date from which year ``year`` is judged (the day after it is due), and the JOIN that
     reads the due parameter (empty without one)."""
@@ -88,12 +124,7 @@ class PeriodAggregate(CheckType):
     options: ClassVar[dict[str, Any]] = {
         "where": WHERE,
         "due_months": DUE,
-        "child": COLUMN,
-        "date_column": DATE_COLUMNS,
-        "aggregate": {**SQL, "description": "Agregat atas baris anak c, misalnya SUM(c.jp)."},
-        "breach": {"enum": ["<", ">"], "description": "< : kurang dari parameter; > : melebihi."},
-        "parameter": {"type": "string"},
-        "column": COLUMN,
+        **AGGREGATE_OPTIONS,
     }
     required = ("child", "date_column", "aggregate", "breach", "parameter")
     example = (
@@ -120,18 +151,8 @@ class PeriodAggregate(CheckType):
         return f"e.nilai {rule.check['breach']} e.batas"
 
     def compile(self, rule: Rule, ctx: CompileContext) -> str:
-        select = output(
-            file="e._file",
-            row="e._row",
-            nip="e.nip",
-            nama="e.nama",
-            instansi="e.instansi",
-            period="e.tahun",
-            column=rule.check.get("column"),
-            expected="e.batas_teks",
-            actual="e.nilai",
-            expected_since="e.batas_sejak",
-            opd="e.opd",
+        select = employee_output(
+            rule, expected="e.batas_teks", actual="e.nilai", expected_since="e.batas_sejak"
         )
         return (
             f"SELECT {select}\nFROM ({self.per_employee(rule)}) AS e\n"
@@ -179,18 +200,7 @@ class PeriodExists(CheckType):
 
     def compile(self, rule: Rule, ctx: CompileContext) -> str:
         expected = rule.check.get("expected", "ada")
-        select = output(
-            file="e._file",
-            row="e._row",
-            nip="e.nip",
-            nama="e.nama",
-            instansi="e.instansi",
-            period="e.tahun",
-            column=rule.check.get("column"),
-            expected=literal(expected),
-            actual="'tidak ada'",
-            opd="e.opd",
-        )
+        select = employee_output(rule, expected=literal(expected), actual="'tidak ada'")
         return (
             f"SELECT {select}\nFROM ({self.per_employee(rule)}) AS e\n"
             f"WHERE {self.breach_condition(rule)}"

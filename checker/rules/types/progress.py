@@ -12,9 +12,9 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from checker.rules.model import Rule
-from checker.rules.sql import literal, output
+from checker.rules.sql import literal
 from checker.rules.types.base import COLUMN, CheckType, CompileContext
-from checker.rules.types.period import PeriodAggregate, PeriodExists
+from checker.rules.types.period import PeriodAggregate, PeriodExists, employee_output
 
 
 class PeriodProgress(CheckType):
@@ -39,18 +39,12 @@ class PeriodProgress(CheckType):
             PeriodAggregate() if base.type == "period_aggregate" else PeriodExists()
         )
         aggregate = isinstance(kind, PeriodAggregate)
-        select = output(
-            file="e._file",
-            row="e._row",
-            nip="e.nip",
-            nama="e.nama",
-            instansi="e.instansi",
-            period="e.tahun",
+        select = employee_output(
+            rule,
             column=rule.check.get("column", base.check.get("column")),
             expected="e.batas_teks" if aggregate else literal(base.check.get("expected", "ada")),
             actual="e.nilai" if aggregate else "'belum ada'",
             expected_since="e.batas_sejak" if aggregate else "NULL",
-            opd="e.opd",
         )
         return (
             f"SELECT {select}\nFROM ({kind.per_employee(base, open_years=True)}) AS e\n"
