@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from tests.rules.builder import Data
 
 D = dt.date
@@ -51,3 +53,23 @@ def test_real_records_of_a_running_year_give_no_false_finding(tmp_path: Path) ->
     assert above_info == []
     progress = [(f.rule, f.nip, f.period) for f in report.findings if f.rule == "KOMP-JP-BERJALAN"]
     assert progress == [("KOMP-JP-BERJALAN", pns, "2026")]
+
+
+@pytest.mark.parametrize(
+    ("semester2", "found"), [("Baik", False), ("Cukup", True)], ids=["baik", "cukup"]
+)
+def test_kp_reads_2021_from_its_two_semesters(tmp_path: Path, semester2: str, found: bool) -> None:
+    """2021 was evaluated per semester (SE MenPANRB 3/2021): a 2023 KP needs both semesters at
+    least Baik when there is no annual row; one Cukup is a finding naming the semester."""
+    d = Data(years=(2023,))
+    nip = d.pegawai(skp=(2022, 2023), tmt_cpns=D(2010, 1, 1), golongan="III/c")
+    for ke, predikat in ((1, "Baik"), (2, semester2)):
+        d.penilaian(nip, 2021, predikat, periode="semesteran", periode_ke=ke)
+        d.tables["penilaian_kinerja"][-1].update(hasil_kerja=None, perilaku_kerja=None)
+    d.pangkat(nip, "III/b", D(2019, 4, 1))
+    d.pangkat(nip, "III/c", D(2023, 4, 1))
+    report = d.check(tmp_path / "kiriman", as_of=D(2024, 3, 15), years=[2023])
+    findings = [f for f in report.findings if f.rule == "KAR-KP-PREDIKAT"]
+    assert bool(findings) is found
+    if found:
+        assert "2021 semester 2: Cukup" in findings[0].message
