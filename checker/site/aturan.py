@@ -136,6 +136,11 @@ def _population(site: SiteContext, rule: Rule) -> str:
     """Whom the rule judges, in Indonesian, from its declared population."""
     if rule.population is None and rule.type == "agency_rate":
         return f"setiap perangkat daerah, atas populasi aturan `{rule.check.get('rule')}`"
+    if rule.population is None and rule.type == "period_progress":
+        return (
+            f"populasi aturan `{rule.check.get('rule')}`, pada tahun yang diperiksa yang belum "
+            "jatuh tempo"
+        )
     if rule.population is None or rule.population.everyone:
         return f"setiap baris tabel `{rule.table}`"
     groups: dict[str, tuple[str, ...]] = {}
