@@ -3,9 +3,9 @@
 Every name here is made up from common Indonesian given names; no record describes a real person.
 Careers follow the domain notes: NIP = birth date + TMT CPNS (YYYYMM) + sex digit + serial (§4.1),
 NI PPPK = birth date + TMT year + ``2`` + period digit + sex digit + serial (§4.2);
-starting rank and KP-reguler ceiling by education (§3.3); KP reguler at least 4 years apart
-(§3.1) on the KP period dates in force (§3.4); beyond the ceiling only KP pilihan;
-retirement ages 58/60/65 (§3.10).
+starting rank by education (§3b). The thresholds themselves (years in rank, ceilings, KP periods,
+retirement ages) are read from ``policy/parameter.yml`` through
+:class:`checker.data.thresholds.Thresholds`, never re-typed here.
 """
 
 from __future__ import annotations
@@ -44,42 +44,67 @@ PANGKAT = {
     "III/b": "Penata Muda Tingkat I", "III/c": "Penata", "III/d": "Penata Tingkat I",
     "IV/a": "Pembina", "IV/b": "Pembina Tingkat I",
 }  # fmt: skip
-# education: (weight, starting rank, KP-reguler ceiling, PPPK golongan)
+# education: (weight, starting rank, PPPK golongan); the KP-reguler ceiling of each is a parameter
 EDUCATION = {
-    "SLTA": (20, "II/a", "III/b", "V"),
-    "D-III": (12, "II/c", "III/c", "VII"),
-    "S-1": (50, "III/a", "III/d", "IX"),
-    "D-IV": (4, "III/a", "III/d", "IX"),
-    "S-2": (12, "III/b", "IV/a", "X"),
-    "S-3": (2, "III/c", "IV/b", "XI"),
+    "SLTA": (20, "II/a", "V"),
+    "D-III": (12, "II/c", "VII"),
+    "S-1": (50, "III/a", "IX"),
+    "D-IV": (4, "III/a", "IX"),
+    "S-2": (12, "III/b", "X"),
+    "S-3": (2, "III/c", "XI"),
 }
-BUP = {"JPT Pratama": 60, "JPT Madya": 60, "Fungsional Ahli Madya": 60, "Fungsional Ahli Utama": 65}
-
 PROVINSI = "Pemerintah Provinsi Bengkulu"
 KABKOTA = (
     "Bengkulu Selatan", "Bengkulu Utara", "Bengkulu Tengah", "Kaur", "Kepahiang", "Lebong",
     "Mukomuko", "Rejang Lebong", "Seluma",
 )  # fmt: skip
+# (nama, pelayanan publik, kind): kind ``sekolah`` units are staffed mostly by teachers, ``rs``
+# units by health workers, ``kantor`` units by administrators and analysts. Since UU 23/2014 the
+# province runs the SMA, SMK and SLB, so teachers are its largest group of employees.
 PROV_UNITS = (
-    ("Badan Kepegawaian Daerah", False), ("Dinas Pendidikan dan Kebudayaan", False),
-    ("Dinas Kesehatan", False), ("RSUD dr. M. Yunus", True), ("Dinas Sosial", True),
-    ("Biro Hukum Sekretariat Daerah", False), ("Biro Umum Sekretariat Daerah", False),
-    ("Sekretariat DPRD", False), ("Badan Pengelolaan Keuangan dan Aset Daerah", False),
-    ("Badan Pendapatan Daerah", True), ("Dinas Kependudukan dan Pencatatan Sipil", True),
-    ("Dinas Penanaman Modal dan PTSP", True), ("Dinas Lingkungan Hidup dan Kehutanan", False),
-    ("Dinas Perindustrian dan Perdagangan", False),
-    ("Dinas Pekerjaan Umum dan Penataan Ruang", False),
-    ("Badan Pengembangan Sumber Daya Manusia", False), ("SMA Negeri 2 Kota Bengkulu", True),
-    ("SMK Negeri 1 Kota Bengkulu", True),
-    ("Rumah Sakit Jiwa dan Ketergantungan Obat Soeprapto", True),
-)  # fmt: skip
+    ("Badan Kepegawaian Daerah", False, "kantor"),
+    ("Dinas Pendidikan dan Kebudayaan", False, "kantor"),
+    ("Dinas Kesehatan", False, "kantor"),
+    ("RSUD dr. M. Yunus", True, "rs"),
+    ("Dinas Sosial", True, "kantor"),
+    ("Biro Hukum Sekretariat Daerah", False, "kantor"),
+    ("Biro Umum Sekretariat Daerah", False, "kantor"),
+    ("Sekretariat DPRD", False, "kantor"),
+    ("Badan Pengelolaan Keuangan dan Aset Daerah", False, "kantor"),
+    ("Badan Pendapatan Daerah", True, "kantor"),
+    ("Dinas Kependudukan dan Pencatatan Sipil", True, "kantor"),
+    ("Dinas Penanaman Modal dan PTSP", True, "kantor"),
+    ("Dinas Lingkungan Hidup dan Kehutanan", False, "kantor"),
+    ("Dinas Perindustrian dan Perdagangan", False, "kantor"),
+    ("Dinas Pekerjaan Umum dan Penataan Ruang", False, "kantor"),
+    ("Badan Pengembangan Sumber Daya Manusia", False, "kantor"),
+    ("Badan Perencanaan Pembangunan Daerah", False, "kantor"),
+    ("SMA Negeri 2 Kota Bengkulu", True, "sekolah"),
+    ("SMA Negeri 5 Kota Bengkulu", True, "sekolah"),
+    ("SMA Negeri 1 Rejang Lebong", True, "sekolah"),
+    ("SMA Negeri 1 Bengkulu Utara", True, "sekolah"),
+    ("SMA Negeri 2 Seluma", True, "sekolah"),
+    ("SMK Negeri 1 Kota Bengkulu", True, "sekolah"),
+    ("SMK Negeri 3 Kaur", True, "sekolah"),
+    ("SLB Negeri 1 Kota Bengkulu", True, "sekolah"),
+    ("Rumah Sakit Jiwa dan Ketergantungan Obat Soeprapto", True, "rs"),
+)
 KAB_UNITS = (
-    ("Sekretariat Daerah", False), ("Badan Kepegawaian dan Pengembangan SDM", False),
-    ("Dinas Pendidikan dan Kebudayaan", False), ("Dinas Kesehatan", False), ("RSUD", True),
-    ("Puskesmas Kecamatan Kota", True), ("Dinas Kependudukan dan Pencatatan Sipil", True),
-    ("Dinas Sosial", True), ("Dinas Pertanian", False), ("Dinas Penanaman Modal dan PTSP", True),
-    ("SD Negeri 1", True), ("SMP Negeri 1", True),
-)  # fmt: skip
+    ("Sekretariat Daerah", False, "kantor"),
+    ("Badan Kepegawaian dan Pengembangan SDM", False, "kantor"),
+    ("Dinas Pendidikan dan Kebudayaan", False, "kantor"),
+    ("Dinas Kesehatan", False, "kantor"),
+    ("RSUD", True, "rs"),
+    ("Puskesmas Kecamatan Kota", True, "rs"),
+    ("Dinas Kependudukan dan Pencatatan Sipil", True, "kantor"),
+    ("Dinas Sosial", True, "kantor"),
+    ("Dinas Pertanian", False, "kantor"),
+    ("Dinas Penanaman Modal dan PTSP", True, "kantor"),
+    ("SD Negeri 1", True, "sekolah"),
+    ("SMP Negeri 1", True, "sekolah"),
+)
+# how many employees a unit of each kind holds, relative to an office
+UNIT_WEIGHT = {"kantor": 1.0, "rs": 4.0, "sekolah": 3.0}
 
 
 @dataclass(frozen=True)
@@ -91,12 +116,14 @@ class Unit:
     instansi: str
     pelayanan_publik: bool
     opd: str = ""
+    kind: str = "kantor"
 
 
 # the perangkat daerah of units that are not one themselves (schools, health centres)
 PARENT_OPD = {
     "SMA Negeri": "Dinas Pendidikan dan Kebudayaan",
     "SMK Negeri": "Dinas Pendidikan dan Kebudayaan",
+    "SLB Negeri": "Dinas Pendidikan dan Kebudayaan",
     "SD Negeri": "Dinas Pendidikan dan Kebudayaan",
     "SMP Negeri": "Dinas Pendidikan dan Kebudayaan",
     "Puskesmas": "Dinas Kesehatan",
@@ -117,9 +144,9 @@ def unit_opd(nama: str, instansi: str) -> str:
 
 def instansi_list() -> list[tuple[str, int]]:
     """(instansi, relative size): the province and its 9 kabupaten and 1 kota (notes §7)."""
-    out = [(PROVINSI, 10)]
-    out += [(f"Pemerintah Kabupaten {name}", 5) for name in KABKOTA]
-    out.append(("Pemerintah Kota Bengkulu", 6))
+    out = [(PROVINSI, 40)]
+    out += [(f"Pemerintah Kabupaten {name}", 4) for name in KABKOTA]
+    out.append(("Pemerintah Kota Bengkulu", 5))
     return out
 
 
@@ -133,11 +160,11 @@ def units() -> dict[str, list[Unit]]:
             nama
             if inst == PROVINSI or nama.startswith(("Sekretariat", "Dinas", "Badan"))
             else f"{nama} {region}"
-            for nama, _ in table
+            for nama, _, _ in table
         ]
         out[inst] = [
-            Unit(f"17{i:02d}{j + 1:03d}", nama, inst, public, unit_opd(nama, inst))
-            for j, (nama, (_, public)) in enumerate(zip(names, table, strict=True))
+            Unit(f"17{i:02d}{j + 1:03d}", nama, inst, public, unit_opd(nama, inst), kind)
+            for j, (nama, (_, public, kind)) in enumerate(zip(names, table, strict=True))
         ]
     return out
 
@@ -159,6 +186,9 @@ class Employee:
     jabatan: str = ""
     ranks: list[tuple[str, dt.date, str]] = field(default_factory=list)  # golongan, tmt, jenis_kp
     nip: str = ""
+    kedudukan: str = "Aktif"  # SIASN kedudukan hukum: Aktif, CLTN, Tugas Belajar
+    leave: tuple[dt.date, dt.date] | None = None  # the CLTN or tugas belajar period
+    melayani_publik: str = ""  # "Tidak" for staff of a public unit who serve no one directly
 
     @property
     def golongan(self) -> str:
@@ -166,9 +196,10 @@ class Employee:
         return self.ranks[-1][0]
 
     @property
-    def bup(self) -> int:
-        """Retirement age for the position type (PP 11/2017 Pasal 239)."""
-        return BUP.get(self.jenis_jabatan, 58)
+    def kategori(self) -> str:
+        """The jabatan kategori whose retirement age applies: Guru for teachers, else the
+        jenis jabatan (PP 11/2017 Pasal 239–240)."""
+        return "Guru" if self.jabatan.startswith(("Guru", "Kepala Sekolah")) else self.jenis_jabatan
 
 
 def retirement_date(birth: dt.date, bup: int) -> dt.date:
@@ -177,21 +208,6 @@ def retirement_date(birth: dt.date, bup: int) -> dt.date:
     if month == 13:
         year, month = year + 1, 1
     return dt.date(year, month, 1)
-
-
-def kp_date(year: int, month: int) -> dt.date:
-    """The KP period date on or after (year, month) under the rules in force (§3.4)."""
-    periods: tuple[int, ...]
-    if year < 2023:
-        periods = (4, 10)
-    elif year < 2025 or (year == 2025 and month < 10):
-        periods = (2, 4, 6, 8, 10, 12)
-    else:
-        periods = tuple(range(1, 13))
-    for p in periods:
-        if p >= month:
-            return dt.date(year, p, 1)
-    return kp_date(year + 1, 1)
 
 
 def add_years(day: dt.date, years: int) -> dt.date:

@@ -49,11 +49,19 @@ from typing import Any
 from checker.data import faults, history, people
 from checker.data.ingest import KEY_FILE
 from checker.data.schema import TABLES, load_schema
+from checker.data.thresholds import Thresholds
 from checker.errors import UsageError
 
 XLSX_MAX_EMPLOYEES = 100_000
 CLTN_EVERY = 97  # one employee in this many has a past CLTN period on record
+LEAVE_SHARE = 0.02  # PNS on CLTN or tugas belajar during the checked years
 RULE_FAULTS = (*faults.NIP_FAULTS, "DATA-NIP-GANDA", *faults.ROW_FAULTS, "KAR-BUP")
+# the posts held past the lowest retirement age (office ones drawn in history._office)
+SENIOR_POSTS = ("Guru", "Fungsional Ahli Madya", "JPT Pratama")
+BREACH, NEAR_MISS = "breach", "near_miss"  # the kinds of answer-key rows
+# a pegawai cell the writer spelled another way must not break the rule that reads it
+NOISE_NEAR = (("nip", "DATA-NIP-FORMAT"), ("jenis_kelamin", "DATA-NIP-JK"),
+              ("tanggal_lahir", "DATA-NIP-LAHIR"))  # fmt: skip
 
 
 @dataclass
@@ -66,24 +74,32 @@ class SampleResult:
     faults: dict[str, int] = field(default_factory=dict)
 
 
-def _birth_counts(employees: int, fault_rate: float) -> list[tuple[dt.date, int, str]]:
-    """(birth date, count, band) with exactly ``employees`` in total; bands: clean/senior/bup."""
+def _birth_counts(
+    employees: int, fault_rate: float, th: Thresholds
+) -> list[tuple[dt.date, int, str]]:
+    """(birth date, count, band) with exactly ``employees`` in total. Bands: ``clean`` (below the
+    lowest retirement age on the as-of date), ``senior`` (past it but below the later one of
+    teachers and senior posts) and ``bup`` (past the retirement age: planted KAR-BUP)."""
+    low = min(th.bup(k, history.AS_OF) for k in ("Pelaksana", "Fungsional Terampil"))
+    high = max(th.bup(k, history.AS_OF) for k in SENIOR_POSTS)
     days: list[tuple[dt.date, float, str]] = []
-    day = history.AS_OF - dt.timedelta(days=int(62 * 365.25))
-    while day <= history.AS_OF - dt.timedelta(days=int(22 * 365.25)):
+    day = history.AS_OF - dt.timedelta(days=int((high + 2) * 365.25))
+    while day <= history.AS_OF - dt.timedelta(days=int(21 * 365.25)):
         age = (history.AS_OF - day).days / 365.25
-        if age < 56.5:
+        if people.retirement_date(day, low) > history.AS_OF:
             days.append((day, 1 + 0.04 * (age - 22), "clean"))
-        elif 57.0 <= age < 58.2:
-            days.append((day, 0.9, "senior"))
-        elif age >= 58.4 and fault_rate > 0:
+        elif people.retirement_date(day, high) > history.AS_OF:
+            days.append((day, 1.0, "senior"))
+            if fault_rate > 0:
+                days.append((day, 1.0, "bup"))
+        elif fault_rate > 0:
             days.append((day, 1.0, "bup"))
         day += dt.timedelta(days=1)
     bands = {b: sum(w for _, w, band in days if band == b) for b in ("clean", "senior", "bup")}
-    share = {"senior": 0.015, "bup": fault_rate / len(RULE_FAULTS) if fault_rate else 0.0}
+    share = {"senior": 0.03, "bup": fault_rate / len(RULE_FAULTS) if fault_rate else 0.0}
     share["clean"] = 1 - share["senior"] - share["bup"]
     out, acc, done = [], 0.0, 0
-    for day, w, band in days:
+    for day, w, band in sorted(days, key=lambda d: (d[0], d[2])):
         acc += employees * share[band] * w / bands[band]
         count = round(acc) - done
         done += count
@@ -121,7 +137,8 @@ class _Writer:
         keyfh = (out / KEY_FILE).open("w", encoding="utf-8", newline="")
         self.handles.append(keyfh)
         self.key = csv.writer(keyfh, lineterminator="\n")
-        self.key.writerow(["table", "row", "nip", "rule", "period"])
+        self.key.writerow(["table", "row", "nip", "rule", "period", "kind"])
+        self.blank_end = False
         self.faults: dict[str, int] = {}
         self.last_rows: dict[str, list[dict[str, Any]]] = {}
 
@@ -164,6 +181,16 @@ class _Writer:
         rule = rec.get("_rule")
         noisy = not (rule and rule.startswith("SKEMA"))
         values = [self._value(f.name, rec.get(f.name), noisy) for f in self.schema[table].fields]
+        if table == "pegawai" and not rule:
+            written = dict(zip((f.name for f in self.schema[table].fields), values, strict=True))
+            for column, near_rule in NOISE_NEAR:
+                plain = self._value(column, rec.get(column), noisy=False)
+                if written[column] != plain:
+                    rec.setdefault("_near", []).append((near_rule, None))
+        names = [f.name for f in self.schema[table].fields]
+        if rec.get("jenis_kp") == "pengangkatan" and values[names.index("jenis_kp")] == "":
+            # a blank kind on the first row is read as the appointment
+            rec.setdefault("_near", []).append(("DATA-JENIS-KP", rec["tmt"].year))
         if rec.get("_short"):
             values = values[:-2]
         if self.fmt == "csv" and table == "pegawai" and self.rng.random() < 0.002:
@@ -172,10 +199,21 @@ class _Writer:
         self.sinks[table](values)
         self.line[table] += 1
         self.rows[table] += 1
+        nip = str(rec.get("nip") or rec.get("kode") or "")
         if rule:
-            nip = str(rec.get("nip") or rec.get("kode") or "")
-            self.key.writerow([table, self.line[table], nip, rule, rec.get("_period", "")])
+            self.key.writerow([table, self.line[table], nip, rule, rec.get("_period", ""), BREACH])
             self.faults[rule] = self.faults.get(rule, 0) + 1
+        for near_rule, period in rec.get("_near", ()):
+            if near_rule == rule:
+                continue  # a planted fault changed this record since it was made
+            self.key.writerow([table, self.line[table], nip, near_rule, period or "", NEAR_MISS])
+        if table == "pelatihan" and noisy and rec.get("tanggal_selesai") is None:
+            self.blank_end = True
+
+    def dataset_fault(self, table: str, rule: str, period: str = "") -> None:
+        """Note a finding about the whole file or dataset (no row, no NIP)."""
+        self.key.writerow([table, "", "", rule, period, BREACH])
+        self.faults[rule] = self.faults.get(rule, 0) + 1
 
     def close(self) -> None:
         """Flush and close every output."""
@@ -193,8 +231,12 @@ def generate_sample(
     fmt: str = "csv",
     fault_rate: float = 0.02,
     progress: Callable[[int, int], None] | None = None,
+    policy_root: str | Path | None = None,
+    thresholds: Thresholds | None = None,
 ) -> SampleResult:
-    """Write a deterministic sample (same arguments → byte-identical files) into ``out``."""
+    """Write a deterministic sample (same arguments → byte-identical files) into ``out``.
+
+    Thresholds come from the policy at ``policy_root`` (default: the one the checker uses)."""
     if employees < 1:
         raise UsageError("Jumlah pegawai (--employees) harus paling sedikit 1.")
     if not 0 <= fault_rate <= 1:
@@ -206,6 +248,7 @@ def generate_sample(
             f"Format xlsx hanya untuk paling banyak {XLSX_MAX_EMPLOYEES:,} pegawai (batas baris "
             "Excel). Gunakan --format csv untuk data yang lebih besar."
         )
+    th = thresholds or Thresholds.load(policy_root)
     target = Path(out)
     target.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
@@ -217,32 +260,63 @@ def generate_sample(
             record = {"kode": u.kode, "nama": u.nama, "instansi": u.instansi, "opd": u.opd}
             writer.write("unit_kerja", {**record, "pelayanan_publik": public})
     names, sizes = zip(*people.instansi_list(), strict=True)
+    weights = {i: [people.UNIT_WEIGHT[u.kind] for u in units[i]] for i in units}
     intake_kinds = faults.INTAKE_FAULTS if fmt == "csv" else faults.INTAKE_FAULTS[:-1]
-    index = 0
+    state = _State(rng, th, writer, units, pending=[], assumed=fault_rate == 0)
     # Faults not applicable to the employee they were drawn for wait for the next one that fits,
     # so every rule keeps its share even when few employees qualify.
-    pending: list[str] = []
-    penilai = people.nip_pns(dt.date(1975, 5, 17), dt.date(2000, 3, 1), "L", 1)
-    for birth, count, band in _birth_counts(employees, fault_rate):
+    for birth, count, band in _birth_counts(employees, fault_rate, th):
         serials: dict[str, int] = {}
         for _ in range(count):
-            unit = rng.choice(units[rng.choices(names, sizes)[0]])
-            emp = history.make_employee(rng, index, birth, unit, band == "senior", band == "bup")
+            instansi = rng.choices(names, sizes)[0]
+            unit = rng.choices(units[instansi], weights[instansi])[0]
+            if band == "senior" and unit.kind != "sekolah" and not _office_senior(th, birth):
+                # past the age at which the senior office posts retire: only teachers remain
+                unit = rng.choice([u for u in units[instansi] if u.kind == "sekolah"])
+            emp = history.make_employee(rng, th, state.index, birth, unit, band)
             if band != "bup" and rng.random() < fault_rate:
-                pending.append(rng.choice(RULE_FAULTS[:-1]))
-            rule = "KAR-BUP" if band == "bup" else _early_fault(emp, pending)
-            _plant(rng, emp, rule, serials, writer, units, penilai, pending)
+                state.pending.append(rng.choice(RULE_FAULTS[:-1]))
+            rule = "KAR-BUP" if band == "bup" else _early_fault(emp, state.pending)
+            _plant(state, emp, rule, serials, band)
             if fault_rate and rng.random() < fault_rate:
                 faults.intake_fault(rng, emp, writer.last_rows, intake_kinds)
             writer.flush_employee()
-            penilai = emp.nip if emp.status == "PNS" and len(emp.nip) == 18 else penilai
-            index += 1
-            if progress and index % 10000 == 0:
-                progress(index, employees)
+            if emp.status == "PNS" and len(emp.nip) == 18:
+                state.penilai = emp.nip
+            state.index += 1
+            if progress and state.index % 10000 == 0:
+                progress(state.index, employees)
+    if writer.blank_end:
+        writer.dataset_fault("pelatihan", "DATA-JP-TANGGAL-MULAI")
+    if state.assumed and fault_rate:
+        years = ", ".join(map(str, history.JP_YEARS))
+        writer.dataset_fault("pegawai", "DATA-KEDUDUKAN-ASUMSI", years)
     writer.close()
     return SampleResult(
         dict(writer.files), target / KEY_FILE, dict(writer.rows), dict(writer.faults)
     )
+
+
+@dataclass
+class _State:
+    """What the generation loop carries from one employee to the next."""
+
+    rng: random.Random
+    th: Thresholds
+    writer: _Writer
+    units: dict[str, list[people.Unit]]
+    pending: list[str]
+    assumed: bool  # whether the one leave without its period on record has been written
+    index: int = 0
+    penilai: str = field(
+        default_factory=lambda: people.nip_pns(dt.date(1975, 5, 17), dt.date(2000, 3, 1), "L", 1)
+    )
+
+
+def _office_senior(th: Thresholds, birth: dt.date) -> bool:
+    """Whether someone born on ``birth`` may still hold a senior office post on the as-of date."""
+    bup = min(th.bup(k, history.AS_OF) for k in SENIOR_POSTS if k != "Guru")
+    return people.retirement_date(birth, bup) > history.AS_OF
 
 
 def _early_fault(emp: people.Employee, pending: list[str]) -> str | None:
@@ -255,16 +329,10 @@ def _early_fault(emp: people.Employee, pending: list[str]) -> str | None:
 
 
 def _plant(
-    rng: random.Random,
-    emp: people.Employee,
-    rule: str | None,
-    serials: dict[str, int],
-    writer: _Writer,
-    units: dict[str, list[people.Unit]],
-    penilai: str,
-    pending: list[str],
+    state: _State, emp: people.Employee, rule: str | None, serials: dict[str, int], band: str
 ) -> None:
-    """Give ``emp`` a NIP and a history, plant at most one rule fault, hand rows to ``writer``."""
+    """Give ``emp`` a NIP and a history, plant at most one rule fault, hand rows to the writer."""
+    rng, th = state.rng, state.th
     make = people.nip_pppk if emp.status == "PPPK" else people.nip_pns
     prefix = make(emp.birth, emp.tmt_cpns, emp.sex, 0)[:15]
     if rule in ("DATA-NIP-LAHIR", "DATA-NIP-TMT", "DATA-NIP-JK"):
@@ -275,18 +343,46 @@ def _plant(
         # The prefix now names another birth date, whose serials count from 1: stay clear of them.
         serial = 999 - (serials[prefix] - 1) % 99
     emp.nip = prefix + f"{serial:03d}"
+    twin_prefix = serial > 1 and rule != "DATA-NIP-LAHIR"  # same birth date, TMT and sex
     if rule == "DATA-NIP-FORMAT":
         emp.nip = faults.nip_fault(rule, rng, emp.nip)
-    rows = history.history(rng, emp, penilai)
-    rows["pegawai"] = [{
+    cltn = None
+    if (
+        band == "clean" and rule is None and emp.status == "PNS"
+        and emp.tmt_cpns.year < 2018 and rng.random() < LEAVE_SHARE
+    ):  # fmt: skip
+        cltn = history.leave(rng, emp)
+    rows, marks = history.history(rng, th, emp, state.penilai)
+    gol, tmt_gol, _ = history.current_rank(emp)
+    pegawai: dict[str, Any] = {
         "nip": emp.nip, "nama": emp.nama, "tanggal_lahir": emp.birth, "jenis_kelamin": emp.sex,
-        "status_kepegawaian": emp.status, "golongan": emp.golongan,
-        "tmt_golongan": emp.ranks[-1][1], "jenis_jabatan": emp.jenis_jabatan,
-        "jabatan": emp.jabatan, "pendidikan": emp.education, "tmt_cpns": emp.tmt_cpns,
-        "instansi": emp.instansi, "unit_kerja": emp.unit.nama, "opd": emp.unit.opd,
-        "kedudukan_hukum": "Aktif",
-    }]  # fmt: skip
-    if emp.index % CLTN_EVERY == 0 and emp.status == "PNS" and emp.tmt_cpns.year < 2015:
+        "status_kepegawaian": emp.status, "golongan": gol, "tmt_golongan": tmt_gol,
+        "jenis_jabatan": emp.jenis_jabatan, "jabatan": emp.jabatan, "pendidikan": emp.education,
+        "tmt_cpns": emp.tmt_cpns, "instansi": emp.instansi, "unit_kerja": emp.unit.nama,
+        "opd": emp.unit.opd, "kedudukan_hukum": emp.kedudukan,
+        "melayani_publik": emp.melayani_publik,
+    }  # fmt: skip
+    rows["pegawai"] = [pegawai]
+    for near_rule, period in marks:
+        history.near(pegawai, near_rule, period)
+    if emp.ranks[-1][1] > history.AS_OF:
+        history.near(pegawai, "DATA-PANGKAT-RIWAYAT")  # the KP decreed ahead is not yet in force
+    if emp.status == "PPPK":
+        history.near(pegawai, "DATA-NIP-TMT")  # the NI PPPK holds the TMT year only
+    if twin_prefix and rule is None:
+        history.near(pegawai, "DATA-NIP-GANDA")  # the first 15 digits of another NIP
+    if band == "senior" or (
+        band == "clean"
+        and people.retirement_date(emp.birth, th.bup(emp.kategori, history.AS_OF))
+        <= th.next_kp_after(history.AS_OF)
+    ):
+        history.near(pegawai, "KAR-BUP")  # past the lowest age, or retiring next month
+    if cltn and not state.assumed:
+        # one leave is reported without its period: the checker must assume it spans the years
+        state.assumed = True
+    elif cltn:
+        rows["riwayat_cltn"] = [cltn]
+    elif emp.index % CLTN_EVERY == 0 and emp.status == "PNS" and emp.tmt_cpns.year < 2015:
         # a few employees took CLTN long before the checked years and came back: the period is
         # on record (riwayat_cltn) and changes nothing in 2023-2025
         rows["riwayat_cltn"] = [{
@@ -294,12 +390,13 @@ def _plant(
             "tanggal_selesai": dt.date(2020, 6, 30), "nomor_sk": f"800/{emp.index}/BKD/2019",
         }]  # fmt: skip
     if rule in faults.NIP_FAULTS or rule == "KAR-BUP":
-        faults.mark(rows["pegawai"][0], rule)
+        faults.mark(pegawai, rule)
     elif rule == "DATA-NIP-GANDA":
-        faults.GANDA(rng, emp, rows, units)
+        faults.GANDA(rng, emp, rows, state.units)
     else:
-        for candidate in pending:
-            if candidate in faults.ROW_FAULTS and faults.ROW_FAULTS[candidate](rng, emp, rows):
-                pending.remove(candidate)
+        for candidate in state.pending:
+            fault = faults.ROW_FAULTS.get(candidate)
+            if fault and not emp.leave and fault(rng, th, emp, rows):
+                state.pending.remove(candidate)
                 break
-    writer.last_rows = rows
+    state.writer.last_rows = rows
