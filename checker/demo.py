@@ -15,6 +15,7 @@ from pathlib import Path
 from checker.checking import check
 from checker.data.sample import generate_sample
 from checker.data.template import write_template
+from checker.data.thresholds import Thresholds
 from checker.errors import Problem
 from checker.export import export_docx
 from checker.kebijakan import load_kebijakan
@@ -66,7 +67,12 @@ def run_demo(
     result.written.append(write_template(out / "templat-data-kepegawaian.xlsx", kebijakan.schema))
 
     step(f"membuat data contoh {DEMO_EMPLOYEES} pegawai")
-    sample = generate_sample(out / "kiriman-contoh", employees=DEMO_EMPLOYEES, seed=1)
+    sample = generate_sample(
+        out / "kiriman-contoh",
+        employees=DEMO_EMPLOYEES,
+        seed=1,
+        thresholds=Thresholds(kebijakan.peraturan.parameters),
+    )
     result.written.append(sample.key.parent)
 
     step("memeriksa data contoh")

@@ -372,18 +372,38 @@ def template(
     show_default=True,
     help="Bagian pegawai yang diberi kesalahan tertanam (0 sampai 1).",
 )
-def sample(out_dir: Path, employees: int, seed: int, fmt: str, fault_rate: float) -> None:
+@policy_option
+def sample(
+    out_dir: Path,
+    employees: int,
+    seed: int,
+    fmt: str,
+    fault_rate: float,
+    policy_root: Path | None,
+) -> None:
     """Buat data contoh sintetis instansi di Bengkulu beserta kunci jawaban kesalahannya.
+
+    Semua ambang (JP paling sedikit, batas JP PPPK, batas usia pensiun, masa dalam pangkat,
+    plafon pendidikan, periode kenaikan pangkat) dibaca dari parameter.yml kebijakan yang
+    dipakai. Kunci jawaban (kunci_jawaban.csv) memuat setiap pelanggaran tertanam (kind
+    breach) dan setiap data yang tepat berada di sisi patuh suatu ambang (kind near_miss), yang
+    tidak boleh dilaporkan.
 
     \b
     Contoh:
       kebijakan sample -o sampel --employees 5000 --seed 7
       kebijakan sample -o sampel-xlsx --format xlsx --employees 500 --fault-rate 0.05
+      kebijakan sample -o sampel-uji --policy policy-usulan
     """
     from checker.data.sample import generate_sample
 
     result = generate_sample(
-        out_dir, employees=employees, seed=seed, fmt=fmt, fault_rate=fault_rate
+        out_dir,
+        employees=employees,
+        seed=seed,
+        fmt=fmt,
+        fault_rate=fault_rate,
+        policy_root=policy_root,
     )
     planted = sum(result.faults.values())
     click.echo(
