@@ -1,35 +1,36 @@
 """Deterministic synthetic agency data for Bengkulu, with planted faults and an answer key.
 
-``generate_sample(out, employees=N, seed=S, fmt="csv", fault_rate=R)`` writes the seven tables
+``generate_sample(out, employees=N, seed=S, fmt="csv", fault_rate=R)`` writes the eight tables
 (``pegawai.csv`` … or one ``sampel.xlsx`` with a sheet per table) for the Provinsi Bengkulu and its
-9 kabupaten and 1 kota, and ``kunci_jawaban.csv`` listing every planted fault as
-``table,row,nip,rule,period``. Employees are generated in birth-date order and written as they are
-made, so memory stays bounded even for 4.5 million employees (national scale).
+9 kabupaten and 1 kota, and ``kunci_jawaban.csv`` listing ``table,row,nip,rule,period,kind``:
+every planted breach (``kind`` ``breach``) and every record placed exactly on the compliant side
+of a threshold (``near_miss``: it must not be reported). Employees are generated in birth-date
+order and written as they are made, so memory stays bounded even for 4.5 million employees.
 
-What the answer key is valid for (the assumptions a rule engine must share):
+**Thresholds are read, not re-typed.** Every number the population is drawn around (JP minimum
+and PPPK cap, years in rank, ceilings by education, KP periods, retirement ages, Satyalancana
+years, penalty durations) comes from ``policy/parameter.yml`` (or ``policy_root``) through
+:class:`checker.data.thresholds.Thresholds`. A sample drawn from a changed policy moves with it.
 
-* **As-of date 2026-06-30.** Ages, retirement (BUP) and "active" are judged on that day.
-* **Checked years 2023–2025** for KOMP-JP-MIN (PNS and CPNS, ≥ 20 JP from ``tanggal_mulai``'s
-  year), KOMP-JP-PPPK (≤ 24 JP), KIN-SKP-TAHUNAN, KIN-PREDIKAT and KIN-UMPAN-BALIK; a year counts
-  for an employee only when their ``tmt_cpns`` is on or before 1 January of that year (clean
-  employees appointed during a year still reach 20 JP and have an evaluation for it).
-  Evaluations exist for 2021–2025 so that KAR-KP-PREDIKAT can look at the two years before each
-  promotion.
-* **KAR-KP-MASA / -PREDIKAT / -HUKDIS / -PLAFON** are planted on KP ``reguler`` with TMT in
-  2023–2025; clean promotions before 2023 are compliant too. KP ``pilihan`` (above the education
-  ceiling, for structural/functional posts) is exempt from the ceiling and the 4-year rule.
-* **KIN-UMPAN-BALIK**: ``tahunan`` evaluations of employees whose unit has
-  ``pelayanan_publik = Ya``.
+**The population** is the one a provincial dataset has (see :mod:`checker.data.history`):
+teachers are the province's largest group (retirement age 60), PPPK contracts start in any month,
+some PNS are on CLTN or tugas belajar (period in ``riwayat_cltn``; one without it), evaluation
+rows go back to 2019 (old scale; 2021 as two semesters without ratings), some trainings have no
+end date or run over New Year, some KPs are decreed for the next period, units and employees
+with and without public service.
+
+What the answer key is valid for:
+
+* **As-of date 2026-06-30, closed years 2023–2025.** Trainings of 2026 up to the as-of date
+  exist too (the running year), but the key says nothing about 2026: compare a running-year
+  check with the independent oracle (``tests/oracle``) instead.
+* Per-employee rules (DATA-NIP-*, DATA-PANGKAT-RIWAYAT, KOMP-*, KIN-SKP-TAHUNAN, KAR-BUP) point
+  at the ``pegawai`` row; the others at the record that breaks the rule; DATA-JP-TANGGAL-MULAI and
+  DATA-KEDUDUKAN-ASUMSI at no row (one finding for the file or the dataset).
 * **DATA-NIP-GANDA** is the same NIP listed under two instansi (the key points at the second row;
   the primary key of ``pegawai`` is ``nip, instansi``, so intake does not report it).
-* **DATA-TANGGAL**: a training whose ``tanggal_selesai`` precedes its ``tanggal_mulai``.
-* **DATA-PANGKAT-RIWAYAT**: ``pegawai.golongan`` differs from the latest ``riwayat_pangkat``.
-* **KAR-SATYALANCANA**: an award before 10/20/30 years from ``tmt_cpns``; no clean employee
-  receives an award after a sedang or berat penalty.
-* **KAR-BUP**: active Pelaksana past 58 (retirement from the first day of the month after the
-  birthday month); clean employees aged 57+ are Fungsional Ahli Madya (BUP 60).
-* Per-employee rules (DATA-NIP-*, DATA-PANGKAT-RIWAYAT, KOMP-*, KIN-SKP-TAHUNAN, KAR-BUP) point at
-  the ``pegawai`` row; the others at the record that breaks the rule.
+* The agency-rate rules (KIN-CAKUPAN, KOMP-CAKUPAN) have no target before 2026 and progress
+  (KOMP-JP-BERJALAN) is only for a running year: the closed years exercise neither.
 * Intake faults (``SKEMA-*``) are extra training rows written badly: intake reports exactly those
   rows and nothing else. Clean rows still vary their spelling (apostrophe or spaces in NIPs,
   ``IIId``, rank names, ISO and dd-mm-yyyy dates, lower-case predikat, a blank or SIASN-named
