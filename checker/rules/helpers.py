@@ -7,13 +7,13 @@ connection holding the agency tables. :func:`prepare` provides:
   from ``since`` (inclusive) to ``until`` (exclusive; 9999-12-31 for the last value);
 * ``kebijakan_tahun(tahun)`` — the checked years, each once;
 * ``kebijakan_konteks(as_of)`` — one row with the as-of date;
-* ``kebijakan_asn`` — every row of ``pegawai`` as the rules read it: ``kedudukan_hukum`` is the
-  effective status (from the old ``aktif`` where the column is empty: Ya or empty → Aktif,
-  Tidak → Tidak Aktif), ``opd`` the perangkat daerah (the row's own, else its unit's in
-  ``unit_kerja``, else the instansi when it names a perangkat daerah, else the unit kerja),
-  ``melayani_publik`` true when the employee's unit serves the public and the row does not say
-  otherwise, plus ``kategori_jabatan`` (a category of the schema's ``jabatan.categories``, such
-  as Guru, else the jenis jabatan);
+* ``kebijakan_asn`` — every row of ``pegawai`` with a NIP, as the rules read it:
+  ``kedudukan_hukum`` is the effective status (from the old ``aktif`` where the column is
+  empty: Ya or empty → Aktif, Tidak → Tidak Aktif), ``opd`` the perangkat daerah (the row's
+  own, else its unit's in ``unit_kerja``, else the instansi when it names a perangkat
+  daerah, else the unit kerja), ``melayani_publik`` true when the employee's unit serves the
+  public and the row does not say otherwise, plus ``kategori_jabatan`` (a category of the
+  schema's ``jabatan.categories``, such as Guru, else the jenis jabatan);
 * ``kebijakan_pegawai(nip, ...)`` — one row per NIP with every column of ``kebijakan_asn``, for
   naming findings and reading the employee of a row in another table; where an NIP has several
   rows each column is the smallest value (DATA-NIP-GANDA reports such NIPs);
@@ -155,7 +155,10 @@ def employee_rows(pegawai: Table) -> str:
         f"SELECT p.* REPLACE ({status} AS kedudukan_hukum, {opd} AS opd, "
         f"{serves} AS melayani_publik), {kategori} AS kategori_jabatan\n"
         f"FROM pegawai AS p LEFT JOIN ({units}) AS u "
-        "ON u.instansi = p.instansi AND u.nama = p.unit_kerja"
+        "ON u.instansi = p.instansi AND u.nama = p.unit_kerja\n"
+        # a row whose NIP intake could not read (SKEMA-NIP-RUSAK, SKEMA-WAJIB) ties to no
+        # training or evaluation: judging it would report obligations of nobody
+        "WHERE p.nip IS NOT NULL"
     )
 
 

@@ -109,8 +109,12 @@ def date_of(rule: Rule, alias: str = "c") -> str:
     return "COALESCE(" + ", ".join(f"{alias}.{c}" for c in columns) + ")"
 
 
-def _child_in_year(rule: Rule) -> str:
-    return f"c.nip = p.nip AND EXTRACT(YEAR FROM {date_of(rule)}) = p.tahun"
+def _child_in_year(rule: Rule, *, so_far: bool = False) -> str:
+    """The child rows of the employee counted for the year; ``so_far`` (progress in a year not
+    yet due) keeps only those dated by the as-of date: a training planned for next month has
+    not been followed yet."""
+    cond = f"c.nip = p.nip AND EXTRACT(YEAR FROM {date_of(rule)}) = p.tahun"
+    return f"{cond} AND {date_of(rule)} <= {AS_OF}" if so_far else cond
 
 
 class PeriodAggregate(CheckType):
@@ -138,7 +142,8 @@ class PeriodAggregate(CheckType):
         check = rule.check
         param = ParamJoin("m", check["parameter"], year_end("p.tahun"))
         aggregate = (
-            f"(SELECT {check['aggregate']} FROM {check['child']} AS c WHERE {_child_in_year(rule)})"
+            f"(SELECT {check['aggregate']} FROM {check['child']} AS c "
+            f"WHERE {_child_in_year(rule, so_far=open_years)})"
         )
         return (
             f"SELECT p.*, COALESCE({aggregate}, 0) AS nilai, m.value_num AS batas, "
