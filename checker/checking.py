@@ -16,13 +16,14 @@ from checker.data.dataset import Dataset, connect
 from checker.data.ingest import ingest
 from checker.data.intake_checks import INTAKE_CLAUSE
 from checker.dispensasi import apply_dispensasi, jakarta_today
-from checker.engine import Engine, employees_of
+from checker.engine import Engine, Person, employees_of
 from checker.errors import UsageError
 from checker.kebijakan import Kebijakan, load_kebijakan
 from checker.limits import Budget, Limits
 from checker.report.finding import ClauseRef, Finding
 from checker.report.report import InputRef, Report
 from checker.rules.helpers import EMPLOYEE_ROWS, prepare
+from checker.wording import regulation_name
 
 
 def default_years(as_of: dt.date) -> list[int]:
@@ -133,6 +134,7 @@ def judge(
         rows=rows,
         employees=employees,
         dispensations=used,
+        regulation=regulation_name(peraturan),
     )
 
 
@@ -180,7 +182,7 @@ def _for_intake(
     finding: Finding,
     clause: ClauseRef,
     instansi: dict[str, str],
-    people: dict[str, tuple[str | None, str | None]],
+    people: dict[str, Person],
 ) -> Finding:
     """An intake finding cites the data-submission clause and, where its NIP is known, the
     employee's instansi and OPD (so per-OPD counts include problems in training or
@@ -189,5 +191,5 @@ def _for_intake(
         finding,
         clause=finding.clause or clause,
         instansi=finding.instansi or instansi.get(finding.nip or ""),
-        opd=finding.opd or people.get(finding.nip or "", (None, None))[1],
+        opd=finding.opd or people.get(finding.nip or "", (None, None, None))[1],
     )

@@ -16,7 +16,7 @@ from checker.checking import check
 from checker.data.sample import generate_sample
 from checker.data.template import write_template
 from checker.data.thresholds import Thresholds
-from checker.errors import Problem
+from checker.errors import Problem, UsageError
 from checker.export import export_docx
 from checker.kebijakan import load_kebijakan
 from checker.policy import render
@@ -37,6 +37,7 @@ class DemoResult:
     problems: list[Problem]
     report: Report | None = None
     written: list[Path] = field(default_factory=list)
+    skipped: str | None = None  # why no sample was made (a policy without its parameters)
 
 
 def run_demo(
@@ -67,12 +68,16 @@ def run_demo(
     result.written.append(write_template(out / "templat-data-kepegawaian.xlsx", kebijakan.schema))
 
     step(f"membuat data contoh {DEMO_EMPLOYEES} pegawai")
-    sample = generate_sample(
-        out / "kiriman-contoh",
-        employees=DEMO_EMPLOYEES,
-        seed=1,
-        thresholds=Thresholds(kebijakan.peraturan.parameters),
-    )
+    try:
+        sample = generate_sample(
+            out / "kiriman-contoh",
+            employees=DEMO_EMPLOYEES,
+            seed=1,
+            thresholds=Thresholds(kebijakan.peraturan.parameters),
+        )
+    except UsageError as exc:  # the sample draws on parameters this policy does not define
+        result.skipped = str(exc)
+        return result
     result.written.append(sample.key.parent)
 
     step("memeriksa data contoh")

@@ -21,7 +21,10 @@ from checker.report.finding import ClauseRef, Finding
 from checker.rules.compile import compile_rule
 from checker.rules.helpers import CONTEXT_TABLE, EMPLOYEE_ROWS
 from checker.rules.model import Rule
-from checker.wording import render_message, sapaan, tidy
+from checker.wording import nomor_induk, render_message, sapaan, tidy
+
+# jenis_kelamin, opd and status_kepegawaian of an employee a finding names
+Person = tuple[str | None, str | None, str | None]
 
 __all__ = ["Engine"]
 
@@ -79,8 +82,8 @@ class Engine:
         ]
         return sorted(findings, key=Finding.sort_key)
 
-    def employees(self, nips: set[str | None]) -> dict[str, tuple[str | None, str | None]]:
-        """(jenis_kelamin, opd) of the employees findings name (one set-based lookup)."""
+    def employees(self, nips: set[str | None]) -> dict[str, Person]:
+        """(jenis_kelamin, opd, status) of the employees findings name (one set-based lookup)."""
         return employees_of(self.con, nips)
 
     def finding(
@@ -88,10 +91,10 @@ class Engine:
         rule: Rule,
         clause: ClauseRef,
         row: dict[str, Any],
-        people: dict[str, tuple[str | None, str | None]] | None = None,
+        people: dict[str, Person] | None = None,
     ) -> Finding:
         """One result row → one Finding with its Indonesian message."""
-        sex, opd = (people or {}).get(row["nip"] or "", (None, None))
+        sex, opd, status = (people or {}).get(row["nip"] or "", (None, None, None))
         opd = row.get("opd") or opd
         fields = {
             **row,
@@ -100,6 +103,7 @@ class Engine:
             "rule": rule.id,
             "title": rule.title,
             "sapaan": sapaan(sex),
+            "nomor_induk": nomor_induk(status),
         }
         try:
             message = render_message(rule.message, fields)
@@ -129,18 +133,17 @@ class Engine:
         )
 
 
-def employees_of(
-    con: duckdb.DuckDBPyConnection, nips: set[str | None]
-) -> dict[str, tuple[str | None, str | None]]:
-    """(jenis_kelamin, opd) per NIP, read from the employees as the rules see them (the helper
-    view of :func:`checker.rules.helpers.prepare`); NIPs not in ``pegawai`` are left out."""
+def employees_of(con: duckdb.DuckDBPyConnection, nips: set[str | None]) -> dict[str, Person]:
+    """(jenis_kelamin, opd, status_kepegawaian) per NIP, read from the employees as the rules
+    see them (the helper view of :func:`checker.rules.helpers.prepare`); NIPs not in
+    ``pegawai`` are left out."""
     wanted = sorted(n for n in nips if n)
     if not wanted:
         return {}
     con.execute("CREATE OR REPLACE TEMP TABLE _nip_temuan (nip VARCHAR)")
     con.executemany("INSERT INTO _nip_temuan VALUES (?)", [(n,) for n in wanted])
     rows = con.execute(
-        f"SELECT p.nip, MIN(p.jenis_kelamin), MIN(p.opd) FROM {EMPLOYEE_ROWS} AS p "
-        "JOIN _nip_temuan AS n ON n.nip = p.nip GROUP BY p.nip"
+        f"SELECT p.nip, MIN(p.jenis_kelamin), MIN(p.opd), MIN(p.status_kepegawaian) "
+        f"FROM {EMPLOYEE_ROWS} AS p JOIN _nip_temuan AS n ON n.nip = p.nip GROUP BY p.nip"
     ).fetchall()
-    return {nip: (sex, opd) for nip, sex, opd in rows}
+    return {nip: (sex, opd, status) for nip, sex, opd, status in rows}

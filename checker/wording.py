@@ -10,6 +10,12 @@ thing everywhere and each lint lists the same names.
 Without a filter, clause text writes a parameter in drafting style (as ``terbilang`` does) and a
 rule message writes the value as found, with ISO dates as "18 November 2010", decimals with a
 comma, and an empty value as "-".
+
+Codes never reach a sentence: :func:`for_people` reads a found or required value in the light of
+the column it concerns ("L" of ``jenis_kelamin`` is "laki-laki", the NIP digits "19670310" of
+``tanggal_lahir`` are "10 Maret 1967"), and :func:`column_label` names a column by its title in
+the Table Schema ("TMT golongan", never ``tmt_golongan``). Reports show found and required values
+through the same helper, so a message and the table beside it say the same thing.
 """
 
 from __future__ import annotations
@@ -20,9 +26,13 @@ import string
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from num2words import num2words
+
+if TYPE_CHECKING:
+    from checker.policy.model import Peraturan
 
 BULAN = (
     "Januari",
@@ -42,6 +52,8 @@ BULAN = (
 # masculine form when nothing is recorded, as Indonesian letters do
 SAPAAN = {"L": "Sdr.", "P": "Sdri."}
 SAPAAN_DEFAULT = "Sdr."
+# the codes of jenis_kelamin, as a sentence writes them
+JENIS_KELAMIN = {"L": "laki-laki", "P": "perempuan"}
 
 
 def words(number: int | float | Decimal) -> str:
@@ -78,6 +90,16 @@ def sapaan(jenis_kelamin: str | None) -> str:
     return SAPAAN.get(jenis_kelamin or "", SAPAAN_DEFAULT)
 
 
+def nomor_induk(status_kepegawaian: str | None) -> str:
+    """What the employee's number is called: "NI PPPK" for a PPPK, "NIP" for a PNS or CPNS,
+    "NIP/NI PPPK" when the status is not known."""
+    if status_kepegawaian == "PPPK":
+        return "NI PPPK"
+    if status_kepegawaian in ("PNS", "CPNS"):
+        return "NIP"
+    return "NIP/NI PPPK"
+
+
 def tidy(value: Any) -> Any:
     """Numbers stored as text come back from SQL as "12.0"; show them as people write them."""
     if isinstance(value, str):
@@ -92,25 +114,114 @@ def tidy(value: Any) -> Any:
 
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _DECIMAL = re.compile(r"^-?\d+\.\d+$")
+# a snake_case name standing alone (not part of a file name or path such as riwayat_pangkat.csv)
+_IDENTIFIER = re.compile(r"(?<![\w./\\-])[a-z]+(?:_[a-z]+)+(?![\w./\\-])")
+# NIP digits read in the light of the column they are compared with (domain notes §4.1):
+# digits 1-8 are the birth date (YYYYMMDD), digits 9-14 the year and month of TMT CPNS
+_YYYYMMDD = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_YYYYMM = re.compile(r"^(\d{4})(\d{2})$")
+_YYYY = re.compile(r"^\d{4}$")
+_TMT_COLUMNS = ("tmt_cpns",)
 
 
-def for_people(value: Any) -> Any:
-    """A value as a message shows it: dates read "18 November 2010" (also inside text) and
-    decimals "50,5"; anything else unchanged."""
+def month_year(year: int, month: int) -> str:
+    """A month as a regulation writes it: "Maret 1992"."""
+    return f"{BULAN[month - 1]} {year}"
+
+
+def for_people(value: Any, column: str | None = None) -> Any:
+    """A value as a message or a report shows it: dates read "18 November 2010" (also inside
+    text), decimals "50,5", and known table or column names their title. Given the ``column``
+    the value concerns, codes read as words: "L"/"P" of ``jenis_kelamin`` are "laki-laki" and
+    "perempuan", NIP digits "19670310" compared with ``tanggal_lahir`` are "10 Maret 1967",
+    "199203" compared with ``tmt_cpns`` is "Maret 1992" (a NI PPPK's "2022" is "tahun 2022"),
+    and an amount of ``jp`` carries its unit ("12 JP").
+    Anything else is unchanged."""
     if isinstance(value, dt.date):
         return tanggal(value)
     if not isinstance(value, str):
         return value
+    if column == "jp" and (_DECIMAL.match(value) or value.isdigit()):
+        return f"{value.replace('.', ',')} JP"
     if _DECIMAL.match(value):
         return value.replace(".", ",")
+    if column == "jenis_kelamin" and value in JENIS_KELAMIN:
+        return JENIS_KELAMIN[value]
+    digits_date = _YYYYMMDD.match(value) if column == "tanggal_lahir" else None
+    if digits_date:
+        return _date_text(*digits_date.groups()) or value
+    digits_month = _YYYYMM.match(value) if column in _TMT_COLUMNS else None
+    if digits_month and 1 <= int(digits_month[2]) <= 12:
+        return month_year(int(digits_month[1]), int(digits_month[2]))
+    if column in _TMT_COLUMNS and _YYYY.match(value):
+        return f"tahun {value}"
 
     def date(match: re.Match[str]) -> str:
-        try:
-            return tanggal(dt.date(int(match[1]), int(match[2]), int(match[3])))
-        except ValueError:
-            return match[0]
+        return _date_text(match[1], match[2], match[3]) or match[0]
 
-    return _ISO_DATE.sub(date, value)
+    def name(match: re.Match[str]) -> str:
+        return _labels().get(match[0], match[0])
+
+    return _IDENTIFIER.sub(name, _ISO_DATE.sub(date, value))
+
+
+def _date_text(year: str, month: str, day: str) -> str | None:
+    try:
+        return tanggal(dt.date(int(year), int(month), int(day)))
+    except ValueError:
+        return None
+
+
+def column_label(column: str, table: str | None = None) -> str:
+    """How a sentence names a column: its title in the Table Schema, with a lower-case first
+    letter unless it is an abbreviation ("tanggal lahir", "TMT golongan", "NIP"); the title in
+    ``table`` when given, since a name such as ``jenis`` means something else in each table.
+    A column the schema does not know is written with spaces ("nilai umpan balik")."""
+    titles = _labels(table) if table else {}
+    return titles.get(column) or _labels().get(column) or column.replace("_", " ")
+
+
+def sentence_case(title: str) -> str:
+    """A column title as it reads mid-sentence: "Tanggal lahir" → "tanggal lahir"; an
+    abbreviation keeps its capitals ("TMT golongan", "NIP")."""
+    if len(title) > 1 and title[1].isupper():
+        return title  # "TMT golongan", "NIP", "JP"
+    return title[:1].lower() + title[1:]
+
+
+@cache
+def _labels(table: str | None = None) -> dict[str, str]:
+    """Sentence titles of the bundled Table Schema: every table ("riwayat_cltn") and column
+    (first title wins across tables) when ``table`` is None, else the columns of ``table``."""
+    from checker.data.schema import load_schema  # the schema loader reads policy, which reads us
+    from checker.errors import PolicyError
+
+    try:
+        schema = load_schema()
+    except PolicyError:
+        return {}  # a broken schema is lint's to report; names stay readable with spaces
+    if table is not None:
+        found = schema.get(table)
+        return {f.name: sentence_case(f.title) for f in found.fields if f.title} if found else {}
+    out = {name: sentence_case(t.title) for name, t in schema.items() if t.title}
+    for t in schema.values():
+        for f in t.fields:
+            if f.title:
+                out.setdefault(f.name, sentence_case(f.title))
+    return out
+
+
+def regulation_name(peraturan: Peraturan) -> str:
+    """The regulation named in full, as a report names it once: "Peraturan Gubernur Bengkulu
+    Nomor 5 Tahun 2027 tentang ..." once enacted with a number, or "Rancangan Peraturan
+    Gubernur Bengkulu tentang ..." while ``peraturan.yml`` says it is a draft."""
+    region = peraturan.region.replace("Provinsi ", "")
+    if peraturan.status != "rancangan" and peraturan.number and peraturan.year:
+        return (
+            f"{peraturan.kind} {region} Nomor {peraturan.number} Tahun {peraturan.year} "
+            f"tentang {peraturan.title}"
+        )
+    return f"Rancangan {peraturan.kind} {region} tentang {peraturan.title}"
 
 
 # --- filters -------------------------------------------------------------------------------
@@ -160,6 +271,16 @@ def _jadwal(value: Value) -> str:
     return ", ".join(parts[:-1]) + (", dan " if len(parts) > 2 else " dan ") + parts[-1]
 
 
+def _jp(value: Value) -> str:
+    number = _number(value.raw)
+    if number is None:
+        return f"tercatat mengikuti {value.raw} JP pengembangan kompetensi"
+    if number == 0:
+        # "mengikuti 0 JP" says nothing was done; say that nothing is on record
+        return "belum tercatat mengikuti pengembangan kompetensi"
+    return f"tercatat mengikuti {digits(number)} JP pengembangan kompetensi"
+
+
 @dataclass(frozen=True)
 class Filter:
     """A named way of writing a value, with where it may be used and what it does."""
@@ -204,6 +325,13 @@ FILTERS: dict[str, Filter] = {
             _jadwal,
             in_message=False,
         ),
+        Filter(
+            "jp",
+            "Jam pelajaran yang tercatat: tercatat mengikuti 12 JP pengembangan kompetensi; "
+            "bila 0: belum tercatat mengikuti pengembangan kompetensi; hanya dalam pesan temuan.",
+            _jp,
+            in_text=False,
+        ),
     )
 }
 TEXT_FILTERS = tuple(name for name, f in FILTERS.items() if f.in_text)
@@ -230,14 +358,38 @@ def _message_value(raw: Any) -> Value:
     return Value(int(number) if number.is_integer() else number)
 
 
+# the fields of a result row that hold a found or required value of the row's column: written
+# in the light of that column (codes as words, NIP digits as dates)
+CODED_FIELDS = ("actual", "expected")
+
+
+@dataclass(frozen=True)
+class _Coded:
+    """A found or required value and the column it concerns, until it is written."""
+
+    raw: Any
+    column: str | None
+
+
 class _MessageFormatter(string.Formatter):
     """``str.format`` whose format specs are the message filters of :data:`FILTERS`."""
 
+    def get_value(self, key: int | str, args: Any, kwargs: Mapping[str, Any]) -> Any:
+        value = super().get_value(key, args, kwargs)
+        if key in CODED_FIELDS:
+            return _Coded(value, kwargs.get("column"))
+        if key == "column" and isinstance(value, str) and value:
+            return column_label(value, kwargs.get("table"))
+        return value
+
     def format_field(self, value: Any, format_spec: str) -> str:
+        column = None
+        if isinstance(value, _Coded):
+            value, column = value.raw, value.column
         if value is None or value == "":
             return "-"
         if not format_spec:
-            return format(for_people(tidy(value)))
+            return format(for_people(tidy(value), column))
         if format_spec not in MESSAGE_FILTERS:
             raise ValueError(
                 f"penyaring {format_spec!r} tidak dikenal; penyaring yang tersedia: "
@@ -267,6 +419,23 @@ def placeholders(template: str) -> list[Placeholder]:
     ]
 
 
+def literal_text(template: str) -> str:
+    """The words of a message template without its placeholders; ValueError when braces do not
+    pair."""
+    return "".join(text for text, *_ in string.Formatter().parse(template))
+
+
 def render_message(template: str, fields: Mapping[str, Any]) -> str:
-    """A message template filled from ``fields``; ValueError on an unknown filter."""
+    """A message template filled from ``fields``; ValueError on an unknown filter. ``{actual}``
+    and ``{expected}`` are written for the column in ``fields["column"]``
+    (:func:`for_people`), ``{column}`` as its title (:func:`column_label`, in
+    ``fields["table"]`` when given)."""
     return _FORMATTER.vformat(template, (), fields)
+
+
+def shown_value(value: Any, column: str | None = None) -> str | None:
+    """A found or required value as a person-facing report shows it beside the message (the
+    same words the message uses); None stays None."""
+    if value is None or value == "":
+        return None
+    return str(for_people(tidy(value), column))

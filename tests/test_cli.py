@@ -105,6 +105,8 @@ def test_demo_writes_rendered_regulation(make_policy: MakePolicy, tmp_path: Path
     text = (tmp_path / "hasil" / "peraturan.txt").read_text(encoding="utf-8")
     assert "BERITA DAERAH PROVINSI BENGKULU TAHUN … NOMOR …" in text
     assert (tmp_path / "hasil" / "peraturan.md").is_file()
+    # the tiny regulation lacks the parameters the sample is drawn from: said, not raised
+    assert "Data contoh tidak dibuat dan tidak diperiksa: Parameter " in out
 
 
 def test_unexpected_error_is_one_line_without_debug(

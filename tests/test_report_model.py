@@ -84,6 +84,7 @@ def test_json_contract_keys() -> None:
     assert list(data) == [
         "tool",
         "policy",
+        "regulation",
         "as_of",
         "years",
         "inputs",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from types import SimpleNamespace
-from typing import cast
+from typing import Any, cast
 
 import pytest
 
@@ -18,8 +18,10 @@ from checker.wording import (
     FILTERS,
     MESSAGE_FILTERS,
     TEXT_FILTERS,
+    column_label,
     for_people,
     placeholders,
+    regulation_name,
     render_message,
     sapaan,
     tidy,
@@ -115,7 +117,7 @@ def test_unknown_filter_in_a_message_is_an_error_naming_the_known_ones() -> None
 
 def test_one_registry_feeds_both_vocabularies() -> None:
     assert CLAUSE_FILTERS == TEXT_FILTERS == ("angka", "terbilang", "jadwal")
-    assert MESSAGE_FILTERS == ("angka", "terbilang", "persen")
+    assert MESSAGE_FILTERS == ("angka", "terbilang", "persen", "jp")
     assert set(TEXT_FILTERS) | set(MESSAGE_FILTERS) == set(FILTERS)
     for f in FILTERS.values():
         assert f.description.strip() and "\n" not in f.description, f.name
@@ -140,3 +142,94 @@ def test_the_check_types_page_documents_the_message_filters() -> None:
     for name in MESSAGE_FILTERS:
         assert f"| `{name}` | {FILTERS[name].description} |" in text
     assert "| `jadwal` |" not in text
+
+
+# --- codes never reach a sentence (issue 16) ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "column", "shown"),
+    [
+        ("L", "jenis_kelamin", "laki-laki"),
+        ("P", "jenis_kelamin", "perempuan"),
+        ("X", "jenis_kelamin", "X"),  # an unknown code stays as found
+        ("19670310", "tanggal_lahir", "10 Maret 1967"),  # NIP digits 1-8
+        ("19670230", "tanggal_lahir", "19670230"),  # not a date: as found
+        ("199203", "tmt_cpns", "Maret 1992"),  # NIP digits 9-14
+        ("2022", "tmt_cpns", "tahun 2022"),  # NI PPPK digits 9-12
+        ("1967-03-10", None, "10 Maret 1967"),
+        ("12", "jp", "12 JP"),
+        ("12.5", "jp", "12,5 JP"),
+        ("19670310", None, "19670310"),  # digits mean a date only beside tanggal_lahir
+        ("L", None, "L"),
+        ("dalam tabel riwayat_cltn", None, "dalam tabel riwayat CLTN dan tugas belajar"),
+        (
+            "baris 3 berkas kiriman/riwayat_pangkat.csv",
+            None,
+            "baris 3 berkas kiriman/riwayat_pangkat.csv",
+        ),
+    ],
+)
+def test_for_people_reads_codes_in_the_light_of_their_column(
+    value: str, column: str | None, shown: str
+) -> None:
+    assert for_people(value, column) == shown
+
+
+def test_column_label_is_the_schema_title_in_sentence_case() -> None:
+    assert column_label("tmt_golongan") == "TMT golongan"
+    assert column_label("tanggal_lahir") == "tanggal lahir"
+    assert column_label("tmt_cpns") == "TMT CPNS"
+    assert column_label("jenis", "penghargaan") != column_label("jenis", "pelatihan")
+    assert column_label("kolom_baru") == "kolom baru"  # unknown: spaces, never underscores
+
+
+def test_message_writes_found_and_required_values_for_their_column() -> None:
+    fields = {"actual": "P", "expected": "L", "column": "jenis_kelamin", "table": "pegawai"}
+    assert render_message("{column}: {actual}, bukan {expected}", fields) == (
+        "jenis kelamin: perempuan, bukan laki-laki"
+    )
+
+
+@pytest.mark.parametrize(
+    ("jp", "text"),
+    [
+        ("0", "belum tercatat mengikuti pengembangan kompetensi"),
+        ("0.0", "belum tercatat mengikuti pengembangan kompetensi"),
+        ("12", "tercatat mengikuti 12 JP pengembangan kompetensi"),
+        ("12.5", "tercatat mengikuti 12,5 JP pengembangan kompetensi"),
+    ],
+)
+def test_jp_filter_says_nothing_is_on_record_instead_of_zero(jp: str, text: str) -> None:
+    assert render_message("{actual:jp}", {"actual": jp}) == text
+
+
+def test_regulation_name_from_peraturan_yml() -> None:
+    draft = SimpleNamespace(
+        kind="Peraturan Gubernur",
+        region="Provinsi Bengkulu",
+        title="Pengelolaan Sumber Daya Aparatur Sipil Negara",
+        status="rancangan",
+        number=None,
+        year=None,
+    )
+    assert regulation_name(cast(Any, draft)) == (
+        "Rancangan Peraturan Gubernur Bengkulu tentang Pengelolaan Sumber Daya Aparatur Sipil "
+        "Negara"
+    )
+    enacted = SimpleNamespace(**{**vars(draft), "status": "ditetapkan", "number": 7, "year": 2027})
+    assert regulation_name(cast(Any, enacted)) == (
+        "Peraturan Gubernur Bengkulu Nomor 7 Tahun 2027 tentang Pengelolaan Sumber Daya "
+        "Aparatur Sipil Negara"
+    )
+
+
+def test_the_number_is_named_by_the_status() -> None:
+    from checker.wording import nomor_induk
+
+    assert [nomor_induk(s) for s in ("PNS", "CPNS", "PPPK", None)] == [
+        "NIP",
+        "NIP",
+        "NI PPPK",
+        "NIP/NI PPPK",
+    ]

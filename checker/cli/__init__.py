@@ -302,6 +302,8 @@ def demo(
         click.echo(
             f"Pemeriksaan data contoh: {found} (kesalahan tertanam yang memang harus ditemukan)."
         )
+    if result.skipped:
+        click.echo(f"Data contoh tidak dibuat dan tidak diperiksa: {result.skipped}")
     for path in result.written:
         click.echo(f"Ditulis: {path}")
 

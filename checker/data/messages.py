@@ -1,11 +1,14 @@
-"""Intake messages in Bahasa Indonesia: each says what is wrong and what the agency should do."""
+"""Intake messages in Bahasa Indonesia: each says what is wrong and what the agency should do.
+
+A message names a column by its title ("kolom TMT golongan", :func:`checker.wording.column_label`);
+the header as it must be typed stays in quotes only where the agency has to add or rename it."""
 
 from __future__ import annotations
 
 from itertools import pairwise
 
 from checker.data.schema import TABLES, Band, Field, Table
-from checker.wording import digits
+from checker.wording import column_label, digits, sentence_case
 
 _EXPECTED_TYPE = {
     "date": "tanggal dd/mm/yyyy, contoh 17/08/1985",
@@ -22,10 +25,15 @@ def _allowed(f: Field, limit: int = 8) -> str:
     return shown + (f", … ({len(values)} nilai)" if len(values) > limit else "")
 
 
+def _label(f: Field) -> str:
+    """A field as a sentence names it: its title in sentence case ("TMT golongan")."""
+    return sentence_case(f.title) if f.title else column_label(f.name)
+
+
 def cell_problem(kind: str, f: Field, text: str | None, when: str = "") -> tuple[str, str]:
     """(message, expected) for one bad cell of field ``f``; ``when`` names the rows in which a
     column is required (``requiredIn``), such as "penilaian tahun 2022 dan sesudahnya (...)"."""
-    label = f"Kolom {f.name}"
+    label = f"Kolom {_label(f)}"
     if kind == "WAJIB":
         scope = f" untuk {when}" if when else ""
         return (
@@ -246,7 +254,7 @@ def off_scale(table: Table, f: Field, value: str, year: object, regime: str) -> 
     owners = [s for s in f.scales if value in s.values]
     if owners:
         names = " dan ".join(f"skala {table.regime(s.regime).title}" for s in owners)
-        what = f"{f.name} berisi {value}, nilai {names}"
+        what = f"{_label(f)} berisi {value}, nilai {names}"
         position = owners[0].values.index(value)
         equal = (
             f" Sampai diperbaiki, nilai ini dibandingkan menurut urutannya, setara dengan "
@@ -255,12 +263,14 @@ def off_scale(table: Table, f: Field, value: str, year: object, regime: str) -> 
             else ""
         )
     else:
-        what, equal = f"{f.name} berisi {value}, yang tidak termasuk skala mana pun", ""
+        what = f"{_label(f)} berisi {value}, yang tidak termasuk skala mana pun"
+        equal = ""
     allowed = ", ".join(scale.values)
+    regime = column_label(table.regime_field or "", table.name)
     return (
         f"Kolom {what}, padahal {table.title.lower()} {table.regime_field} {_year(year)} memakai "
-        f"skala {title} ({allowed}). Periksa kolom {table.regime_field} atau kolom {f.name}, lalu "
-        f"kirim ulang berkas.{equal}",
+        f"skala {title} ({allowed}). Periksa kolom {regime} atau kolom {_label(f)}, lalu kirim "
+        f"ulang berkas.{equal}",
         f"nilai skala {title}: {allowed}",
     )
 
@@ -280,10 +290,11 @@ def off_band(f: Field, score: float, found: str, meant: str) -> str:
     bands = f.bands
     assert bands is not None
     band = next(b for b in bands.bands if b.value == meant)
+    target, score_name = column_label(bands.target), _label(f)
     return (
-        f"Kolom {bands.target} berisi {found}, sedangkan {f.name} {digits(score)} pada baris ini "
+        f"Kolom {target} berisi {found}, sedangkan {score_name} {digits(score)} pada baris ini "
         f"berarti {meant} ({band_range(band)}) menurut {bands.source}. Periksa kolom "
-        f"{bands.target} atau kolom {f.name}, lalu kirim ulang berkas."
+        f"{target} atau kolom {score_name}, lalu kirim ulang berkas."
     )
 
 
@@ -303,10 +314,10 @@ def unread_scores(table: Table, f: Field, count: int, first: int) -> str:
     ]
     between = f"; nilai di antara dua rentang, seperti {digits(max(gaps))}, tidak termasuk"
     between = between if gaps else ""
-    target = bands.target
+    target, name = column_label(bands.target, table.name), _label(f)
     return (
-        f"{digits(count)} baris (yang pertama baris {first}) berisi {f.name} tanpa {target}, dan "
-        f"nilainya tidak dapat dibaca sebagai {target}: {target} dibaca dari {f.name} hanya untuk "
+        f"{digits(count)} baris (yang pertama baris {first}) berisi {name} tanpa {target}, dan "
+        f"nilainya tidak dapat dibaca sebagai {target}: {target} dibaca dari {name} hanya untuk "
         f"{table.regime_rows(bands.regimes)} dan hanya bila nilainya termasuk salah satu rentang "
         f"menurut {bands.source} ({ranges}{between}). Nilainya tetap dicatat, tetapi baris itu "
         f"dianggap tidak memiliki {target}; isi kolom {target} bila nilainya diketahui."

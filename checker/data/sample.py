@@ -250,6 +250,7 @@ def generate_sample(
             "Excel). Gunakan --format csv untuk data yang lebih besar."
         )
     th = thresholds or Thresholds.load(policy_root)
+    th.require()
     target = Path(out)
     target.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)

@@ -52,6 +52,24 @@ class Thresholds:
 
     parameters: dict[str, Parameter]
 
+    def require(self) -> None:
+        """Raise a UsageError naming every parameter the sample needs that the policy lacks."""
+        needed = {
+            *PLAFON_KEY.values(), *BUP_KEY.values(), *SATYALANCANA_KEY.values(),
+            "kompetensi.jp_minimum_pns", "kompetensi.jp_maksimum_pppk",
+            "karier.kp_masa_pangkat_minimal", "karier.kp_periode_bulan",
+            "karier.kp_predikat_minimal", "karier.kp_tahun_penilaian",
+            "disiplin.masa_hukuman_sedang",
+        }  # fmt: skip
+        missing = sorted(
+            n for n in needed if n not in self.parameters or not self.parameters[n].values
+        )
+        if missing:
+            raise UsageError(
+                f"Parameter {', '.join(missing)} tidak ada dalam policy/parameter.yml; data "
+                "contoh memerlukannya."
+            )
+
     @classmethod
     def load(cls, policy_root: str | Path | None = None) -> Thresholds:
         """The parameters of ``policy_root`` (default: the policy the checker would use)."""

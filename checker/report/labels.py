@@ -12,7 +12,7 @@ from typing import Any
 from checker.data.intake_checks import INTAKE_CHECKS
 from checker.report.finding import CATEGORIES, SEVERITIES, Finding
 from checker.report.report import Report
-from checker.wording import digits, tanggal
+from checker.wording import digits, shown_value, tanggal
 
 # the one table of severity words: reports, the upload service and the site all read it
 SEVERITY_LABELS = {"error": "kesalahan", "warning": "peringatan", "info": "informasi"}
@@ -215,6 +215,29 @@ def years_text(report: Report) -> str:
 def policy_text(report: Report) -> str:
     """The policy version the report was made with, as every output names it."""
     return report.policy.describe()
+
+
+REGULATION_LABEL = "Peraturan yang diterapkan"
+VERSION_LABEL = "Versi kebijakan"
+
+
+def header_facts(report: Report) -> list[tuple[str, str]]:
+    """(label, text) naming what the report applied: the regulation once, in full ("Rancangan
+    Peraturan Gubernur Bengkulu tentang ..."; left out for a report written before it was
+    recorded), then the policy version it was read from. Every person-facing format opens
+    with these."""
+    facts = [(REGULATION_LABEL, report.regulation)] if report.regulation else []
+    return [*facts, (VERSION_LABEL, policy_text(report))]
+
+
+def found_text(finding: Finding) -> str | None:
+    """What the data holds, in the words of the message ("perempuan", "13 Maret 1985")."""
+    return shown_value(finding.actual, finding.column)
+
+
+def required_text(finding: Finding) -> str | None:
+    """What the regulation requires, in the words of the message ("laki-laki")."""
+    return shown_value(finding.expected, finding.column)
 
 
 def one_line(text: str) -> str:

@@ -24,12 +24,14 @@ from checker.report.labels import (
     by_dispensation,
     by_rule,
     category_label,
+    found_text,
     group_category_text,
     group_severity,
+    header_facts,
     location,
     more_findings,
     opd_table,
-    policy_text,
+    required_text,
     rule_title,
     severity_label,
     shown,
@@ -52,7 +54,7 @@ def render_markdown(report: Report, *, limit: int | None = SHOWN_PER_GROUP) -> s
     lines = [
         "# Laporan Pemeriksaan Data Kepegawaian",
         "",
-        f"- Peraturan: {escape(policy_text(report))}",
+        *(f"- {label}: {escape(text)}" for label, text in header_facts(report)),
         f"- Tanggal acuan: {as_of_text(report)}",
         f"- Tahun diperiksa: {years_text(report)}",
         f"- Alat: kebijakan {escape(report.tool_version)}",
@@ -200,6 +202,9 @@ def _rule_section(
     listed, hidden = shown(findings, limit)
     lines += table(
         ("Baris", "NIP", "Periode", "Seharusnya", "Tercatat", "Pesan"),
-        ((location(f), f.nip, f.period, f.expected, f.actual, f.message) for f in listed),
+        (
+            (location(f), f.nip, f.period, required_text(f), found_text(f), f.message)
+            for f in listed
+        ),
     )
     return lines + _more(hidden)

@@ -70,6 +70,9 @@ class Report:
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     # dispensations in force on ``as_of`` (also those that covered nothing), by id
     dispensations: list[DispensationUse] = field(default_factory=list)
+    # the regulation applied, named in full from peraturan.yml
+    # (:func:`checker.wording.regulation_name`); "" in reports written before it was recorded
+    regulation: str = ""
 
     @property
     def policy_version(self) -> str:
@@ -151,6 +154,7 @@ class Report:
         return {
             "tool": {"name": "kebijakan", "version": self.tool_version},
             "policy": self.policy.to_dict(),
+            "regulation": self.regulation,
             "as_of": self.as_of,
             "years": self.years,
             "inputs": [asdict(i) for i in self.inputs],
@@ -191,6 +195,7 @@ class Report:
             rules=dict(data.get("rules", {})),
             employees=_employees(data),
             dispensations=[DispensationUse(**{**d, "rules": tuple(d["rules"])}) for d in used],
+            regulation=str(data.get("regulation") or ""),
         )
 
 

@@ -35,10 +35,10 @@ from checker.report.labels import (
     dispensed_note,
     group_category_text,
     group_severity,
+    header_facts,
     location,
     more_findings,
     one_line,
-    policy_text,
     rule_title,
     severity_label,
     shown,
@@ -66,10 +66,11 @@ def render_text(report: Report, *, color: bool = False, limit: int | None = SHOW
 
 
 def header(report: Report) -> list[str]:
-    """Policy version and commit, reference date, checked years, and the inputs read."""
+    """The regulation applied, policy version and commit, reference date, checked years, and
+    the inputs read."""
     lines = [
         f"Laporan pemeriksaan data kepegawaian (kebijakan {report.tool_version})",
-        f"Peraturan: {policy_text(report)}",
+        *(f"{label}: {one_line(text)}" for label, text in header_facts(report)),
         f"Tanggal acuan: {as_of_text(report)}",
         f"Tahun diperiksa: {years_text(report)}",
     ]

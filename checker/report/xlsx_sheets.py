@@ -26,11 +26,13 @@ from checker.report.labels import (
     as_of_date,
     by_rule,
     category_label,
+    found_text,
     group_categories,
     group_category_text,
     group_severity,
+    header_facts,
     opd_table,
-    policy_text,
+    required_text,
     rule_title,
     severity_label,
     years_text,
@@ -194,8 +196,8 @@ def summary_sheet(workbook: Any, report: Report) -> None:
     for letter, width in zip("ABCDEF", (34, 48, 14, 14, 14, 20), strict=True):
         sheet.column_dimensions[letter].width = width
     rows: list[list[Cell]] = [[cell(sheet, TITLE, header=True)], []]
-    facts = [
-        ("Peraturan", policy_text(report)),
+    facts: list[tuple[str, Any]] = [
+        *header_facts(report),
         ("Alat", f"kebijakan {report.tool_version}"),
         ("Tanggal acuan", as_of_date(report)),
         ("Tahun diperiksa", years_text(report)),
@@ -291,8 +293,8 @@ def findings_sheet(workbook: Any, report: Report) -> None:
         Column("Instansi", lambda f: f.instansi, 36),
         Column("Perangkat daerah", lambda f: f.opd, 36),
         Column("Periode", lambda f: f.period, 10, text=True),
-        Column("Tercatat", lambda f: f.actual, 24),
-        Column("Seharusnya", lambda f: f.expected, 24),
+        Column("Tercatat", found_text, 24),
+        Column("Seharusnya", required_text, 24),
         Column("Berlaku sejak", lambda f: _date(f.expected_since), 14),
         Column("Pesan", lambda f: f.message, 90, wrap=True),
     ]

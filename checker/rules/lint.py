@@ -4,6 +4,7 @@ message fields and filters, and SQL that compiles against the data schema (on em
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from checker.rules.helpers import prepare
 from checker.rules.load import load_rules_unchecked
 from checker.rules.model import MESSAGE_FIELDS, OPTIONAL_COLUMNS, OUTPUT_COLUMNS, Rule
 from checker.rules.registry import REGISTRY
-from checker.wording import MESSAGE_FILTERS, placeholders
+from checker.wording import MESSAGE_FILTERS, column_label, literal_text, placeholders
 
 PERIOD_TYPES = ("period_aggregate", "period_exists")
 
@@ -76,8 +77,14 @@ def check_references(rules: list[Rule], peraturan: Peraturan) -> list[Problem]:
     return problems
 
 
+# a snake_case name (a column or table of the data) standing alone in the words of a message
+_CODE_NAME = re.compile(r"(?<![\w./-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w./-])")
+
+
 def check_message(rule: Rule) -> list[Problem]:
-    """The message template names known fields and known filters, with paired braces."""
+    """The message template names known fields and known filters, with paired braces, and its
+    words name no column by its snake_case name (a person reads "TMT golongan", not
+    ``tmt_golongan``)."""
     span = rule.where("message")
     try:
         used = placeholders(rule.message)
@@ -116,6 +123,17 @@ def check_message(rule: Rule) -> list[Problem]:
                 f"pesan aturan {rule.id} memakai penyaring yang tidak "
                 f"dikenal: {', '.join(filters)}; penyaring yang tersedia: "
                 f"{', '.join(MESSAGE_FILTERS)}",
+            )
+        )
+    codes = sorted(set(_CODE_NAME.findall(literal_text(rule.message))))
+    if codes:
+        named = ", ".join(f"{code} (tulis: {column_label(code)})" for code in codes)
+        problems.append(
+            lint_problem(
+                span,
+                "rule-message",
+                f"pesan aturan {rule.id} menyebut nama kolom atau tabel dalam bentuk kode: "
+                f"{named}; pesan dibaca orang, tulis judulnya atau pakai {{column}}",
             )
         )
     return problems

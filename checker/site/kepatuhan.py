@@ -13,7 +13,7 @@ from checker.site import charts, links
 from checker.site.context import SiteContext
 from checker.site.dashboard import Dashboard, Snapshot, Submission, build_dashboard
 from checker.site.page import RIGHT, Page, front_matter, join
-from checker.wording import tanggal
+from checker.wording import regulation_name, tanggal
 
 PAGE = links.KEPATUHAN
 LOWEST = 25  # the dashboard chart shows at most this many OPDs, the least compliant
@@ -45,6 +45,11 @@ def short(opd: str) -> str:
     """Chart label and slug: "Pemerintah Kabupaten Kaur" → "Kabupaten Kaur" (a report from
     before findings named their OPD names the instansi); an OPD name stays as it is."""
     return opd.removeprefix("Pemerintah ")
+
+
+def regulation_line(site: SiteContext) -> str:
+    """The regulation the reports apply, named once in full (from ``peraturan.yml``)."""
+    return f"- Peraturan yang diterapkan: **{escape(regulation_name(site.peraturan))}**"
 
 
 def banner(site: SiteContext) -> list[str]:
@@ -116,6 +121,7 @@ def _dashboard(site: SiteContext, board: Dashboard, slugs: dict[str, str]) -> li
         f"{MEANING} Halaman ini hanya memuat jumlah dan persentase; tidak ada NIP, nama, atau "
         "tanggal lahir pegawai.",
         "",
+        regulation_line(site),
         f"- Perangkat daerah yang melapor: **{number(len(agencies))}**",
         f"- Pegawai dalam data: **{number(employees)}**",
         f"- Pegawai dengan temuan kesalahan: **{number(bad)}**",
@@ -313,6 +319,7 @@ def _opd(site: SiteContext, board: Dashboard, opd: str, slug: str) -> list[Page]
         *banner(site),
         f"{MEANING} [Kembali ke dasbor]({back}).",
         "",
+        regulation_line(site),
         *_instansi_line(opd, history),
         f"- Data per: **{day(snap.as_of)}** (berkas {code(snap.source)})",
         f"- Pegawai dalam data: **{number(snap.employees)}**",

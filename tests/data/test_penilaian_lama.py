@@ -94,7 +94,7 @@ def test_boundary_2022_requires_both_ratings(ratings: Read) -> None:
     ]
     message = ratings.of("SKEMA-WAJIB", 6)[0].message
     assert message == (
-        "Kolom hasil_kerja wajib diisi untuk penilaian kinerja tahun 2022 dan sesudahnya "
+        "Kolom rating hasil kerja wajib diisi untuk penilaian kinerja tahun 2022 dan sesudahnya "
         f"({NEW}) tetapi kosong. Lengkapi isinya, lalu kirim ulang berkas."
     )
     assert ratings.of("SKEMA-WAJIB", 8) == []
@@ -163,9 +163,9 @@ def test_value_of_the_other_scale_is_a_warning_naming_year_and_scale(scales: Rea
     cukup = scales.of("SKEMA-SKALA", 6)[0]
     assert (cukup.column, cukup.nip) == ("predikat", _nip(6))
     assert cukup.message == (
-        f"Kolom predikat berisi Cukup, nilai skala {OLD}, padahal penilaian kinerja tahun 2023 "
-        f"memakai skala {NEW} (Sangat Baik, Baik, Butuh Perbaikan, Kurang/Misconduct, Sangat "
-        "Kurang). Periksa kolom tahun atau kolom predikat, lalu kirim ulang berkas. Sampai "
+        f"Kolom predikat kinerja berisi Cukup, nilai skala {OLD}, padahal penilaian kinerja tahun "
+        f"2023 memakai skala {NEW} (Sangat Baik, Baik, Butuh Perbaikan, Kurang/Misconduct, Sangat "
+        "Kurang). Periksa kolom tahun atau kolom predikat kinerja, lalu kirim ulang berkas. Sampai "
         "diperbaiki, nilai ini dibandingkan menurut urutannya, setara dengan Butuh Perbaikan."
     )
     assert cukup.expected == (
@@ -173,7 +173,7 @@ def test_value_of_the_other_scale_is_a_warning_naming_year_and_scale(scales: Rea
     )
     perbaikan = scales.of("SKEMA-SKALA", 7)[0].message
     assert perbaikan.startswith(
-        f"Kolom predikat berisi Butuh Perbaikan, nilai skala {NEW}, padahal penilaian kinerja "
+        f"Kolom predikat kinerja berisi Butuh Perbaikan, nilai skala {NEW}, padahal penilaian kinerja "
         f"tahun 2020 memakai skala {OLD} (Sangat Baik, Baik, Cukup, Kurang, Buruk)."
     )
     assert perbaikan.endswith("setara dengan Cukup.")
@@ -236,13 +236,14 @@ def test_score_outside_the_ranges_is_recorded_not_judged(scores: Read) -> None:
     info = [f for f in scores.of("SKEMA-SKALA") if f.severity == "info"]
     assert [(f.row, f.column) for f in info] == [(4, "nilai_skp")]  # one per file
     assert info[0].message == (
-        "2 baris (yang pertama baris 4) berisi nilai_skp tanpa predikat, dan nilainya tidak dapat "
-        "dibaca sebagai predikat: predikat dibaca dari nilai_skp hanya untuk penilaian kinerja "
+        "2 baris (yang pertama baris 4) berisi nilai SKP tanpa predikat kinerja, dan nilainya "
+        "tidak dapat dibaca sebagai predikat kinerja: predikat kinerja dibaca dari nilai SKP "
+        "hanya untuk penilaian kinerja "
         f"tahun 2014–2021 ({OLD}) dan hanya bila nilainya termasuk salah satu rentang menurut "
         "Peraturan Kepala BKN Nomor 1 Tahun 2013 (91 ke atas Sangat Baik; 76–90 Baik; 61–75 "
         "Cukup; 51–60 Kurang; 50 ke bawah Buruk; nilai di antara dua rentang, seperti 90,5, "
         "tidak termasuk). Nilainya tetap dicatat, tetapi baris itu dianggap tidak memiliki "
-        "predikat; isi kolom predikat bila nilainya diketahui."
+        "predikat kinerja; isi kolom predikat kinerja bila nilainya diketahui."
     )
 
 
@@ -252,9 +253,9 @@ def test_predikat_that_contradicts_the_score_is_a_warning(scores: Read) -> None:
         (8, "predikat", "Cukup", "Baik")
     ]
     assert warnings[0].message == (
-        "Kolom predikat berisi Baik, sedangkan nilai_skp 70 pada baris ini berarti Cukup (61–75) "
-        "menurut Peraturan Kepala BKN Nomor 1 Tahun 2013. Periksa kolom predikat atau kolom "
-        "nilai_skp, lalu kirim ulang berkas."
+        "Kolom predikat kinerja berisi Baik, sedangkan nilai SKP 70 pada baris ini berarti Cukup "
+        "(61–75) menurut Peraturan Kepala BKN Nomor 1 Tahun 2013. Periksa kolom predikat kinerja "
+        "atau kolom nilai SKP, lalu kirim ulang berkas."
     )
     assert sorted(f.row or 0 for f in scores.findings) == [4, 8]
 

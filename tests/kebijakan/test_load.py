@@ -208,8 +208,8 @@ def test_one_provenance_string_in_report_word_impact_and_site(
 
     folder = submission(tmp_path.parent / f"{tmp_path.name}-kiriman")
     report = checker.check([folder], kebijakan=kebijakan, as_of=AS_OF)
-    assert f"Peraturan: {expected}\n" in checker.render_report(report, "text").decode()
-    assert f"- Peraturan: {expected}\n" in checker.render_report(report, "md").decode()
+    assert f"Versi kebijakan: {expected}\n" in checker.render_report(report, "text").decode()
+    assert f"- Versi kebijakan: {expected}\n" in checker.render_report(report, "md").decode()
     assert json.loads(checker.to_json(report))["policy"]["description"] == expected
 
     CliRunner().invoke(cli, ["export", "docx", "-o", "p.docx"], catch_exceptions=False)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from tests.oracle.intake import Row
 from tests.oracle.model import Context
 from tests.oracle.people import CLTN, add_years
-from tests.oracle.rules_common import next_kp_period, rows_by_nip, training_day
+from tests.oracle.rules_common import next_kp_period
 from tests.oracle.rules_karier import SATYALANCANA, _blocking_starts
 
 # (rule, table, row, nip, period, opd) of one finding
@@ -85,16 +85,6 @@ def _evaluation_ahead(ctx: Context, key: Key) -> bool:
     return isinstance(year, int) and year > ctx.as_of.year
 
 
-def _future_training(ctx: Context, key: Key) -> bool:
-    """Trainings dated after the check date in the running year (the engine counts them as
-    already followed)."""
-    rows = rows_by_nip(ctx.data.rows("pelatihan")).get(key[3], [])
-    return any(
-        (day := training_day(r)) is not None and day > ctx.as_of and str(day.year) == key[4]
-        for r in rows
-    )
-
-
 def _education(ctx: Context, key: Key, level: str) -> bool:
     person = ctx.by_nip.get(key[3])
     return person is not None and person.row.known("pendidikan") == level
@@ -149,14 +139,6 @@ KNOWN: tuple[Disagreement, ...] = (
         ("DATA-TANGGAL",),
         "clause data-akurat-tanggal names the date of the performance evaluation",
         _evaluation_ahead,
-    ),
-    Disagreement(
-        "progress-future-training",
-        "oracle",
-        ("KOMP-JP-BERJALAN",),
-        "the progress is of JP followed up to the check date (hak-kompetensi-pns-hitung: "
-        "completed trainings)",
-        _future_training,
     ),
     Disagreement(
         "plafon-sgplb",

@@ -9,6 +9,11 @@ from checker.provenance import Provenance
 from checker.report.finding import ClauseRef, Finding
 from checker.report.report import InputRef, Report
 
+# the regulation as checking names it from peraturan.yml (checker.wording.regulation_name)
+REGULATION = (
+    "Rancangan Peraturan Gubernur Bengkulu tentang Pengelolaan Sumber Daya Aparatur Sipil Negara"
+)
+
 ATTACK = "=cmd|' /C calc'!A0"
 JP = ClauseRef("hak-kompetensi-pns-jp", "Pasal 6 ayat (1)", "2026.1")
 SKP = ClauseRef("evaluasi-tahunan-wajib", "Pasal 19 ayat (1)", "2026.1")
@@ -45,8 +50,10 @@ def jp(row: int, nip: str, nama: str, actual: str = "12") -> Finding:
         actual=actual,
         clause=JP,
         expected_since="2017-03-30",
-        message=f"Sdr. {nama} (NIP {nip}) mengikuti {actual} JP pengembangan kompetensi pada "
-        "tahun 2025; paling sedikit 20 (dua puluh) JP menurut Pasal 6 ayat (1).",
+        message=f"Sdr. {nama} (NIP {nip}) pada tahun 2025 tercatat mengikuti {actual} JP "
+        "pengembangan kompetensi, sedangkan setiap PNS wajib mengikuti pengembangan kompetensi "
+        "paling sedikit 20 (dua puluh) JP dalam 1 (satu) tahun sebagaimana disyaratkan dalam "
+        "Pasal 6 ayat (1).",
     )
 
 
@@ -69,10 +76,11 @@ def kp(row: int, nip: str, nama: str) -> Finding:
         expected="4",
         actual="2025-04-01 (TMT pangkat sebelumnya 2023-04-01)",
         clause=KP,
-        message=f"Sdr. {nama} (NIP {nip}) naik pangkat reguler dengan TMT 1 April 2025 (TMT "
-        "pangkat sebelumnya 1 April 2023); masa dalam pangkat sebelumnya belum mencapai 4 "
-        "(empat) tahun sebagaimana disyaratkan Pasal 27 ayat (1). Periksa kembali TMT atau "
-        "jenis kenaikan pangkatnya.",
+        message=f"Sdr. {nama} (NIP {nip}) tercatat memperoleh kenaikan pangkat reguler dengan "
+        "TMT 1 April 2025 (TMT pangkat sebelumnya 1 April 2023), padahal masa kerja dalam pangkat "
+        "terakhir sebelum kenaikan pangkat tersebut belum mencapai 4 (empat) tahun sebagaimana "
+        "disyaratkan dalam Pasal 27 ayat (1). Cocokkan TMT dan jenis kenaikan pangkat dengan "
+        "keputusan kenaikan pangkatnya, lalu perbaiki data yang keliru.",
     )
 
 
@@ -163,4 +171,5 @@ def small_report(
         findings=sorted(findings, key=Finding.sort_key),
         rules=dict(RULES),
         rows=rows or {},
+        regulation=REGULATION,
     )

@@ -120,8 +120,11 @@ def test_a_real_check_in_every_format(kiriman: Path) -> None:
 
     text = render_report(report, "text").decode("utf-8")
     assert (
-        f"  {pegawai}:2 [jp] Sdr. Ma'ruf Hidayat (NIP 198503122010011001) mengikuti 12 JP" in text
+        f"  {pegawai}:2 [jp] Sdr. Ma'ruf Hidayat (NIP 198503122010011001) pada tahun 2025 "
+        "tercatat mengikuti 12 JP" in text
     )
+    # the regulation is named once, in full, from peraturan.yml
+    assert text.count("Rancangan Peraturan Gubernur Bengkulu tentang Pengelolaan Sumber Daya") == 1
     assert text.endswith(
         "\n\n3 kesalahan, 0 peringatan, 0 informasi. Menurut jenisnya: 3 temuan "
         "ketidakpatuhan, 0 temuan yang memerlukan verifikasi, 0 informasi.\n"

@@ -37,7 +37,7 @@ def test_groups_by_rule_most_severe_first_with_summary() -> None:
     assert lines[-1] == SUMMARY
     assert (
         "  kiriman/pegawai.csv:3 [jp] Sdr. Désirée Nur'aini Siregar (NIP 198703122010012002) "
-        "mengikuti 8 JP"
+        "pada tahun 2025 tercatat mengikuti 8 JP"
     ) in "\n".join(lines)
 
 
@@ -114,4 +114,5 @@ def test_control_characters_in_data_cannot_break_lines_or_reach_the_terminal() -
 def test_missing_commit_is_explained() -> None:
     report = small_report()
     report.policy = Provenance("2026.1", "rancangan")
-    assert "Peraturan: versi 2026.1 (rancangan), salinan kerja di luar Git\n" in render_text(report)
+    text = render_text(report)
+    assert "Versi kebijakan: versi 2026.1 (rancangan), salinan kerja di luar Git\n" in text

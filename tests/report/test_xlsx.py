@@ -23,6 +23,7 @@ from tests.report.sample import (
     ATTACK,
     INSTANSI,
     OPD,
+    REGULATION,
     VERIFIKASI,
     jp,
     kp,
@@ -54,7 +55,11 @@ def test_sheets_and_summary() -> None:
     ]
     flat = [v for row in values for v in row if v is not None]
     assert "Cara memakai buku kerja ini" in flat
-    assert ("Peraturan", "versi 2026.1 (rancangan), salinan kerja pada commit 0123abc") in values
+    assert ("Peraturan yang diterapkan", REGULATION) in values
+    assert (
+        "Versi kebijakan",
+        "versi 2026.1 (rancangan), salinan kerja pada commit 0123abc",
+    ) in values
     assert ("Tanggal acuan", dt.datetime(2026, 6, 30)) in values
     assert ("Kesalahan", 4) in values
     assert (

@@ -113,7 +113,7 @@ def test_nip_format_message_cites_clause(data: tuple[Report, Case]) -> None:
     report, c = data
     (finding,) = of_rule(report, "DATA-NIP-FORMAT", c.nip["fmt17"])
     assert finding.severity == "error"
-    assert finding.message.startswith(f"NIP {c.nip['fmt17']} pada data pegawai Pegawai ")
+    assert finding.message.startswith(f"NIP {c.nip['fmt17']} pada data pegawai atas nama Pegawai ")
     assert finding.clause is not None and finding.clause.citation in finding.message
 
 
@@ -149,8 +149,8 @@ def test_nip_lahir_boundary_only_digits_1_to_8(data: tuple[Report, Case]) -> Non
     (finding,) = of_rule(report, "DATA-NIP-LAHIR")
     assert finding.severity == "error" and finding.column == "tanggal_lahir"
     assert (
-        "tercatat lahir pada 13 Maret 1985, sedangkan 8 digit pertama NIP menunjukkan 19850312"
-        in finding.message
+        "tercatat lahir pada tanggal 13 Maret 1985, sedangkan 8 (delapan) digit pertama nomor "
+        "induknya menunjukkan tanggal 12 Maret 1985" in finding.message
     )
 
 
@@ -199,7 +199,10 @@ def test_nip_jk_message(data: tuple[Report, Case]) -> None:
     report, _ = data
     (finding,) = of_rule(report, "DATA-NIP-JK")
     assert finding.severity == "error" and finding.column == "jenis_kelamin"
-    assert "tercatat berjenis kelamin P, sedangkan digit ke-15 NIP menunjukkan L" in finding.message
+    assert (
+        "tercatat berjenis kelamin perempuan, sedangkan digit ke-15 nomor induknya menunjukkan "
+        "jenis kelamin laki-laki" in finding.message
+    )
 
 
 # --- DATA-NIP-GANDA ---------------------------------------------------------------------------
@@ -329,8 +332,8 @@ def test_pangkat_riwayat_message(data: tuple[Report, Case]) -> None:
     (finding,) = of_rule(report, "DATA-PANGKAT-RIWAYAT")
     assert finding.severity == "warning" and finding.column == "golongan"
     assert (
-        "bergolongan III/c pada data pegawai, sedangkan riwayat pangkat terakhir menunjukkan "
-        "III/d" in finding.message
+        "tercatat dengan golongan III/c pada data pegawai, sedangkan riwayat pangkat terakhirnya "
+        "menunjukkan golongan III/d" in finding.message
     )
 
 

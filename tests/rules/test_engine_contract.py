@@ -74,8 +74,8 @@ def test_point_in_time_each_year_gets_the_value_in_force(tmp_path: Path) -> None
     assert since == {(both, "2026"): "2026-01-01", (first, "2025"): "2017-03-30"}
     message = of_rule(report, "KOMP-JP-MIN", both)[0].message
     assert (
-        "22 JP pengembangan kompetensi pada tahun 2026; paling sedikit 24 (dua puluh empat) JP"
-        in message
+        "pada tahun 2026 tercatat mengikuti 22 JP pengembangan kompetensi, sedangkan setiap PNS "
+        "wajib mengikuti pengembangan kompetensi paling sedikit 24 (dua puluh empat) JP" in message
     )
 
 

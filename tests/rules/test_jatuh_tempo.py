@@ -43,9 +43,21 @@ def test_the_running_year_is_not_judged_but_its_progress_is_reported(tmp_path: P
     (progress,) = of_rule(report, "KOMP-JP-BERJALAN")
     assert (progress.nip, progress.severity, progress.category) == (n["baru8"], "info", "informasi")
     assert (progress.period, progress.actual, progress.expected) == ("2026", "8", "20")
-    assert "baru mengikuti 8 dari 20 (dua puluh) JP" in progress.message
+    assert "tercatat mengikuti 8 JP pengembangan kompetensi pada tahun 2026" in progress.message
+    assert "paling sedikit 20 (dua puluh) JP" in progress.message
     assert "hingga 27 November 2026" in progress.message
     assert not report.failed("warning")
+
+
+def test_progress_counts_only_trainings_already_followed(tmp_path: Path) -> None:
+    """A training entered ahead, dated after the as-of date, has not been followed yet: the
+    progress line says 8 JP so far, not 24 (found by the oracle, tests/oracle)."""
+    d = Data(years=(2026,))
+    nip = d.pegawai(jp={2026: 8}, skp=False)
+    d.pelatihan(nip, 16, D(2026, 9, 10))
+    report = d.check(tmp_path / "kiriman", as_of=D(2026, 6, 30), years=[2026])
+    (progress,) = of_rule(report, "KOMP-JP-BERJALAN", nip)
+    assert progress.actual == "8"
 
 
 @pytest.mark.parametrize(

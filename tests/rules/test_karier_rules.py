@@ -268,13 +268,13 @@ def test_satyalancana_breach(kar: Kar) -> None:
         _award(
             kar,
             "x_kurang_sehari",
-            "masa bakti paling singkat 10 tahun (sejak 2025-03-01)",
+            "masa bakti paling singkat 10 tahun (baru terpenuhi pada 2025-03-01)",
             "Satyalancana Karya Satya X tanggal 2025-02-28",
         ),
         _award(
             kar,
             "xx_kurang_sehari",
-            "masa bakti paling singkat 20 tahun (sejak 2025-03-01)",
+            "masa bakti paling singkat 20 tahun (baru terpenuhi pada 2025-03-01)",
             "Satyalancana Karya Satya XX tanggal 2025-02-28",
         ),
         _award(kar, "x_hukdis_sedang", clean, "Satyalancana Karya Satya X tanggal 2021-01-04"),

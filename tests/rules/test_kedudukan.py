@@ -8,6 +8,7 @@ boundary (a period ending on 31 December or starting on 1 January of the checked
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -103,7 +104,9 @@ def test_status_without_periods_is_said_once(status: tuple[Report, dict[str, str
     (info,) = of_rule(report, "DATA-KEDUDUKAN-ASUMSI")
     assert (info.severity, info.category) == ("info", "informasi")
     assert info.actual == "5" and info.period == "2025"
-    assert info.message.startswith("Sebanyak 5 pegawai tercatat CLTN atau tugas belajar")
+    assert info.message.startswith(
+        "Sebanyak 5 pegawai tercatat berkedudukan CLTN atau tugas belajar"
+    )
 
 
 def test_no_information_when_every_status_has_its_period(
@@ -159,7 +162,7 @@ def test_coverage_is_per_opd(opd: tuple[Report, dict[str, str]]) -> None:
         "Pemerintah Provinsi Bengkulu",
         "50",
     )
-    assert finding.message.startswith("Dinas Pendidikan dan Kebudayaan: 50% PNS")
+    assert finding.message.startswith("Dinas Pendidikan dan Kebudayaan: baru 50% PNS")
 
 
 def test_findings_and_employees_name_their_opd(opd: tuple[Report, dict[str, str]]) -> None:
@@ -221,3 +224,12 @@ def test_feedback_near_miss(feedback: tuple[Report, dict[str, str]], case: str) 
     unit that is no public service, are not judged."""
     report, n = feedback
     assert not of_rule(report, "KIN-UMPAN-BALIK", n[case])
+
+
+def test_a_row_whose_nip_intake_cannot_read_owes_nothing(tmp_path: Path) -> None:
+    """An 18-digit NIP that Excel turned into 1,98501E+17 is reported by intake; the row is
+    not also judged for JP and evaluations of an employee without a NIP (found by the oracle)."""
+    d = Data()
+    d.pegawai(nip="1.98503E+17", jp=None, skp=False)
+    report = d.check(tmp_path / "kiriman")
+    assert {f.rule for f in report.findings} == {"SKEMA-NIP-RUSAK"}

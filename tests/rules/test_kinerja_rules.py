@@ -176,9 +176,14 @@ def test_predikat_breach(kin: Kin) -> None:
     finding = of_rule(kin.report, "KIN-PREDIKAT", kin.nip["salah0"])[0]
     assert finding.table == "penilaian_kinerja" and finding.column == "predikat"
     assert finding.message.startswith(
-        f"Sdr. {_nama(kin, 'salah0')} (NIP {kin.nip['salah0']}) memperoleh predikat Baik pada "
-        "penilaian tahun 2025, padahal kombinasi rating hasil kerja dan perilaku kerjanya "
-        "menghasilkan predikat Sangat Baik menurut Pasal "
+        f"Sdr. {_nama(kin, 'salah0')} (NIP {kin.nip['salah0']}) tercatat memperoleh "
+        "predikat kinerja Baik pada evaluasi kinerja tahunan untuk tahun 2025, padahal kombinasi "
+        "rating hasil kerja dan rating perilaku kerjanya menghasilkan predikat Sangat Baik "
+        "sebagaimana diatur dalam Pasal "
+    )
+    # the operator has the predikat re-determined or corrects the entry, never "fixes" it
+    assert "mintakan penetapan ulang predikat kinerja kepada pejabat penilai kinerja" in (
+        finding.message
     )
 
 
@@ -264,8 +269,9 @@ def test_kin_cakupan_breach(cakupan: Report) -> None:
     c = next(f for f in of_rule(cakupan, "KIN-CAKUPAN") if f.instansi == "Instansi C")
     assert c.expected_since == "2027-01-01" and c.severity == "warning"
     assert c.message.startswith(
-        "Instansi C: 90% Pegawai ASN memiliki evaluasi kinerja tahunan 2027; target paling "
-        "sedikit 95% (sembilan puluh lima persen) menurut Pasal "
+        "Instansi C: baru 90% Pegawai ASN yang memiliki evaluasi kinerja tahunan untuk tahun 2027, "
+        "sedangkan targetnya paling sedikit 95% (sembilan puluh lima persen) sebagaimana "
+        "ditetapkan dalam Pasal "
     )
 
 

@@ -74,8 +74,9 @@ def test_jp_min_message_and_dated_value(jp: tuple[Report, dict[str, str], dict[s
     assert finding.expected_since == "2017-03-30"
     assert finding.column == "jp"
     assert finding.message.startswith(
-        f"Sdr. Pegawai 2 (NIP {n['jp19']}) mengikuti 19 JP pengembangan kompetensi pada tahun "
-        "2025; paling sedikit 20 (dua puluh) JP menurut Pasal "
+        f"Sdr. Pegawai 2 (NIP {n['jp19']}) pada tahun 2025 tercatat mengikuti 19 JP pengembangan "
+        "kompetensi, sedangkan setiap PNS wajib mengikuti pengembangan kompetensi paling sedikit "
+        "20 (dua puluh) JP dalam 1 (satu) tahun sebagaimana disyaratkan dalam Pasal "
     )
 
 
@@ -103,7 +104,8 @@ def test_jp_pppk_breach(jp: tuple[Report, dict[str, str], dict[str, int]]) -> No
     ]
     finding = of_rule(report, "KOMP-JP-PPPK")[0]
     assert finding.severity == "warning"
-    assert "paling lama 24 (dua puluh empat) JP" in finding.message
+    assert "paling lama mengikuti 24 (dua puluh empat) JP" in finding.message
+    assert finding.message.startswith("Sdr. Pegawai 13 (NI PPPK ")
 
 
 def test_jp_pppk_boundary_exactly_24(jp: tuple[Report, dict[str, str], dict[str, int]]) -> None:
@@ -156,8 +158,9 @@ def test_cakupan_breach(cakupan: Report) -> None:
     assert by_year["2027"].expected_since == "2027-01-01"
     assert by_year["2027"].severity == "warning"
     assert by_year["2027"].message.startswith(
-        "Instansi B: 70% PNS memenuhi JP minimum pengembangan kompetensi pada tahun 2027; target "
-        "paling sedikit 80% (delapan puluh persen) menurut Pasal "
+        "Instansi B: baru 70% PNS yang memenuhi JP minimum pengembangan kompetensi pada tahun "
+        "2027, sedangkan targetnya paling sedikit 80% (delapan puluh persen) sebagaimana "
+        "ditetapkan dalam Pasal "
     )
 
 

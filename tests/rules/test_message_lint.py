@@ -24,28 +24,28 @@ RULE = """\
 
 FIELDS = (
     "file, row, nip, nama, instansi, period, column, expected, actual, expected_since, "
-    "opd, citation, rule, title, sapaan, as_of"
+    "opd, citation, rule, title, sapaan, nomor_induk, as_of"
 )
 CASES = {
     "unknown-filter": (
         "{sapaan} {nama}: {expected:terbilng} {actual:persen} {period:>6}",
         [
             "pesan aturan UJI-PESAN memakai penyaring yang tidak dikenal: >6, terbilng; penyaring "
-            "yang tersedia: angka, terbilang, persen"
+            "yang tersedia: angka, terbilang, persen, jp"
         ],
     ),
     "clause-text-only-filter": (
         "{expected:jadwal}",
         [
             "pesan aturan UJI-PESAN memakai penyaring yang tidak dikenal: jadwal; penyaring yang "
-            "tersedia: angka, terbilang, persen"
+            "tersedia: angka, terbilang, persen, jp"
         ],
     ),
     "conversion": (
         "{actual!r}",
         [
             "pesan aturan UJI-PESAN memakai penyaring yang tidak dikenal: !r; penyaring yang "
-            "tersedia: angka, terbilang, persen"
+            "tersedia: angka, terbilang, persen, jp"
         ],
     ),
     "unknown-field-and-filter": (
@@ -54,7 +54,15 @@ CASES = {
             f"pesan aturan UJI-PESAN memakai kolom yang tidak dikenal: nama_lengkap, {{}}; kolom "
             f"yang tersedia: {FIELDS}",
             "pesan aturan UJI-PESAN memakai penyaring yang tidak dikenal: rupiah; penyaring yang "
-            "tersedia: angka, terbilang, persen",
+            "tersedia: angka, terbilang, persen, jp",
+        ],
+    ),
+    "snake-case-column": (
+        "{sapaan} {nama}: kolom tmt_golongan dan tabel riwayat_cltn, berkas riwayat_cltn.csv",
+        [
+            "pesan aturan UJI-PESAN menyebut nama kolom atau tabel dalam bentuk kode: "
+            "riwayat_cltn (tulis: riwayat CLTN dan tugas belajar), tmt_golongan (tulis: TMT "
+            "golongan); pesan dibaca orang, tulis judulnya atau pakai {column}"
         ],
     ),
     "unpaired-brace": (

@@ -161,9 +161,9 @@ def test_kin_predikat_names_the_annual_evaluation(lama: Lama) -> None:
     assert [(f.row, f.nip, f.period, f.expected, f.actual) for f in found] == [
         (lama.pk_row["tahunan_salah"], lama.nip["tahunan_salah"], "2023", "Sangat Baik", "Baik")
     ]
-    assert "pada penilaian tahun 2023, padahal" in found[0].message
+    assert "pada evaluasi kinerja tahunan untuk tahun 2023, padahal" in found[0].message
     assert found[0].message.endswith(
-        "Perbaiki predikat atau rating yang keliru pada evaluasi kinerja tahunan tersebut."
+        "perbaiki predikat atau rating dalam data sesuai dokumen evaluasinya."
     )
 
 
@@ -172,10 +172,10 @@ def test_periodic_evaluation_is_judged_and_named_as_periodic(lama: Lama) -> None
     assert [(f.row, f.nip, f.period, f.expected, f.actual) for f in found] == [
         (lama.pk_row["semester_salah"], lama.nip["semester_salah"], "2023", "Baik", "Sangat Baik")
     ]
-    assert "memperoleh predikat Sangat Baik pada evaluasi kinerja periodik tahun 2023" in (
-        found[0].message
+    assert (
+        "memperoleh predikat kinerja Sangat Baik pada evaluasi kinerja periodik (bulanan, "
+        "triwulanan, atau semesteran) tahun 2023" in found[0].message
     )
-    assert "semesteran sebagaimana tercatat di kolom periode" in found[0].message
     assert found[0].severity == "error"
 
 

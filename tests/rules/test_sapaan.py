@@ -14,5 +14,7 @@ def test_sapaan_follows_recorded_jenis_kelamin(tmp_path_factory: pytest.TempPath
     report = d.check(tmp_path_factory.mktemp("sapaan") / "kiriman")
     [laki] = of_rule(report, "KOMP-JP-MIN", pria)
     [perempuan] = of_rule(report, "KOMP-JP-MIN", wanita)
-    assert laki.message.startswith(f"Sdr. Ahmad Fauzi (NIP {pria}) mengikuti 10 JP")
-    assert perempuan.message.startswith(f"Sdri. Siti Aminah (NIP {wanita}) mengikuti 10 JP")
+    assert laki.message.startswith(f"Sdr. Ahmad Fauzi (NIP {pria}) pada tahun 2025 tercatat")
+    assert perempuan.message.startswith(
+        f"Sdri. Siti Aminah (NIP {wanita}) pada tahun 2025 tercatat"
+    )
