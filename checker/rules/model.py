@@ -30,8 +30,8 @@ OUTPUT_COLUMNS = (
 # What a message template may name: the output columns, the OPD, the rendered citation, the
 # rule's id and title, the salutation (Sdr./Sdri.) of the employee the finding is about, and the
 # as-of date of the check.
-MESSAGE_FIELDS = (*OUTPUT_COLUMNS, "opd", "citation", "rule", "title", "sapaan", "nomor_induk")
-MESSAGE_FIELDS += ("as_of",)
+MESSAGE_FIELDS = (*OUTPUT_COLUMNS, "opd", "citation", "rule", "title", "sapaan", "nomor_induk",
+                  "as_of")  # fmt: skip
 
 
 @dataclass(frozen=True)
