@@ -391,6 +391,11 @@ def _plant(
             "nip": emp.nip, "jenis": "CLTN", "tanggal_mulai": dt.date(2019, 7, 1),
             "tanggal_selesai": dt.date(2020, 6, 30), "nomor_sk": f"800/{emp.index}/BKD/2019",
         }]  # fmt: skip
+    for leave in rows["riwayat_cltn"]:
+        if leave["jenis"] == "CLTN":
+            # service is counted continuously: no Satyalancana follows a CLTN
+            start = leave["tanggal_mulai"]
+            rows["penghargaan"] = [r for r in rows["penghargaan"] if r["tanggal"] < start]
     if rule in faults.NIP_FAULTS or rule == "KAR-BUP":
         faults.mark(pegawai, rule)
     elif rule == "DATA-NIP-GANDA":

@@ -14,6 +14,9 @@ connection holding the agency tables. :func:`prepare` provides:
   daerah, else the unit kerja), ``melayani_publik`` true when the employee's unit serves the
   public and the row does not say otherwise, plus ``kategori_jabatan`` (a category of the
   schema's ``jabatan.categories``, such as Guru, else the jenis jabatan);
+* ``kebijakan_kp_berikutnya(berikutnya, since)`` — the first KP period after the as-of date
+  (parameter ``karier.kp_periode_bulan``) and since when the step that gives it is in force: a
+  KP decreed for it may carry a TMT up to that date;
 * ``kebijakan_pegawai(nip, ...)`` — one row per NIP with every column of ``kebijakan_asn``, for
   naming findings and reading the employee of a row in another table; where an NIP has several
   rows each column is the smallest value (DATA-NIP-GANDA reports such NIPs);
@@ -43,6 +46,8 @@ YEARS_TABLE = "kebijakan_tahun"
 CONTEXT_TABLE = "kebijakan_konteks"
 EMPLOYEE_VIEW = "kebijakan_pegawai"
 EMPLOYEE_ROWS = "kebijakan_asn"
+NEXT_KP_VIEW = "kebijakan_kp_berikutnya"
+KP_PERIOD_PARAMETER = "karier.kp_periode_bulan"
 STATUS_GROUP_TABLE = "kebijakan_kedudukan"
 # an instansi that starts so is a pemerintah daerah, not a perangkat daerah
 PEMERINTAH_DAERAH = r"^\s*(pemerintah|pemprov|pemkab|pemkot)\b"
@@ -92,6 +97,7 @@ def prepare(
     con.execute(
         f"CREATE OR REPLACE TABLE {CONTEXT_TABLE} AS SELECT CAST(? AS DATE) AS as_of", [as_of]
     )
+    con.execute(f"CREATE OR REPLACE VIEW {NEXT_KP_VIEW} AS {NEXT_KP_PERIOD}")
     pegawai = schema["pegawai"]
     con.execute(f"CREATE OR REPLACE VIEW {EMPLOYEE_ROWS} AS {employee_rows(pegawai)}")
     columns = "".join(f', MIN("{f.name}") AS "{f.name}"' for f in pegawai.fields if f.name != "nip")
@@ -125,6 +131,21 @@ def predikat_ranks(predikat: Field) -> dict[str, int]:
         for index, value in enumerate(scale.values):
             ranks.setdefault(value, len(scale.values) - index)
     return ranks
+
+
+# The first KP period after the as-of date: KP periods fall on the first of April and of every
+# month a multiple of the parameter's months away from April, by the value in force on the first
+# of that month ((month - 4) divisible by the step, written (month + 8) to stay positive).
+NEXT_KP_PERIOD = f"""
+SELECT b.bulan AS berikutnya, p.since
+FROM (SELECT CAST(date_trunc('month', k.as_of) + n.n * INTERVAL '1' MONTH AS DATE) AS bulan
+      FROM {CONTEXT_TABLE} AS k CROSS JOIN range(1, 13) AS n(n)) AS b
+JOIN {PARAMETER_TABLE} AS p ON p.name = {lit(KP_PERIOD_PARAMETER)}
+  AND b.bulan >= p.since AND b.bulan < p.until
+WHERE (EXTRACT(MONTH FROM b.bulan) + 8) % CAST(p.value_num AS INTEGER) = 0
+ORDER BY b.bulan
+LIMIT 1
+"""
 
 
 def employee_rows(pegawai: Table) -> str:

@@ -83,7 +83,7 @@ CASES = {
         GOOD.replace("{nama}", "{nama_lengkap}"),
         "16:3: [error] pesan aturan UJI-JP memakai kolom yang tidak dikenal: nama_lengkap; kolom "
         "yang tersedia: file, row, nip, nama, instansi, period, column, expected, actual, "
-        "expected_since, opd, citation, rule, title, sapaan, as_of (rule-message)",
+        "expected_since, opd, citation, rule, title, sapaan, nomor_induk, as_of (rule-message)",
     ),
     "unknown-key": (
         GOOD.replace("  source: Uji\n", "  source: Uji\n  sumber: Uji\n"),

@@ -122,7 +122,10 @@ def _satyalancana(d: Data) -> list[str | None]:
     punished = d.pegawai(tmt_cpns=D(2010, 1, 1), tanggal_lahir=D(1985, 5, 17))
     d.penghargaan(punished, "Satyalancana Karya Satya X", D(2021, 1, 4))
     d.hukdis(punished, "sedang", D(2018, 1, 1), D(2018, 12, 31))
-    return [early, punished]
+    on_leave = d.pegawai(tmt_cpns=D(2008, 1, 1), tanggal_lahir=D(1983, 5, 17))
+    d.penghargaan(on_leave, "Satyalancana Karya Satya X", D(2019, 8, 17))
+    d.cltn(on_leave, D(2013, 7, 1), D(2014, 6, 30))
+    return [early, punished, on_leave]
 
 
 def _umpan_balik(d: Data) -> list[str | None]:
@@ -194,7 +197,7 @@ CASES: dict[str, Case] = {
         lambda d: [d.pegawai(nip=make_nip(BORN, START, "L", serial=911), jenis_kelamin="P")]
     ),
     "DATA-NIP-GANDA": Case(_nip_ganda),
-    "DATA-TANGGAL": Case(lambda d: [d.pegawai(tmt_golongan=AS_OF + dt.timedelta(days=1))]),
+    "DATA-TANGGAL": Case(lambda d: [d.pegawai(tmt_cpns=AS_OF + dt.timedelta(days=1))]),
     "DATA-TMT-PANGKAT": Case(_tmt_pangkat),
     "DATA-JENIS-KP": Case(_jenis_kp),
     "DATA-PANGKAT-RIWAYAT": Case(_pangkat_riwayat),

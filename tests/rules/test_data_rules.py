@@ -66,7 +66,9 @@ def data(tmp_path_factory: pytest.TempPathFactory) -> tuple[Report, Case]:
     n["cpns_at_18"] = d.pegawai(tmt_cpns=dt.date(2003, 3, 12))
     n["cpns_before_18"] = d.pegawai(tmt_cpns=dt.date(2003, 3, 11))
     n["gol_on_as_of"] = d.pegawai(tmt_golongan=AS_OF)
-    n["gol_after_as_of"] = d.pegawai(tmt_golongan=AS_OF + dt.timedelta(days=1))
+    # a KP decreed for the next KP period (1 February 2026, monthly periods) already shows
+    n["gol_next_period"] = d.pegawai(tmt_golongan=dt.date(2026, 2, 1))
+    n["gol_after_as_of"] = d.pegawai(tmt_golongan=dt.date(2026, 2, 2))
     n["cpns_after_as_of"] = d.pegawai(tmt_cpns=dt.date(2026, 2, 1), jp=None, skp=False)
     n["lahir_after_as_of"] = d.pegawai(tanggal_lahir=dt.date(2026, 3, 1), jp=None, skp=False)
     # DATA-PANGKAT-RIWAYAT (pegawai.golongan is III/c)
@@ -259,8 +261,8 @@ def test_tanggal_breach(data: tuple[Report, Case]) -> None:
             _row(c, "gol_after_as_of"),
             c.nip["gol_after_as_of"],
             None,
-            late,
-            "2026-01-16",
+            "paling lambat 2026-02-01 (periode kenaikan pangkat berikutnya)",
+            "2026-02-02",
         ),
         (
             "DATA-TANGGAL",
@@ -290,6 +292,7 @@ def test_tanggal_breach(data: tuple[Report, Case]) -> None:
     columns = {f.nip: f.column for f in of_rule(report, "DATA-TANGGAL")}
     assert columns[c.nip["cpns_before_18"]] == "tmt_cpns"
     assert columns[c.nip["gol_after_as_of"]] == "tmt_golongan"
+    assert c.nip["gol_next_period"] not in columns
 
 
 def test_tanggal_boundary_cpns_on_18th_birthday(data: tuple[Report, Case]) -> None:

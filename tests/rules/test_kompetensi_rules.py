@@ -61,10 +61,11 @@ def test_jp_min_breach(jp: tuple[Report, dict[str, str], dict[str, int]]) -> Non
             ("jp19", "19"),
             ("selesai_2024", "0"),
             ("tmt_1jan", "0"),
-            ("cpns", "10"),
             ("aktif_kosong", "5"),
         )
     ]
+    # the 20 JP are a right of every PNS; a CPNS follows the pelatihan dasar of the probation
+    assert not of_rule(report, "KOMP-JP-MIN", n["cpns"])
 
 
 def test_jp_min_message_and_dated_value(jp: tuple[Report, dict[str, str], dict[str, int]]) -> None:
