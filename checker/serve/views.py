@@ -13,7 +13,7 @@ import jinja2
 
 from checker.report.finding import CATEGORIES, SEVERITIES, Finding
 from checker.report.labels import CATEGORY_MEANINGS, category_label, severity_label
-from checker.wording import digits, tanggal
+from checker.wording import digits, shown_value, tanggal
 
 WIB = dt.timezone(dt.timedelta(hours=7), "WIB")
 TEMPLATES = Path(__file__).with_name("templates")
@@ -119,6 +119,7 @@ def environment() -> jinja2.Environment:
         tingkat=severity_label,
         jenis=category_label,
         status=lambda s: STATUS_LABELS.get(s, s),
+        nilai=shown_value,
     )
     env.globals.update(
         severities=SEVERITIES, categories=CATEGORIES, category_meanings=CATEGORY_MEANINGS

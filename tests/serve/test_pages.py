@@ -284,6 +284,9 @@ def test_rule_page_labels_each_finding_with_its_category(live: Live, browsers: B
     assert page.count(label) == 2  # under the heading and on the one finding
     assert f"<dt>Jenis temuan</dt><dd>{label}</dd>" in page
     assert f"<dt>Perangkat daerah</dt><dd>{OPD}</dd>" in page
+    # the found value in the words of the message, not ISO dates
+    assert "<dd>1 April 2025 (TMT pangkat sebelumnya 1 April 2023)</dd>" in page
+    assert "2023-04-01" not in page
     other = client.get(f"/pengajuan/{sid}/aturan/KOMP-JP-MIN").text
     assert VERIFIKASI not in other
     assert '<span class="jenis jenis-ketidakpatuhan">temuan ketidakpatuhan</span>' in other
