@@ -48,6 +48,7 @@ from checker.policy.document.layout import Layout
 from checker.policy.document.walk import walk
 from checker.policy.model import Peraturan
 from checker.provenance import Provenance
+from checker.wording import regulation_name
 
 AUTHOR = "Pemerintah Provinsi Bengkulu"
 SIGNATURES = {"penetapan": (0, 1), "pengundangan": (1, 0)}  # unit key → (row, column)
@@ -202,22 +203,12 @@ def _join_heading(number: Block, title: Block) -> RevBlock:
     return RevBlock.of(number, status, (*number.segments, (joiner, "\n"), *title.segments))
 
 
-def _title(peraturan: Peraturan) -> str:
-    region = peraturan.region.replace("Provinsi ", "")
-    if peraturan.status == "ditetapkan" and peraturan.number and peraturan.year:
-        return (
-            f"{peraturan.kind} {region} Nomor {peraturan.number} Tahun {peraturan.year} "
-            f"tentang {peraturan.title}"
-        )
-    return f"Rancangan {peraturan.kind} {region} tentang {peraturan.title}"
-
-
 def _properties(
     document: DocxDocument, peraturan: Peraturan, provenance: Provenance, as_of: dt.date, note: str
 ) -> None:
     when = provenance.date or dt.datetime.combine(as_of, dt.time(), dt.UTC)
     props = document.core_properties
-    props.title = _title(peraturan)
+    props.title = regulation_name(peraturan)
     props.subject = peraturan.title
     props.author = props.last_modified_by = AUTHOR
     props.version = peraturan.version
