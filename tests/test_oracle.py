@@ -264,6 +264,25 @@ def test_running_year_matches(rule: str, running_result: dict[str, Any]) -> None
     _assert_rule(rule, running_result)
 
 
+@pytest.fixture(scope="module")
+def judged_later_result(sample: Path) -> dict[str, Any]:
+    """The running year judged a year later: the provincial targets are in force for it, so
+    the per-OPD coverage rules have something to judge."""
+    return compare(sample, dt.date(AS_OF.year + 1, AS_OF.month, AS_OF.day), RUNNING_YEAR)
+
+
+@pytest.mark.parametrize("rule", sorted(RULES))
+def test_running_year_judged_a_year_later_matches(
+    rule: str, judged_later_result: dict[str, Any]
+) -> None:
+    _assert_rule(rule, judged_later_result)
+
+
+def test_coverage_rules_are_exercised(judged_later_result: dict[str, Any]) -> None:
+    found = {k[0] for k in judged_later_result["oracle"]}
+    assert {"KOMP-CAKUPAN", "KIN-CAKUPAN"} <= found
+
+
 def test_sample_exercises_the_rules(closed_result: dict[str, Any]) -> None:
     """The comparison means something: the oracle finds breaches of most rules."""
     found = {k[0] for k in closed_result["oracle"]}

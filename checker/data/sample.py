@@ -56,7 +56,9 @@ from checker.errors import UsageError
 XLSX_MAX_EMPLOYEES = 100_000
 CLTN_EVERY = 97  # one employee in this many has a past CLTN period on record
 LEAVE_SHARE = 0.02  # PNS on CLTN or tugas belajar during the checked years
-RULE_FAULTS = (*faults.NIP_FAULTS, "DATA-NIP-GANDA", *faults.ROW_FAULTS, "KAR-BUP")
+RULE_FAULTS = (
+    *faults.NIP_FAULTS, "DATA-NIP-PPPK", "DATA-NIP-GANDA", *faults.ROW_FAULTS, "KAR-BUP"
+)  # fmt: skip
 # the posts held past the lowest retirement age (office ones drawn in history._office)
 SENIOR_POSTS = ("Guru", "Fungsional Ahli Madya", "JPT Pratama")
 BREACH, NEAR_MISS = "breach", "near_miss"  # the kinds of answer-key rows
@@ -324,7 +326,11 @@ def _office_senior(th: Thresholds, birth: dt.date) -> bool:
 def _early_fault(emp: people.Employee, pending: list[str]) -> str | None:
     """A pending fault that must be decided before the history exists (NIP parts, twin row)."""
     for rule in pending:
-        if (rule in faults.NIP_FAULTS and emp.status != "PPPK") or rule == "DATA-NIP-GANDA":
+        if (
+            (rule in faults.NIP_FAULTS and emp.status != "PPPK")
+            or (rule == "DATA-NIP-PPPK" and emp.status == "PPPK")
+            or rule == "DATA-NIP-GANDA"
+        ):
             pending.remove(rule)
             return rule
     return None
@@ -339,6 +345,8 @@ def _plant(
     prefix = make(emp.birth, emp.tmt_cpns, emp.sex, 0)[:15]
     if rule in ("DATA-NIP-LAHIR", "DATA-NIP-TMT", "DATA-NIP-JK"):
         prefix = faults.nip_fault(rule, rng, prefix + "001")[:15]
+    elif rule == "DATA-NIP-PPPK":  # the sex digit of the NI PPPK typed wrong
+        prefix = faults.nip_fault("DATA-NIP-JK", rng, prefix + "001")[:15]
     serials[prefix] = serials.get(prefix, 0) + 1
     serial = 1 + (serials[prefix] - 1) % 999
     if rule == "DATA-NIP-LAHIR":
@@ -369,8 +377,9 @@ def _plant(
         history.near(pegawai, near_rule, period)
     if emp.ranks[-1][1] > history.AS_OF:
         history.near(pegawai, "DATA-PANGKAT-RIWAYAT")  # the KP decreed ahead is not yet in force
-    if emp.status == "PPPK":
+    if emp.status == "PPPK" and rule != "DATA-NIP-PPPK":
         history.near(pegawai, "DATA-NIP-TMT")  # the NI PPPK holds the TMT year only
+        history.near(pegawai, "DATA-NIP-PPPK")  # birth date, code 2 and sex digit in place
     if twin_prefix and rule is None:
         history.near(pegawai, "DATA-NIP-GANDA")  # the first 15 digits of another NIP
     if band == "senior" or (
@@ -396,7 +405,7 @@ def _plant(
             # service is counted continuously: no Satyalancana follows a CLTN
             start = leave["tanggal_mulai"]
             rows["penghargaan"] = [r for r in rows["penghargaan"] if r["tanggal"] < start]
-    if rule in faults.NIP_FAULTS or rule == "KAR-BUP":
+    if rule in faults.NIP_FAULTS or rule in ("DATA-NIP-PPPK", "KAR-BUP"):
         faults.mark(pegawai, rule)
     elif rule == "DATA-NIP-GANDA":
         faults.GANDA(rng, emp, rows, state.units)

@@ -37,6 +37,7 @@ RULES: dict[str, RuleFunction] = {
     "DATA-NIP-LAHIR": rules_data.nip_lahir,
     "DATA-NIP-TMT": rules_data.nip_tmt,
     "DATA-NIP-JK": rules_data.nip_jk,
+    "DATA-NIP-PPPK": rules_data.nip_pppk,
     "DATA-NIP-GANDA": rules_data.nip_ganda,
     "DATA-TANGGAL": rules_data.tanggal,
     "DATA-TMT-PANGKAT": rules_data.tmt_pangkat,

@@ -29,12 +29,13 @@ def nip_format(ctx: Context) -> list[Expected]:
 
 
 def nip_lahir(ctx: Context) -> list[Expected]:
-    """DATA-NIP-LAHIR: digits 1–8 of the NIP are the birth date (domain §4.1, §4.2)."""
+    """DATA-NIP-LAHIR: digits 1–8 of a PNS or CPNS NIP are the birth date (domain §4.1)."""
     out = []
     for p in ctx.people:
         born = p.row.known("tanggal_lahir")
         if (
-            NIP.fullmatch(p.nip)
+            p.status in ("PNS", "CPNS")
+            and NIP.fullmatch(p.nip)
             and isinstance(born, dt.date)
             and (p.nip[:8] != born.strftime("%Y%m%d"))
         ):
@@ -62,12 +63,38 @@ def nip_tmt(ctx: Context) -> list[Expected]:
 
 
 def nip_jk(ctx: Context) -> list[Expected]:
-    """DATA-NIP-JK: digit 15 is the sex (domain §4.1)."""
+    """DATA-NIP-JK: digit 15 of a PNS or CPNS NIP is the sex (domain §4.1)."""
     out = []
     for p in ctx.people:
         sex = p.row.known("jenis_kelamin")
-        if NIP.fullmatch(p.nip) and sex in SEX_DIGIT and p.nip[14] != SEX_DIGIT[sex]:
+        if (
+            p.status in ("PNS", "CPNS")
+            and NIP.fullmatch(p.nip)
+            and sex in SEX_DIGIT
+            and p.nip[14] != SEX_DIGIT[sex]
+        ):
             out.append(ctx.finding("DATA-NIP-JK", p.row, column="jenis_kelamin"))
+    return out
+
+
+# domain §4.2 (single source): NI PPPK = birth date, TMT year, the digit 2, a period digit, the
+# sex digit, a 3-digit serial
+PPPK_CODE = "2"
+
+
+def nip_pppk(ctx: Context) -> list[Expected]:
+    """DATA-NIP-PPPK: an 18-digit NI PPPK whose birth date, PPPK code (digit 13) or sex digit
+    (15) does not match the row (domain §4.2); the TMT year is DATA-NIP-TMT's."""
+    out = []
+    for p in ctx.people:
+        if p.status != "PPPK" or not NIP.fullmatch(p.nip):
+            continue
+        born, sex = p.row.known("tanggal_lahir"), p.row.known("jenis_kelamin")
+        wrong = p.nip[12] != PPPK_CODE
+        wrong |= isinstance(born, dt.date) and p.nip[:8] != born.strftime("%Y%m%d")
+        wrong |= sex in SEX_DIGIT and p.nip[14] != SEX_DIGIT[str(sex)]
+        if wrong:
+            out.append(ctx.finding("DATA-NIP-PPPK", p.row, column="nip"))
     return out
 
 

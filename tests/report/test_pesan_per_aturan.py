@@ -196,6 +196,14 @@ CASES: dict[str, Case] = {
     "DATA-NIP-JK": Case(
         lambda d: [d.pegawai(nip=make_nip(BORN, START, "L", serial=911), jenis_kelamin="P")]
     ),
+    "DATA-NIP-PPPK": Case(
+        lambda d: [
+            d.pegawai(
+                nip=make_nip(D(1995, 1, 1), D(2022, 1, 1), "L", serial=913, status="PPPK"),
+                **{**PPPK, "tmt_cpns": D(2022, 1, 1), "jenis_kelamin": "P"},
+            )
+        ]
+    ),
     "DATA-NIP-GANDA": Case(_nip_ganda),
     "DATA-TANGGAL": Case(lambda d: [d.pegawai(tmt_cpns=AS_OF + dt.timedelta(days=1))]),
     "DATA-TMT-PANGKAT": Case(_tmt_pangkat),

@@ -6,6 +6,7 @@ One data set holds every case (one check() for the module); each test looks at i
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -344,3 +345,30 @@ def test_data_fixture_has_no_stray_errors(data: tuple[Report, Case]) -> None:
     """The compliant default employee breaks nothing (so every other finding is on purpose)."""
     report, c = data
     assert [f.rule for f in report.findings if f.nip == c.nip["ok"]] == []
+
+
+def test_ni_pppk_structure_is_a_warning_to_verify(tmp_path: Path) -> None:
+    """Domain 4.2 (one secondary source): the NI PPPK holds the birth date, the year of the
+    contract, the digit 2, a period digit, the sex digit and a serial. A PPPK number that does
+    not match is a warning to verify (DATA-NIP-PPPK), never the PNS errors DATA-NIP-LAHIR or
+    DATA-NIP-JK; a well-formed one is not reported."""
+    pppk = {
+        "status_kepegawaian": "PPPK",
+        "golongan": "IX",
+        "jenis_jabatan": "Fungsional Ahli Pertama",
+        "tanggal_lahir": dt.date(1995, 1, 1),
+        "tmt_cpns": dt.date(2022, 3, 1),
+    }
+    d = Data()
+    good = d.pegawai(nip="199501012022211001", **pppk)
+    sex = d.pegawai(nip="199501012022211002", jenis_kelamin="P", **pppk)
+    born = d.pegawai(nip="199501022022211003", **pppk)
+    code = d.pegawai(nip="199501012022311004", **pppk)
+    report = d.check(tmp_path / "kiriman", years=[2025])
+    flagged = {f.nip: f for f in of_rule(report, "DATA-NIP-PPPK")}
+    assert set(flagged) == {sex, born, code}
+    assert good not in flagged
+    assert {(f.severity, f.category) for f in flagged.values()} == {("warning", "verifikasi")}
+    assert flagged[sex].actual == "digit ke-15 1 (laki-laki)"
+    assert flagged[code].actual == "digit ke-13 3"
+    assert not of_rule(report, "DATA-NIP-LAHIR") and not of_rule(report, "DATA-NIP-JK")
