@@ -375,6 +375,7 @@ def template(
     help="Bagian pegawai yang diberi kesalahan tertanam (0 sampai 1).",
 )
 @policy_option
+@ref_option
 def sample(
     out_dir: Path,
     employees: int,
@@ -382,22 +383,26 @@ def sample(
     fmt: str,
     fault_rate: float,
     policy_root: Path | None,
+    ref: str | None,
 ) -> None:
     """Buat data contoh sintetis instansi di Bengkulu beserta kunci jawaban kesalahannya.
 
     Semua ambang (JP paling sedikit, batas JP PPPK, batas usia pensiun, masa dalam pangkat,
     plafon pendidikan, periode kenaikan pangkat) dibaca dari parameter.yml kebijakan yang
-    dipakai. Kunci jawaban (kunci_jawaban.csv) memuat setiap pelanggaran tertanam (kind
-    breach) dan setiap data yang tepat berada di sisi patuh suatu ambang (kind near_miss), yang
-    tidak boleh dilaporkan.
+    dipakai (--ref: kebijakan pada tag atau commit itu, misalnya versi terakhir, agar pratinjau
+    dampak suatu usulan memakai data yang tidak disusun dari ambang usulan itu sendiri). Kunci
+    jawaban (kunci_jawaban.csv) memuat setiap pelanggaran tertanam (kind breach) dan setiap data
+    yang tepat berada di sisi patuh suatu ambang (kind near_miss), yang tidak boleh dilaporkan.
 
     \b
     Contoh:
       kebijakan sample -o sampel --employees 5000 --seed 7
       kebijakan sample -o sampel-xlsx --format xlsx --employees 500 --fault-rate 0.05
       kebijakan sample -o sampel-uji --policy policy-usulan
+      kebijakan sample -o build/sampel --ref v2026.1
     """
     from checker.data.sample import generate_sample
+    from checker.data.thresholds import Thresholds
 
     result = generate_sample(
         out_dir,
@@ -405,7 +410,7 @@ def sample(
         seed=seed,
         fmt=fmt,
         fault_rate=fault_rate,
-        policy_root=policy_root,
+        thresholds=Thresholds.load(policy_root, ref=ref),
     )
     planted = sum(result.faults.values())
     click.echo(

@@ -71,11 +71,12 @@ class Thresholds:
             )
 
     @classmethod
-    def load(cls, policy_root: str | Path | None = None) -> Thresholds:
-        """The parameters of ``policy_root`` (default: the policy the checker would use)."""
+    def load(cls, policy_root: str | Path | None = None, ref: str | None = None) -> Thresholds:
+        """The parameters of ``policy_root`` (default: the policy the checker would use), or of
+        the policy at Git ``ref``."""
         from checker.kebijakan import load_kebijakan
 
-        kebijakan = load_kebijakan(policy_root, None, text_only=True)
+        kebijakan = load_kebijakan(policy_root, None, ref=ref, text_only=True)
         return cls(kebijakan.peraturan.parameters)
 
     def value(self, name: str, on: dt.date) -> Any:

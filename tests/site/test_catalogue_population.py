@@ -21,7 +21,7 @@ def _judged() -> dict[str, str]:
 
 def test_every_rule_states_whom_it_judges() -> None:
     judged = _judged()
-    assert judged["KOMP-JP-MIN"].startswith("status kepegawaian PNS atau CPNS; kedudukan hukum")
+    assert judged["KOMP-JP-MIN"].startswith("status kepegawaian PNS; kedudukan hukum")
     assert "bertugas sejak 1 Januari tahun yang diperiksa" in judged["KOMP-JP-MIN"]
     assert "CLTN atau Tugas Belajar menurut riwayat_cltn" in judged["KOMP-JP-MIN"]
     assert "kelompok dalam_dinas" in judged["KAR-BUP"]

@@ -65,7 +65,7 @@ def test_recipe_lists_the_pull_request_steps() -> None:
 def test_recipe_runs_in_a_temporary_repository(repo: Path, sh: Run) -> None:
     for line in recipe():
         words = shlex.split(line)
-        if words[0] == "kebijakan":
+        if words[0] == "kebijakan" and "$(" not in line:
             result = CliRunner().invoke(KEBIJAKAN, words[1:], catch_exceptions=False)
             assert result.exit_code == 0, f"{line}\n{result.output}"
         elif words[0] == "mkdocs":
