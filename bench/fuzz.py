@@ -393,7 +393,9 @@ def _rezip(
         warnings.simplefilter("ignore")  # duplicate names are a mutation, not a mistake
         with zipfile.ZipFile(buffer, "w", method) as zf:
             for info, content in entries:
-                zf.writestr(info.filename, content)
+                # the entry's own time, not the clock's: the same case gives the same bytes
+                entry = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+                zf.writestr(entry, content, compress_type=method)
     return buffer.getvalue()
 
 
