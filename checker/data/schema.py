@@ -61,11 +61,15 @@ TABLES = (
 TYPES = ("string", "integer", "number", "date", "boolean")
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
-_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+# camelCase word boundaries: before a capital that follows a small letter or digit
+# (``nipBaru``), and before the last capital of a run followed by a small letter (``jenisKPNama``
+# → ``jenis_KP_Nama``), as the SIASN API names its fields
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 
 
 def header_key(text: str) -> str:
-    """Normalise a column header or file name: ``NIP BARU``, ``nipBaru`` → ``nip_baru``."""
+    """Normalise a column header or file name: ``NIP BARU``, ``nipBaru`` → ``nip_baru``;
+    ``jenisKPNama`` → ``jenis_kp_nama``; ``PNS ID`` → ``pns_id``."""
     text = _CAMEL.sub("_", text.strip().lstrip("\ufeff'"))
     return _NON_ALNUM.sub("_", text.lower()).strip("_")
 
