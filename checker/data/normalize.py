@@ -24,6 +24,8 @@ DATE_FORMATS = (
     "%d.%m.%Y",
     "%Y/%m/%d",
     "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%dT%H:%M:%SZ",  # the SIASN API: "2022-04-01T00:00:00Z"
+    "%Y-%m-%dT%H:%M:%S",
     "%d/%m/%Y %H:%M:%S",
     "%d/%m/%Y %H:%M",
 )

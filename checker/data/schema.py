@@ -74,10 +74,11 @@ def header_key(text: str) -> str:
     return _NON_ALNUM.sub("_", text.lower()).strip("_")
 
 
-# Characters that separate the parts of a real spelling: space, tab, ``/ \\ - . _ , '`` and the
-# Unicode dashes (``‐`` … ``―``). Any other character that is not an ASCII letter or digit
-# (``= + * @ ( )`` …) makes a value unmatchable, so a formula or a sum is never read as a code.
-VALUE_SEPARATORS = " \t/\\-._,'\u2010\u2011\u2012\u2013\u2014\u2015"
+# Characters that separate the parts of a real spelling: space, tab, ``/ \\ - . _ , ' ( )`` and
+# the Unicode dashes (``‐`` … ``―``); SIASN writes "Pilihan (Jabatan Fungsional Tertentu)".
+# Any other character that is not an ASCII letter or digit (``= + * @`` …) makes a value
+# unmatchable, so a formula or a sum is never read as a code.
+VALUE_SEPARATORS = " \t/\\-._,'()\u2010\u2011\u2012\u2013\u2014\u2015"
 # the separators as the inside of a regular-expression class, valid for Python and RE2 (DuckDB)
 SEPARATOR_CLASS = "".join("\\" + c if c in "\\-]^" else c for c in VALUE_SEPARATORS)
 _VALUE_OK = re.compile(f"[0-9A-Za-z][0-9A-Za-z{SEPARATOR_CLASS}]*")

@@ -8,8 +8,12 @@ upper-case values and the fields SIASN has no place for are the next steps.
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 import pytest
 
+from checker.data.ingest import ingest
 from checker.data.schema import header_key, load_schema
 
 # (table, SIASN field, our column), from the published field lists
@@ -59,3 +63,40 @@ def test_camel_case_keeps_its_word_boundaries(text: str, key: str) -> None:
 @pytest.mark.parametrize(("table", "field", "column"), FIELDS)
 def test_siasn_field_is_read_into_its_column(table: str, field: str, column: str) -> None:
     assert load_schema()[table].header_map.get(header_key(field)) == column
+
+
+RW_GOLONGAN = (
+    "golongan,golonganId,id,idPns,jenisKPId,jenisKPNama,jumlahKreditTambahan,jumlahKreditUtama,"
+    "masaKerjaGolonganBulan,masaKerjaGolonganTahun,nipBaru,nipLama,noPertekBkn,pangkat,path,"
+    "skNomor,skTanggal,tglPertekBkn,tmtGolongan\n"
+    "III/a,31,8ae4831,A8ACA7CD,211,Gol. dari Pengadaan CPNS/PNS,0,0,0,0,198602162008031001,,,"
+    "Penata Muda,,800/12/2008,01-02-2008,,2008-03-01T00:00:00Z\n"
+    "III/c,33,8ae4833,A8ACA7CD,201,Pilihan (Jabatan Struktural),0,0,1,8,198602162008031001,,"
+    "MG-1,Penata,,224 TAHUN 2016,31-03-2016,31-03-2016,2016-04-01T00:00:00Z\n"
+    "III/d,34,8ae4834,A8ACA7CD,202,Pilihan (Jabatan Fungsional Tertentu),0,0,1,12,"
+    "198602162008031001,,MG-2,Penata Tingkat I,,224 TAHUN 2022,31-03-2022,31-03-2022,"
+    "2022-04-01T00:00:00Z\n"
+    "IV/a,41,8ae4835,A8ACA7CD,208,Pilihan (Prestasi Luar Biasa),0,0,1,14,198602162008031001,,"
+    "MG-3,Pembina,,9 TAHUN 2024,01-03-2024,01-03-2024,2024-04-01T00:00:00Z\n"
+)
+
+
+def test_an_api_rank_history_reads_as_it_comes(tmp_path: Path) -> None:
+    """The rw-golongan rows of the SIASN API, saved as CSV with its own field names: KP kinds
+    named with parentheses and API timestamps are read; the fields the checker does not use are
+    not reported one by one."""
+    (tmp_path / "rw_golongan.csv").write_text(RW_GOLONGAN, encoding="utf-8")
+    with ingest([tmp_path]) as ds:
+        rows = ds.connection.execute(
+            "SELECT golongan, tmt, jenis_kp FROM riwayat_pangkat ORDER BY _row"
+        ).fetchall()
+        findings = ds.findings
+    assert rows == [
+        ("III/a", dt.date(2008, 3, 1), "pengangkatan"),
+        ("III/c", dt.date(2016, 4, 1), "pilihan"),
+        ("III/d", dt.date(2022, 4, 1), "pilihan"),
+        ("IV/a", dt.date(2024, 4, 1), "prestasi luar biasa"),
+    ]
+    assert not [f for f in findings if f.rule in ("SKEMA-TIPE", "SKEMA-ENUM", "SKEMA-WAJIB")]
+    # idPns waits for the PNS ID join; pangkat repeats golongan in words
+    assert {f.column for f in findings if f.rule == "SKEMA-KOLOM"} <= {"idPns", "pangkat"}
