@@ -22,8 +22,9 @@ import yaml
 
 # --- enum matching (the contract: "matched ignoring case, spaces, punctuation") -------------
 
-# characters that separate the parts of one spelling ("III/d", "iii - D", "Gol. dari ...")
-_SEPARATORS = " \t/\\-._,'\u2010\u2011\u2012\u2013\u2014\u2015"
+# characters that separate the parts of one spelling ("III/d", "iii - D", "Gol. dari ...",
+# "Pilihan (Jabatan Fungsional Tertentu)")
+_SEPARATORS = " \t/\\-._,'()\u2010\u2011\u2012\u2013\u2014\u2015"
 _SEP_CLASS = "".join("\\" + c if c in "\\-]^" else c for c in _SEPARATORS)
 _VALUE_OK = re.compile(f"[0-9A-Za-z][0-9A-Za-z{_SEP_CLASS}]*")
 _VALUE_SEP = re.compile(f"[{_SEP_CLASS}]+")
@@ -217,7 +218,7 @@ def read_nip(text: str) -> str | Invalid:
 
 
 _DMY = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?")
-_YMD = re.compile(r"(\d{4})([/-])(\d{1,2})\2(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?")
+_YMD = re.compile(r"(\d{4})([/-])(\d{1,2})\2(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?Z?)?")
 _SERIAL = re.compile(r"\d{5}(\.\d+)?")
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
