@@ -116,6 +116,7 @@ class _Writer:
 
     def __init__(self, out: Path, fmt: str, rng: random.Random) -> None:
         self.schema = load_schema()
+        self.columns = {t: [f.name for f in self.schema[t].fields] for t in TABLES}
         self.fmt, self.rng, self.line = fmt, rng, dict.fromkeys(TABLES, 1)
         self.rows = dict.fromkeys(TABLES, 0)
         self.files: dict[str, Path] = {}
@@ -136,7 +137,7 @@ class _Writer:
                 self.handles.append(fh)
                 self.sinks[t] = csv.writer(fh, lineterminator="\n").writerow
         for t in TABLES:
-            self.sinks[t]([f.name for f in self.schema[t].fields])
+            self.sinks[t](self.columns[t])
         keyfh = (out / KEY_FILE).open("w", encoding="utf-8", newline="")
         self.handles.append(keyfh)
         self.key = csv.writer(keyfh, lineterminator="\n")
@@ -183,15 +184,14 @@ class _Writer:
         """Write one record; note it in the answer key when it carries a planted fault."""
         rule = rec.get("_rule")
         noisy = not (rule and rule.startswith("SKEMA"))
-        values = [self._value(f.name, rec.get(f.name), noisy) for f in self.schema[table].fields]
+        names = self.columns[table]
+        values = [self._value(name, rec.get(name), noisy) for name in names]
+        written = dict(zip(names, values, strict=True))
         if table == "pegawai" and not rule:
-            written = dict(zip((f.name for f in self.schema[table].fields), values, strict=True))
             for column, near_rule in NOISE_NEAR:
-                plain = self._value(column, rec.get(column), noisy=False)
-                if written[column] != plain:
+                if written[column] != self._value(column, rec.get(column), noisy=False):
                     rec.setdefault("_near", []).append((near_rule, None))
-        names = [f.name for f in self.schema[table].fields]
-        if rec.get("jenis_kp") == "pengangkatan" and values[names.index("jenis_kp")] == "":
+        if rec.get("jenis_kp") == "pengangkatan" and written["jenis_kp"] == "":
             # a blank kind on the first row is read as the appointment
             rec.setdefault("_near", []).append(("DATA-JENIS-KP", rec["tmt"].year))
         if rec.get("_short"):
