@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+import json
+import re
+from collections.abc import Callable, Iterable, Mapping
 from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
@@ -12,9 +14,11 @@ from typing import Any
 import duckdb
 
 from checker import __version__
-from checker.data.dataset import Dataset, connect
+from checker.data import messages
+from checker.data.dataset import Dataset, Gap, connect
 from checker.data.ingest import ingest
-from checker.data.intake_checks import INTAKE_CLAUSE
+from checker.data.intake_checks import INTAKE_CLAUSE, SKEMA_KOLOM, intake_finding
+from checker.data.schema import Table
 from checker.dispensasi import apply_dispensasi, jakarta_today
 from checker.engine import Engine, Person, employees_of
 from checker.errors import UsageError
@@ -23,6 +27,7 @@ from checker.limits import Budget, Limits
 from checker.report.finding import ClauseRef, Finding
 from checker.report.report import InputRef, Report
 from checker.rules.helpers import EMPLOYEE_ROWS, prepare
+from checker.rules.model import Rule
 from checker.wording import regulation_name
 
 
@@ -110,9 +115,12 @@ def judge(
     found = engine.run(
         rules, progress=(lambda r: progress(r.id)) if progress else None, budget=budget
     )
+    found, gap_notes = unjudged(found, dataset.gaps, rules, kebijakan.schema)
     instansi = _instansi_of(dataset.connection, dataset.findings)
     people = employees_of(dataset.connection, {f.nip for f in dataset.findings})
-    intake = [_for_intake(f, intake_clause, instansi, people) for f in dataset.findings]
+    intake = [
+        _for_intake(f, intake_clause, instansi, people) for f in [*dataset.findings, *gap_notes]
+    ]
     inputs = [InputRef(i.path, i.table, i.rows, i.sha256) for i in dataset.inputs]
     findings = sorted(intake + found, key=Finding.sort_key)
     findings, used = apply_dispensasi(findings, kebijakan.dispensasi, as_of)
@@ -136,6 +144,50 @@ def judge(
         dispensations=used,
         regulation=regulation_name(peraturan),
     )
+
+
+def reads(rule: Rule, column: str) -> bool:
+    """True when ``rule`` reads ``column`` of its own table (row alias ``t``)."""
+    text = json.dumps(rule.check, ensure_ascii=False)
+    return rule.check.get("column") == column or re.search(rf"\bt\.{column}\b", text) is not None
+
+
+def unjudged(
+    found: list[Finding], gaps: list[Gap], rules: list[Rule], schema: Mapping[str, Table]
+) -> tuple[list[Finding], list[Finding]]:
+    """The rule findings without those SIASN files cannot support, and one note per such file.
+
+    A file SIASN wrote may lack columns SIASN has no place for (``notInSiasn``). A rule whose
+    every such column is missing from the file is not judged on that file's rows (it would
+    report every employee); the note names the columns, the rules not judged, and what to add.
+    """
+    dropped: set[tuple[str, str]] = set()
+    notes: list[Finding] = []
+    for gap in gaps:
+        table = schema[gap.table]
+        missing = set(gap.columns)
+        affected = []
+        for rule in rules:
+            if rule.table != gap.table:
+                continue
+            needed = {f.name for f in table.fields if f.not_in_siasn and reads(rule, f.name)}
+            if needed and needed <= missing:
+                affected.append(rule)
+                dropped.add((rule.id, gap.file))
+        fields = [table.field(name) for name in gap.columns]
+        notes.append(
+            intake_finding(
+                SKEMA_KOLOM,
+                messages.siasn_gap(table, fields, [(r.id, r.title) for r in affected]),
+                severity="info",
+                table=gap.table,
+                file=gap.file,
+                row=gap.row,
+                column=gap.columns[0],
+            )
+        )
+    kept = [f for f in found if (f.rule, f.file) not in dropped]
+    return kept, notes
 
 
 def offending_rows(

@@ -92,6 +92,18 @@ CODES = (
         failing="fields:\n  - name: hasil_kerja\n    requiredIn: [permenpanrb_2022]\n",
     ),
     LintCode(
+        "table-derived-value",
+        "error",
+        AREA,
+        "Nilai yang diturunkan (fillFrom, deriveFrom, absentValue) menyebut tabel dan kolom yang "
+        "ada, dan nilai yang diberikannya ada dalam constraints.enum kolomnya.",
+        "rules/schema/hukuman_disiplin.yml",
+        passing="fields:\n  - name: tingkat\n    deriveFrom:\n      field: jenis\n"
+        "      prefixes: {ringan: [teguran lisan]}\n",
+        failing="fields:\n  - name: tingkat\n    deriveFrom:\n      field: jenis_hukuman\n"
+        "      prefixes: {ringan: [teguran lisan]}\n",
+    ),
+    LintCode(
         "table-duplicate",
         "error",
         AREA,

@@ -53,15 +53,21 @@ def typed_select(table: Table, columns: dict[str, str], source: str, extra: str 
         if table.regime_field in columns
         else "CAST(NULL AS VARCHAR)"
     )
+    at = {f.name: i for i, f, _ in mapped}
     problems: list[tuple[str, str]] = []
     for i, f, _ in mapped:
         name = ident(f.name)
+        empty = f"v{i} IS NULL"
+        if f.lookup is not None and f.lookup.via in at:
+            empty += f" AND v{at[f.lookup.via]} IS NULL"  # looked up after intake
+        if f.derive is not None and f.derive.field in at:
+            empty += f" AND v{at[f.derive.field]} IS NULL"  # the source's own WAJIB says it
         if f.required:
-            problems.append((f"v{i} IS NULL", f"{{'c': {lit(f.name)}, 'k': 'WAJIB', 'v': NULL}}"))
+            problems.append((empty, f"{{'c': {lit(f.name)}, 'k': 'WAJIB', 'v': NULL}}"))
         elif f.required_in:
             problems.append(
                 (
-                    f"v{i} IS NULL AND {in_regimes_sql(regime, f.required_in)}",
+                    f"{empty} AND {in_regimes_sql(regime, f.required_in)}",
                     f"{{'c': {lit(f.name)}, 'k': 'WAJIB', 'v': NULL}}",
                 )
             )
@@ -75,7 +81,20 @@ def typed_select(table: Table, columns: dict[str, str], source: str, extra: str 
         out_of_range = range_sql(name, f)
         if out_of_range:
             problems.append((out_of_range, f"{{'c': {lit(f.name)}, 'k': 'RANGE', 'v': v{i}}}"))
-    fields = ", ".join(_final(table, f, columns, regime) for f in table.fields)
+    for f in table.fields:
+        origin = f.derive.field if f.derive is not None else ""
+        if f.required and origin in at:
+            # a value the origin's text does not give: say which text was not understood
+            own = f"v{at[f.name]} IS NULL AND " if f.name in at else ""
+            text = f"v{at[origin]}"
+            problems.append(
+                (
+                    f"{own}{text} IS NOT NULL AND {derived_sql(f, text)} IS NULL",
+                    f"{{'c': {lit(f.name)}, 'k': 'TURUN', 'v': {text}}}",
+                )
+            )
+    cleaned_of = {f.name: f"v{i}" for i, f, _ in mapped}
+    fields = ", ".join(_final(table, f, columns, regime, cleaned_of) for f in table.fields)
     blank = " AND ".join(f"v{i} IS NULL" for i, _, _ in mapped) or "TRUE"
     if problems:
         any_problem = " OR ".join(f"({cond})" for cond, _ in problems)
@@ -85,15 +104,33 @@ def typed_select(table: Table, columns: dict[str, str], source: str, extra: str 
         bad = "CAST(NULL AS STRUCT(c VARCHAR, k VARCHAR, v VARCHAR)[])"
     level1 = f"SELECT {keep}{', '.join(cleaned) or 'NULL AS _none'} FROM {source}"
     level2 = f"SELECT {keep}{', '.join(parsed) or '_none'} FROM ({level1})"
+    # the cleaned text stays beside the typed value: derived values and problems read it
     level3 = f"SELECT {keep}{', '.join(finished) or '_none'} FROM ({level2})"
     return f"SELECT {keep}{fields}, ({blank}) AS _blank, {bad} AS _bad FROM ({level3})"
 
 
-def _final(table: Table, f: Field, columns: dict[str, str], regime: str) -> str:
+def derived_sql(f: Field, text: str) -> str:
+    """The value of ``f`` that the start of ``text`` gives (``deriveFrom``), else NULL."""
+    assert f.derive is not None
+    folded = f"regexp_replace(lower({text}), '\\s+', ' ', 'g')"
+    whens = " ".join(
+        f"WHEN starts_with({folded}, {lit(prefix)}) THEN {lit(value)}"
+        for value, prefixes in f.derive.prefixes
+        for prefix in prefixes
+    )
+    return f"(CASE {whens} END)"
+
+
+def _final(
+    table: Table, f: Field, columns: dict[str, str], regime: str, cleaned: dict[str, str]
+) -> str:
     """The typed column ``f`` as the table holds it: read in the row's regime (``regime``),
-    and, when empty, given by the score bands of a number column in their regimes."""
+    and, when empty, given by the score bands of a number column in their regimes, by the text
+    of the column it derives from, or, when the file has no such column, by ``absentValue``."""
     name = ident(f.name)
     value = name if f.name in columns else f"CAST(NULL AS {SQL_TYPES[f.type]})"
+    if f.name not in columns and f.absent_value is not None:
+        value = f"CAST({lit(f.absent_value)} AS {SQL_TYPES[f.type]})"
     whens = [
         f"WHEN {regime} = {lit(scale.regime)} AND {value} = {lit(read)} THEN {lit(meant)}"
         for scale in f.scales
@@ -107,6 +144,8 @@ def _final(table: Table, f: Field, columns: dict[str, str], regime: str) -> str:
         for s in table.fields
         if s.bands is not None and s.bands.target == f.name and s.name in columns
     ]
+    if f.derive is not None and f.derive.field in cleaned:
+        derived.append(derived_sql(f, cleaned[f.derive.field]))
     if derived:
         value = f"coalesce({value}, {', '.join(derived)})"
     return name if value == name else f"{value} AS {name}"

@@ -55,6 +55,16 @@ class InputFile(NamedTuple):
     sha256: str
 
 
+class Gap(NamedTuple):
+    """Columns a file SIASN wrote lacks because SIASN has no place for them (``notInSiasn``):
+    the rules that read them are not judged on that file's rows, and the report says so once."""
+
+    file: str
+    table: str
+    row: int
+    columns: tuple[str, ...]
+
+
 @dataclass
 class Dataset:
     """Typed tables named after the seven schema tables, each row with ``_file`` and ``_row``.
@@ -68,6 +78,7 @@ class Dataset:
     findings: list[Finding] = field(default_factory=list)
     inputs: list[InputFile] = field(default_factory=list)
     present: set[str] = field(default_factory=set)
+    gaps: list[Gap] = field(default_factory=list)
 
     @property
     def tables(self) -> tuple[str, ...]:

@@ -20,8 +20,14 @@ from python_calamine import CalamineError, PasswordError
 
 from checker.data import messages, readers, workbook
 from checker.data.constraints import reference_findings, scale_findings, unique_findings
-from checker.data.dataset import Dataset, InputFile, connect
-from checker.data.intake_checks import SKEMA_BARIS, SKEMA_BERKAS, SKEMA_KOLOM, intake_finding
+from checker.data.dataset import Dataset, Gap, InputFile, connect
+from checker.data.intake_checks import (
+    SKEMA_BARIS,
+    SKEMA_BERKAS,
+    SKEMA_KOLOM,
+    SKEMA_RUJUKAN,
+    intake_finding,
+)
 from checker.data.normalize import SQL_TYPES, ident, in_regimes_sql, lit, regime_sql
 from checker.data.resolve import (
     HEADER_SEARCH_ROWS,
@@ -273,8 +279,63 @@ def _assemble(con: duckdb.DuckDBPyConnection, table: Table, staged: list[Staged]
         f"SELECT {lit(s.file)} AS _file, _row, {fields} FROM {s.view} WHERE NOT _blank"
         for s in staged
     )
-    kind = "VIEW" if all(s.simple for s in staged) else "TABLE"
+    looked_up = [
+        f for f in table.fields if f.lookup is not None and any(f.lookup.via in s.mapped for s in staged)
+    ]
+    if looked_up:
+        # a row that names the employee only by PNS ID takes the NIP of that PNS ID: one join,
+        # materialised, so the rules and checks after intake see the NIP
+        outer = ", ".join(
+            f"coalesce(s.{ident(f.name)}, k{i}.v) AS {ident(f.name)}"
+            if f in looked_up
+            else f"s.{ident(f.name)}"
+            for i, f in enumerate(table.fields)
+        )
+        joins = " ".join(
+            f"LEFT JOIN (SELECT {ident(f.lookup.via)} AS k, min({ident(f.name)}) AS v "
+            f"FROM {ident(f.lookup.resource)} WHERE {ident(f.lookup.via)} IS NOT NULL "
+            f"GROUP BY ALL) k{i} ON s.{ident(f.name)} IS NULL AND k{i}.k = s.{ident(f.lookup.via)}"
+            for i, f in enumerate(table.fields)
+            if f in looked_up and f.lookup is not None
+        )
+        body = f"SELECT s._file, s._row, {outer} FROM ({body}) s {joins}"
+    simple = all(s.simple for s in staged) and not looked_up
+    kind = "VIEW" if simple else "TABLE"
     con.execute(f"CREATE OR REPLACE {kind} {ident(table.name)} AS {body}")
+
+
+def _assembly_order(schema: Mapping[str, Table]) -> list[Table]:
+    """The tables in an order where a table another one looks values up in comes first."""
+    first = {f.lookup.resource for t in schema.values() for f in t.fields if f.lookup}
+    return sorted(schema.values(), key=lambda t: t.name not in first)
+
+
+def lookup_findings(con: duckdb.DuckDBPyConnection, table: Table, present: set[str]) -> list[Finding]:
+    """SKEMA-RUJUKAN for rows still empty in a looked-up column whose ``via`` value (a PNS ID)
+    has no row in the looked-up table (when that table was supplied)."""
+    out: list[Finding] = []
+    for f in table.fields:
+        if f.lookup is None or f.lookup.resource not in present:
+            continue
+        via = ident(f.lookup.via)
+        rows = con.execute(
+            f"SELECT _file, _row, {via} FROM {ident(table.name)} "
+            f"WHERE {ident(f.name)} IS NULL AND {via} IS NOT NULL ORDER BY _file, _row"
+        ).fetchall()
+        out.extend(
+            intake_finding(
+                SKEMA_RUJUKAN,
+                messages.unknown_lookup(table, f, f.lookup.via, f.lookup.resource),
+                table=table.name,
+                file=file,
+                row=row,
+                column=f.lookup.via,
+                expected=f"ada di tabel {f.lookup.resource}",
+                actual=value,
+            )
+            for file, row, value in rows
+        )
+    return out
 
 
 def ingest(
@@ -300,6 +361,7 @@ def ingest(
     con = connection or connect(limits)
     findings: list[Finding] = []
     inputs: list[InputFile] = []
+    gaps: list[Gap] = []
     staged: dict[str, list[Staged]] = {name: [] for name in schema}
     # Staging tables stay behind the views; a second ingest on the same connection must not
     # collide with the first one's.
@@ -332,6 +394,8 @@ def ingest(
                     continue
                 staged[layout.table.name].append(st)
                 findings.extend(_missing_in_regime(con, st, layout))
+                if layout.gaps:
+                    gaps.append(Gap(st.file, layout.table.name, layout.header_row, tuple(layout.gaps)))
                 inputs.append(InputFile(st.file, layout.table.name, st.rows, str(path)))
         if progress:
             progress(len(files), len(files), "")
@@ -353,7 +417,7 @@ def ingest(
                 files[0] if len(files) == 1 else None,
             )
         present = {name for name, parts in staged.items() if parts}
-        for table in schema.values():
+        for table in _assembly_order(schema):
             _assemble(con, table, staged[table.name])
             for st in staged[table.name]:
                 findings.extend(st.bad_findings(con, table))
@@ -362,7 +426,9 @@ def ingest(
                 findings.extend(unique_findings(con, table))
                 findings.extend(scale_findings(con, table))
             findings.extend(reference_findings(con, table, present))
+            if table.name in present:
+                findings.extend(lookup_findings(con, table, present))
     findings.sort(key=Finding.sort_key)
     # Until here ``sha256`` held the path of the file the input came from.
     inputs = [i._replace(sha256=hashes[i.sha256].result()) for i in inputs]
-    return Dataset(con, schema, findings, inputs, present)
+    return Dataset(con, schema, findings, inputs, present, gaps)

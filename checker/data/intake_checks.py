@@ -135,6 +135,7 @@ INTAKE_CHECKS: dict[str, IntakeCheck] = {
 # the kinds of cell problem the typed SELECT records (``checker.data.convert``) → the check
 CELL_CHECKS = {
     "WAJIB": SKEMA_WAJIB,
+    "TURUN": SKEMA_WAJIB,
     "TIPE": SKEMA_TIPE,
     "RANGE": SKEMA_TIPE,
     "ENUM": SKEMA_ENUM,

@@ -40,6 +40,14 @@ def cell_problem(kind: str, f: Field, text: str | None, when: str = "") -> tuple
             f"{label} wajib diisi{scope} tetapi kosong. Lengkapi isinya, lalu kirim ulang berkas.",
             "terisi",
         )
+    if kind == "TURUN":
+        source = f.derive.field if f.derive is not None else ""
+        return (
+            f"{label} kosong, dan isinya tidak dapat ditentukan dari kolom {source} ('{text}'), "
+            f"yang tidak diawali nama yang dikenal. Isi {label.lower()} dengan salah satu dari: "
+            f"{_allowed(f)}, sesuai dokumen sumbernya.",
+            _allowed(f, limit=40),
+        )
     if kind == "NIP":
         return (
             f"{label} berisi '{text}': NIP ini rusak karena tersimpan sebagai angka di Excel "
@@ -233,6 +241,16 @@ def dangling_reference(table: Table, cols: tuple[str, ...], ref: str) -> str:
     )
 
 
+def unknown_lookup(table: Table, f: Field, via: str, ref: str) -> str:
+    """Message for a row whose ``fillFrom`` value (a PNS ID) has no row in ``ref``."""
+    via_title = column_label(via) if via != "pns_id" else "PNS ID"
+    return (
+        f"Baris ini tidak memuat {_label(f)}, dan {via_title}-nya tidak ada di tabel {ref}, "
+        f"sehingga pegawainya tidak diketahui dan barisnya tidak dinilai. Sertakan pegawai itu "
+        f"(dengan {via_title}-nya) di tabel {ref}, atau isi {_label(f)} pada baris ini."
+    )
+
+
 def missing_reference_table(table: Table, ref: str) -> str:
     """Info when the referenced table was not supplied, so references were not checked."""
     return (
@@ -322,3 +340,22 @@ def unread_scores(table: Table, f: Field, count: int, first: int) -> str:
         f"menurut {bands.source} ({ranges}{between}). Nilainya tetap dicatat, tetapi baris itu "
         f"dianggap tidak memiliki {target}; isi kolom {target} bila nilainya diketahui."
     )
+
+
+def siasn_gap(table: Table, fields: list[Field], rules: list[tuple[str, str]]) -> str:
+    """Note for a SIASN file that lacks columns SIASN has no place for (``notInSiasn``)."""
+    names = " dan ".join(f"{_label(f).lower()} ({f.name})" for f in fields)
+    said = f"Berkas ini berasal dari SIASN, yang tidak memiliki kolom {names}. "
+    if rules:
+        listed = "; ".join(f"{rule_id} ({title})" for rule_id, title in rules)
+        said += (
+            f"Karena itu aturan berikut tidak dinilai untuk baris berkas ini: {listed}. "
+            f"Untuk menilainya, tambahkan kolom {', '.join(f.name for f in fields)} ke berkas ini "
+            f"atau kirim data itu dalam tabel {table.name} menurut templat BKD."
+        )
+    else:
+        said += (
+            "Tidak ada aturan yang bergantung pada kolom itu; tambahkan kolomnya bila datanya "
+            "tersedia."
+        )
+    return said

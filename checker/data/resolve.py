@@ -29,6 +29,8 @@ class Layout:
     columns: dict[str, int] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     skipped_rows: list[int] = field(default_factory=list)
+    # columns a SIASN file lacks because SIASN has no place for them (``notInSiasn``)
+    gaps: list[str] = field(default_factory=list)
 
 
 def table_by_name(name: str, schema: dict[str, Table]) -> Table | None:
@@ -73,10 +75,48 @@ def find_header(
     return found, number, cells
 
 
+def siasn_shaped(table: Table, columns: dict[str, int] | dict[str, str]) -> bool:
+    """A source SIASN wrote: it names the employee by PNS ID (every SIASN riwayat does, and the
+    bulk pegawai export carries ``PNS ID``)."""
+    return "pns_id" in columns and any(f.name == "pns_id" for f in table.fields)
+
+
+def _chosen(table: Table, header: list[str]) -> dict[int, str]:
+    """Position → field for the headers that name a field; where several name the same field,
+    the one its ``preferHeaders`` lists wins, and a database copy of a column (``tanggal_``
+    beside ``tanggal``, as the SIASN tools store a parsed date) gives way to the column itself.
+    Other repeats stay in and are reported as duplicates."""
+    mapping = table.header_map
+    keys = [header_key(c) for c in header]
+    named = {pos: mapping[k] for pos, k in enumerate(keys) if k in mapping}
+    texts = {c.strip() for c in header}
+    out: dict[int, str] = {}
+    for pos, name in named.items():
+        cell = header[pos].strip()
+        if cell.endswith("_") and cell.rstrip("_") in texts:
+            continue  # the database's typed copy of a column that is also there
+        rivals = [p for p, n in named.items() if n == name and p != pos]
+        prefer = table.field(name).prefer
+        if rivals and prefer:
+            ranks = {p: prefer.index(keys[p]) if keys[p] in prefer else len(prefer)
+                     for p in (pos, *rivals)}
+            if ranks[pos] > min(ranks.values()):
+                continue
+        out[pos] = name
+    return out
+
+
 def map_columns(table: Table, header: list[str], header_row: int, file: str) -> Layout:
-    """Map header cells to fields; report unknown, duplicate and missing required columns."""
+    """Map header cells to fields; report unknown, duplicate and missing required columns.
+
+    A required column may be absent when its value comes from elsewhere: looked up through
+    another column (``fillFrom``: a SIASN riwayat's NIP through its PNS ID), read from another
+    column (``deriveFrom``), given for the whole file (``absentValue``), or, in a file SIASN
+    wrote, one SIASN has no place for (``notInSiasn``; :attr:`Layout.gaps` lists them).
+    """
     layout = Layout(table=table, header_row=header_row, width=len(header))
     mapping = table.header_map
+    chosen = _chosen(table, header)
     taken: dict[str, str] = {}
 
     def finding(column: str, message: str, severity: str) -> Finding:
@@ -94,6 +134,8 @@ def map_columns(table: Table, header: list[str], header_row: int, file: str) -> 
     for position, cell in enumerate(header):
         key = header_key(cell)
         name = mapping.get(key)
+        if name is not None and position not in chosen:
+            continue  # a copy or a less preferred header of a column that is read
         if name is None:
             if key in table.ignored_headers or (not key and cell == ""):
                 if not key:
@@ -109,7 +151,18 @@ def map_columns(table: Table, header: list[str], header_row: int, file: str) -> 
         else:
             taken[name] = cell
             layout.columns[name] = position
+    siasn = siasn_shaped(table, layout.columns)
     for f in table.fields:
-        if f.required and f.name not in layout.columns:
-            layout.findings.append(finding(f.name, messages.missing_column(table, f), "error"))
+        if f.name in layout.columns:
+            continue
+        if siasn and f.not_in_siasn:
+            layout.gaps.append(f.name)
+            continue
+        if not f.required or f.absent_value is not None:
+            continue
+        if f.lookup is not None and f.lookup.via in layout.columns:
+            continue
+        if f.derive is not None and f.derive.field in layout.columns:
+            continue
+        layout.findings.append(finding(f.name, messages.missing_column(table, f), "error"))
     return layout

@@ -149,6 +149,25 @@ class ScoreBands:
 
 
 @dataclass(frozen=True)
+class Lookup:
+    """``fillFrom``: an empty cell takes the value of the same-named column of the ``resource``
+    row whose ``via`` column equals this row's ``via`` (a SIASN riwayat names the employee by
+    PNS ID only: its NIP comes from ``pegawai`` through ``pns_id``)."""
+
+    via: str
+    resource: str
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """``deriveFrom``: an empty cell takes the value whose prefixes start the text of column
+    ``field`` (case and spacing ignored), e.g. the level of a penalty from its type's name."""
+
+    field: str
+    prefixes: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+@dataclass(frozen=True)
 class Field:
     """One column of a table, as described by its Table Schema field descriptor."""
 
@@ -175,6 +194,16 @@ class Field:
     scales: tuple[Scale, ...] = ()
     # scoreBands: ranges of this number column that give a value of another (enum) column
     bands: ScoreBands | None = None
+    # fillFrom: where an empty cell is looked up; the column is not required when ``via`` is given
+    lookup: Lookup | None = None
+    # deriveFrom: the value read from the start of another column's text when this one is empty
+    derive: Derivation | None = None
+    # absentValue: the value of every row of a file that has no such column
+    absent_value: str | None = None
+    # preferHeaders: when several headers of a file name this column, the one used
+    prefer: tuple[str, ...] = ()
+    # notInSiasn: SIASN has no place for this column; a SIASN file may lack it
+    not_in_siasn: bool = False
 
     @property
     def is_nip(self) -> bool:
@@ -360,7 +389,22 @@ def _field(doc: Located, index: int, data: dict[str, Any], problems: list[Proble
         required_in=tuple(data.get("requiredIn", ())),
         scales=scales,
         bands=_bands(doc, at, name, data, problems),
+        lookup=Lookup(**data["fillFrom"]) if "fillFrom" in data else None,
+        derive=_derivation(data.get("deriveFrom")),
+        absent_value=data.get("absentValue"),
+        prefer=tuple(header_key(h) for h in data.get("preferHeaders", ())),
+        not_in_siasn=bool(data.get("notInSiasn", False)),
     )
+
+
+def _derivation(spec: dict[str, Any] | None) -> Derivation | None:
+    if spec is None:
+        return None
+    prefixes = tuple(
+        (str(value), tuple(" ".join(p.lower().split()) for p in starts))
+        for value, starts in spec["prefixes"].items()
+    )
+    return Derivation(spec["field"], prefixes)
 
 
 def _regime_problem(doc: Located, at: list[str | int], message: str) -> Problem:
@@ -783,6 +827,62 @@ def _references(
                 )
 
 
+def _links(doc: Located, table: Table, built: dict[str, Table], problems: list[Problem]) -> None:
+    """fillFrom and deriveFrom name columns that exist: ``via`` and the looked-up column in
+    both tables, the derivation's source column in this one, and derived values in the enum."""
+    index = {item["name"]: i for i, item in reversed(list(enumerate(doc.data["fields"])))}
+    names = {f.name for f in table.fields}
+    for f in table.fields:
+        at: list[str | int] = ["fields", index[f.name]]
+        if f.lookup is not None:
+            target = built.get(f.lookup.resource)
+            wanted = [(f.lookup.via, "via", names)]
+            if target is not None:
+                theirs = {t.name for t in target.fields}
+                wanted += [(f.lookup.via, "via", theirs), (f.name, "resource", theirs)]
+            elif f.lookup.resource not in TABLES:
+                wanted.append((f.lookup.resource, "resource", set()))
+            for column, key, where in wanted:
+                if column not in where:
+                    problems.append(
+                        doc.problem(
+                            [*at, "fillFrom", key, "__value__"],
+                            "table-derived-value",
+                            f"fillFrom kolom {f.name} menyebut {column!r}, yang tidak ada di tabel "
+                            f"{f.lookup.resource if where is not names else table.name}",
+                        )
+                    )
+        if f.derive is not None:
+            if f.derive.field not in names:
+                problems.append(
+                    doc.problem(
+                        [*at, "deriveFrom", "field", "__value__"],
+                        "table-derived-value",
+                        f"deriveFrom kolom {f.name} menyebut kolom {f.derive.field!r}, yang tidak "
+                        f"ada di tabel {table.name}",
+                    )
+                )
+            for value, _ in f.derive.prefixes:
+                if f.enum and value not in f.enum:
+                    problems.append(
+                        doc.problem(
+                            [*at, "deriveFrom", "prefixes", value],
+                            "table-derived-value",
+                            f"deriveFrom kolom {f.name} memberi nilai {value!r} yang tidak ada "
+                            "dalam constraints.enum",
+                        )
+                    )
+        if f.absent_value is not None and f.enum and f.absent_value not in f.enum:
+            problems.append(
+                doc.problem(
+                    [*at, "absentValue", "__value__"],
+                    "table-derived-value",
+                    f"absentValue kolom {f.name} ({f.absent_value!r}) tidak ada dalam "
+                    "constraints.enum",
+                )
+            )
+
+
 def _table_aliases(built: dict[str, tuple[Located, Table]], problems: list[Problem]) -> None:
     """A file or sheet name must point at one table, or intake would pick one at random."""
     owner = {header_key(name): name for name in built}
@@ -852,6 +952,7 @@ def load_schema_unchecked(directory: str | Path) -> tuple[dict[str, Table] | Non
     tables = {name: table for name, (_, table) in built.items()}
     for doc, table in built.values():
         _references(doc, table, tables, problems)
+        _links(doc, table, tables, problems)
     _table_aliases(built, problems)
     for name in TABLES:
         if name not in declared:

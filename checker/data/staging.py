@@ -40,19 +40,36 @@ class Staged:
     rows: int
     objects: list[tuple[str, str]]
     simple: bool = True  # ``_row`` is ``rowid`` plus a constant: cheap to serve as a view
+    mapped: frozenset[str] = frozenset()  # the fields the source has a column for
 
     def bad_findings(self, con: duckdb.DuckDBPyConnection, table: Table) -> list[Finding]:
         """Findings for the unreadable cells recorded in ``_bad``."""
-        nip = "nip" if any(f.name == "nip" for f in table.fields) else "NULL"
+        nip = nip_sql(table, self.mapped, "s")
         rows = con.execute(
-            f"SELECT _row, {nip}, b.c, b.k, b.v FROM (SELECT _row, {nip}, unnest(_bad) AS b "
-            f"FROM {self.view} WHERE NOT _blank AND _bad IS NOT NULL)"
+            f"SELECT _row, nip, b.c, b.k, b.v FROM (SELECT _row, {nip} AS nip, unnest(_bad) AS b "
+            f"FROM {self.view} s WHERE NOT _blank AND _bad IS NOT NULL)"
         ).fetchall()
         return convert.bad_findings(table, [(self.file, *r) for r in rows])
 
     def drop(self, con: duckdb.DuckDBPyConnection) -> None:
         """Drop the staging objects."""
         _drop(con, self.objects)
+
+
+def nip_sql(table: Table, mapped: frozenset[str] | set[str], alias: str) -> str:
+    """The NIP of row ``alias`` of ``table`` as findings name it: its own, else the one its
+    ``fillFrom`` column (a SIASN PNS ID) finds in the looked-up table, else NULL."""
+    nip = next((f for f in table.fields if f.name == "nip"), None)
+    if nip is None:
+        return "NULL"
+    own = f"{alias}.nip"
+    if nip.lookup is None or nip.lookup.via not in mapped:
+        return own
+    via = ident(nip.lookup.via)
+    return (
+        f"coalesce({own}, (SELECT min(k.nip) FROM {ident(nip.lookup.resource)} k "
+        f"WHERE k.{via} = {alias}.{via}))"
+    )
 
 
 def _columns(layout: Layout) -> dict[str, str]:
@@ -162,7 +179,8 @@ def stage_csv(
     objects.append(("VIEW", view))
     loaded = con.execute(f"SELECT count(*) FROM {ident(name)} WHERE NOT _blank").fetchone()
     simple = len(objects) == 2  # neither a line map nor a skip table was needed
-    return Staged(file, table, view, int(loaded[0]) if loaded else 0, objects, simple)
+    rows = int(loaded[0]) if loaded else 0
+    return Staged(file, table, view, rows, objects, simple, frozenset(layout.columns))
 
 
 def _nul_findings(cells: list[tuple[int, int]], layout: Layout, file: str) -> list[Finding]:
@@ -201,4 +219,11 @@ def stage_workbook_sheet(
     con.execute(f"DROP TABLE {raw}")
     loaded = con.execute(f"SELECT count(*) FROM {ident(name)} WHERE NOT _blank").fetchone()
     count = int(loaded[0]) if loaded else 0
-    return Staged(src.label, layout.table.name, ident(name), count, [("TABLE", ident(name))])
+    return Staged(
+        src.label,
+        layout.table.name,
+        ident(name),
+        count,
+        [("TABLE", ident(name))],
+        mapped=frozenset(layout.columns),
+    )

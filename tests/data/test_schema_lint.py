@@ -112,9 +112,10 @@ CASES: dict[str, tuple[str, str, str, list[tuple[int, int, str, str]]]] = {
                 8,
                 5,
                 "table-schema",
-                "kunci tidak dikenal: contraints; kunci yang diizinkan: aliases, categories, "
-                "constraints, description, enumAliases, enumGroups, enumScales, falseValues, name, "
-                "normalize, requiredIn, scoreBands, title, trueValues, type",
+                "kunci tidak dikenal: contraints; kunci yang diizinkan: absentValue, aliases, "
+                "categories, constraints, deriveFrom, description, enumAliases, enumGroups, "
+                "enumScales, falseValues, fillFrom, name, normalize, notInSiasn, preferHeaders, "
+                "requiredIn, scoreBands, title, trueValues, type",
             )
         ],
     ),
@@ -446,6 +447,7 @@ def test_real_descriptors_load_as_before() -> None:
         "kedudukan_hukum",
         "melayani_publik",
         "aktif",
+        "pns_id",
     ]
     status = pegawai.field("kedudukan_hukum")
     assert status.value_map["03"] == status.value_map["TUBEL"] == "Tugas Belajar"

@@ -61,6 +61,9 @@ def row_from(rule: Rule, source: str | None = None) -> str:
     base = source or rule.table
     if rule.table == "unit_kerja":
         return f"FROM {base} AS t"
+    # a record that names no employee (no NIP, or a PNS ID no employee has) is intake's
+    # finding, not a breach of whoever it might be
+    base = f"(SELECT * FROM {base} WHERE nip IS NOT NULL)"
     if population is not None and not population.everyone:
         # a record is judged unless its employee is known and outside the population (the
         # record of an NIP missing from pegawai is judged, as intake reports the NIP apart)
