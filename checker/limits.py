@@ -61,6 +61,9 @@ class Limits:
     sheet_extent: int
     # findings in one report (JSON, CSV and XLSX reports never drop any: over this, no report)
     findings: int | None
+    # bytes of one JSON file (the SIASN API's shape): it is parsed whole, taking several times
+    # its size in memory, so a larger one is sent as CSV
+    json_bytes: int = 32 * MIB
 
     @classmethod
     def service(cls) -> Limits:
@@ -89,6 +92,7 @@ class Limits:
             cells_per_workbook=5_000_000,
             sheet_extent=max(5_000_000, memory // 4 // BYTES_PER_SHEET_CELL),
             findings=None,
+            json_bytes=max(256 * MIB, memory // 16),
         )
 
     def but(self, **changes: object) -> Limits:

@@ -9,6 +9,7 @@ path that does not exist, or not a single file that can be tied to a table.
 
 from __future__ import annotations
 
+import json
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterable, Mapping
@@ -48,7 +49,7 @@ KEY_FILE = "kunci_jawaban.csv"
 Progress = Callable[[int, int, str], None]
 TEXT_SUFFIXES = {".csv", ".txt", ".tsv"}
 # files agencies may put beside their data that are never tables, whatever they contain
-KNOWN_OTHER = {".pdf", ".doc", ".docx", ".pptx", ".jpg", ".jpeg", ".png", ".zip", ".json", ".md"}
+KNOWN_OTHER = {".pdf", ".doc", ".docx", ".pptx", ".jpg", ".jpeg", ".png", ".zip", ".md"}
 BOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".xlsb"}
 _ZIP, _OLE = b"PK\x03\x04", b"\xd0\xcf\x11\xe0"
 
@@ -85,9 +86,10 @@ def _berkas(
 
 
 def _kind(path: Path) -> str:
-    """What a file is: "book", "text", "zip" (an archive of files) or "other" — by the name's
-    extension as agencies' tools write it (any case, padded with spaces), else by the content
-    (a workbook's zip or OLE signature, or text with lines and few control bytes)."""
+    """What a file is: "book", "text", "json", "zip" (an archive of files) or "other" — by the
+    name's extension as agencies' tools write it (any case, padded with spaces), else by the
+    content (a workbook's zip or OLE signature, JSON's opening bracket, or text with lines and
+    few control bytes)."""
     with path.open("rb") as fh:
         head = fh.read(4096)
     magic = head[:4]
@@ -99,6 +101,8 @@ def _kind(path: Path) -> str:
         return "book" if _is_workbook(path) else "zip"
     if suffix in BOOK_SUFFIXES:
         return "book"
+    if suffix == ".json" or head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"[", b"{"):
+        return "json"
     if suffix in TEXT_SUFFIXES or (suffix not in KNOWN_OTHER and _looks_like_text(head)):
         return "text"
     return "other"
@@ -172,6 +176,19 @@ def _sources(
     if kind in ("other", "zip"):
         what = "jenis" if kind == "other" else "zip"
         findings.append(_berkas(str(path), what, severity="warning", table=table))
+        return []
+    if kind == "json":
+        try:
+            return [readers.open_json(path, limits)]
+        except workbook.OverBudget as exc:
+            findings.append(intake_finding(SKEMA_BERKAS, exc.message, table=table, file=str(path)))
+        except readers.NotATable as exc:
+            findings.append(intake_finding(SKEMA_BERKAS, str(exc), table=table, file=str(path)))
+        except json.JSONDecodeError as exc:
+            message = messages.json_broken(exc.lineno, exc.colno)
+            findings.append(intake_finding(SKEMA_BERKAS, message, table=table, file=str(path)))
+        except (UnicodeDecodeError, RecursionError):
+            findings.append(_berkas(str(path), "biner", table=table))
         return []
     if kind == "book":
         try:
@@ -280,7 +297,9 @@ def _assemble(con: duckdb.DuckDBPyConnection, table: Table, staged: list[Staged]
         for s in staged
     )
     looked_up = [
-        f for f in table.fields if f.lookup is not None and any(f.lookup.via in s.mapped for s in staged)
+        f
+        for f in table.fields
+        if f.lookup is not None and any(f.lookup.via in s.mapped for s in staged)
     ]
     if looked_up:
         # a row that names the employee only by PNS ID takes the NIP of that PNS ID: one join,
@@ -310,7 +329,9 @@ def _assembly_order(schema: Mapping[str, Table]) -> list[Table]:
     return sorted(schema.values(), key=lambda t: t.name not in first)
 
 
-def lookup_findings(con: duckdb.DuckDBPyConnection, table: Table, present: set[str]) -> list[Finding]:
+def lookup_findings(
+    con: duckdb.DuckDBPyConnection, table: Table, present: set[str]
+) -> list[Finding]:
     """SKEMA-RUJUKAN for rows still empty in a looked-up column whose ``via`` value (a PNS ID)
     has no row in the looked-up table (when that table was supplied)."""
     out: list[Finding] = []
@@ -395,7 +416,9 @@ def ingest(
                 staged[layout.table.name].append(st)
                 findings.extend(_missing_in_regime(con, st, layout))
                 if layout.gaps:
-                    gaps.append(Gap(st.file, layout.table.name, layout.header_row, tuple(layout.gaps)))
+                    gaps.append(
+                        Gap(st.file, layout.table.name, layout.header_row, tuple(layout.gaps))
+                    )
                 inputs.append(InputFile(st.file, layout.table.name, st.rows, str(path)))
         if progress:
             progress(len(files), len(files), "")

@@ -8,6 +8,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from checker.data.schema import TABLES, Band, Field, Table
+from checker.limits import memory_text
 from checker.wording import column_label, digits, sentence_case
 
 _EXPECTED_TYPE = {
@@ -122,6 +123,33 @@ def text_too_many_cells(lines: int, width: int, limit: int) -> str:
         f"Berkas ini memuat {digits(lines)} baris × {digits(width)} kolom = "
         f"{digits(lines * width)} sel, melebihi batas {digits(limit)} sel per berkas. Bagi data "
         "menjadi beberapa berkas (misalnya per unit kerja), lalu kirim kembali."
+    )
+
+
+def json_too_large(size: int, limit: int) -> str:
+    """A JSON file over the bytes one JSON file may have (SKEMA-BERKAS)."""
+    return (
+        f"Berkas JSON ini berukuran {memory_text(size)}, melebihi batas {memory_text(limit)} "
+        "untuk berkas JSON (berkas JSON dibaca utuh ke memori). Kirim data sebesar ini sebagai "
+        "CSV, atau bagi menjadi beberapa berkas JSON."
+    )
+
+
+def json_broken(line: int, column: int) -> str:
+    """A JSON file that does not parse (SKEMA-BERKAS)."""
+    return (
+        f"Berkas JSON ini tidak dapat dibaca: penulisannya rusak pada baris {line} kolom {column} "
+        "(misalnya tanda kurung atau koma yang hilang, atau berkas terpotong). Unduh ulang "
+        "jawaban API-nya secara utuh, atau ekspor datanya sebagai CSV."
+    )
+
+
+def json_not_records() -> str:
+    """A JSON file that holds no list of records (SKEMA-BERKAS)."""
+    return (
+        "Berkas JSON ini tidak berisi daftar data: yang dapat dibaca adalah daftar objek "
+        '([{...}, {...}]) atau jawaban API SIASN ({"data": [{...}, ...]}). Kirim jawaban API '
+        "apa adanya, atau ekspor datanya sebagai CSV."
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -182,6 +183,58 @@ def open_workbook(path: Path, limits: Limits | None = None) -> list[Source]:
     from checker.data import workbook  # it builds Sources: imported here to avoid a cycle
 
     return workbook.open_workbook(path, limits)
+
+
+class NotATable(ValueError):
+    """A JSON file that holds no list of records; the message says what it holds instead."""
+
+
+def _json_text(value: Any) -> str | None:
+    """A JSON value as the text a CSV of the same record would hold."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return _cell_text(str(value), False)
+
+
+def open_json(path: Path, limits: Limits) -> Source:
+    """The records of a JSON file as a Source: a list of objects, or an object whose ``data``
+    holds that list (the SIASN API's answer, ``{"code": 1, "data": [...]}``).
+
+    The header is every key, in the order first seen; a key whose values are all nested
+    (SIASN's ``path`` of documents) is left out. Record ``n`` is row ``n``; the header is row 0.
+    Over ``limits.json_bytes`` the file is not parsed (:class:`~checker.data.workbook.OverBudget`).
+    """
+    from checker.data import messages, workbook
+
+    size = path.stat().st_size
+    if size > limits.json_bytes:
+        raise workbook.OverBudget(messages.json_too_large(size, limits.json_bytes))
+    with path.open("rb") as fh:
+        data = json.loads(fh.read().decode("utf-8-sig"))
+    if isinstance(data, dict) and isinstance(data.get("data"), list):
+        data = data["data"]
+    if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
+        raise NotATable(messages.json_not_records())
+    keys: dict[str, bool] = {}
+    for record in data:
+        for key, value in record.items():
+            flat = not isinstance(value, (dict, list))
+            keys[str(key)] = keys.get(str(key), False) or flat or value in ({}, [])
+    header = [k for k, flat in keys.items() if flat]
+    cells = sum(len(r) for r in data)
+    if cells > min(limits.cells_per_file, limits.cells_per_workbook):
+        raise workbook.OverBudget(
+            messages.text_too_many_cells(len(data), len(header), limits.cells_per_workbook)
+        )
+    rows: list[tuple[int, list[Any]]] = [(0, list(header))]
+    for number, record in enumerate(data, start=1):
+        rows.append((number, [_json_text(record.get(k)) for k in header]))
+    preview = [(n, [c or "" for c in r]) for n, r in rows[:PREVIEW_ROWS]]
+    return Source(path, path.stem, None, preview, cells=rows)
 
 
 def stage_sheet(

@@ -98,8 +98,10 @@ def _chosen(table: Table, header: list[str]) -> dict[int, str]:
         rivals = [p for p, n in named.items() if n == name and p != pos]
         prefer = table.field(name).prefer
         if rivals and prefer:
-            ranks = {p: prefer.index(keys[p]) if keys[p] in prefer else len(prefer)
-                     for p in (pos, *rivals)}
+            ranks = {
+                p: prefer.index(keys[p]) if keys[p] in prefer else len(prefer)
+                for p in (pos, *rivals)
+            }
             if ranks[pos] > min(ranks.values()):
                 continue
         out[pos] = name
