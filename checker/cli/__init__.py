@@ -362,10 +362,11 @@ def template(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["csv", "xlsx"]),
+    type=click.Choice(["csv", "xlsx", "siasn"]),
     default="csv",
     show_default=True,
-    help="csv (satu berkas per tabel) atau xlsx (satu workbook).",
+    help="csv (satu berkas per tabel), xlsx (satu workbook), atau siasn (berkas seperti "
+    "unduhan SIASN: data pegawai dan riwayat rw-golongan, rw-kursus, rw-diklat, rw-skp22, …).",
 )
 @click.option(
     "--fault-rate",
@@ -394,10 +395,14 @@ def sample(
     jawaban (kunci_jawaban.csv) memuat setiap pelanggaran tertanam (kind breach) dan setiap data
     yang tepat berada di sisi patuh suatu ambang (kind near_miss), yang tidak boleh dilaporkan.
 
+    --format siasn menulis data yang sama dalam bentuk unduhan SIASN (panduan: Data dari SIASN);
+    kolom baris kunci jawabannya dikosongkan karena barisnya tidak sama dengan berkas SIASN.
+
     \b
     Contoh:
       kebijakan sample -o sampel --employees 5000 --seed 7
       kebijakan sample -o sampel-xlsx --format xlsx --employees 500 --fault-rate 0.05
+      kebijakan sample -o sampel-siasn --format siasn --employees 500
       kebijakan sample -o sampel-uji --policy policy-usulan
       kebijakan sample -o build/sampel --ref v2026.1
     """

@@ -372,7 +372,15 @@ def unread_scores(table: Table, f: Field, count: int, first: int) -> str:
 
 def siasn_gap(table: Table, fields: list[Field], rules: list[tuple[str, str]]) -> str:
     """Note for a SIASN file that lacks columns SIASN has no place for (``notInSiasn``)."""
-    names = " dan ".join(f"{_label(f).lower()} ({f.name})" for f in fields)
+
+    def named(f: Field) -> str:
+        label = _label(f).lower()
+        shown = [f.name] if f.name != label else []
+        if f.enum:
+            shown.append("/".join(f.enum))
+        return f"{label} ({', '.join(shown)})" if shown else label
+
+    names = " dan ".join(named(f) for f in fields)
     said = f"Berkas ini berasal dari SIASN, yang tidak memiliki kolom {names}. "
     if rules:
         listed = "; ".join(f"{rule_id} ({title})" for rule_id, title in rules)

@@ -42,6 +42,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import random
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -236,16 +237,20 @@ def generate_sample(
     progress: Callable[[int, int], None] | None = None,
     policy_root: str | Path | None = None,
     thresholds: Thresholds | None = None,
+    intake_faults: bool = True,
 ) -> SampleResult:
     """Write a deterministic sample (same arguments → byte-identical files) into ``out``.
 
-    Thresholds come from the policy at ``policy_root`` (default: the one the checker uses)."""
+    Thresholds come from the policy at ``policy_root`` (default: the one the checker uses).
+    ``fmt`` is ``csv``, ``xlsx``, or ``siasn``: the CSV sample rewritten in the shapes SIASN
+    exports (:mod:`checker.data.siasn`), without the badly written rows of intake faults, which
+    are ours, not SIASN's. ``intake_faults=False`` leaves those rows out of any format."""
     if employees < 1:
         raise UsageError("Jumlah pegawai (--employees) harus paling sedikit 1.")
     if not 0 <= fault_rate <= 1:
         raise UsageError("Tingkat kesalahan (--fault-rate) harus antara 0 dan 1, contoh 0.02.")
-    if fmt not in ("csv", "xlsx"):
-        raise UsageError("Format harus csv atau xlsx.")
+    if fmt not in ("csv", "xlsx", "siasn"):
+        raise UsageError("Format harus csv, xlsx, atau siasn.")
     if fmt == "xlsx" and employees > XLSX_MAX_EMPLOYEES:
         raise UsageError(
             f"Format xlsx hanya untuk paling banyak {XLSX_MAX_EMPLOYEES:,} pegawai (batas baris "
@@ -255,6 +260,16 @@ def generate_sample(
     th.require()
     target = Path(out)
     target.mkdir(parents=True, exist_ok=True)
+    if fmt == "siasn":
+        from checker.data.siasn import to_siasn
+
+        with tempfile.TemporaryDirectory(prefix="kebijakan-sampel-") as tmp:
+            own = generate_sample(
+                tmp, employees=employees, seed=seed, fault_rate=fault_rate, progress=progress,
+                thresholds=th, intake_faults=False,
+            )  # fmt: skip
+            files = to_siasn(Path(tmp), target)
+        return SampleResult(files, target / KEY_FILE, own.rows, own.faults)
     rng = random.Random(seed)
     units = people.units()
     writer = _Writer(target, fmt, rng)
@@ -282,7 +297,7 @@ def generate_sample(
                 state.pending.append(rng.choice(RULE_FAULTS[:-1]))
             rule = "KAR-BUP" if band == "bup" else _early_fault(emp, state.pending)
             _plant(state, emp, rule, serials, band)
-            if fault_rate and rng.random() < fault_rate:
+            if fault_rate and rng.random() < fault_rate and intake_faults:
                 faults.intake_fault(rng, emp, writer.last_rows, intake_kinds)
             writer.flush_employee()
             if emp.status == "PNS" and len(emp.nip) == 18:

@@ -478,7 +478,8 @@ def test_real_descriptors_load_as_before() -> None:
     assert pegawai.field("aktif").true_values == ("Ya", "Y", "1", "true", "Aktif")
     assert pegawai.field("tmt_golongan").required is False
     assert pegawai.header_map["nip_baru"] == "nip"
-    assert "pns_id" in pegawai.ignored_headers and len(pegawai.ignored_headers) == 52
+    assert "nip_lama" in pegawai.ignored_headers and len(pegawai.ignored_headers) == 51
+    assert pegawai.header_map["pns_id"] == "pns_id"
     kinerja = schema["penilaian_kinerja"]
     assert kinerja.field("predikat").enum == (
         "Sangat Baik",

@@ -618,8 +618,8 @@ def test_siasn_hukdis_headers(tmp_path: Path) -> None:
     folder = d.write(tmp_path / "kiriman")
     path = folder / "hukuman_disiplin.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
-    assert lines[0] == "nip,tingkat,jenis,tmt_mulai,tmt_selesai,masa_tahun,masa_bulan"
-    lines[0] = "nip,tingkat,jenis,tmt_mulai,akhirHukumanTanggal,masaTahun,masaBulan"
+    assert lines[0] == "nip,tingkat,jenis,tmt_mulai,tmt_selesai,masa_tahun,masa_bulan,pns_id"
+    lines[0] = "nip,tingkat,jenis,tmt_mulai,akhirHukumanTanggal,masaTahun,masaBulan,pnsOrang"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     report = check([folder], as_of=AS_OF, years=[2025], policy_root=POLICY, rules_root=RULES)
     assert not [
