@@ -34,7 +34,7 @@ from checker.data.people import PANGKAT
 
 # the bulk "data pegawai" CSV header (domain notes 5.1; kanekescom/laravel-siasn-simpeg
 # PegawaiCsvTransformer)
-PEGAWAI_HEADER = (
+PEGAWAI_HEADER = (  # noqa: SIM905 - the header as the source lists it, one string
     "PNS ID, NIP BARU, NIP LAMA, NAMA, GELAR DEPAN, GELAR BELAKANG, TEMPAT LAHIR ID, "
     "TEMPAT LAHIR NAMA, TANGGAL LAHIR, JENIS KELAMIN, AGAMA ID, AGAMA NAMA, JENIS KAWIN ID, "
     "JENIS KAWIN NAMA, NIK, NOMOR HP, EMAIL, EMAIL GOV, ALAMAT, NPWP NOMOR, BPJS, "
@@ -65,7 +65,8 @@ DIKLAT = ("id", "idPns", "nipBaru", "nipLama", "latihanStrukturalNama", "nomor",
           "tahun", "tanggalSelesai", "institusiPenyelenggara", "jumlahJam")  # fmt: skip
 SKP22 = ("id", "hasilKinerja", "hasilKinerjaNilai", "kuadranKinerja", "KuadranKinerjaNilai",
          "namaPenilai", "nipNrpPenilai", "penilaiGolonganId", "penilaiJabatanNm", "penilaiUnorNm",
-         "perilakuKerja", "PerilakuKerjaNilai", "pnsDinilaiId", "statusPenilai", "tahun")  # fmt: skip
+         "perilakuKerja", "PerilakuKerjaNilai", "pnsDinilaiId", "statusPenilai",
+         "tahun")  # fmt: skip
 SKP = ("id", "tahun", "nilaiSkp", "nilaiPerilakuKerja", "nilaiPrestasiKerja", "pns",
        "penilaiNipNrp")  # fmt: skip
 HUKDIS = ("id", "pnsOrang", "jenisHukuman", "jenisHukumanNama", "skNomor", "skTanggal",
@@ -169,8 +170,8 @@ def _write(source: Path, out: _Out) -> None:
         kind = r["jenis_kp"]
         values = {
             "idPns": pns_id(r["nip"]), "nipBaru": r["nip"], "golongan": r["golongan"],
-            "pangkat": PANGKAT.get(r["golongan"], r["golongan"]), "tmtGolongan": siasn_date(r["tmt"]),
-            "jenisKPNama": KP_NAMES.get(kind, kind),
+            "pangkat": PANGKAT.get(r["golongan"], r["golongan"]),
+            "tmtGolongan": siasn_date(r["tmt"]), "jenisKPNama": KP_NAMES.get(kind, kind),
         }  # fmt: skip
         out.row("rw-golongan.csv", GOLONGAN, values)
     for r in _rows(source / "pelatihan.csv"):
@@ -197,7 +198,8 @@ def _write(source: Path, out: _Out) -> None:
         if year >= 2022:
             values = {
                 "pnsDinilaiId": pns_id(r["nip"]), "tahun": r["tahun"],
-                "hasilKinerja": r["hasil_kerja"].upper(), "perilakuKerja": r["perilaku_kerja"].upper(),
+                "hasilKinerja": r["hasil_kerja"].upper(),
+                "perilakuKerja": r["perilaku_kerja"].upper(),
                 "kuadranKinerja": r["predikat"].upper(), "nipNrpPenilai": r["nip_penilai"],
             }  # fmt: skip
             out.row("rw-skp22.csv", SKP22, values)
