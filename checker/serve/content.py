@@ -4,7 +4,8 @@
 spreadsheet (its ``mimetype`` entry), a Word or PowerPoint file (refused), or a plain ZIP of data
 files. ``\\xd0\\xcf\\x11\\xe0`` opens an OLE file: an Excel 97-2003 workbook, a password-protected
 workbook (refused with advice) or another Office document (refused). Anything else must be text
-that decodes (UTF-8, UTF-16 or Windows-1252, as the intake reads it): then it is CSV.
+that decodes (UTF-8, UTF-16 or Windows-1252, as the intake reads it): then it is JSON (the SIASN
+API's answer) when it opens with ``[`` or ``{``, else CSV.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ EXTENSIONS = {
     "ods": ".ods",
     "xls": ".xls",
     "zip": ".zip",
+    "json": ".json",
 }
 KIND_LABELS = {
     "csv": "CSV",
@@ -36,9 +38,12 @@ KIND_LABELS = {
     "ods": "OpenDocument (.ods)",
     "xls": "Excel 97-2003 (.xls)",
     "zip": "ZIP",
+    "json": "JSON (API SIASN)",
     "skipped": "tidak diperiksa",
 }
-ADVICE = "Kirim data sebagai CSV, Excel (.xlsx), atau ZIP berisi berkas CSV."
+ADVICE = (
+    "Kirim data sebagai CSV, Excel (.xlsx), JSON dari API SIASN, atau ZIP berisi berkas-berkas itu."
+)
 _BINARY = (
     (b"%PDF", "dokumen PDF"),
     (b"\x89PNG", "gambar PNG"),
@@ -105,7 +110,8 @@ def damaged(name: str, detail: str = "isinya rusak atau terpotong") -> UploadRej
 
 
 def detect_kind(path: Path, name: str) -> str:
-    """``csv``, ``xlsx``, ``xlsb``, ``ods``, ``xls`` or ``zip``; UploadRejected otherwise."""
+    """``csv``, ``json``, ``xlsx``, ``xlsb``, ``ods``, ``xls`` or ``zip``; UploadRejected
+    otherwise."""
     with path.open("rb") as fh:
         head = fh.read(SNIFF_BYTES)
     if not head:
@@ -134,6 +140,8 @@ def detect_kind(path: Path, name: str) -> str:
     encoding = detect_encoding(head)
     if encoding is None or not _mostly_text(head, encoding):
         raise not_data(name, "data biner")
+    if text.lstrip()[:1] in (b"[", b"{"):
+        return "json"  # a CSV never opens with a bracket; the SIASN API's answer does
     return "csv"
 
 

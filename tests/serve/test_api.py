@@ -167,3 +167,27 @@ def test_nothing_is_kept_of_a_rejected_upload(live: Live) -> None:
     assert response.status_code == 415
     assert stored_folders(live) == before
     assert json.loads(response.text)["detail"].startswith("Berkas “pegawai.csv” bukan data")
+
+
+SIASN = Path(__file__).resolve().parents[1] / "data" / "siasn" / "json"
+
+
+def test_siasn_api_answers_are_checked_as_json(live: Live) -> None:
+    """The SIASN API's answers, uploaded as they come (named anything), are read as JSON, and
+    the riwayat keyed by PNS ID are judged against the employees' NIP."""
+    files = [
+        ("files", (f"unduhan-{i}.txt", path.read_bytes(), "application/json"))
+        for i, path in enumerate(sorted(SIASN.glob("*.json")))
+    ] + [("files", ("unit_kerja.csv", (SIASN / "unit_kerja.csv").read_bytes(), "text/csv"))]
+    response = upload(live, "A", files)
+    assert response.status_code == 202, response.text
+    kinds = {f["name"]: f["kind"] for f in response.json()["receipt"]["files"]}
+    assert [k for n, k in kinds.items() if n.startswith("unduhan-")] == ["json"] * 9
+    done = live.wait("A", response.json()["id"])
+    assert done["status"] == "done", done["error"]
+    with live.client("A") as client:
+        data = client.get(f"/api/v1/pengajuan/{response.json()['id']}/laporan.json")
+    report = Report.from_dict(data.json())
+    assert {i.table for i in report.inputs} >= {"pegawai", "penilaian_kinerja", "pelatihan"}
+    skp = [f for f in report.findings if f.rule == "KIN-PREDIKAT"]
+    assert [f.nip for f in skp] == ["197203182005081003"]  # a row with pnsDinilaiId only

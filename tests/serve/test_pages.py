@@ -176,7 +176,8 @@ def test_form_rejects_a_non_spreadsheet_in_indonesian(live: Live, browsers: Brow
     assert response.status_code == 415
     assert (
         "Berkas “pegawai.xlsx” bukan data yang dapat diperiksa: isinya dokumen PDF. "
-        "Kirim data sebagai CSV, Excel (.xlsx), atau ZIP berisi berkas CSV."
+        "Kirim data sebagai CSV, Excel (.xlsx), JSON dari API SIASN, atau ZIP berisi "
+        "berkas-berkas itu."
     ) in response.text
     assert 'value="2026-06-30"' in response.text  # the form keeps what was filled in
 

@@ -60,6 +60,8 @@ def kind_of(tmp_path: Path, data: bytes, name: str = "berkas") -> str:
             "ods",
         ),
         (zipped({"pegawai.csv": b"nip\n1\n"}), "zip"),
+        (b'{"code": 1, "data": [{"pnsDinilaiId": "A1", "tahun": 2025}]}', "json"),
+        (b'\xef\xbb\xbf\n  [{"idPns": "A1", "golongan": "III/b"}]', "json"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(200) + "Workbook".encode("utf-16-le"), "xls"),
     ],
 )
