@@ -61,7 +61,7 @@ class Gap(NamedTuple):
 
     file: str
     table: str
-    row: int
+    row: int | None
     columns: tuple[str, ...]
 
 

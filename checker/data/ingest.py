@@ -14,6 +14,7 @@ import tempfile
 import zipfile
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
@@ -150,6 +151,8 @@ def _layout(
         return None
     layout = map_columns(table, cells, header_row, label)
     layout.skipped_rows = [n for n, _ in src.preview if n < header_row]
+    if header_row == 0:  # a JSON file's keys: there is no header line to point at
+        layout.findings = [replace(f, row=None) for f in layout.findings]
     findings.extend(layout.findings)
     if layout.skipped_rows:
         first, last = layout.skipped_rows[0], layout.skipped_rows[-1]
@@ -416,9 +419,8 @@ def ingest(
                 staged[layout.table.name].append(st)
                 findings.extend(_missing_in_regime(con, st, layout))
                 if layout.gaps:
-                    gaps.append(
-                        Gap(st.file, layout.table.name, layout.header_row, tuple(layout.gaps))
-                    )
+                    row = layout.header_row or None  # a JSON file has no header line
+                    gaps.append(Gap(st.file, layout.table.name, row, tuple(layout.gaps)))
                 inputs.append(InputFile(st.file, layout.table.name, st.rows, str(path)))
         if progress:
             progress(len(files), len(files), "")

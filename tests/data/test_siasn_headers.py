@@ -2,8 +2,8 @@
 simpeg migrations, issue 17): camelCase word boundaries are kept, so every published field that
 one of our columns holds is read into that column.
 
-This is the first step of the SIASN route: the header words. Tables keyed by PNS ID only, SIASN's
-upper-case values and the fields SIASN has no place for are the next steps.
+The header words; tables keyed by PNS ID, JSON, SIASN's values and what SIASN has no place for
+are in test_siasn_intake.py, whole exports in test_siasn_fixtures.py and test_siasn_sample.py.
 """
 
 from __future__ import annotations
@@ -98,5 +98,9 @@ def test_an_api_rank_history_reads_as_it_comes(tmp_path: Path) -> None:
         ("IV/a", dt.date(2024, 4, 1), "prestasi luar biasa"),
     ]
     assert not [f for f in findings if f.rule in ("SKEMA-TIPE", "SKEMA-ENUM", "SKEMA-WAJIB")]
-    # idPns waits for the PNS ID join; pangkat repeats golongan in words
-    assert {f.column for f in findings if f.rule == "SKEMA-KOLOM"} <= {"idPns", "pangkat"}
+    # idPns is the PNS ID; pangkat repeats golongan in words and gives way to it
+    assert [f for f in findings if f.rule == "SKEMA-KOLOM"] == []
+    with ingest([tmp_path]) as ds:
+        assert ds.connection.execute("SELECT DISTINCT pns_id FROM riwayat_pangkat").fetchall() == [
+            ("A8ACA7CD",)
+        ]
