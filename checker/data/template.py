@@ -44,6 +44,12 @@ INSTRUCTIONS = (
     "7. Lembar yang tidak dipakai boleh dibiarkan kosong. Tabel pegawai wajib diisi bila mengirim "
     "tabel lain, karena NIP di tabel lain dicocokkan dengan tabel pegawai.",
     "8. Simpan sebagai .xlsx lalu periksa dengan perintah: kebijakan check NAMA-BERKAS.xlsx",
+    "9. Unduhan data pegawai dan riwayat dari SIASN (CSV, XLSX, atau JSON) tidak perlu disalin ke "
+    "templat ini: kirim berkasnya apa adanya bersama templat ini dalam satu folder atau ZIP. "
+    "Unduhan data pegawai SIASN harus memuat kolom PNS ID.",
+    "10. Templat ini tetap dipakai untuk data yang tidak ada di SIASN: unit_kerja, umpan balik "
+    "masyarakat, jenis pelatihan (klasikal/nonklasikal), masa tugas belajar, dan evaluasi kinerja "
+    "periodik. Panduan lengkap: halaman Panduan > Data dari SIASN di situs kebijakan.",
     "",
     "Daftar tabel:",
 )

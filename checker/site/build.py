@@ -31,6 +31,7 @@ GUIDE_ORDER = (
     "panduan/index.md",
     "panduan/pembaca.md",
     "panduan/operator.md",
+    "panduan/siasn.md",
     "panduan/perancang.md",
     "panduan/format-kebijakan.md",
     "panduan/pengelola.md",
