@@ -154,8 +154,10 @@ def mapping_sql(
     """
     if not mapping:
         return f"CAST(NULL AS {sql_type})"
-    whens = " ".join(f"WHEN {lit(k)} THEN {val}" for k, val in sorted(mapping.items()))
-    slow = f"(CASE {key_sql(v)} {whens} END)"
+    # the key is computed once: a CASE over the key would compute it again for every branch
+    keys, values = zip(*sorted(mapping.items()), strict=True)
+    at = f"list_position([{', '.join(map(lit, keys))}], {key_sql(v)})"
+    slow = f"(CAST([{', '.join(values)}] AS {sql_type}[])[{at}])"
     if not exact:
         return slow
     fast = " ".join(f"WHEN {lit(k)} THEN {val}" for k, val in exact.items())

@@ -189,10 +189,10 @@ def _write(source: Path, out: _Out) -> None:
                       "tanggalKursus": start, "tanggalSelesaiKursus": end,
                       "tahunKursus": start[-4:]}  # fmt: skip
             out.row("rw-kursus.csv", KURSUS, values)
-    kinerja = list(_rows(source / "penilaian_kinerja.csv"))
-    periodic = [r for r in kinerja if r["periode"].strip().lower() != "tahunan"]
-    for r in kinerja:
-        if r in periodic:
+    periodic = []
+    for r in _rows(source / "penilaian_kinerja.csv"):
+        if r["periode"].strip().lower() != "tahunan":
+            periodic.append(r)
             continue
         year = int(r["tahun"])
         if year >= 2022:
