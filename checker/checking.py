@@ -112,10 +112,13 @@ def judge(
     )
     prepare(dataset.connection, peraturan, as_of, years, kebijakan.schema)
     engine = Engine(dataset.connection, peraturan, numbering)
+    skipped, gap_notes = unjudged(dataset.gaps, rules, kebijakan.schema)
     found = engine.run(
-        rules, progress=(lambda r: progress(r.id)) if progress else None, budget=budget
+        rules,
+        progress=(lambda r: progress(r.id)) if progress else None,
+        budget=budget,
+        skip=skipped,
     )
-    found, gap_notes = unjudged(found, dataset.gaps, rules, kebijakan.schema)
     instansi = _instansi_of(dataset.connection, dataset.findings)
     people = employees_of(dataset.connection, {f.nip for f in dataset.findings})
     intake = [
@@ -153,15 +156,15 @@ def reads(rule: Rule, column: str) -> bool:
 
 
 def unjudged(
-    found: list[Finding], gaps: list[Gap], rules: list[Rule], schema: Mapping[str, Table]
-) -> tuple[list[Finding], list[Finding]]:
-    """The rule findings without those SIASN files cannot support, and one note per such file.
+    gaps: list[Gap], rules: list[Rule], schema: Mapping[str, Table]
+) -> tuple[dict[str, set[str]], list[Finding]]:
+    """The files each rule is not judged on (rule id → files), and one note per such file.
 
     A file SIASN wrote may lack columns SIASN has no place for (``notInSiasn``). A rule whose
     every such column is missing from the file is not judged on that file's rows (it would
     report every employee); the note names the columns, the rules not judged, and what to add.
     """
-    dropped: set[tuple[str, str]] = set()
+    skipped: dict[str, set[str]] = {}
     notes: list[Finding] = []
     for gap in gaps:
         table = schema[gap.table]
@@ -173,7 +176,7 @@ def unjudged(
             needed = {f.name for f in table.fields if f.not_in_siasn and reads(rule, f.name)}
             if needed and needed <= missing:
                 affected.append(rule)
-                dropped.add((rule.id, gap.file))
+                skipped.setdefault(rule.id, set()).add(gap.file)
         fields = [table.field(name) for name in gap.columns]
         notes.append(
             intake_finding(
@@ -186,8 +189,7 @@ def unjudged(
                 column=gap.columns[0],
             )
         )
-    kept = [f for f in found if (f.rule, f.file) not in dropped]
-    return kept, notes
+    return skipped, notes
 
 
 def offending_rows(

@@ -7,12 +7,13 @@ compile themselves (:mod:`checker.rules.compile`) against the helper tables that
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import duckdb
 
+from checker.data.normalize import lit
 from checker.errors import CheckerError
 from checker.limits import Budget
 from checker.policy.model import Peraturan
@@ -47,15 +48,20 @@ class Engine:
         rules: list[Rule],
         progress: Callable[[Rule], None] | None = None,
         budget: Budget | None = None,
+        skip: Mapping[str, set[str]] | None = None,
     ) -> list[Finding]:
         """Every finding of every rule, sorted. With a ``budget``, no more findings are fetched
-        than it has room for: one more means the check stops with :class:`BudgetError`."""
+        than it has room for: one more means the check stops with :class:`BudgetError`.
+        ``skip`` names, per rule id, the files whose rows that rule does not judge."""
         by_id = {rule.id: rule for rule in rules}
         results: list[tuple[Rule, list[dict[str, Any]]]] = []
         for rule in rules:
             if budget is not None:
                 budget.check_time()
             sql = compile_rule(rule, by_id)
+            if skip and skip.get(rule.id):
+                files = ", ".join(lit(f) for f in sorted(skip[rule.id]))
+                sql = f"SELECT * FROM ({sql}) WHERE file IS NULL OR file NOT IN ({files})"
             try:
                 cursor = self.con.execute(sql)
                 names = [d[0] for d in cursor.description]

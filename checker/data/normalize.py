@@ -154,10 +154,15 @@ def mapping_sql(
     """
     if not mapping:
         return f"CAST(NULL AS {sql_type})"
-    # the key is computed once: a CASE over the key would compute it again for every branch
+    # The key is computed once: a CASE over the key would compute it again for every branch.
+    # Text that starts with a letter and holds only letters, digits, spaces and / . - (SIASN's
+    # DIATAS EKSPEKTASI, nearly every spelling) has the key of value_key by a cheap route; the
+    # rest takes key_sql.
     keys, values = zip(*sorted(mapping.items()), strict=True)
-    at = f"list_position([{', '.join(map(lit, keys))}], {key_sql(v)})"
-    slow = f"(CAST([{', '.join(values)}] AS {sql_type}[])[{at}])"
+    listed = f"[{', '.join(map(lit, keys))}]"
+    plain = f"regexp_full_match({v}, '[A-Za-z][0-9A-Za-z /.-]*')"
+    key = f"CASE WHEN {plain} THEN upper(translate({v}, ' /.-', '')) ELSE {key_sql(v)} END"
+    slow = f"(CAST([{', '.join(values)}] AS {sql_type}[])[list_position({listed}, {key})])"
     if not exact:
         return slow
     fast = " ".join(f"WHEN {lit(k)} THEN {val}" for k, val in exact.items())
