@@ -91,7 +91,7 @@ def test_xlsx_sample_loads_clean(tmp_path: Path) -> None:
     [
         ({"employees": 0}, "--employees"),
         ({"fault_rate": 2.0}, "--fault-rate"),
-        ({"fmt": "ods"}, "csv atau xlsx"),
+        ({"fmt": "ods"}, "csv, xlsx, atau siasn"),
         ({"fmt": "xlsx", "employees": 200_000}, "--format csv"),
     ],
 )
