@@ -94,7 +94,7 @@ title: KETENTUAN PENUTUP
 
 #### Pasal {#berlaku}
 
-Peraturan Gubernur ini mulai berlaku pada tanggal diundangkan. Agar setiap orang mengetahuinya, memerintahkan pengundangan Peraturan Gubernur ini dengan penempatannya dalam Berita Daerah Provinsi Bengkulu.
+Peraturan Gubernur ini mulai berlaku pada tanggal diundangkan.
 """
 
 FILES = {

@@ -138,6 +138,7 @@ def test_the_walk_covers_the_regulation_from_judul_to_berita_daerah(
         (PEMBUKAAN, "menimbang"),
         (PEMBUKAAN, "mengingat"),
         (PEMBUKAAN, "memutuskan"),
+        (PENUTUP, "perintah-pengundangan"),
         (PENUTUP, "penetapan"),
         (PENUTUP, "pengundangan"),
         (PENUTUP, "berita"),
@@ -146,6 +147,13 @@ def test_the_walk_covers_the_regulation_from_judul_to_berita_daerah(
     assert kinds["pasal:definisi"] == ["pasal", "ayat", "definisi", "definisi"]
     assert kinds["bab:hak"] == ["bab", "bab-judul"]
     assert kinds["penetapan"] == ["ttd", "ttd", "ttd", "ttd-nama"]
+    (order,) = next(u for u in units if u.key == "perintah-pengundangan").blocks
+    assert order.inlines == (
+        Plain(
+            "Agar setiap orang mengetahuinya, memerintahkan pengundangan Peraturan Gubernur ini "
+            "dengan penempatannya dalam Berita Daerah Provinsi Bengkulu."
+        ),
+    )
     menimbang = next(u for u in units if u.key == "menimbang").blocks
     assert [b.prefix for b in menimbang] == ["Menimbang\t:\ta.", "\t\tb."]
 

@@ -12,10 +12,12 @@ LAST = "policy/bab/ketentuan-penutup.md"
 
 _BERLAKU = """\
 #### Pasal {#berlaku}
-Peraturan Gubernur ini mulai berlaku pada tanggal diundangkan. Agar setiap orang mengetahuinya,
-memerintahkan pengundangan Peraturan Gubernur ini dengan penempatannya dalam Berita Daerah
-Provinsi Bengkulu.
+Peraturan Gubernur ini mulai berlaku pada tanggal diundangkan.
 """
+_PERINTAH = (
+    " Agar setiap orang mengetahuinya, memerintahkan pengundangan Peraturan Gubernur ini dengan "
+    "penempatannya dalam Berita Daerah Provinsi Bengkulu."
+)
 
 STRUCTURE = (
     LintCode(
@@ -312,12 +314,13 @@ DRAFTING = (
         "closing-berita-daerah",
         "error",
         AREA,
-        "BAB terakhir memuat perintah pengundangan dengan penempatan dalam Berita Daerah "
-        "Provinsi Bengkulu.",
+        "Perintah pengundangan (penempatan dalam Berita Daerah Provinsi Bengkulu) tidak ditulis "
+        "di dalam Pasal: pemeriksa mencetaknya sendiri sesudah Pasal terakhir, sebagai bagian "
+        "penutup.",
         LAST,
         passing="---\ntitle: KETENTUAN PENUTUP\n---\n\n" + _BERLAKU,
         failing="---\ntitle: KETENTUAN PENUTUP\n---\n\n"
-        + _BERLAKU.replace("Berita Daerah", "Lembaran Daerah"),
+        + _BERLAKU.replace("diundangkan.", "diundangkan." + _PERINTAH),
     ),
 )
 

@@ -22,9 +22,7 @@ _RUJUKAN = "#### Pasal {#rujukan}\nPelaksanaan [[hak-jp-jumlah]] dilaporkan kepa
 _HAK = "#### Pasal {#hak-jp}\n" + _HAK_1 + _HAK_2
 _CLOSING = """\
 #### Pasal {#mulai-berlaku}
-Peraturan Gubernur ini mulai berlaku pada tanggal diundangkan. Agar setiap orang mengetahuinya,
-memerintahkan pengundangan Peraturan Gubernur ini dengan penempatannya dalam Berita Daerah
-Provinsi Bengkulu.
+Peraturan Gubernur ini mulai berlaku pada tanggal diundangkan.
 """
 _PENUTUP = "---\ntitle: KETENTUAN PENUTUP\n---\n\n"
 _UMUM = "---\ntitle: KETENTUAN UMUM\n---\n\n"

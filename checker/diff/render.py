@@ -31,6 +31,7 @@ _UNIT_TITLES = {
     "menimbang": "Menimbang",
     "mengingat": "Mengingat",
     "memutuskan": "Diktum Menetapkan",
+    "perintah-pengundangan": "Perintah Pengundangan",
     "penetapan": "Penetapan",
     "pengundangan": "Pengundangan",
     "berita": "Berita Daerah",

@@ -305,13 +305,15 @@ def check_penutup(peraturan: Peraturan) -> Iterator[Problem]:
             f'BAB terakhir harus memuat ketentuan "{kind} ini mulai berlaku pada '
             'tanggal diundangkan."',
         )
-    if f"penempatannya dalam Berita Daerah {peraturan.region}" not in texts:
-        yield lint_problem(
-            span,
-            "closing-berita-daerah",
-            'BAB terakhir harus memuat perintah pengundangan "... dengan '
-            f'penempatannya dalam Berita Daerah {peraturan.region}."',
-        )
+    for text in iter_texts(peraturan):
+        if text.pasal is not None and "memerintahkan pengundangan" in text.text.raw:
+            yield lint_problem(
+                text.text.span,
+                "closing-berita-daerah",
+                'perintah pengundangan tidak ditulis di dalam Pasal: kalimat "Agar setiap orang '
+                'mengetahuinya, memerintahkan pengundangan ..." dicetak sendiri sesudah Pasal '
+                "terakhir sebagai bagian penutup; hapus kalimat itu dari Pasal ini",
+            )
 
 
 def lint_peraturan(peraturan: Peraturan) -> list[Problem]:

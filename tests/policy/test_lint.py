@@ -125,9 +125,17 @@ CASES = {
         'Gubernur ini mulai berlaku pada tanggal diundangkan." (closing-berlaku)',
     ),
     "closing-berita-daerah": (
-        {"bab__penutup_md": PENUTUP.replace("Berita Daerah", "Lembaran Daerah")},
-        "policy/bab/penutup.md:1:1: [error] BAB terakhir harus memuat perintah pengundangan "
-        '"... dengan penempatannya dalam Berita Daerah Provinsi Bengkulu." '
+        {
+            "bab__penutup_md": PENUTUP.replace(
+                "diundangkan.",
+                "diundangkan. Agar setiap orang mengetahuinya, memerintahkan pengundangan "
+                "Peraturan Gubernur ini dengan penempatannya dalam Berita Daerah Provinsi "
+                "Bengkulu.",
+            )
+        },
+        "policy/bab/penutup.md:7:1: [error] perintah pengundangan tidak ditulis di dalam Pasal: "
+        'kalimat "Agar setiap orang mengetahuinya, memerintahkan pengundangan ..." dicetak '
+        "sendiri sesudah Pasal terakhir sebagai bagian penutup; hapus kalimat itu dari Pasal ini "
         "(closing-berita-daerah)",
     ),
     "status-number": (

@@ -61,7 +61,7 @@ Setiap Instansi wajib menyampaikan laporan pelaksanaan kepada Gubernur paling la
 
 #### Pasal {#berlaku}
 
-Peraturan Gubernur ini mulai berlaku pada tanggal diundangkan. Agar setiap orang mengetahuinya, memerintahkan pengundangan Peraturan Gubernur ini dengan penempatannya dalam Berita Daerah Provinsi Bengkulu.
+Peraturan Gubernur ini mulai berlaku pada tanggal diundangkan.
 """
 
 PROVINSI = "Pemerintah Provinsi Bengkulu"  # the instansi kerja of every fixture finding

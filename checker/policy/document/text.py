@@ -84,6 +84,8 @@ class TextLayout(Layout[str]):
             return wrap(text, lead, " " * len(lead))
         if kind == "ayat-penutup":
             return wrap(text, indent, indent)
+        if kind == "perintah-pengundangan":
+            return wrap(text, "", "")
         side = " " * RIGHT if self.right else ""
         if kind == "ttd-nama":  # the space left for the signature
             return ["", side + text]

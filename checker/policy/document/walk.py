@@ -64,6 +64,16 @@ def berita_daerah_line(peraturan: Peraturan) -> str:
     return f"BERITA DAERAH {peraturan.region.upper()} TAHUN {tahun} NOMOR {nomor}"
 
 
+def perintah_pengundangan(peraturan: Peraturan) -> str:
+    """The order to promulgate, the first paragraph of the penutup after the last Pasal
+    (Lampiran II UU 12/2011): "Agar setiap orang mengetahuinya, memerintahkan pengundangan
+    Peraturan Gubernur ini dengan penempatannya dalam Berita Daerah Provinsi Bengkulu."."""
+    return (
+        f"Agar setiap orang mengetahuinya, memerintahkan pengundangan {peraturan.kind} ini "
+        f"dengan penempatannya dalam Berita Daerah {peraturan.region}."
+    )
+
+
 def signature_lines(signer: Penandatangan, verb: str) -> list[str]:
     """ "Ditetapkan di Bengkulu / pada tanggal … / GUBERNUR BENGKULU, / NAME" (the space for
     the signature is the layout's to leave, before the name)."""
@@ -218,6 +228,8 @@ class _Walk:
 
     def penutup(self) -> None:
         p = self.peraturan
+        order = Block("perintah-pengundangan", plain(perintah_pengundangan(p)))
+        self.units.append(Unit("perintah-pengundangan", [order], PENUTUP))
         for key, signer, verb in (
             ("penetapan", p.penetapan, "Ditetapkan"),
             ("pengundangan", p.pengundangan, "Diundangkan"),
