@@ -271,6 +271,27 @@ def _jadwal(value: Value) -> str:
     return ", ".join(parts[:-1]) + (", dan " if len(parts) > 2 else " dan ") + parts[-1]
 
 
+def _per_tahun(value: Value) -> str:
+    """Yearly targets: "70% (...) untuk tahun 2027, ..., dan 90% (...) untuk tahun 2029 dan
+    tahun berikutnya". A value that does not start on 1 January is written as ``jadwal`` does."""
+    dated = sorted(value.schedule, key=lambda pair: pair[0])
+    if not dated or any((since.month, since.day) != (1, 1) for since, _ in dated):
+        return _jadwal(value)
+    parts = []
+    for index, (since, raw) in enumerate(dated):
+        upto = dated[index + 1][0].year - 1 if index + 1 < len(dated) else None
+        if upto is None:
+            years = f"tahun {since.year} dan tahun berikutnya"
+        elif upto == since.year:
+            years = f"tahun {since.year}"
+        else:
+            years = f"tahun {since.year} sampai dengan tahun {upto}"
+        parts.append(f"{_terbilang(Value(raw, value.unit))} untuk {years}")
+    if len(parts) == 1:
+        return parts[0]
+    return ", ".join(parts[:-1]) + (", dan " if len(parts) > 2 else " dan ") + parts[-1]
+
+
 def _jp(value: Value) -> str:
     number = _number(value.raw)
     if number is None:
@@ -323,6 +344,14 @@ FILTERS: dict[str, Filter] = {
             "1 Januari 2026 dan 80% (delapan puluh persen) mulai 1 Januari 2027; "
             "hanya dalam teks pasal.",
             _jadwal,
+            in_message=False,
+        ),
+        Filter(
+            "per_tahun",
+            "Target tahunan dari nilai bertanggal yang berlaku mulai 1 Januari: 70% (tujuh puluh "
+            "persen) untuk tahun 2027 dan 80% (delapan puluh persen) untuk tahun 2028 dan tahun "
+            "berikutnya; hanya dalam teks pasal.",
+            _per_tahun,
             in_message=False,
         ),
         Filter(

@@ -13,6 +13,7 @@ from __future__ import annotations
 import ast
 import csv
 import datetime as dt
+import shutil
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -170,16 +171,19 @@ def _key(
     )
 
 
-def compare(data_dir: Path, as_of: dt.date, years: list[int]) -> dict[str, Any]:
-    """Run the checker and the oracle on one dataset; per rule: counts, the differences each
-    documented disagreement explains, and the unexplained ones."""
+def compare(
+    data_dir: Path, as_of: dt.date, years: list[int], policy: Path = ROOT / "policy"
+) -> dict[str, Any]:
+    """Run the checker and the oracle on one dataset (under the policy in ``policy``); per
+    rule: counts, the differences each documented disagreement explains, and the unexplained
+    ones."""
     from checker import check
 
     report = check(
         [data_dir],
         as_of=as_of,
         years=years,
-        policy_root=ROOT / "policy",
+        policy_root=policy,
         rules_root=ROOT / "rules",
         with_rows=False,
     )
@@ -188,7 +192,7 @@ def compare(data_dir: Path, as_of: dt.date, years: list[int]) -> dict[str, Any]:
         for f in report.findings
         if not f.rule.startswith("SKEMA-")
     )
-    ctx = context(data_dir, as_of, years)
+    ctx = context(data_dir, as_of, years, policy / "parameter.yml")
     want = Counter(_key(e.rule, e.table, e.row, e.nip, e.period, e.opd) for e in findings_of(ctx))
     result: dict[str, Any] = {"check": got, "oracle": want, "explained": {}, "unexplained": {}}
     for side, extra in (("check", got - want), ("oracle", want - got)):
@@ -264,11 +268,29 @@ def test_running_year_matches(rule: str, running_result: dict[str, Any]) -> None
     _assert_rule(rule, running_result)
 
 
+def targets_a_year_earlier(folder: Path) -> Path:
+    """A copy of the policy whose provincial targets (``*.target_*``) start a year earlier.
+
+    The draft's targets start in 2027, after the Pergub can take effect; the sample's running
+    year is 2026. Judging 2026 under this copy gives the coverage rules something to judge."""
+    copy = folder / "policy"
+    shutil.copytree(ROOT / "policy", copy)
+    doc = yaml.safe_load((copy / "parameter.yml").read_text(encoding="utf-8"))
+    for name, parameter in doc.items():
+        if ".target_" in name:
+            for value in parameter["values"]:
+                since = dt.date.fromisoformat(str(value["since"]))
+                value["since"] = since.replace(year=since.year - 1).isoformat()
+    (copy / "parameter.yml").write_text(yaml.safe_dump(doc, allow_unicode=True), "utf-8")
+    return copy
+
+
 @pytest.fixture(scope="module")
-def judged_later_result(sample: Path) -> dict[str, Any]:
-    """The running year judged a year later: the provincial targets are in force for it, so
-    the per-OPD coverage rules have something to judge."""
-    return compare(sample, dt.date(AS_OF.year + 1, AS_OF.month, AS_OF.day), RUNNING_YEAR)
+def judged_later_result(sample: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The running year judged a year later, with the provincial targets in force for it (see
+    :func:`targets_a_year_earlier`), so the per-OPD coverage rules have something to judge."""
+    policy = targets_a_year_earlier(tmp_path_factory.mktemp("kebijakan"))
+    return compare(sample, dt.date(AS_OF.year + 1, AS_OF.month, AS_OF.day), RUNNING_YEAR, policy)
 
 
 @pytest.mark.parametrize("rule", sorted(RULES))
@@ -557,8 +579,8 @@ def test_kp_rules_on_hand_written_history(tmp_path: Path) -> None:
 
 
 def test_coverage_targets_per_perangkat_daerah(tmp_path: Path) -> None:
-    """The targets start in 2026 (parameter.yml); an OPD with 1 of 2 PNS meeting the JP
-    minimum and 1 of 2 with an annual evaluation is below both targets for 2026."""
+    """The targets start in 2027 (parameter.yml); an OPD with 1 of 2 PNS meeting the JP
+    minimum and 1 of 2 with an annual evaluation is below both targets for 2027."""
     one = person(dt.date(1985, 1, 1), dt.date(2010, 1, 1))
     two = person(dt.date(1985, 1, 1), dt.date(2010, 1, 1), serial=2)
     other_opd = dict(person(dt.date(1985, 1, 1), dt.date(2010, 1, 1), serial=3), opd="Dinas Sosial")
@@ -567,21 +589,21 @@ def test_coverage_targets_per_perangkat_daerah(tmp_path: Path) -> None:
         tmp_path,
         "pelatihan",
         PELATIHAN,
-        [training(one, dt.date(2026, 5, 4), 24), training(other_opd, dt.date(2026, 5, 4), 24)],
+        [training(one, dt.date(2027, 5, 4), 24), training(other_opd, dt.date(2027, 5, 4), 24)],
     )
     write(tmp_path, "penilaian_kinerja", ("nip", "tahun", "periode", "predikat"), [
-        {"nip": one["nip"], "tahun": "2026", "periode": "tahunan", "predikat": "Baik"},
-        {"nip": other_opd["nip"], "tahun": "2026", "periode": "tahunan", "predikat": "Baik"},
+        {"nip": one["nip"], "tahun": "2027", "periode": "tahunan", "predikat": "Baik"},
+        {"nip": other_opd["nip"], "tahun": "2027", "periode": "tahunan", "predikat": "Baik"},
     ])  # fmt: skip
     rules = ("KOMP-CAKUPAN", "KIN-CAKUPAN")
-    late = dt.date(2027, 6, 30)
+    late = dt.date(2028, 6, 30)
     found = [
-        (e.rule, e.period, e.opd) for e in expected_findings(tmp_path, late, [2026], rules=rules)
+        (e.rule, e.period, e.opd) for e in expected_findings(tmp_path, late, [2027], rules=rules)
     ]
     assert found == [
-        ("KIN-CAKUPAN", "2026", "Badan Kepegawaian Daerah"),
-        ("KOMP-CAKUPAN", "2026", "Badan Kepegawaian Daerah"),
+        ("KIN-CAKUPAN", "2027", "Badan Kepegawaian Daerah"),
+        ("KOMP-CAKUPAN", "2027", "Badan Kepegawaian Daerah"),
     ]
-    # before the targets are in force (2025), and before the year is over, nothing
-    assert findings(tmp_path, [2025], rules, as_of=late) == []
-    assert findings(tmp_path, [2026], rules) == []
+    # before the targets are in force (2026), and before the year is over, nothing
+    assert findings(tmp_path, [2026], rules, as_of=late) == []
+    assert findings(tmp_path, [2027], rules, as_of=dt.date(2027, 6, 30)) == []

@@ -116,11 +116,27 @@ def test_unknown_filter_in_a_message_is_an_error_naming_the_known_ones() -> None
 
 
 def test_one_registry_feeds_both_vocabularies() -> None:
-    assert CLAUSE_FILTERS == TEXT_FILTERS == ("angka", "terbilang", "jadwal")
+    assert CLAUSE_FILTERS == TEXT_FILTERS == ("angka", "terbilang", "jadwal", "per_tahun")
     assert MESSAGE_FILTERS == ("angka", "terbilang", "persen", "jp")
     assert set(TEXT_FILTERS) | set(MESSAGE_FILTERS) == set(FILTERS)
     for f in FILTERS.values():
         assert f.description.strip() and "\n" not in f.description, f.name
+
+
+def test_yearly_targets_name_their_years() -> None:
+    """per_tahun: targets that start on 1 January read per year; the last one holds on."""
+    from checker.wording import Value, apply_filter
+
+    days = [dt.date(2027, 1, 1), dt.date(2028, 1, 1), dt.date(2030, 1, 1)]
+    value = Value(None, "persen", tuple(zip(days, (70, 80, 90), strict=True)))
+    assert apply_filter("per_tahun", value) == (
+        "70% (tujuh puluh persen) untuk tahun 2027, 80% (delapan puluh persen) untuk tahun 2028 "
+        "sampai dengan tahun 2029, dan 90% (sembilan puluh persen) untuk tahun 2030 dan tahun "
+        "berikutnya"
+    )
+    # a value that starts within a year is written with its date, as jadwal does
+    mid = Value(None, "persen", ((dt.date(2027, 7, 1), 70),))
+    assert apply_filter("per_tahun", mid) == "70% (tujuh puluh persen) mulai 1 Juli 2027"
 
 
 def test_placeholders_of_a_template() -> None:

@@ -19,12 +19,14 @@ from checker.policy.numbering import Numbering
 from checker.wording import TEXT_FILTERS, Value, apply_filter
 
 INLINE_RE = re.compile(
-    r"\{\{\s*(?P<param>[^}|]*?)\s*(?:\|\s*(?P<filter>[a-z]+)\s*)?\}\}"
+    r"\{\{\s*(?P<param>[^}|]*?)\s*(?:\|\s*(?P<filter>[a-z][a-z_]*)\s*)?\}\}"
     r"|\[\[\s*(?P<ref>[^\]]*?)\s*\]\]"
 )
 UNCLOSED_RE = re.compile(r"\{\{(?![^{}]*\}\})|\[\[(?![^\[\]]*\]\])")
 # the filters clause text accepts (policy lint lists these)
 FILTERS = TEXT_FILTERS
+# filters that write every dated value of a parameter, not only the one in force
+SCHEDULE_FILTERS = ("jadwal", "per_tahun")
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ CASES = {
     "unknown-filter": (
         {"bab__hak_md": HAK.replace("jp_minimum_pns }}", "jp_minimum_pns | romawi }}")},
         "policy/bab/hak.md:9:60: [error] penyaring 'romawi' tidak dikenal; gunakan salah satu "
-        "dari: angka, terbilang, jadwal (unknown-filter)",
+        "dari: angka, terbilang, jadwal, per_tahun (unknown-filter)",
     ),
     "unclosed-inline": (
         {"bab__hak_md": HAK.replace("jp_minimum_pns }}", "jp_minimum_pns")},

@@ -62,8 +62,8 @@ def test_parameters_reach_the_text() -> None:
 def test_schedule_lists_every_dated_value() -> None:
     peraturan = load_policy(POLICY)
     assert schedule(peraturan.parameters["kompetensi.target_cakupan_jp"]) == (
-        "70% (tujuh puluh persen) mulai 1 Januari 2026, 80% (delapan puluh persen) mulai "
-        "1 Januari 2027, dan 90% (sembilan puluh persen) mulai 1 Januari 2028"
+        "70% (tujuh puluh persen) mulai 1 Januari 2027, 80% (delapan puluh persen) mulai "
+        "1 Januari 2028, dan 90% (sembilan puluh persen) mulai 1 Januari 2029"
     )
     assert schedule(peraturan.parameters["kompetensi.jp_minimum_pns"]) == (
         "20 (dua puluh) mulai 30 Maret 2017"

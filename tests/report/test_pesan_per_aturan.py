@@ -30,8 +30,8 @@ D = dt.date
 AS_OF, YEARS = D(2026, 3, 15), (2025,)
 # 2026 while it runs: progress, not breaches
 RUNNING = D(2026, 11, 27), (2026,)
-# 2026, the first year with provincial coverage targets
-TARGETS = D(2027, 4, 15), (2026,)
+# 2027, the first year with provincial coverage targets
+TARGETS = D(2028, 4, 15), (2027,)
 
 PPPK: dict[str, Any] = {
     "status_kepegawaian": "PPPK",
@@ -166,15 +166,15 @@ def _jp_tanggal_mulai(d: Data) -> list[str | None]:
 
 
 def _cakupan(d: Data) -> list[str | None]:
-    """Ten employees of one instansi, six of them with 20 JP and an annual evaluation in 2026."""
+    """Ten employees of one instansi, six of them with 20 JP and an annual evaluation in 2027."""
     d.unit("Sekretariat", instansi="Dinas Kesehatan")
     for index in range(10):
         ok = index < 6
         d.pegawai(
             instansi="Dinas Kesehatan",
             unit_kerja="Sekretariat",
-            jp={2026: 20 if ok else 10},
-            skp=(2026,) if ok else (),
+            jp={2027: 20 if ok else 10},
+            skp=(2027,) if ok else (),
         )
     return [None]
 

@@ -135,8 +135,8 @@ def test_old_aktif_column_still_maps(tmp_path_factory: pytest.TempPathFactory) -
 @pytest.fixture(scope="module")
 def opd(tmp_path_factory: pytest.TempPathFactory) -> tuple[Report, dict[str, str]]:
     """One instansi, two OPD: the education office (two schools under it, via unit_kerja.opd)
-    and the BKD (a row's own opd). Checked year 2026, target 70 %."""
-    d = Data(years=(2026,))
+    and the BKD (a row's own opd). Checked year 2027, target 70 %."""
+    d = Data(years=(2027,))
     n: dict[str, str] = {}
     for school in ("SMA Negeri 2 Kota Bengkulu", "SMK Negeri 1 Kota Bengkulu"):
         d.unit(school, opd="Dinas Pendidikan dan Kebudayaan")
@@ -149,7 +149,7 @@ def opd(tmp_path_factory: pytest.TempPathFactory) -> tuple[Report, dict[str, str
         )
     for index in range(4):  # all meet it: 100 %
         n[f"bkd{index}"] = d.pegawai(opd="Badan Kepegawaian Daerah", jp=30)
-    report = d.check(tmp_path_factory.mktemp("opd") / "kiriman", as_of=D(2027, 1, 15), years=[2026])
+    report = d.check(tmp_path_factory.mktemp("opd") / "kiriman", as_of=D(2028, 1, 15), years=[2027])
     return report, n
 
 

@@ -233,7 +233,7 @@ def _nama(kin: Kin, case: str) -> str:
     return f"Pegawai {kin.row[kin.nip[case]] - 1}"
 
 
-# --- KIN-CAKUPAN: targets 90 % (2026), 95 % (2027), none before 2026 ---------------------------
+# --- KIN-CAKUPAN: targets 90 % (2027), 95 % (2028), none before 2027 ---------------------------
 
 
 def _instansi(d: Data, name: str, evaluated: dict[int, int], size: int) -> None:
@@ -247,12 +247,12 @@ def _instansi(d: Data, name: str, evaluated: dict[int, int], size: int) -> None:
 
 @pytest.fixture(scope="module")
 def cakupan(tmp_path_factory: pytest.TempPathFactory) -> Report:
-    d = Data(years=(2025, 2026, 2027))
-    _instansi(d, "Instansi A", {2025: 0, 2026: 9, 2027: 19}, 20)  # 45 %, 95 % (2027)
-    _instansi(d, "Instansi B", {2025: 10, 2026: 8, 2027: 10}, 10)  # 80 % < 90 % in 2026
-    _instansi(d, "Instansi C", {2025: 20, 2026: 20, 2027: 18}, 20)  # 90 % < 95 % in 2027
-    _instansi(d, "Instansi D", {2025: 10, 2026: 9, 2027: 10}, 10)  # 90 % in 2026
-    return d.check(tmp_path_factory.mktemp("kin-cakupan") / "kiriman", as_of=dt.date(2028, 3, 15))
+    d = Data(years=(2026, 2027, 2028))
+    _instansi(d, "Instansi A", {2026: 0, 2027: 9, 2028: 19}, 20)  # 45 %, 95 % (2028)
+    _instansi(d, "Instansi B", {2026: 10, 2027: 8, 2028: 10}, 10)  # 80 % < 90 % in 2027
+    _instansi(d, "Instansi C", {2026: 20, 2027: 20, 2028: 18}, 20)  # 90 % < 95 % in 2028
+    _instansi(d, "Instansi D", {2026: 10, 2027: 9, 2028: 10}, 10)  # 90 % in 2027
+    return d.check(tmp_path_factory.mktemp("kin-cakupan") / "kiriman", as_of=dt.date(2029, 3, 15))
 
 
 def test_kin_cakupan_breach(cakupan: Report) -> None:
@@ -262,14 +262,14 @@ def test_kin_cakupan_breach(cakupan: Report) -> None:
             of_rule(cakupan, "KIN-CAKUPAN"), project(cakupan, "KIN-CAKUPAN"), strict=True
         )
     ] == [
-        ("Instansi A", "KIN-CAKUPAN", None, None, "2026", "90", "45"),
-        ("Instansi B", "KIN-CAKUPAN", None, None, "2026", "90", "80"),
-        ("Instansi C", "KIN-CAKUPAN", None, None, "2027", "95", "90"),
+        ("Instansi A", "KIN-CAKUPAN", None, None, "2027", "90", "45"),
+        ("Instansi B", "KIN-CAKUPAN", None, None, "2027", "90", "80"),
+        ("Instansi C", "KIN-CAKUPAN", None, None, "2028", "95", "90"),
     ]
     c = next(f for f in of_rule(cakupan, "KIN-CAKUPAN") if f.instansi == "Instansi C")
-    assert c.expected_since == "2027-01-01" and c.severity == "warning"
+    assert c.expected_since == "2028-01-01" and c.severity == "warning"
     assert c.message.startswith(
-        "Instansi C: baru 90% Pegawai ASN yang memiliki evaluasi kinerja tahunan untuk tahun 2027, "
+        "Instansi C: baru 90% Pegawai ASN yang memiliki evaluasi kinerja tahunan untuk tahun 2028, "
         "sedangkan targetnya paling sedikit 95% (sembilan puluh lima persen) sebagaimana "
         "ditetapkan dalam Pasal "
     )
@@ -277,10 +277,10 @@ def test_kin_cakupan_breach(cakupan: Report) -> None:
 
 def test_kin_cakupan_boundary_exactly_at_target(cakupan: Report) -> None:
     found = {(f.instansi, f.period) for f in of_rule(cakupan, "KIN-CAKUPAN")}
-    assert ("Instansi D", "2026") not in found  # 9 of 10 = 90 %
-    assert ("Instansi A", "2027") not in found  # 19 of 20 = 95 %
+    assert ("Instansi D", "2027") not in found  # 9 of 10 = 90 %
+    assert ("Instansi A", "2028") not in found  # 19 of 20 = 95 %
 
 
 def test_kin_cakupan_near_miss_no_target_before_2026(cakupan: Report) -> None:
-    assert not [f for f in of_rule(cakupan, "KIN-CAKUPAN") if f.period == "2025"]
-    assert len([f for f in of_rule(cakupan, "KIN-SKP-TAHUNAN") if f.period == "2025"]) == 20
+    assert not [f for f in of_rule(cakupan, "KIN-CAKUPAN") if f.period == "2026"]
+    assert len([f for f in of_rule(cakupan, "KIN-SKP-TAHUNAN") if f.period == "2026"]) == 20

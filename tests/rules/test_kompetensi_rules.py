@@ -137,43 +137,43 @@ def _instansi(d: Data, name: str, meeting: dict[int, int], size: int) -> None:
 
 @pytest.fixture(scope="module")
 def cakupan(tmp_path_factory: pytest.TempPathFactory) -> Report:
-    """Checked years 2025–2027, as of 2028-01-15."""
-    d = Data(years=(2025, 2026, 2027))
-    _instansi(d, "Instansi A", {2025: 0, 2026: 7, 2027: 8}, 10)  # at the target each year
-    _instansi(d, "Instansi B", {2025: 10, 2026: 7, 2027: 7}, 10)  # 70 % < 80 % in 2027
-    _instansi(d, "Instansi C", {2025: 33, 2026: 23, 2027: 33}, 33)  # 69.7 % < 70 % in 2026
-    _instansi(d, "Instansi D", {2025: 3, 2026: 3, 2027: 3}, 3)
+    """Checked years 2026–2028, as of 2029-01-15."""
+    d = Data(years=(2026, 2027, 2028))
+    _instansi(d, "Instansi A", {2026: 0, 2027: 7, 2028: 8}, 10)  # at the target each year
+    _instansi(d, "Instansi B", {2026: 10, 2027: 7, 2028: 7}, 10)  # 70 % < 80 % in 2028
+    _instansi(d, "Instansi C", {2026: 33, 2027: 23, 2028: 33}, 33)  # 69.7 % < 70 % in 2027
+    _instansi(d, "Instansi D", {2026: 3, 2027: 3, 2028: 3}, 3)
     for _ in range(5):  # PPPK are not in the population
         d.pegawai(instansi="Instansi D", unit_kerja="Sekretariat", jp=None, **PPPK)
-    return d.check(tmp_path_factory.mktemp("cakupan") / "kiriman", as_of=dt.date(2028, 1, 15))
+    return d.check(tmp_path_factory.mktemp("cakupan") / "kiriman", as_of=dt.date(2029, 1, 15))
 
 
 def test_cakupan_breach(cakupan: Report) -> None:
     assert project(cakupan, "KOMP-CAKUPAN") == [
-        ("KOMP-CAKUPAN", None, None, "2026", "70", "69.7"),
-        ("KOMP-CAKUPAN", None, None, "2027", "80", "70"),
+        ("KOMP-CAKUPAN", None, None, "2027", "70", "69.7"),
+        ("KOMP-CAKUPAN", None, None, "2028", "80", "70"),
     ]
     by_year = {f.period: f for f in of_rule(cakupan, "KOMP-CAKUPAN")}
-    assert by_year["2026"].instansi == "Instansi C"
-    assert by_year["2027"].instansi == "Instansi B"
-    assert by_year["2027"].expected_since == "2027-01-01"
-    assert by_year["2027"].severity == "warning"
-    assert by_year["2027"].message.startswith(
+    assert by_year["2027"].instansi == "Instansi C"
+    assert by_year["2028"].instansi == "Instansi B"
+    assert by_year["2028"].expected_since == "2028-01-01"
+    assert by_year["2028"].severity == "warning"
+    assert by_year["2028"].message.startswith(
         "Instansi B: baru 70% PNS yang memenuhi JP minimum pengembangan kompetensi pada tahun "
-        "2027, sedangkan targetnya paling sedikit 80% (delapan puluh persen) sebagaimana "
+        "2028, sedangkan targetnya paling sedikit 80% (delapan puluh persen) sebagaimana "
         "ditetapkan dalam Pasal "
     )
 
 
 def test_cakupan_boundary_exactly_at_target(cakupan: Report) -> None:
-    """Instansi A: 70 % in 2026 and 80 % in 2027, exactly the targets in force."""
+    """Instansi A: 70 % in 2027 and 80 % in 2028, exactly the targets in force."""
     assert not [f for f in of_rule(cakupan, "KOMP-CAKUPAN") if f.instansi == "Instansi A"]
     assert (
         len(
             [
                 f
                 for f in of_rule(cakupan, "KOMP-JP-MIN")
-                if f.instansi == "Instansi A" and f.period == "2026"
+                if f.instansi == "Instansi A" and f.period == "2027"
             ]
         )
         == 3
@@ -181,14 +181,14 @@ def test_cakupan_boundary_exactly_at_target(cakupan: Report) -> None:
 
 
 def test_cakupan_near_miss_no_target_before_2026_and_pppk_not_counted(cakupan: Report) -> None:
-    assert not [f for f in of_rule(cakupan, "KOMP-CAKUPAN") if f.period == "2025"]
+    assert not [f for f in of_rule(cakupan, "KOMP-CAKUPAN") if f.period == "2026"]
     assert not [f for f in of_rule(cakupan, "KOMP-CAKUPAN") if f.instansi == "Instansi D"]
 
 
 def test_cakupan_share_just_below_target_is_not_rounded_up(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
-    d = Data(years=(2026,))
-    _instansi(d, "Instansi E", {2026: 142}, 203)
-    report = d.check(tmp_path_factory.mktemp("bulat") / "kiriman", as_of=dt.date(2027, 1, 15))
+    d = Data(years=(2027,))
+    _instansi(d, "Instansi E", {2027: 142}, 203)
+    report = d.check(tmp_path_factory.mktemp("bulat") / "kiriman", as_of=dt.date(2028, 1, 15))
     assert [f.instansi for f in of_rule(report, "KOMP-CAKUPAN")] == ["Instansi E"]

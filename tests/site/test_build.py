@@ -112,7 +112,7 @@ def test_edit_link_opens_the_policy_file(built_site: Path) -> None:
 
 def test_pasal_anchors_by_number_and_stable_id(built_site: Path) -> None:
     html = (built_site / "peraturan/pengembangan-kompetensi/index.html").read_text("utf-8")
-    assert re.search(r'<h4 id="pasal-9"><a id="jalur-kompetensi"></a>Pasal 9', html)
+    assert re.search(r'<h4 id="pasal-10"><a id="jalur-kompetensi"></a>Pasal 10', html)
 
 
 def test_broken_policy_fails_the_build_with_file_and_line(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from checker.policy.document.blocks import Citation, Emphasis, Inline, ParameterValue, Plain
-from checker.policy.inline import INLINE_RE, InlineContext, format_value
+from checker.policy.inline import INLINE_RE, SCHEDULE_FILTERS, InlineContext, format_value
 
 # "*kata*" or "_kata_" (not inside a word, as Markdown reads underscores), never across a line
 _EMPHASIS = re.compile(
@@ -40,12 +40,15 @@ def _construct(match: re.Match[str], ctx: InlineContext, pasal_id: str | None) -
     if target is not None:
         citation = ctx.numbering.citation(target, pasal_id)
         return Citation(citation, target) if citation is not None else Plain(f"⟦{target}⟧")
-    name = match.group("param")
+    name, style = match.group("param"), match.group("filter")
     parameter = ctx.parameters.get(name)
+    if parameter is not None and style in SCHEDULE_FILTERS and parameter.values:
+        # every dated value is written, whichever is in force on the render date
+        return ParameterValue(format_value(parameter, None, style), name)
     dated = parameter.value_at(ctx.as_of) if parameter else None
     if parameter is None or dated is None:
         return Plain(f"⟦{name}⟧")
-    return ParameterValue(format_value(parameter, dated.value, match.group("filter")), name)
+    return ParameterValue(format_value(parameter, dated.value, style), name)
 
 
 def segments(raw: str, ctx: InlineContext, pasal_id: str | None) -> tuple[Inline, ...]:
