@@ -66,5 +66,5 @@ def test_schedule_lists_every_dated_value() -> None:
         "1 Januari 2028, dan 90% (sembilan puluh persen) mulai 1 Januari 2029"
     )
     assert schedule(peraturan.parameters["kompetensi.jp_minimum_pns"]) == (
-        "20 (dua puluh) mulai 30 Maret 2017"
+        "20 (dua puluh) mulai 7 April 2017"
     )

@@ -36,7 +36,10 @@ REQUIRED_RULES = {
     "KAR-SATYALANCANA",
 }
 
-FIRST_VALUE = "        url: https://peraturan.bpk.go.id/Details/134462/pp-no-17-tahun-2020\n"
+FIRST_VALUE = (
+    "        title: Peraturan Pemerintah Nomor 11 Tahun 2017 tentang Manajemen Pegawai Negeri Sipil, "
+    "Pasal 203 ayat (4)\n"
+)
 SECOND_VALUE = """\
     - since: "2026-01-01"
       value: 24
@@ -71,7 +74,7 @@ def test_point_in_time_each_year_gets_the_value_in_force(tmp_path: Path) -> None
         ("KOMP-JP-MIN", 3, first, "2025", "20", "19"),
     ]
     since = {(f.nip, f.period): f.expected_since for f in of_rule(report, "KOMP-JP-MIN")}
-    assert since == {(both, "2026"): "2026-01-01", (first, "2025"): "2017-03-30"}
+    assert since == {(both, "2026"): "2026-01-01", (first, "2025"): "2017-04-07"}
     message = of_rule(report, "KOMP-JP-MIN", both)[0].message
     assert (
         "pada tahun 2026 tercatat mengikuti 22 JP pengembangan kompetensi, sedangkan setiap PNS "

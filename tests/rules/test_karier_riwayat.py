@@ -349,7 +349,8 @@ def test_current_rank_may_be_the_decided_future_rank(riwayat: Riwayat) -> None:
 # as-of date → (TMT of the next period: no finding, TMTs after it: a finding)
 SCHEDULE = {
     D(2022, 5, 10): (D(2022, 10, 1), [D(2022, 12, 1), D(2023, 4, 1)]),  # April and October
-    D(2022, 11, 15): (D(2023, 2, 1), [D(2023, 4, 1)]),  # every 2 months from 2023
+    D(2022, 11, 15): (D(2023, 4, 1), [D(2023, 10, 1)]),  # still April and October in 2023
+    D(2023, 11, 15): (D(2024, 2, 1), [D(2024, 4, 1)]),  # every 2 months from 1 January 2024
     D(2024, 11, 15): (D(2024, 12, 1), [D(2025, 1, 1), D(2025, 2, 1)]),
     D(2025, 9, 15): (D(2025, 10, 1), [D(2025, 11, 1)]),  # monthly from October 2025
 }

@@ -280,7 +280,7 @@ def test_satyalancana_breach(kar: Kar) -> None:
         _award(kar, "x_hukdis_sedang", clean, "Satyalancana Karya Satya X tanggal 2021-01-04"),
     ]
     finding = of_rule(kar.report, "KAR-SATYALANCANA", kar.nip["x_kurang_sehari"])[0]
-    assert finding.expected_since == "2010-05-18"
+    assert finding.expected_since == "2010-02-12"
     # conferred by Keputusan Presiden: a record to verify
     assert (finding.severity, finding.category) == ("warning", "verifikasi")
 
@@ -402,7 +402,7 @@ def test_bup_breach(bup: tuple[dict[str, Report], dict[str, str], dict[str, int]
         ]
         assert project(reports[as_of], "KAR-BUP") == expected, as_of
     finding = of_rule(reports["2026-07-01"], "KAR-BUP", n["pelaksana_juni"])[0]
-    assert finding.expected_since == "2017-03-30"
+    assert finding.expected_since == "2017-04-07"
     # pension is decided by BKN: a record to verify, not the agency's breach
     assert (finding.severity, finding.category) == ("warning", "verifikasi")
     assert "TMT pensiun 1 Juli 2026" in finding.message

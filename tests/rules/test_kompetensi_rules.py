@@ -72,7 +72,7 @@ def test_jp_min_message_and_dated_value(jp: tuple[Report, dict[str, str], dict[s
     report, n, _ = jp
     (finding,) = of_rule(report, "KOMP-JP-MIN", n["jp19"])
     assert finding.severity == "error"
-    assert finding.expected_since == "2017-03-30"
+    assert finding.expected_since == "2017-04-07"
     assert finding.column == "jp"
     assert finding.message.startswith(
         f"Sdr. Pegawai 2 (NIP {n['jp19']}) pada tahun 2025 tercatat mengikuti 19 JP pengembangan "

@@ -180,10 +180,10 @@ def checked(tmp_path_factory: pytest.TempPathFactory) -> tuple[Report, dict[str,
     ):
         d.penghargaan(nips["award"], jenis, dt.date(2025, 1, 1))
     d.penghargaan(nips["award"], "Satyalancana Karya Satya X", dt.date(1993, 12, 31))
-    # the second value of satyalancana_x starts 2010-05-18: the day before reads the first
+    # the second value of satyalancana_x starts 2010-02-12: the day before reads the first
     nips["boundary"] = d.pegawai(nama="Batas", tmt_cpns=dt.date(2005, 1, 1))
-    d.penghargaan(nips["boundary"], "Satyalancana Karya Satya X", dt.date(2010, 5, 17))
-    d.penghargaan(nips["boundary"], "Satyalancana Karya Satya X", dt.date(2010, 5, 18))
+    d.penghargaan(nips["boundary"], "Satyalancana Karya Satya X", dt.date(2010, 2, 11))
+    d.penghargaan(nips["boundary"], "Satyalancana Karya Satya X", dt.date(2010, 2, 12))
     # past the retirement age on the as-of date: Pelaksana is mapped, a fungsional is not
     nips["old"] = d.pegawai(
         nama="Pelaksana Tua", tanggal_lahir=dt.date(1960, 1, 1), tmt_cpns=dt.date(1985, 1, 1)
@@ -257,7 +257,7 @@ def test_parameter_chosen_by_category(checked: tuple[Report, dict[str, str]]) ->
             "2025",
             "10",
             "2025-01-01",
-            "2010-05-18",
+            "2010-02-12",
         ),
         (
             "UJI-SATYA",
@@ -268,7 +268,7 @@ def test_parameter_chosen_by_category(checked: tuple[Report, dict[str, str]]) ->
             "2025",
             "20",
             "2025-01-01",
-            "2010-05-18",
+            "2010-02-12",
         ),
         (
             "UJI-SATYA",
@@ -278,8 +278,8 @@ def test_parameter_chosen_by_category(checked: tuple[Report, dict[str, str]]) ->
             nips["boundary"],
             "2010",
             "10",
-            "2010-05-17",
-            "1994-01-01",
+            "2010-02-11",
+            "1994-08-29",
         ),
         (
             "UJI-SATYA",
@@ -289,8 +289,8 @@ def test_parameter_chosen_by_category(checked: tuple[Report, dict[str, str]]) ->
             nips["boundary"],
             "2010",
             "10",
-            "2010-05-18",
-            "2010-05-18",
+            "2010-02-12",
+            "2010-02-12",
         ),
     ]
 
@@ -305,7 +305,7 @@ def test_parameter_at_the_as_of_date_without_period(checked: tuple[Report, dict[
         finding.expected,
         finding.actual,
         finding.expected_since,
-    ) == (nips["old"], "tanggal_lahir", None, "58", "1960-01-01", "2017-03-30")
+    ) == (nips["old"], "tanggal_lahir", None, "58", "1960-01-01", "2017-04-07")
 
 
 # --- lint ------------------------------------------------------------------------------------
