@@ -253,7 +253,7 @@ def _ceiling(ctx: Context, person: Employee, on: dt.date) -> str | None:
 
 def kp_plafon(ctx: Context) -> list[Expected]:
     """KAR-KP-PLAFON: a KP reguler to a rank above the ceiling of the employee's education
-    (domain §3.3; kp-reguler-plafon-ijazah)."""
+    (domain §3.3; kp-reguler-plafon)."""
     out = []
     for row, person, _ in _pns_promotions(ctx):
         tmt = row.known("tmt")
