@@ -330,6 +330,7 @@ def apply(root: Path, file: str, snippet: str) -> None:
     except yaml.YAMLError:
         over = None
     if over is None or not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(snippet, encoding="utf-8")
         return
     merged = merge(yaml.safe_load(path.read_text("utf-8")), over)

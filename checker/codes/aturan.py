@@ -6,6 +6,10 @@ from __future__ import annotations
 from checker.codes.model import LintCode
 
 AREA = "aturan"
+_UNCHECKED = (
+    "- pasal: berlaku\n"
+    "  alasan: Tanggal pengundangan tidak tercatat dalam data kepegawaian yang diperiksa.\n"
+)
 RULES = "rules/kompetensi.yml"
 
 _RATE = """\
@@ -140,5 +144,16 @@ CODES = (
         RULES,
         passing=_check("aggregate: SUM(c.jp)"),
         failing=_check("aggregate: SUM(c.jam)"),
+    ),
+    LintCode(
+        "tidak-diperiksa",
+        "error",
+        AREA,
+        "Daftar kewajiban yang tidak dapat diperiksa dari data (rules/cakupan/tidak-diperiksa.yml) "
+        "menyebut setiap Pasal sekali, dengan id Pasal yang ada dan alasannya, dan tidak "
+        "menyebut Pasal yang sudah diperiksa aturan.",
+        "rules/cakupan/tidak-diperiksa.yml",
+        passing=_UNCHECKED,
+        failing=_UNCHECKED.replace("pasal: berlaku", "pasal: berlaku-tidak-ada"),
     ),
 )

@@ -31,6 +31,7 @@ from checker.provenance import Provenance
 from checker.rules.lint import check_references, check_sql
 from checker.rules.load import load_rules_unchecked
 from checker.rules.model import Rule
+from checker.rules.unchecked import Unchecked, check_unchecked, load_unchecked
 
 
 @dataclass
@@ -42,6 +43,7 @@ class Inspection:
     rules: list[Rule] = field(default_factory=list)
     schema: dict[str, Table] | None = None
     dispensasi: list[Dispensasi] = field(default_factory=list)
+    unchecked: list[Unchecked] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -84,6 +86,11 @@ def inspect(
             if schema is not None and not _has_error(rule_problems):
                 rule_problems += check_sql(rules, peraturan, schema)
         problems += rule_problems
+        unchecked, unchecked_problems = load_unchecked(source.rules)
+        found.unchecked = unchecked
+        problems += unchecked_problems
+        if peraturan is not None and policy_ok:
+            problems += check_unchecked(unchecked, peraturan, rules)
         records, dispensasi_problems = load_dispensasi_unchecked(dispensasi_root(source.rules))
         found.dispensasi = records
         problems += dispensasi_problems
@@ -122,6 +129,7 @@ def load_source(source: Source, *, text_only: bool = False) -> Kebijakan:
         schema=found.schema or {},
         dispensasi=found.dispensasi,
         dispensasi_folder=dispensasi_root(source.rules).is_dir(),
+        unchecked=found.unchecked,
         complete=not text_only,
         problems=found.problems,
     )

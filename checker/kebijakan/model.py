@@ -12,6 +12,7 @@ from checker.policy.model import Peraturan
 from checker.policy.numbering import Numbering, number
 from checker.provenance import Provenance
 from checker.rules.model import Rule
+from checker.rules.unchecked import Unchecked
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,8 @@ class Kebijakan:
     schema: dict[str, Table] = field(default_factory=dict)
     dispensasi: list[Dispensasi] = field(default_factory=list)
     dispensasi_folder: bool = False
+    # obligations no rule can check, with why (rules/cakupan/tidak-diperiksa.yml)
+    unchecked: list[Unchecked] = field(default_factory=list)
     complete: bool = True
     problems: list[Problem] = field(default_factory=list)
 

@@ -71,6 +71,7 @@ def load_context(
         impact=load_impact(impact),
         provenance=kebijakan.provenance,
         schema=kebijakan.schema,
+        unchecked={u.pasal: u.alasan for u in kebijakan.unchecked},
     )
 
 

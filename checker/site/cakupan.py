@@ -71,8 +71,9 @@ def coverage_page(site: SiteContext) -> Page:
     """Pasal with obligations that no rule checks yet, then those that are checked."""
     page = links.CAKUPAN
     found = obligations(site)
-    open_ = [o for o in found if not o.rules]
     checked = [o for o in found if o.rules]
+    reasoned = [o for o in found if not o.rules and o.pasal.id in site.unchecked]
+    open_ = [o for o in found if not o.rules and o.pasal.id not in site.unchecked]
     words = ", ".join(
         f"“{w}”"
         for w in ("wajib", "harus", "paling sedikit", "paling lama", "paling singkat", "dilarang")
@@ -81,9 +82,10 @@ def coverage_page(site: SiteContext) -> Page:
         "# Cakupan aturan",
         "",
         f"Dari {len(found)} Pasal yang memuat kewajiban, larangan, atau batas (kata seperti "
-        f"{words}), **{len(checked)}** sudah diperiksa oleh paling sedikit satu aturan data "
-        f"dan **{len(open_)}** belum. Tidak setiap kewajiban dapat diperiksa dari data "
-        "kepegawaian; daftar ini membantu perancang aturan memilih yang berikutnya.",
+        f"{words}), **{len(checked)}** sudah diperiksa oleh paling sedikit satu aturan data, "
+        f"**{len(reasoned)}** tidak dapat diperiksa dari data kepegawaian (dengan alasannya), "
+        f"dan **{len(open_)}** belum diperiksa. Daftar terakhir membantu perancang aturan memilih "
+        "aturan berikutnya.",
         "",
         "## Belum diperiksa aturan",
         "",
@@ -102,7 +104,31 @@ def coverage_page(site: SiteContext) -> Page:
             ],
         )
     else:
-        lines.append("Setiap Pasal yang memuat kewajiban sudah diperiksa oleh aturan.")
+        lines.append(
+            "Setiap Pasal yang memuat kewajiban sudah diperiksa oleh aturan atau tercatat tidak "
+            "dapat diperiksa dari data kepegawaian."
+        )
+    if reasoned:
+        lines += [
+            "",
+            "## Tidak dapat diperiksa dari data kepegawaian",
+            "",
+            "Kewajiban dalam Pasal berikut tidak tampak dalam data yang dikirim Perangkat Daerah; "
+            "kepatuhannya dipantau dengan cara lain, sebagaimana disebut alasannya "
+            "(`rules/cakupan/tidak-diperiksa.yml`).",
+            "",
+        ]
+        lines += table(
+            ("Pasal", "BAB", "Alasan"),
+            [
+                (
+                    site.clause_link(page, o.pasal.id),
+                    _bab(site, o.pasal),
+                    prose(site.unchecked[o.pasal.id]),
+                )
+                for o in reasoned
+            ],
+        )
     lines += ["", "## Sudah diperiksa", ""]
     lines += table(
         ("Pasal", "BAB", "Aturan"),

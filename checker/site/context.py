@@ -46,6 +46,8 @@ class SiteContext:
     impact: dict[str, Any] | None = None  # the latest impact preview JSON, if configured
     provenance: Provenance | None = None  # where the version was read (None: not said)
     schema: dict[str, Table] = field(default_factory=dict)  # the version's Table Schema
+    # Pasal id → why no rule can check its obligation (rules/cakupan/tidak-diperiksa.yml)
+    unchecked: dict[str, str] = field(default_factory=dict)
     numbering: Numbering = field(init=False)
 
     def __post_init__(self) -> None:
