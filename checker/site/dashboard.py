@@ -40,6 +40,10 @@ class MaskedFinding:
     column: str | None
 
 
+# instansi names of the kabupaten/kota governments, which take part only as voluntary partners
+PARTNERS = ("Pemerintah Kabupaten ", "Pemerintah Kota ")
+
+
 @dataclass(frozen=True)
 class Snapshot:
     """One perangkat daerah (OPD) on one date ("" gathers findings that name no OPD)."""
@@ -62,6 +66,14 @@ class Snapshot:
         """Percent of employees without an error finding (None without employees)."""
         return compliance_percent(self.employees, self.with_errors)
 
+    @property
+    def partner(self) -> str | None:
+        """The kabupaten/kota government this OPD belongs to when it reports as a voluntary
+        partner (every instansi its findings name is one), else None: the province's own."""
+        if self.opd and self.instansi and all(i.startswith(PARTNERS) for i in self.instansi):
+            return ", ".join(self.instansi)
+        return None
+
 
 @dataclass(frozen=True)
 class Submission:
@@ -71,24 +83,30 @@ class Submission:
     snapshots: tuple[Snapshot, ...]
 
     @property
+    def own(self) -> tuple[Snapshot, ...]:
+        """The province's snapshots: voluntary partners (kabupaten/kota) are never counted in
+        the province's compliance (Pasal kabupaten-kota-sukarela)."""
+        return tuple(s for s in self.snapshots if s.partner is None)
+
+    @property
     def employees(self) -> int:
-        """Employees of every perangkat daerah in this submission."""
-        return sum(s.employees for s in self.snapshots)
+        """Employees of every perangkat daerah of the province in this submission."""
+        return sum(s.employees for s in self.own)
 
     @property
     def with_errors(self) -> int:
-        """Employees with at least one error finding."""
-        return sum(s.with_errors for s in self.snapshots)
+        """Employees of the province with at least one error finding."""
+        return sum(s.with_errors for s in self.own)
 
     @property
     def opd(self) -> int:
-        """How many perangkat daerah reported."""
-        return sum(1 for s in self.snapshots if s.opd)
+        """How many perangkat daerah of the province reported."""
+        return sum(1 for s in self.own if s.opd)
 
     @property
     def findings(self) -> int:
-        """Findings of every severity."""
-        return sum(sum(s.by_severity.values()) for s in self.snapshots)
+        """Findings of every severity in the province's perangkat daerah."""
+        return sum(sum(s.by_severity.values()) for s in self.own)
 
 
 @dataclass

@@ -110,10 +110,12 @@ def _slugs(board: Dashboard) -> dict[str, str]:
 
 def _dashboard(site: SiteContext, board: Dashboard, slugs: dict[str, str]) -> list[Page]:
     latest = board.latest()
-    agencies = [s for name, s in latest.items() if name]
+    agencies = [s for name, s in latest.items() if name and s.partner is None]
+    partners = [s for name, s in latest.items() if name and s.partner is not None]
+    own = [s for s in latest.values() if s.partner is None]
     employees = sum(s.employees for s in agencies)
     bad = sum(s.with_errors for s in agencies)
-    newest = max(s.as_of for s in latest.values())
+    newest = max(s.as_of for s in own) if own else max(s.as_of for s in latest.values())
     lines = [
         "# Dasbor kepatuhan",
         "",
@@ -179,10 +181,12 @@ def _dashboard(site: SiteContext, board: Dashboard, slugs: dict[str, str]) -> li
             "tidak menyebut perangkat daerah (misalnya baris yang tidak dapat dibaca).",
             "",
         ]
-    pages_clause, clause_lines = _by_clause(site, PAGE, list(latest.values()), "temuan-ketentuan")
+    pages_clause, clause_lines = _by_clause(site, PAGE, own, "temuan-ketentuan")
     pages += pages_clause
     lines += ["## Temuan per ketentuan", "", *clause_lines]
-    lines += ["## Temuan per tingkat", "", *_by_severity(list(latest.values()))]
+    lines += ["## Temuan per tingkat", "", *_by_severity(own)]
+    if partners:
+        lines += _partners(partners, slugs)
     trend_pages, trend_lines = _trend(board.submissions)
     pages += trend_pages
     lines += ["## Perkembangan antarpengiriman", "", *trend_lines]
@@ -193,6 +197,45 @@ def _dashboard(site: SiteContext, board: Dashboard, slugs: dict[str, str]) -> li
     )
     lines.append("")
     return [Page(PAGE, join(lines)), *pages]
+
+
+def _partners(partners: list[Snapshot], slugs: dict[str, str]) -> list[str]:
+    """The kabupaten/kota that send their data as voluntary partners: shown apart, never
+    counted in the province's compliance above."""
+    lines = [
+        "## Mitra sukarela: pemerintah kabupaten/kota",
+        "",
+        "Pemerintah kabupaten/kota berikut mengirimkan data kepegawaiannya secara sukarela "
+        "berdasarkan kesepakatan bersama dengan Gubernur. Peraturan Gubernur tidak mewajibkan "
+        "mereka; hasilnya ditampilkan terpisah dan tidak dihitung dalam kepatuhan perangkat "
+        "daerah Pemerintah Provinsi di atas.",
+        "",
+    ]
+    lines += table(
+        (
+            "Pemerintah kabupaten/kota",
+            "Perangkat daerah",
+            "Data per",
+            "Pegawai",
+            "Dengan kesalahan",
+            "Kepatuhan",
+        ),
+        [
+            (
+                snap.partner or "",
+                link(snap.opd, links.relative(PAGE, links.opd_page(slugs[snap.opd]))),
+                day(snap.as_of),
+                number(snap.employees),
+                number(snap.with_errors),
+                percent(snap.compliance),
+            )
+            for snap in sorted(partners, key=lambda s: (s.partner or "", s.opd))
+        ],
+        numeric=range(3, 6),
+        right=RIGHT,
+    )
+    lines.append("")
+    return lines
 
 
 def _severity_counts(snap: Snapshot) -> list[str]:

@@ -133,10 +133,12 @@ def test_old_report_json_builds_the_dashboard_per_instansi(
     assert "opd" not in data["findings"][0] and "compliance_by_instansi" in data["summary"]
     pages = _pages(make_policy, tmp_path, {"lama.json": json.dumps(data, ensure_ascii=False)})
     dashboard = pages["kepatuhan/index.md"]
-    assert "- Perangkat daerah yang melapor: **2**" in dashboard
-    assert "- Pegawai dalam data: **14**" in dashboard
+    # the kota takes part only as a voluntary partner: shown apart, never in the totals
+    assert "- Perangkat daerah yang melapor: **1**" in dashboard
+    assert "- Pegawai dalam data: **10**" in dashboard
     assert "| 10 | 1 | 90,0% | 1 | 0 | 0 |" in _row(dashboard, PROVINSI)
-    assert "| 4 | 1 | 75,0% | 1 | 0 | 0 |" in _row(dashboard, KOTA)
+    partners = dashboard.split("## Mitra sukarela: pemerintah kabupaten/kota")[1]
+    assert f"| {KOTA} | [{KOTA}](" in partners and "| 4 | 1 | 75,0% |" in partners
     page = pages["kepatuhan/perangkat-daerah/provinsi-bengkulu.md"]
     assert "- Kepatuhan: **90,0%**" in page
     assert "- Instansi:" not in page  # the OPD is the instansi itself
@@ -166,10 +168,31 @@ def test_a_later_report_by_opd_supersedes_the_old_whole_instansi_row(
     assert set(board.latest()) == {"", DIKBUD, DINKES, KOTA}
     assert [s.opd for s in board.history(PROVINSI)] == [PROVINSI]
     dashboard = pages["kepatuhan/index.md"]
-    assert "- Perangkat daerah yang melapor: **3**" in dashboard
-    assert "- Pegawai dalam data: **18**" in dashboard  # 10 + 4 + the kota's 4
+    assert "- Perangkat daerah yang melapor: **2**" in dashboard
+    assert "- Pegawai dalam data: **14**" in dashboard  # 10 + 4; the kota is a partner
     assert f"[{PROVINSI}](" not in dashboard
     assert "kepatuhan/perangkat-daerah/provinsi-bengkulu.md" not in pages
-    assert "| 15 Januari 2026 | 2 | 18 | 2 | 88,9% | 2 |" in dashboard
+    assert "| 15 Januari 2026 | 1 | 14 | 1 | 92,9% | 1 |" in dashboard  # without the kota
     assert "| 30 Juni 2026 | 2 | 14 | 3 | 78,6% | 4 |" in dashboard
     assert "Selain itu 1 temuan berkas tidak menyebut perangkat daerah" in dashboard
+
+
+def test_kabupaten_kota_are_voluntary_partners_shown_apart(
+    make_policy: MakePolicy, tmp_path: Path
+) -> None:
+    """A kota's OPD reports beside the province's: it has its own section, titled as a
+    voluntary partner, and the province's totals, ranking and clause counts leave it out."""
+    report = _province_by_opd()
+    kota_opd = "Dinas Kesehatan Kota Bengkulu"
+    report.findings.append(_error(NIPS[0], KOTA, kota_opd))
+    report.employees[kota_opd] = 5
+    pages = _pages(make_policy, tmp_path, {"laporan.json": to_json(report)})
+    dashboard = pages["kepatuhan/index.md"]
+    province, partners = dashboard.split("## Mitra sukarela: pemerintah kabupaten/kota")
+    assert "- Perangkat daerah yang melapor: **2**" in province
+    assert "- Pegawai dalam data: **14**" in province
+    assert "- Pegawai dengan temuan kesalahan: **3**" in province
+    assert f"[{kota_opd}](" not in province
+    assert "tidak dihitung dalam kepatuhan perangkat daerah Pemerintah Provinsi" in partners
+    assert f"| {KOTA} | [{kota_opd}](" in partners and "| 5 | 1 | 80,0% |" in partners
+    assert f"kepatuhan/perangkat-daerah/{'dinas-kesehatan-kota-bengkulu'}.md" in pages
