@@ -54,10 +54,10 @@ EDUCATION = {
     "S-3": (2, "III/c", "XI"),
 }
 PROVINSI = "Pemerintah Provinsi Bengkulu"
-KABKOTA = (
-    "Bengkulu Selatan", "Bengkulu Utara", "Bengkulu Tengah", "Kaur", "Kepahiang", "Lebong",
-    "Mukomuko", "Rejang Lebong", "Seluma",
-)  # fmt: skip
+# The Pergub binds the province's own perangkat daerah; a kabupaten/kota sends its data only as
+# a voluntary partner under a kesepakatan bersama (Pasal kabupaten-kota-sukarela). The sample
+# has two such partners, reported apart from the province.
+MITRA = ("Pemerintah Kota Bengkulu", "Pemerintah Kabupaten Rejang Lebong")
 # (nama, pelayanan publik, kind): kind ``sekolah`` units are staffed mostly by teachers, ``rs``
 # units by health workers, ``kantor`` units by administrators and analysts. Since UU 23/2014 the
 # province runs the SMA, SMK and SLB, so teachers are its largest group of employees.
@@ -143,11 +143,9 @@ def unit_opd(nama: str, instansi: str) -> str:
 
 
 def instansi_list() -> list[tuple[str, int]]:
-    """(instansi, relative size): the province and its 9 kabupaten and 1 kota (notes §7)."""
-    out = [(PROVINSI, 40)]
-    out += [(f"Pemerintah Kabupaten {name}", 4) for name in KABKOTA]
-    out.append(("Pemerintah Kota Bengkulu", 5))
-    return out
+    """(instansi, relative size): the province, and the kabupaten/kota that take part as
+    voluntary partners (:data:`MITRA`)."""
+    return [(PROVINSI, 40), (MITRA[0], 5), (MITRA[1], 4)]
 
 
 def units() -> dict[str, list[Unit]]:

@@ -1,8 +1,9 @@
 """Deterministic synthetic agency data for Bengkulu, with planted faults and an answer key.
 
 ``generate_sample(out, employees=N, seed=S, fmt="csv", fault_rate=R)`` writes the eight tables
-(``pegawai.csv`` … or one ``sampel.xlsx`` with a sheet per table) for the Provinsi Bengkulu and its
-9 kabupaten and 1 kota, and ``kunci_jawaban.csv`` listing ``table,row,nip,rule,period,kind``:
+(``pegawai.csv`` … or one ``sampel.xlsx`` with a sheet per table) for the perangkat daerah of the
+Provinsi Bengkulu and two kabupaten/kota that take part as voluntary partners, and
+``kunci_jawaban.csv`` listing ``table,row,nip,rule,period,kind``:
 every planted breach (``kind`` ``breach``) and every record placed exactly on the compliant side
 of a threshold (``near_miss``: it must not be reported). Employees are generated in birth-date
 order and written as they are made, so memory stays bounded even for 4.5 million employees.

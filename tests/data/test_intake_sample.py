@@ -74,8 +74,13 @@ def test_sample_is_consistent(sample: Path) -> None:
     assert bad == (planted,)
     years = con.execute("SELECT DISTINCT tahun FROM penilaian_kinerja ORDER BY 1").fetchall()
     assert [y for (y,) in years] == [2019, 2020, 2021, 2022, 2023, 2024, 2025]
-    instansi = con.execute("SELECT count(DISTINCT instansi) FROM pegawai").fetchone()
-    assert instansi == (11,)
+    # the province and its two voluntary partners (a kabupaten and a kota)
+    instansi = con.execute("SELECT DISTINCT instansi FROM pegawai ORDER BY 1").fetchall()
+    assert [i for (i,) in instansi] == [
+        "Pemerintah Kabupaten Rejang Lebong",
+        "Pemerintah Kota Bengkulu",
+        "Pemerintah Provinsi Bengkulu",
+    ]
 
 
 def test_xlsx_sample_loads_clean(tmp_path: Path) -> None:
