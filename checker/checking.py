@@ -128,12 +128,12 @@ def judge(
     findings = sorted(intake + found, key=Finding.sort_key)
     findings, used = apply_dispensasi(findings, kebijakan.dispensasi, as_of)
     rows = offending_rows(dataset.connection, findings, dataset.tables) if with_rows else {}
-    employees = dict(
-        dataset.connection.execute(
-            f"SELECT opd, COUNT(DISTINCT nip) FROM {EMPLOYEE_ROWS} WHERE opd IS NOT NULL "
-            "AND nip IS NOT NULL GROUP BY opd ORDER BY opd"
-        ).fetchall()
-    )
+    per_opd = dataset.connection.execute(
+        f"SELECT opd, COUNT(DISTINCT nip), min(instansi) FROM {EMPLOYEE_ROWS} "
+        "WHERE opd IS NOT NULL AND nip IS NOT NULL GROUP BY opd ORDER BY opd"
+    ).fetchall()
+    employees = {opd: count for opd, count, _ in per_opd}
+    opd_instansi = {opd: instansi for opd, _, instansi in per_opd if instansi}
     return Report(
         tool_version=__version__,
         policy=kebijakan.provenance,
@@ -144,6 +144,7 @@ def judge(
         rules={rule.id: rule.title for rule in rules},
         rows=rows,
         employees=employees,
+        opd_instansi=opd_instansi,
         dispensations=used,
         regulation=regulation_name(peraturan),
     )

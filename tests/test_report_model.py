@@ -79,6 +79,15 @@ def _report() -> Report:
     )
 
 
+def test_opd_instansi_round_trips() -> None:
+    report = _report()
+    report.opd_instansi.update(
+        {"A": "Pemerintah Provinsi Bengkulu", "B": "Pemerintah Kota Bengkulu"}
+    )
+    again = Report.from_dict(json.loads(to_json(report)))
+    assert again.opd_instansi == report.opd_instansi
+
+
 def test_json_contract_keys() -> None:
     data = json.loads(to_json(_report()))
     assert list(data) == [
@@ -89,11 +98,13 @@ def test_json_contract_keys() -> None:
         "years",
         "inputs",
         "employees",
+        "opd_instansi",
         "summary",
         "rules",
         "findings",
     ]
     assert data["employees"] == {"A": 4, "B": 2}
+    assert data["opd_instansi"] == {}  # none given here; Report.from_dict reads it back
     assert data["tool"] == {"name": "kebijakan", "version": "0.1.0"}
     assert data["policy"] == {
         "version": "uji",

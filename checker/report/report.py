@@ -65,6 +65,10 @@ class Report:
     rules: dict[str, str] = field(default_factory=dict)  # rule id → title, for summaries
     # employees (distinct NIP) per OPD in the data: the denominator of compliance rates
     employees: dict[str, int] = field(default_factory=dict)
+    # the instansi kerja (pemerintah daerah) of each OPD's employees: tells the province's own
+    # perangkat daerah from a kabupaten/kota taking part as a voluntary partner; {} in reports
+    # written before it was recorded
+    opd_instansi: dict[str, str] = field(default_factory=dict)
     # the source rows that findings point at, per table: {"_file", "_row", column: value, ...};
     # for the agency's fix-it workbook only, never serialised to JSON
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
@@ -159,6 +163,7 @@ class Report:
             "years": self.years,
             "inputs": [asdict(i) for i in self.inputs],
             "employees": dict(sorted(self.employees.items())),
+            "opd_instansi": dict(sorted(self.opd_instansi.items())),
             "summary": {
                 "findings": len(self.findings),
                 "by_severity": self.counts_by_severity(),
@@ -194,6 +199,7 @@ class Report:
             findings=findings,
             rules=dict(data.get("rules", {})),
             employees=_employees(data),
+            opd_instansi={str(k): str(v) for k, v in data.get("opd_instansi", {}).items()},
             dispensations=[DispensationUse(**{**d, "rules": tuple(d["rules"])}) for d in used],
             regulation=str(data.get("regulation") or ""),
         )

@@ -181,7 +181,12 @@ def _snapshot(
         by_clause={c: dict(sorted(rules.items())) for c, rules in sorted(clauses.items())},
         citations={f.clause.id: f.clause.citation for f in findings if f.clause},
         findings=masked,
-        instansi=tuple(sorted({f.instansi for f in findings if f.instansi})),
+        instansi=tuple(
+            sorted(
+                {f.instansi for f in findings if f.instansi}
+                | ({report.opd_instansi[opd]} if opd in report.opd_instansi else set())
+            )
+        ),
     )
 
 

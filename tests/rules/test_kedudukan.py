@@ -173,6 +173,10 @@ def test_findings_and_employees_name_their_opd(opd: tuple[Report, dict[str, str]
         "Badan Kepegawaian Daerah": 4,
         "Dinas Pendidikan dan Kebudayaan": 10,
     }
+    assert report.opd_instansi == {
+        "Badan Kepegawaian Daerah": "Pemerintah Provinsi Bengkulu",
+        "Dinas Pendidikan dan Kebudayaan": "Pemerintah Provinsi Bengkulu",
+    }
 
 
 def test_instansi_naming_an_opd_is_the_opd(tmp_path_factory: pytest.TempPathFactory) -> None:

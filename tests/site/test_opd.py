@@ -183,16 +183,20 @@ def test_kabupaten_kota_are_voluntary_partners_shown_apart(
     """A kota's OPD reports beside the province's: it has its own section, titled as a
     voluntary partner, and the province's totals, ranking and clause counts leave it out."""
     report = _province_by_opd()
-    kota_opd = "Dinas Kesehatan Kota Bengkulu"
+    kota_opd, quiet = "Dinas Kesehatan Kota Bengkulu", "Badan Kepegawaian Kota Bengkulu"
     report.findings.append(_error(NIPS[0], KOTA, kota_opd))
     report.employees[kota_opd] = 5
+    # an OPD of the kota without any finding: its employees' instansi tells it apart
+    report.employees[quiet] = 3
+    report.opd_instansi.update({DIKBUD: PROVINSI, DINKES: PROVINSI, kota_opd: KOTA, quiet: KOTA})
     pages = _pages(make_policy, tmp_path, {"laporan.json": to_json(report)})
     dashboard = pages["kepatuhan/index.md"]
     province, partners = dashboard.split("## Mitra sukarela: pemerintah kabupaten/kota")
     assert "- Perangkat daerah yang melapor: **2**" in province
     assert "- Pegawai dalam data: **14**" in province
     assert "- Pegawai dengan temuan kesalahan: **3**" in province
-    assert f"[{kota_opd}](" not in province
+    assert f"[{kota_opd}](" not in province and f"[{quiet}](" not in province
+    assert f"| {KOTA} | [{quiet}](" in partners and "| 3 | 0 | 100,0% |" in partners
     assert "tidak dihitung dalam kepatuhan perangkat daerah Pemerintah Provinsi" in partners
     assert f"| {KOTA} | [{kota_opd}](" in partners and "| 5 | 1 | 80,0% |" in partners
     assert f"kepatuhan/perangkat-daerah/{'dinas-kesehatan-kota-bengkulu'}.md" in pages
