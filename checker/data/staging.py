@@ -16,7 +16,7 @@ import duckdb
 
 from checker.data import convert, messages, readers
 from checker.data.intake_checks import SKEMA_BARIS, SKEMA_BERKAS, intake_finding
-from checker.data.normalize import ident
+from checker.data.normalize import ident, lit
 from checker.data.resolve import Layout
 from checker.data.schema import Table
 from checker.data.sniff import blank_lines, to_utf8
@@ -44,7 +44,7 @@ class Staged:
 
     def bad_findings(self, con: duckdb.DuckDBPyConnection, table: Table) -> list[Finding]:
         """Findings for the unreadable cells recorded in ``_bad``."""
-        nip = nip_sql(table, self.mapped, "s")
+        nip = nip_sql(table, self.mapped, "s", self.file)
         rows = con.execute(
             f"SELECT _row, nip, b.c, b.k, b.v FROM (SELECT _row, {nip} AS nip, unnest(_bad) AS b "
             f"FROM {self.view} s WHERE NOT _blank AND _bad IS NOT NULL)"
@@ -56,19 +56,19 @@ class Staged:
         _drop(con, self.objects)
 
 
-def nip_sql(table: Table, mapped: frozenset[str] | set[str], alias: str) -> str:
-    """The NIP of row ``alias`` of ``table`` as findings name it: its own, else the one its
-    ``fillFrom`` column (a SIASN PNS ID) finds in the looked-up table, else NULL."""
+def nip_sql(table: Table, mapped: frozenset[str] | set[str], alias: str, file: str) -> str:
+    """The NIP of row ``alias`` of ``table`` (read from ``file``) as findings name it: its own,
+    else, for a row that names the employee another way (``fillFrom``: a SIASN PNS ID), the
+    one the assembled table holds for that row (the lookup itself is done once, at assembly)."""
     nip = next((f for f in table.fields if f.name == "nip"), None)
     if nip is None:
         return "NULL"
     own = f"{alias}.nip"
     if nip.lookup is None or nip.lookup.via not in mapped:
         return own
-    via = ident(nip.lookup.via)
     return (
-        f"coalesce({own}, (SELECT min(k.nip) FROM {ident(nip.lookup.resource)} k "
-        f"WHERE k.{via} = {alias}.{via}))"
+        f"coalesce({own}, (SELECT a.nip FROM {ident(table.name)} a "
+        f"WHERE a._file = {lit(file)} AND a._row = {alias}._row))"
     )
 
 
