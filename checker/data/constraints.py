@@ -1,5 +1,6 @@
-"""Table-level checks: primary keys (SKEMA-UNIK), foreign keys (SKEMA-RUJUKAN), and values read
-by the regime of their row (SKEMA-SKALA).
+"""Table-level checks: primary keys (SKEMA-UNIK), foreign keys and look-ups through another
+column such as a SIASN PNS ID (SKEMA-RUJUKAN), and values read by the regime of their row
+(SKEMA-SKALA).
 
 All run as set-based SQL. A primary key is checked among rows whose required key parts are all
 filled (an empty NIP is already its own finding); optional key parts compare equal when empty.
@@ -100,6 +101,36 @@ def reference_findings(
                 actual=actual,
             )
             for file, row, nip_value, actual in rows
+        )
+    return out
+
+
+def lookup_findings(
+    con: duckdb.DuckDBPyConnection, table: Table, present: set[str]
+) -> list[Finding]:
+    """SKEMA-RUJUKAN for rows still empty in a looked-up column whose ``via`` value (a PNS ID)
+    has no row in the looked-up table (when that table was supplied)."""
+    out: list[Finding] = []
+    for f in table.fields:
+        if f.lookup is None or f.lookup.resource not in present:
+            continue
+        via = ident(f.lookup.via)
+        rows = con.execute(
+            f"SELECT _file, _row, {via} FROM {ident(table.name)} "
+            f"WHERE {ident(f.name)} IS NULL AND {via} IS NOT NULL ORDER BY _file, _row"
+        ).fetchall()
+        out.extend(
+            intake_finding(
+                SKEMA_RUJUKAN,
+                messages.unknown_lookup(table, f, f.lookup.via, f.lookup.resource),
+                table=table.name,
+                file=file,
+                row=row,
+                column=f.lookup.via,
+                expected=f"ada di tabel {f.lookup.resource}",
+                actual=value,
+            )
+            for file, row, value in rows
         )
     return out
 

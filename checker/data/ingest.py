@@ -21,13 +21,17 @@ import duckdb
 from python_calamine import CalamineError, PasswordError
 
 from checker.data import messages, readers, workbook
-from checker.data.constraints import reference_findings, scale_findings, unique_findings
+from checker.data.constraints import (
+    lookup_findings,
+    reference_findings,
+    scale_findings,
+    unique_findings,
+)
 from checker.data.dataset import Dataset, Gap, InputFile, connect
 from checker.data.intake_checks import (
     SKEMA_BARIS,
     SKEMA_BERKAS,
     SKEMA_KOLOM,
-    SKEMA_RUJUKAN,
     intake_finding,
 )
 from checker.data.normalize import SQL_TYPES, ident, in_regimes_sql, lit, regime_sql
@@ -330,36 +334,6 @@ def _assembly_order(schema: Mapping[str, Table]) -> list[Table]:
     """The tables in an order where a table another one looks values up in comes first."""
     first = {f.lookup.resource for t in schema.values() for f in t.fields if f.lookup}
     return sorted(schema.values(), key=lambda t: t.name not in first)
-
-
-def lookup_findings(
-    con: duckdb.DuckDBPyConnection, table: Table, present: set[str]
-) -> list[Finding]:
-    """SKEMA-RUJUKAN for rows still empty in a looked-up column whose ``via`` value (a PNS ID)
-    has no row in the looked-up table (when that table was supplied)."""
-    out: list[Finding] = []
-    for f in table.fields:
-        if f.lookup is None or f.lookup.resource not in present:
-            continue
-        via = ident(f.lookup.via)
-        rows = con.execute(
-            f"SELECT _file, _row, {via} FROM {ident(table.name)} "
-            f"WHERE {ident(f.name)} IS NULL AND {via} IS NOT NULL ORDER BY _file, _row"
-        ).fetchall()
-        out.extend(
-            intake_finding(
-                SKEMA_RUJUKAN,
-                messages.unknown_lookup(table, f, f.lookup.via, f.lookup.resource),
-                table=table.name,
-                file=file,
-                row=row,
-                column=f.lookup.via,
-                expected=f"ada di tabel {f.lookup.resource}",
-                actual=value,
-            )
-            for file, row, value in rows
-        )
-    return out
 
 
 def ingest(
