@@ -266,6 +266,11 @@ def _jadwal(value: Value) -> str:
         f"{_terbilang(Value(raw, value.unit))} mulai {tanggal(since)}"
         for since, raw in sorted(value.schedule, key=lambda pair: pair[0])
     ]
+    return _series(parts)
+
+
+def _series(parts: list[str]) -> str:
+    """ "a", "a dan b", "a, b, dan c"."""
     if len(parts) <= 1:
         return parts[0] if parts else ""
     return ", ".join(parts[:-1]) + (", dan " if len(parts) > 2 else " dan ") + parts[-1]
@@ -287,9 +292,7 @@ def _per_tahun(value: Value) -> str:
         else:
             years = f"tahun {since.year} sampai dengan tahun {upto}"
         parts.append(f"{_terbilang(Value(raw, value.unit))} untuk {years}")
-    if len(parts) == 1:
-        return parts[0]
-    return ", ".join(parts[:-1]) + (", dan " if len(parts) > 2 else " dan ") + parts[-1]
+    return _series(parts)
 
 
 def _jp(value: Value) -> str:
