@@ -23,6 +23,7 @@ from checker.rules.registry import REGISTRY
 from checker.wording import MESSAGE_FILTERS, column_label, literal_text, placeholders
 
 PERIOD_TYPES = ("period_aggregate", "period_exists")
+CONTRACT_TYPES = ("contract_aggregate", "contract_exists")
 
 
 def check_references(rules: list[Rule], peraturan: Peraturan) -> list[Problem]:
@@ -64,13 +65,13 @@ def check_references(rules: list[Rule], peraturan: Peraturan) -> list[Problem]:
                 )
         for ref in kind.references(rule):
             other = by_id.get(ref)
-            if other is None or other.type not in PERIOD_TYPES:
+            if other is None or other.type not in kind.reference_types:
                 problems.append(
                     lint_problem(
                         rule.where("check"),
                         "rule-reference",
                         f"aturan {rule.id} merujuk aturan {ref!r} yang tidak "
-                        f"ada atau bukan bertipe {' / '.join(PERIOD_TYPES)}",
+                        f"ada atau bukan bertipe {' / '.join(kind.reference_types)}",
                     )
                 )
         problems += check_message(rule)
@@ -237,7 +238,7 @@ def check_population(rule: Rule, schema: Mapping[str, Table]) -> list[Problem]:
         return []
     pegawai = schema["pegawai"]
     messages = []
-    if population.per_year and rule.type not in (*PERIOD_TYPES, "contract_aggregate"):
+    if population.per_year and rule.type not in (*PERIOD_TYPES, *CONTRACT_TYPES):
         messages.append(
             f"aturan {rule.id} bertipe {rule.type} tidak menilai per tahun; bertugas_sejak dan "
             f"pengecualian_riwayat hanya berlaku pada {' / '.join(PERIOD_TYPES)}"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from checker.rules.types.base import CheckType
-from checker.rules.types.contract import ContractAggregate
+from checker.rules.types.contract import ContractAggregate, ContractExists
 from checker.rules.types.expression import RowExpression, Sql
 from checker.rules.types.period import PeriodAggregate, PeriodExists
 from checker.rules.types.progress import PeriodProgress
@@ -25,6 +25,7 @@ REGISTRY: dict[str, CheckType] = {
         PeriodExists(),
         PeriodProgress(),
         ContractAggregate(),
+        ContractExists(),
         AgencyRate(),
         Sql(),
     )

@@ -122,6 +122,32 @@ CASES = {
   message: "{instansi}"
 """,
         "23:3: [error] aturan UJI-CAKUPAN merujuk aturan 'UJI-TIDAK-ADA' yang tidak ada atau "
+        "bukan bertipe period_aggregate / period_exists / contract_aggregate / contract_exists "
+        "(rule-reference)",
+    ),
+    # progress is reported per calendar year: a contract-year rule has none to report on
+    "progress-of-contract-rule": (
+        GOOD
+        + """\
+- id: UJI-PPPK
+  title: Uji
+  clause: target-kompetensi-pppk-cakupan
+  severity: info
+  source: Uji
+  table: pegawai
+  population: {status_kepegawaian: [PPPK]}
+  check: {type: contract_exists, child: pelatihan, date_column: tanggal_selesai}
+  message: "{nama} {period} {citation}"
+- id: UJI-BERJALAN
+  title: Uji
+  clause: target-kompetensi-pppk-cakupan
+  severity: info
+  source: Uji
+  table: pegawai
+  check: {type: period_progress, rule: UJI-PPPK}
+  message: "{nama} {citation}"
+""",
+        "32:3: [error] aturan UJI-BERJALAN merujuk aturan 'UJI-PPPK' yang tidak ada atau "
         "bukan bertipe period_aggregate / period_exists (rule-reference)",
     ),
 }

@@ -32,6 +32,8 @@ class CheckType:
     options: ClassVar[dict[str, Any]]  # JSON Schema properties of the check mapping
     required: ClassVar[tuple[str, ...]] = ()
     example: ClassVar[str] = ""
+    # the check types of the rules this one may build on (``references``)
+    reference_types: ClassVar[tuple[str, ...]] = ()
 
     def schema(self) -> dict[str, Any]:
         """JSON Schema of the ``check`` mapping for this type."""

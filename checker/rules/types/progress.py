@@ -31,6 +31,7 @@ class PeriodProgress(CheckType):
         "column": COLUMN,
     }
     required = ("rule",)
+    reference_types = (PeriodAggregate.name, PeriodExists.name)
     example = "check: {type: period_progress, rule: KOMP-JP-MIN}"
 
     def compile(self, rule: Rule, ctx: CompileContext) -> str:

@@ -5,19 +5,29 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from checker.rules.model import Rule
-from checker.rules.sql import ParamJoin, output, year_end
+from checker.rules.sql import AS_OF, ParamJoin, output, year_end
 from checker.rules.types.base import COLUMN, CheckType, CompileContext
+from checker.rules.types.contract import ContractAggregate, ContractExists
 from checker.rules.types.period import PeriodAggregate, PeriodExists
+
+# the per-employee check types a rate can be taken of: each yields rows with opd, instansi and
+# tahun (per_employee) and says which of them breach (breach_condition)
+BASES = {
+    kind.name: kind
+    for kind in (PeriodAggregate(), PeriodExists(), ContractAggregate(), ContractExists())
+}
 
 
 class AgencyRate(CheckType):
     name = "agency_rate"
     title = "Capaian instansi terhadap target"
     description = (
-        "Persentase populasi suatu aturan per tahun (`rule`, bertipe "
-        "period_aggregate atau period_exists) yang memenuhinya, per perangkat daerah; "
-        "pelanggaran bila di bawah target bertanggal (`target`, dalam persen) yang "
-        "berlaku pada 31 Desember tahun tersebut."
+        "Persentase populasi suatu aturan per tahun (`rule`, bertipe period_aggregate, "
+        "period_exists, contract_aggregate, atau contract_exists; untuk tahun masa "
+        "perjanjian kerja, tahun yang diperiksa tempat tahun perjanjian itu berakhir) yang "
+        "memenuhinya, per perangkat daerah; pelanggaran bila di bawah target bertanggal "
+        "(`target`, dalam persen) yang berlaku pada 31 Desember tahun tersebut. Tahun yang "
+        "belum berakhir pada tanggal acuan tidak dinilai."
     )
     options: ClassVar[dict[str, Any]] = {
         "rule": {"type": "string", "pattern": "^[A-Z][A-Z0-9-]*$"},
@@ -25,13 +35,12 @@ class AgencyRate(CheckType):
         "column": COLUMN,
     }
     required = ("rule", "target")
+    reference_types = tuple(BASES)
     example = "check: {type: agency_rate, rule: KOMP-JP-MIN, target: kompetensi.target_cakupan_jp}"
 
     def compile(self, rule: Rule, ctx: CompileContext) -> str:
         base = ctx.rules[rule.check["rule"]]
-        kind: PeriodAggregate | PeriodExists = (
-            PeriodAggregate() if base.type == "period_aggregate" else PeriodExists()
-        )
+        kind = BASES[base.type]
         target = ParamJoin("g", rule.check["target"], year_end("r.tahun"))
         rates = (
             f"SELECT e.opd, MIN(e.instansi) AS instansi, e.tahun, COUNT(*) AS populasi, "
@@ -51,7 +60,7 @@ class AgencyRate(CheckType):
         )
         return (
             f"SELECT {select}\nFROM ({rates}) AS r\n{target.sql()}\n"
-            f"WHERE r.populasi > 0 AND {share} < g.value_num"
+            f"WHERE r.populasi > 0 AND {share} < g.value_num AND {AS_OF} > {year_end('r.tahun')}"
         )
 
     def parameters(self, rule: Rule) -> list[str]:
