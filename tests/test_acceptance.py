@@ -26,9 +26,10 @@ AS_OF = dt.date(2026, 6, 30)  # the sample's answer key is valid for this date a
 YEARS = [2023, 2024, 2025]
 # Rules the closed years of the sample cannot exercise, and why.
 NOT_IN_CLOSED_YEARS = {
-    # the provincial targets start on 1 January 2026: no target is in force for 2023–2025
-    "KIN-CAKUPAN": "target berlaku sejak 2026",
-    "KOMP-CAKUPAN": "target berlaku sejak 2026",
+    # the provincial targets start on 1 January 2027: no target is in force for 2023–2025
+    "KIN-CAKUPAN": "target berlaku sejak 2027",
+    "KOMP-CAKUPAN": "target berlaku sejak 2027",
+    "KOMP-CAKUPAN-PPPK": "target berlaku sejak 2027",
     # progress is only reported for a year that has not ended
     "KOMP-JP-BERJALAN": "hanya untuk tahun berjalan",
 }

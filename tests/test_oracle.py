@@ -302,7 +302,7 @@ def test_running_year_judged_a_year_later_matches(
 
 def test_coverage_rules_are_exercised(judged_later_result: dict[str, Any]) -> None:
     found = {k[0] for k in judged_later_result["oracle"]}
-    assert {"KOMP-CAKUPAN", "KIN-CAKUPAN"} <= found
+    assert {"KOMP-CAKUPAN", "KOMP-CAKUPAN-PPPK", "KIN-CAKUPAN"} <= found
 
 
 def test_sample_exercises_the_rules(closed_result: dict[str, Any]) -> None:
@@ -535,7 +535,7 @@ def test_spellings_and_line_numbers(tmp_path: Path) -> None:
         {"nip": pns["nip"], "tahun": "2025", "periode": "tahunan", "hasil_kerja": "Sesuai Ekspektasi", "perilaku_kerja": "Di Bawah Ekspektasi", "predikat": "kurang"},
         {"nip": " ".join([other["nip"][:8], other["nip"][8:14], other["nip"][14], other["nip"][15:]]), "tahun": "2025", "periode": "tahunan", "hasil_kerja": "Di Atas", "perilaku_kerja": "Sesuai", "predikat": "sangat baik"},
     ])  # fmt: skip
-    rules = tuple(r for r in RULES if r not in ("KOMP-CAKUPAN", "KIN-CAKUPAN"))
+    rules = tuple(r for r in RULES if r not in ("KOMP-CAKUPAN", "KOMP-CAKUPAN-PPPK", "KIN-CAKUPAN"))
     assert findings(tmp_path, [2025], rules) == [
         ("KIN-PREDIKAT", 3, other["nip"], "2025"),  # Di Atas × Sesuai is Baik
         ("KOMP-JP-MIN", 2, pns["nip"], "2025"),  # 12 JP: the twin and the short row do not count
@@ -607,3 +607,36 @@ def test_coverage_targets_per_perangkat_daerah(tmp_path: Path) -> None:
     # before the targets are in force (2026), and before the year is over, nothing
     assert findings(tmp_path, [2026], rules, as_of=late) == []
     assert findings(tmp_path, [2027], rules, as_of=dt.date(2027, 6, 30)) == []
+
+
+def test_pppk_target_per_contract_year(tmp_path: Path) -> None:
+    """Contracts from 1 July 2026: the contract year 1 July 2026 to 30 June 2027 ends in 2027.
+    One of three PPPK follows a training in it (on its last day), a second only the day after:
+    33.3 % is below the 2027 target of 50 %, and the two without one are information."""
+    start = dt.date(2026, 7, 1)
+    trio = [
+        person(dt.date(1994, 1, 1), start, serial=n, status="PPPK", jenis_jabatan="Fungsional")
+        for n in (1, 2, 3)
+    ]
+    write(tmp_path, "pegawai", PEGAWAI, trio)
+    write(
+        tmp_path,
+        "pelatihan",
+        PELATIHAN,
+        [training(trio[0], dt.date(2027, 6, 30), 2), training(trio[1], dt.date(2027, 7, 1), 8)],
+    )
+    rules = ("KOMP-PPPK-TANPA", "KOMP-CAKUPAN-PPPK")
+    late = dt.date(2028, 1, 10)
+    found = [
+        (e.rule, e.row, e.period) for e in expected_findings(tmp_path, late, [2027], rules=rules)
+    ]
+    assert found == [
+        ("KOMP-CAKUPAN-PPPK", None, "2027"),
+        ("KOMP-PPPK-TANPA", 3, "2026-07-01 s.d. 2027-06-30"),
+        ("KOMP-PPPK-TANPA", 4, "2026-07-01 s.d. 2027-06-30"),
+    ]
+    # in December 2027 the contract year is over but the calendar year is not: no rate yet
+    december = [
+        e.rule for e in expected_findings(tmp_path, dt.date(2027, 12, 1), [2027], rules=rules)
+    ]
+    assert december == ["KOMP-PPPK-TANPA", "KOMP-PPPK-TANPA"]

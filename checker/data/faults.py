@@ -133,6 +133,23 @@ def _jp(rng: random.Random, th: Thresholds, emp: Employee, rows: Rows, pppk: boo
     return mark(rows["pegawai"][0], "KOMP-JP-PPPK" if pppk else "KOMP-JP-MIN", year)
 
 
+def _pppk_tanpa(rng: random.Random, th: Thresholds, emp: Employee, rows: Rows) -> bool:
+    """A PPPK with no training at all in one contract year ending in a checked year."""
+    if emp.status != "PPPK" or emp.leave:
+        return False
+    years = [y for y in JP_YEARS if contract_year(emp, y)]
+    if not years:
+        return False
+    year = rng.choice(years)
+    first, last = contract_year(emp, year)  # type: ignore[misc]
+    rows["pelatihan"] = [
+        r
+        for r in rows["pelatihan"]
+        if not first <= (r["tanggal_selesai"] or r["tanggal_mulai"]) <= last
+    ]
+    return mark(rows["pegawai"][0], "KOMP-PPPK-TANPA", year)
+
+
 def _skp(rng: random.Random, th: Thresholds, emp: Employee, rows: Rows) -> bool:
     promo_years = {
         r["tmt"].year for r in rows["riwayat_pangkat"] if r["jenis_kp"] != "pengangkatan"
@@ -310,6 +327,7 @@ ROW_FAULTS: dict[str, Fault] = {
     "DATA-TMT-PANGKAT": _tmt_pangkat,
     "KOMP-JP-MIN": lambda r, t, e, rows: _jp(r, t, e, rows, pppk=False),
     "KOMP-JP-PPPK": lambda r, t, e, rows: _jp(r, t, e, rows, pppk=True),
+    "KOMP-PPPK-TANPA": _pppk_tanpa,
     "KIN-SKP-TAHUNAN": _skp,
     "KIN-PREDIKAT": lambda r, t, e, rows: _predikat(r, e, rows, feedback=False),
     "KIN-UMPAN-BALIK": lambda r, t, e, rows: _predikat(r, e, rows, feedback=True),

@@ -366,6 +366,15 @@ def _jp_total(rng: random.Random, th: Thresholds, emp: Employee, year: int) -> t
     return rng.randint(minimum, minimum * 2 + 16), False
 
 
+def _last_day_only(rng: random.Random, emp: Employee, year: int) -> list[Record]:
+    """A PPPK's only training of the contract year ending in ``year``, held on its last day: a
+    near miss of KOMP-PPPK-TANPA (one day later it would count for the next contract year)."""
+    batch = trainings(rng, emp, year, rng.randint(2, 8))[:1]
+    last = contract_year(emp, year)[1]  # type: ignore[index]
+    batch[0].update(tanggal_mulai=last, tanggal_selesai=last)
+    return batch
+
+
 def _running_year(rng: random.Random, th: Thresholds, emp: Employee) -> list[Record]:
     """Trainings of the year still running, all ended by the as-of date: some employees have
     already reached the minimum, most have not yet."""
@@ -402,6 +411,9 @@ def history(
         batch = trainings(rng, emp, year, total)
         if emp.status != "PPPK" and rng.random() < 0.06:
             _over_new_year(rng, emp, year, batch)
+        elif emp.status == "PPPK" and not exact and rng.random() < 0.08:
+            batch = _last_day_only(rng, emp, year)
+            marks.append(("KOMP-PPPK-TANPA", year))
         rows["pelatihan"].extend(batch)
         if exact and emp.tmt_cpns <= dt.date(year, 1, 1):
             marks.append(("KOMP-JP-PPPK" if emp.status == "PPPK" else "KOMP-JP-MIN", year))

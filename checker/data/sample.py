@@ -30,8 +30,9 @@ What the answer key is valid for:
   DATA-KEDUDUKAN-ASUMSI at no row (one finding for the file or the dataset).
 * **DATA-NIP-GANDA** is the same NIP listed under two instansi (the key points at the second row;
   the primary key of ``pegawai`` is ``nip, instansi``, so intake does not report it).
-* The agency-rate rules (KIN-CAKUPAN, KOMP-CAKUPAN) have no target before 2026 and progress
-  (KOMP-JP-BERJALAN) is only for a running year: the closed years exercise neither.
+* The agency-rate rules (KIN-CAKUPAN, KOMP-CAKUPAN, KOMP-CAKUPAN-PPPK) have no target before
+  2027 and progress (KOMP-JP-BERJALAN) is only for a running year: the closed years exercise
+  neither.
 * Intake faults (``SKEMA-*``) are extra training rows written badly: intake reports exactly those
   rows and nothing else. Clean rows still vary their spelling (apostrophe or spaces in NIPs,
   ``IIId``, rank names, ISO and dd-mm-yyyy dates, lower-case predikat, a blank or SIASN-named

@@ -49,6 +49,8 @@ RULES: dict[str, RuleFunction] = {
     "KOMP-JP-BERJALAN": rules_kompetensi.jp_berjalan,
     "KOMP-JP-PPPK": rules_kompetensi.jp_pppk,
     "KOMP-CAKUPAN": rules_kompetensi.cakupan,
+    "KOMP-PPPK-TANPA": rules_kompetensi.pppk_tanpa,
+    "KOMP-CAKUPAN-PPPK": rules_kompetensi.cakupan_pppk,
     "KIN-SKP-TAHUNAN": rules_kinerja.skp_tahunan,
     "KIN-PREDIKAT": rules_kinerja.predikat,
     "KIN-PREDIKAT-PERIODIK": rules_kinerja.predikat_periodik,
@@ -62,7 +64,13 @@ RULES: dict[str, RuleFunction] = {
     "KAR-SATYALANCANA": rules_karier.satyalancana,
 }
 # rules about an agency or a file as a whole: they name no row or NIP
-AGGREGATE_RULES = ("KOMP-CAKUPAN", "KIN-CAKUPAN", "DATA-KEDUDUKAN-ASUMSI", "DATA-JP-TANGGAL-MULAI")
+AGGREGATE_RULES = (
+    "KOMP-CAKUPAN",
+    "KOMP-CAKUPAN-PPPK",
+    "KIN-CAKUPAN",
+    "DATA-KEDUDUKAN-ASUMSI",
+    "DATA-JP-TANGGAL-MULAI",
+)
 
 
 def context(

@@ -12,6 +12,7 @@ from tests.oracle.rules_common import closed, jp, rows_by_nip, training_day
 MINIMUM = "kompetensi.jp_minimum_pns"
 MAXIMUM = "kompetensi.jp_maksimum_pppk"
 TARGET = "kompetensi.target_cakupan_jp"
+TARGET_PPPK = "kompetensi.target_cakupan_pppk"
 # domain §1.1 and clause hak-kompetensi-pns-jp: the right (and the target) is "setiap PNS"
 JP_STATUS = ("PNS",)
 # domain §1.4: the cap does not bind PPPK in (certain) JPT utama and JPT madya posts
@@ -119,6 +120,54 @@ def jp_pppk(ctx: Context) -> list[Expected]:
                 total = _total(days.get(p.nip, []), _between(first, last))
                 if total > cap:
                     out.append(ctx.finding("KOMP-JP-PPPK", p.row, period=f"{first} s.d. {last}"))
+    return out
+
+
+def _pppk_years(ctx: Context, year: int) -> list[tuple[Employee, dt.date, dt.date, bool]]:
+    """PPPK on duty with each contract year that ends in ``year`` and is over at the check date
+    (first day, last day), and whether any training counts inside it (clause
+    target-kompetensi-pppk-cakupan: "mengikuti Pengembangan Kompetensi dalam 1 (satu) tahun
+    masa perjanjian kerja"; PP 49/2018 Pasal 39 ayat (2), domain §1.4)."""
+    on_duty = group(ctx.data, "bertugas")
+    days = _days(ctx)
+    out = []
+    for p in ctx.people:
+        start = p.row.known("tmt_cpns")
+        if p.status != "PPPK" or p.kedudukan not in on_duty or not isinstance(start, dt.date):
+            continue
+        for first, last in _contract_years(start, year):
+            if last < ctx.as_of:
+                inside = _between(first, last)
+                out.append((p, first, last, any(inside(d) for d, _ in days.get(p.nip, []))))
+    return out
+
+
+def pppk_tanpa(ctx: Context) -> list[Expected]:
+    """KOMP-PPPK-TANPA (info): a PPPK on duty with no training at all in a finished contract
+    year ending in a checked year."""
+    return [
+        ctx.finding("KOMP-PPPK-TANPA", p.row, period=f"{first} s.d. {last}")
+        for year in ctx.years
+        for p, first, last, trained in _pppk_years(ctx, year)
+        if not trained
+    ]
+
+
+def cakupan_pppk(ctx: Context) -> list[Expected]:
+    """KOMP-CAKUPAN-PPPK: per perangkat daerah and closed calendar year, the share of those
+    PPPK contract years (ending in the year) with any training, below the target in force at
+    the year's end."""
+    out = []
+    for year in ctx.years:
+        target = ctx.params.number(TARGET_PPPK, year_end(year))
+        if not closed(ctx, year) or target is None:
+            continue
+        tally: dict[str | None, list[int]] = {}
+        for p, _, _, trained in _pppk_years(ctx, year):
+            counts = tally.setdefault(p.opd, [0, 0])
+            counts[0] += 1
+            counts[1] += trained
+        out += _below(ctx, "KOMP-CAKUPAN-PPPK", year, tally, target)
     return out
 
 

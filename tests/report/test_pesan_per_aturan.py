@@ -179,6 +179,21 @@ def _cakupan(d: Data) -> list[str | None]:
     return [None]
 
 
+def _cakupan_pppk(d: Data) -> list[str | None]:
+    """Ten PPPK of another perangkat daerah, each with an annual evaluation in 2027; four of
+    them followed a training in their 2027 contract year (contracts from 1 January)."""
+    d.unit("Sekretariat", instansi="Dinas Pendidikan dan Kebudayaan")
+    for index in range(10):
+        d.pegawai(
+            instansi="Dinas Pendidikan dan Kebudayaan",
+            unit_kerja="Sekretariat",
+            jp={2027: 2 if index < 4 else None},
+            skp=(2027,),
+            **PPPK,
+        )
+    return [None]
+
+
 CASES: dict[str, Case] = {
     "DATA-NIP-FORMAT": Case(lambda d: [d.pegawai(nip="19850312201001100")]),
     "DATA-NIP-LAHIR": Case(
@@ -224,11 +239,13 @@ CASES: dict[str, Case] = {
     "KIN-CAKUPAN": Case(_cakupan, TARGETS),
     "KOMP-JP-MIN": Case(lambda d: [d.pegawai(jp=None), d.pegawai(jp=12)]),
     "KOMP-JP-PPPK": Case(lambda d: [d.pegawai(jp=30, **PPPK)]),
+    "KOMP-PPPK-TANPA": Case(lambda d: [d.pegawai(jp=None, **PPPK)]),
     "KOMP-JP-BERJALAN": Case(
         lambda d: [d.pegawai(jp={2026: 0}, skp=False), d.pegawai(jp={2026: 8}, skp=False)],
         RUNNING,
     ),
     "KOMP-CAKUPAN": Case(_cakupan, TARGETS),
+    "KOMP-CAKUPAN-PPPK": Case(_cakupan_pppk, TARGETS),
 }
 
 

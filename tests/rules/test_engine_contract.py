@@ -24,6 +24,8 @@ REQUIRED_RULES = {
     "KOMP-JP-MIN",
     "KOMP-JP-PPPK",
     "KOMP-CAKUPAN",
+    "KOMP-PPPK-TANPA",
+    "KOMP-CAKUPAN-PPPK",
     "KIN-SKP-TAHUNAN",
     "KIN-PREDIKAT",
     "KIN-UMPAN-BALIK",
@@ -124,7 +126,7 @@ def compliant(tmp_path_factory: pytest.TempPathFactory) -> Report:
         tanggal_lahir=dt.date(1999, 9, 9),
         jenis_kelamin="P",
     )
-    d.pegawai(
+    pppk = d.pegawai(
         status_kepegawaian="PPPK",
         golongan="IX",
         jenis_jabatan="Fungsional Ahli Pertama",
@@ -132,6 +134,8 @@ def compliant(tmp_path_factory: pytest.TempPathFactory) -> Report:
         tanggal_lahir=dt.date(1995, 1, 1),
         jp=24,
     )
+    # the contract year ending in 2025 runs from 1 March 2024 to 28 February 2025
+    d.pelatihan(pppk, 8, dt.date(2024, 9, 10))
     d.unit("Puskesmas", pelayanan_publik=True)
     served = d.pegawai(unit_kerja="Puskesmas", jenis_jabatan="Fungsional Ahli Muda")
     d.pangkat(served, "III/a", dt.date(2010, 1, 1), "pengangkatan")

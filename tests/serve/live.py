@@ -31,7 +31,7 @@ LIMITS = SmallLimits(
     max_uncompressed_bytes=4 * MIB,
     max_zip_entries=40,
     max_files=10,
-    page_size=3,
+    page_size=2,  # small, so that a 60-employee sample has rules over several pages
 )
 
 

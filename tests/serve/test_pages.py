@@ -19,7 +19,7 @@ from checker.serve.findings import store_findings
 from checker.serve.runner import REPORT_JSON
 from checker.serve.storage import Submission, new_submission_id, now
 from tests.report.sample import OPD, VERIFIKASI, small_report
-from tests.serve.live import Live, stored_folders
+from tests.serve.live import LIMITS, Live, stored_folders
 
 HIDDEN = re.compile(r'name="csrf" value="([^"]+)"')
 
@@ -156,14 +156,14 @@ def test_form_upload_shows_report_with_escaped_names(
     assert "Dinas &lt;script&gt;alert(&#39;A&#39;)&lt;/script&gt; Kesehatan" in page
     assert "<script" not in page and "<img" not in page
     assert "Temuan per aturan" in page and "Buku kerja perbaikan (Excel)" in page
-    # a rule with more findings than a page holds (page_size is 3 here)
+    # a rule with more findings than a page holds
     counts = re.findall(
         r'href="(/pengajuan/\w+/aturan/[\w-]+)".*?data-label="Temuan" '
         r'class="angka">(\d+)<',
         page,
         re.S,
     )
-    rule_path = next(link for link, count in counts if int(count) > 3)
+    rule_path = next(link for link, count in counts if int(count) > LIMITS["page_size"])
     second = client.get(rule_path, params={"halaman": 2})
     assert second.status_code == 200
     assert "Halaman 2 dari" in second.text and 'rel="prev"' in second.text
