@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from checker.dispensasi.model import jakarta_today
 from checker.errors import Problem
 from checker.kebijakan import inspect, opened
 from checker.kebijakan.load import relabel
@@ -28,7 +29,12 @@ def lint(
     dispensations have expired. Problems of a ref are named ``REF:path``.
     """
     with opened(policy_root, rules_root, ref) as source:
-        found = inspect(source, text_only=not source.rules.is_dir(), today=today, reports=reports)
+        found = inspect(
+            source,
+            text_only=not source.rules.is_dir(),
+            today=today or jakarta_today(),
+            reports=reports,
+        )
         if ref is None:
             return found.problems
         return sorted(relabel(p, source, ref) for p in found.problems)

@@ -66,6 +66,20 @@ Dalam Peraturan Gubernur ini yang dimaksud dengan:
 
 1. Daerah adalah Provinsi Bengkulu.
 1. JP adalah jam pelajaran.
+1. Gubernur adalah Gubernur Bengkulu.
+1. Pegawai Negeri Sipil yang selanjutnya disingkat PNS adalah pegawai negeri sipil.
+"""
+
+# the names the text may capitalise without defining them (policy/kamus.yml)
+KAMUS = """\
+nama:
+  - Peraturan Gubernur
+  - Provinsi Bengkulu
+  - Bengkulu
+  - Berita Daerah Provinsi Bengkulu
+kata_asing:
+  - kata: e-learning
+    padanan: pembelajaran elektronik
 """
 
 HAK = """\
@@ -103,6 +117,7 @@ FILES = {
     "bab/umum.md": UMUM,
     "bab/hak.md": HAK,
     "bab/penutup.md": PENUTUP,
+    "kamus.yml": KAMUS,
 }
 
 MakePolicy = Callable[..., Path]

@@ -41,6 +41,8 @@ from checker.yamlsrc import load_yaml_list, parse_yaml, validate
 from tests.dispensasi.fixture import entry
 from tests.policy_fixture import HAK, PARAMETER, PENUTUP, PERATURAN, SCHEMA, UMUM
 
+KAMUS = Path(__file__).resolve().parents[1] / "policy" / "kamus.yml"
+
 CHECKER = Path(__file__).resolve().parents[1] / "checker"
 FIXTURES = Path(__file__).resolve().parent / "data" / "fixtures"
 TODAY = dt.date(2026, 3, 1)
@@ -282,6 +284,8 @@ def bases(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         HAK.replace("title: HAK PEGAWAI", "title: PENGEMBANGAN KOMPETENSI"),
     )
     _write(plain, "policy/bab/ketentuan-penutup.md", PENUTUP)
+    # the version's word lists: the project's, so the drafting examples read the real ones
+    shutil.copy(KAMUS, plain / "policy" / "kamus.yml")
     shutil.copytree(SCHEMA, plain / "rules" / "schema")
     _write(plain, "rules/kompetensi.yml", RULE)
     _write(plain, "rules/dispensasi/tugas-belajar.yml", entry("DISP-2026-001", f'{{nip: "{NIP}"}}'))

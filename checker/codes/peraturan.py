@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from checker.codes.bab import CODES as BAB
 from checker.codes.model import LintCode
+from checker.codes.perancangan import CODES as PERANCANGAN
 
 AREA = "peraturan"
 META = "policy/peraturan.yml"
@@ -151,7 +152,8 @@ PEMBUKAAN = (
         "warning",
         AREA,
         "Kutipan dasar hukum Mengingat tidak memuat … lagi: nomor Lembaran Negara dilengkapi "
-        "dari JDIH sebelum penetapan.",
+        "dari JDIH sebelum penetapan; selama belum, pesannya menampilkan catatan perancang "
+        "bertanggal tentang kutipan itu.",
         META,
         passing="mengingat:\n" + _UU_9_1967 + _UU_ASN,
         failing="mengingat:\n" + _UU_9_1967 + _UU_ASN.replace("141", "…").replace("6897", "…"),
@@ -159,4 +161,4 @@ PEMBUKAAN = (
     ),
 )
 
-CODES = METADATA + PEMBUKAAN + BAB
+CODES = METADATA + PEMBUKAAN + BAB + PERANCANGAN

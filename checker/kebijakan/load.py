@@ -72,7 +72,7 @@ def inspect(
     found = Inspection(source)
     peraturan, problems = load_policy_unchecked(source.policy)
     if peraturan is not None:
-        problems += lint_peraturan(peraturan)
+        problems += lint_peraturan(peraturan, today)
     found.peraturan = peraturan
     policy_ok = peraturan is not None and not _has_error(problems)
     if not text_only:

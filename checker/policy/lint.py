@@ -3,6 +3,7 @@ drafting rules of UU 12/2011 Lampiran II. Every problem carries its file, line a
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from checker.codes import lint_problem
 from checker.errors import Problem
 from checker.policy.inline import FILTERS, UNCLOSED_RE, tokens
 from checker.policy.lint_penomoran import check_penomoran, repealed_targets
+from checker.policy.lint_perancangan import lint_perancangan, note_for
 from checker.policy.model import Ayat, Pasal, Peraturan, Rincian, Span, Text
 from checker.policy.numbering import Numbering, number
 
@@ -169,11 +171,19 @@ def check_pembukaan(peraturan: Peraturan) -> Iterator[Problem]:
     severity = "error" if peraturan.status == "ditetapkan" else "warning"
     for item in peraturan.mengingat:
         if "…" in item.raw or "..." in item.raw:
+            note = note_for(item.raw, peraturan.notes)
+            why = (
+                f"catatan perancang{f' {note.date.isoformat()}' if note.date else ''} "
+                f"({note.span.path}:{note.span.line}): {note.text}"
+                if note is not None
+                else "belum ada catatan perancang bertanggal yang menjelaskannya; tulis "
+                '"# Catatan perancang (TTTT-BB-HH): ..." di peraturan.yml'
+            )
             yield lint_problem(
                 item.span,
                 "citation-incomplete",
-                "kutipan dasar hukum belum lengkap (masih memuat …); lengkapi "
-                "nomor Lembaran Negara/Berita Negara dari JDIH sebelum penetapan",
+                "kutipan dasar hukum belum lengkap (masih memuat …); lengkapi nomor Lembaran "
+                f"Negara/Berita Negara dari JDIH sebelum penetapan; {why}",
                 severity,
             )
     if peraturan.mengingat and "Nomor 9 Tahun 1967" not in peraturan.mengingat[0].raw:
@@ -316,8 +326,10 @@ def check_penutup(peraturan: Peraturan) -> Iterator[Problem]:
             )
 
 
-def lint_peraturan(peraturan: Peraturan) -> list[Problem]:
-    """Every semantic and drafting problem of a loaded regulation, sorted."""
+def lint_peraturan(peraturan: Peraturan, today: dt.date | None = None) -> list[Problem]:
+    """Every semantic and drafting problem of a loaded regulation, sorted. ``today`` is the
+    earliest day a draft can take effect (:func:`checker.policy.lint_perancangan.effect_date`);
+    without it, a draft's dates are not judged against the calendar."""
     numbering = number(peraturan)
     problems: list[Problem] = []
     for check in (
@@ -329,6 +341,7 @@ def lint_peraturan(peraturan: Peraturan) -> list[Problem]:
         check_batang_tubuh(peraturan),
         check_penutup(peraturan),
         check_penomoran(peraturan, numbering),
+        lint_perancangan(peraturan, today),
     ):
         problems.extend(check)
     return sorted(problems)

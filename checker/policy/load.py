@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,8 @@ from checker.errors import Problem
 from checker.policy.markdown import parse_bab
 from checker.policy.model import (
     DatedValue,
+    Kamus,
+    Note,
     Parameter,
     Penandatangan,
     Peraturan,
@@ -25,7 +28,9 @@ from checker.yamlsrc import Located, load_yaml_file, validate
 
 METADATA_FILE = "peraturan.yml"
 PARAMETER_FILE = "parameter.yml"
+KAMUS_FILE = "kamus.yml"
 CHAPTER_DIR = "bab"
+_NOTE = re.compile(r"^\s*#\s*Catatan perancang(?:\s*\((?P<date>[^)]*)\))?\s*:\s*(?P<text>.*)$")
 
 
 def display_path(path: Path) -> str:
@@ -143,6 +148,55 @@ def load_parameters(path: Path, problems: list[Problem]) -> dict[str, Parameter]
     return parameters
 
 
+def drafter_notes(text: str, path: str) -> list[Note]:
+    """The dated drafter's notes among the comments of a YAML file: "# Catatan perancang
+    (2026-11-30): ...", continued on the comment lines below it up to the one that ends a
+    sentence (with a full stop)."""
+    notes: list[Note] = []
+    lines = text.splitlines()
+    index = 0
+    while index < len(lines):
+        match = _NOTE.match(lines[index])
+        if match is None:
+            index += 1
+            continue
+        start, parts = index, [match.group("text").strip()]
+        while not parts[-1].endswith(".") and index + 1 < len(lines):
+            following = lines[index + 1].strip()
+            if not following.startswith("#") or _NOTE.match(following):
+                break
+            parts.append(following.lstrip("#").strip())
+            index += 1
+        try:
+            day: dt.date | None = dt.date.fromisoformat((match.group("date") or "").strip())
+        except ValueError:
+            day = None
+        column = lines[start].index("#") + 1
+        notes.append(Note(Span(path, start + 1, column), day, " ".join(p for p in parts if p)))
+        index += 1
+    return notes
+
+
+def load_kamus(path: Path, problems: list[Problem]) -> Kamus:
+    """``policy/kamus.yml``: the names a text may capitalise without defining them and the
+    foreign words kept in italics; empty when the file is absent."""
+    if not path.is_file():
+        return Kamus()
+    doc, found = load_yaml_file(path, display_path(path))
+    problems.extend(found)
+    if doc is None or not isinstance(doc.data, dict):
+        return Kamus()
+    schema_problems = validate(doc, schema("kamus"), "schema")
+    problems.extend(schema_problems)
+    if schema_problems:
+        return Kamus()
+    names = tuple(str(name) for name in doc.data.get("nama", []) or [])
+    foreign = tuple(
+        (str(entry["kata"]), entry.get("padanan")) for entry in doc.data.get("kata_asing", []) or []
+    )
+    return Kamus(names, foreign)
+
+
 def load_policy_unchecked(root: str | Path = "policy") -> tuple[Peraturan | None, list[Problem]]:
     """Load as much as possible and return it with every problem found while loading."""
     root = Path(root)
@@ -237,5 +291,7 @@ def load_policy_unchecked(root: str | Path = "policy") -> tuple[Peraturan | None
         root=display_path(root),
         penomoran=penomoran,
         meta_spans={key: Span(doc.path, *doc.where([key])) for key in meta},
+        notes=drafter_notes(meta_path.read_text(encoding="utf-8"), doc.path),
+        kamus=load_kamus(root / KAMUS_FILE, problems),
     )
     return peraturan, problems

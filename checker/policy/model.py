@@ -194,6 +194,26 @@ class Penomoran:
     year: int | None = None
 
 
+@dataclass(frozen=True)
+class Note:
+    """A dated drafter's note written as a comment in ``peraturan.yml``: "# Catatan perancang
+    (2026-11-30): ..." and the comment lines that continue it."""
+
+    span: Span
+    date: dt.date | None
+    text: str
+
+
+@dataclass(frozen=True)
+class Kamus:
+    """The drafting word lists of ``policy/kamus.yml``: capitalised names a text may use
+    without defining them (laws, bodies, offices, months), and foreign words that stay in
+    italics, each with its Indonesian equivalent when there is one."""
+
+    names: tuple[str, ...] = ()
+    foreign: tuple[tuple[str, str | None], ...] = ()
+
+
 @dataclass
 class Peraturan:
     """The whole regulation: metadata, pembukaan, batang tubuh and parameters."""
@@ -218,6 +238,8 @@ class Peraturan:
     penomoran: Penomoran | None = None  # numbering frozen at enactment, if any
     # where each top-level metadata key was written, for lint messages
     meta_spans: dict[str, Span] = field(default_factory=dict)
+    notes: list[Note] = field(default_factory=list)  # drafter's notes in peraturan.yml
+    kamus: Kamus = field(default_factory=Kamus)  # policy/kamus.yml, empty when absent
     # the numbering, computed once on first use (checker.policy.numbering.number)
     numbering_cache: Any = field(default=None, init=False, repr=False, compare=False)
 

@@ -146,8 +146,21 @@ CASES = {
     "citation-incomplete": (
         {"peraturan_yml": PERATURAN.replace("Nomor 2828", "Nomor …")},
         "policy/peraturan.yml:12:5: [warning] kutipan dasar hukum belum lengkap (masih memuat …); "
-        "lengkapi nomor Lembaran Negara/Berita Negara dari JDIH sebelum penetapan "
-        "(citation-incomplete)",
+        "lengkapi nomor Lembaran Negara/Berita Negara dari JDIH sebelum penetapan; belum ada "
+        'catatan perancang bertanggal yang menjelaskannya; tulis "# Catatan perancang '
+        '(TTTT-BB-HH): ..." di peraturan.yml (citation-incomplete)',
+    ),
+    # the drafter's note about the citation is shown beside it
+    "citation-incomplete-with-note": (
+        {
+            "peraturan_yml": "# Catatan perancang (2026-11-30): Undang-Undang Nomor 9 Tahun 1967:\n"
+            "# nomor TLN belum dapat diperiksa secara luring.\n"
+            + PERATURAN.replace("Nomor 2828", "Nomor …")
+        },
+        "policy/peraturan.yml:14:5: [warning] kutipan dasar hukum belum lengkap (masih memuat …); "
+        "lengkapi nomor Lembaran Negara/Berita Negara dari JDIH sebelum penetapan; catatan "
+        "perancang 2026-11-30 (policy/peraturan.yml:1): Undang-Undang Nomor 9 Tahun 1967: nomor "
+        "TLN belum dapat diperiksa secara luring. (citation-incomplete)",
     ),
     "single-item": (
         {
