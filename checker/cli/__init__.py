@@ -86,6 +86,15 @@ def cli(ctx: click.Context, debug: bool) -> None:
     help="Laporan JSON pemeriksaan terakhir, atau folder laporan (tanggal terbaru "
     "dipakai): dispensasi yang tidak mencakup temuan apa pun dilaporkan.",
 )
+@click.option(
+    "--tanggal",
+    "today",
+    default=None,
+    metavar="TTTT-BB-HH",
+    callback=parse_date,
+    help="Hari pemeriksaan (bawaan: hari ini, WIB): menentukan dispensasi yang kedaluwarsa dan "
+    "apakah target rancangan dimulai sebelum rancangan itu dapat ditetapkan.",
+)
 def lint(
     policy_root: Path | None,
     rules_root: Path | None,
@@ -93,6 +102,7 @@ def lint(
     fmt: str,
     strict: bool,
     reports: Path | None,
+    today: dt.date | None,
 ) -> None:
     """Periksa kebijakan dan aturan: skema, id, rujukan, parameter, SQL, kaidah perancangan.
 
@@ -106,8 +116,9 @@ def lint(
       kebijakan lint --format json --policy policy --rules rules
       kebijakan lint --laporan reports/contoh
       kebijakan lint --ref v2026.1
+      kebijakan lint --tanggal 2027-03-01
     """
-    problems = checker.lint(policy_root, rules_root, reports=reports, ref=ref)
+    problems = checker.lint(policy_root, rules_root, reports=reports, ref=ref, today=today)
     if fmt == "json":
         click.echo(
             json.dumps([dataclasses.asdict(p) for p in problems], ensure_ascii=False, indent=2)

@@ -174,6 +174,22 @@ def test_a_target_of_a_draft_is_judged_against_the_day_of_the_check(
     assert peraturan is not None and effect_date(peraturan, None) is None
 
 
+def test_the_command_line_judges_the_draft_on_the_day_it_is_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from checker.cli import cli
+
+    _copy(tmp_path, monkeypatch)
+    late = CliRunner().invoke(cli, ["lint", "--tanggal", "2027-01-02"], prog_name="kebijakan")
+    assert late.exit_code == 1 and "(starts-before-effect)" in late.stdout
+    early = CliRunner().invoke(cli, ["lint", "--tanggal", "2026-12-01"], prog_name="kebijakan")
+    assert early.exit_code == 0 and "starts-before-effect" not in early.stdout
+    wrong = CliRunner().invoke(cli, ["lint", "--tanggal", "1-1-2027"], prog_name="kebijakan")
+    assert wrong.exit_code == 2 and "bukan tanggal" in wrong.stderr
+
+
 def test_an_enacted_regulation_is_judged_against_its_promulgation(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
