@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from checker.codes import lint_problem
 from checker.errors import Problem
 from checker.policy.model import Note, Pasal, Peraturan, Rincian, Span, Text
+from checker.wording import BULAN
 
 # --- the texts of the batang tubuh -----------------------------------------------------------
 
@@ -73,6 +74,13 @@ def _clauses(raw: str) -> Iterator[tuple[int, str]]:
         yield start, raw[start:]
 
 
+def clauses(peraturan: Peraturan) -> Iterator[tuple[Text, int, str]]:
+    """Every clause of the batang tubuh, markup blanked: (its text, offset, words)."""
+    for piece in pieces(peraturan):
+        for offset, clause in _clauses(_blank(piece.text.raw)):
+            yield piece.text, offset, clause
+
+
 # --- duty on a body outside the province's authority ------------------------------------------
 
 _MODAL = re.compile(r"\b(wajib|harus)\b")
@@ -89,17 +97,12 @@ _OUTSIDE_SUBJECT = re.compile(
 def check_kewenangan(peraturan: Peraturan) -> Iterator[Problem]:
     """A Peraturan Gubernur binds only the province: a bupati, wali kota, kabupaten/kota
     government or their officials cannot be the subject of "wajib" or "harus"."""
-    for piece in pieces(peraturan):
-        raw = _blank(piece.text.raw)
-        for offset, clause in _clauses(raw):
-            modal = _MODAL.search(clause)
-            if modal is None:
-                continue
-            subject = _OUTSIDE_SUBJECT.search(clause[: modal.start()])
-            if subject is None:
-                continue
+    for text, offset, clause in clauses(peraturan):
+        modal = _MODAL.search(clause)
+        subject = _OUTSIDE_SUBJECT.search(clause[: modal.start()]) if modal else None
+        if modal is not None and subject is not None:
             yield lint_problem(
-                piece.text.locate(offset + subject.start()),
+                text.locate(offset + subject.start()),
                 "duty-outside-authority",
                 f'"{subject.group(0)} {modal.group(0)}": Peraturan Gubernur hanya mengikat '
                 "Perangkat Daerah Provinsi Bengkulu dan pegawainya; kewajiban bagi pemerintah "
@@ -130,28 +133,26 @@ def check_delegasi(peraturan: Peraturan) -> Iterator[Problem]:
     """No open delegation: nothing "ditetapkan oleh Kepala ..." (a head of a perangkat
     daerah makes no rules), and no period "yang ditetapkan" without its number or the named
     Keputusan Gubernur that sets it."""
-    for piece in pieces(peraturan):
-        raw = _blank(piece.text.raw)
-        for offset, clause in _clauses(raw):
-            head = _DELEGATED_TO_HEAD.search(clause)
-            if head is not None:
-                yield lint_problem(
-                    piece.text.locate(offset + head.start()),
-                    "open-delegation",
-                    f'"{head.group(0).strip()}": kepala Perangkat Daerah tidak berwenang '
-                    "membentuk peraturan; tulis ketentuannya (angka, tanggal) di dalam Pasal, "
-                    "atau delegasikan kepada Gubernur dengan menyebut Keputusan Gubernur yang "
-                    "menetapkannya",
-                )
-            period = _OPEN_PERIOD.search(clause)
-            if period is not None and not _CLOSED.search(clause[period.end() :]):
-                yield lint_problem(
-                    piece.text.locate(offset + period.start()),
-                    "open-delegation",
-                    f'"{period.group(0)}" tanpa angka: tulis jangka waktunya di dalam Pasal '
-                    '("paling lama 30 (tiga puluh) hari sejak ...", "paling lambat tanggal 31 '
-                    'Maret") atau sebut Keputusan Gubernur yang menetapkannya',
-                )
+    for text, offset, clause in clauses(peraturan):
+        head = _DELEGATED_TO_HEAD.search(clause)
+        if head is not None:
+            yield lint_problem(
+                text.locate(offset + head.start()),
+                "open-delegation",
+                f'"{head.group(0).strip()}": kepala Perangkat Daerah tidak berwenang '
+                "membentuk peraturan; tulis ketentuannya (angka, tanggal) di dalam Pasal, "
+                "atau delegasikan kepada Gubernur dengan menyebut Keputusan Gubernur yang "
+                "menetapkannya",
+            )
+        period = _OPEN_PERIOD.search(clause)
+        if period is not None and not _CLOSED.search(clause[period.end() :]):
+            yield lint_problem(
+                text.locate(offset + period.start()),
+                "open-delegation",
+                f'"{period.group(0)}" tanpa angka: tulis jangka waktunya di dalam Pasal '
+                '("paling lama 30 (tiga puluh) hari sejak ...", "paling lambat tanggal 31 '
+                'Maret") atau sebut Keputusan Gubernur yang menetapkannya',
+            )
 
 
 # --- the order of the Mengingat ---------------------------------------------------------------
@@ -236,23 +237,9 @@ def check_mengingat_urutan(peraturan: Peraturan) -> Iterator[Problem]:
 
 # --- nothing starts before the regulation can take effect -------------------------------------
 
-_MONTHS = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-]
 _STARTS = re.compile(
     r"\b(mulai|sejak|terhitung\s+mulai|untuk)\s+(tanggal\s+)?"
-    r"(?:(?P<day>\d{1,2})\s+(?P<month>" + "|".join(_MONTHS) + r")\s+)?"
+    r"(?:(?P<day>\d{1,2})\s+(?P<month>" + "|".join(BULAN) + r")\s+)?"
     r"(tahun\s+)?(?P<year>\d{4})\b"
 )
 
@@ -295,7 +282,7 @@ def check_mulai_berlaku(peraturan: Peraturan, today: dt.date | None) -> Iterator
         raw = _blank(piece.text.raw)
         for match in _STARTS.finditer(raw):
             year = int(match.group("year"))
-            month = _MONTHS.index(match.group("month")) + 1 if match.group("month") else 1
+            month = BULAN.index(match.group("month")) + 1 if match.group("month") else 1
             day = int(match.group("day")) if match.group("day") else 1
             try:
                 start = dt.date(year, month, day)
