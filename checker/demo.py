@@ -18,6 +18,7 @@ from checker.data.template import write_template
 from checker.data.thresholds import Thresholds
 from checker.errors import Problem, UsageError
 from checker.export import export_docx
+from checker.export.lambang import read_lambang
 from checker.kebijakan import load_kebijakan
 from checker.policy import render
 from checker.report.formats import FORMATS, render_report
@@ -63,7 +64,13 @@ def run_demo(
     for fmt, name in (("text", "peraturan.txt"), ("markdown", "peraturan.md")):
         result.written.append(_write(out / name, render(peraturan, fmt, as_of)))
     result.written.append(
-        export_docx(peraturan, out / "peraturan.docx", as_of=as_of, provenance=kebijakan.provenance)
+        export_docx(
+            peraturan,
+            out / "peraturan.docx",
+            as_of=as_of,
+            provenance=kebijakan.provenance,
+            lambang=read_lambang(kebijakan.source.policy),
+        )
     )
     result.written.append(write_template(out / "templat-data-kepegawaian.xlsx", kebijakan.schema))
 

@@ -18,7 +18,8 @@ import yaml
 from checker.artifacts.markdown import escape, link, table
 from checker.diff import Comparison, Side, compare, render_markdown, summary
 from checker.export import export_docx
-from checker.gitrepo import VersionError, open_repo, read_files, tags
+from checker.export.lambang import LAMBANG_FILE, checked, read_lambang
+from checker.gitrepo import VersionError, open_repo, read_files, resolve, tags
 from checker.kebijakan import load_kebijakan
 from checker.kebijakan.source import policy_dir
 from checker.policy.model import Peraturan
@@ -161,6 +162,18 @@ def default_docx_name(side: Side, redline_from: str | None, accept: bool) -> Pat
     return Path(f"{stem}.docx")
 
 
+def lambang_at(policy_root: str | Path | None = None, ref: str | None = None) -> bytes | None:
+    """The emblem ``lambang.png`` of the policy folder at ``ref`` (None: the working tree), or
+    None when that version has none."""
+    policy = policy_dir(policy_root)
+    if ref is None:
+        return read_lambang(policy)
+    repo = open_repo(policy)
+    where = f"{repo.policy}/{LAMBANG_FILE}"
+    (data,) = read_files(repo, [f"{resolve(repo, ref).sha}:{where}"])
+    return checked(data, f"{ref}:{where}") if data is not None else None
+
+
 def export_version(
     policy_root: str | Path | None = None,
     out_path: str | Path | None = None,
@@ -170,7 +183,8 @@ def export_version(
     redline_from: str | None = None,
     accept: bool = False,
 ) -> Path:
-    """The Word document of the version at ``ref``, optionally as a redline from another."""
+    """The Word document of the version at ``ref``, optionally as a redline from another, with
+    the emblem of that version's policy folder (:func:`lambang_at`)."""
     peraturan, side = load_version(policy_root, ref)
     older = None
     sides = None
@@ -186,6 +200,7 @@ def export_version(
         redline_from=older,
         redline_sides=sides,
         accept=accept,
+        lambang=lambang_at(policy_root, ref),
     )
 
 

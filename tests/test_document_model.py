@@ -133,6 +133,7 @@ def test_the_walk_covers_the_regulation_from_judul_to_berita_daerah(
     make_policy()
     units = walk(load_policy("policy"), DAY)
     assert [(u.part, u.key) for u in units if u.part != BATANG_TUBUH] == [
+        (PEMBUKAAN, "kop"),
         (PEMBUKAAN, "judul"),
         (PEMBUKAAN, "pembentuk"),
         (PEMBUKAAN, "menimbang"),
@@ -144,7 +145,16 @@ def test_the_walk_covers_the_regulation_from_judul_to_berita_daerah(
         (PENUTUP, "berita"),
     ]
     kinds = {u.key: [b.kind for b in u.blocks] for u in units}
-    assert kinds["pasal:definisi"] == ["pasal", "ayat", "definisi", "definisi"]
+    # the office above the judul, without the pembentuk's comma
+    assert [(b.kind, b.text) for b in units[0].blocks] == [("kop", "GUBERNUR BENGKULU")]
+    assert kinds["pasal:definisi"] == [
+        "pasal",
+        "ayat",
+        "definisi",
+        "definisi",
+        "definisi",
+        "definisi",
+    ]
     assert kinds["bab:hak"] == ["bab", "bab-judul"]
     assert kinds["penetapan"] == ["ttd", "ttd", "ttd", "ttd-nama"]
     (order,) = next(u for u in units if u.key == "perintah-pengundangan").blocks

@@ -26,6 +26,7 @@ from checker.wording import digits, tanggal
 
 _RED, _GREEN, _BOLD, _RESET = "\x1b[31m", "\x1b[32m", "\x1b[1m", "\x1b[0m"
 _UNIT_TITLES = {
+    "kop": "Kop",
     "judul": "Judul",
     "pembentuk": "Pembukaan",
     "menimbang": "Menimbang",

@@ -4,7 +4,9 @@
 regulation (:mod:`checker.policy.document`) as styled paragraphs; given the redline's units
 (:func:`checker.diff.compare.compare`), whose blocks carry their word changes, it writes them as
 tracked changes, so the clean copy is exactly the redline with every change accepted;
-``accept=True`` writes it that way.
+``accept=True`` writes it that way. The Garuda Pancasila emblem above the kop is the policy's
+``lambang.png`` when the caller passes it (:mod:`checker.export.lambang`), else a marked slot;
+it is never a block of the walk, so a redline never marks it.
 """
 
 from __future__ import annotations
@@ -26,8 +28,10 @@ from docx.text.run import Run
 
 from checker.artifacts.archive import deterministic_zip
 from checker.diff.compare import DELETED, INSERTED, SAME, RevBlock, compare
+from checker.export.lambang import PLACEHOLDER
 from checker.export.layout import (
     AYAT_INDENT,
+    LAMBANG_WIDTH,
     MARGIN,
     PAGE,
     drop_thumbnail,
@@ -52,6 +56,7 @@ from checker.wording import regulation_name
 
 AUTHOR = "Pemerintah Provinsi Bengkulu"
 SIGNATURES = {"penetapan": (0, 1), "pengundangan": (1, 0)}  # unit key → (row, column)
+KEPT_WITH_BERITA = "pengundangan"  # the signature printed on the page of the Berita Daerah line
 
 
 def _revised(block: Block) -> RevBlock:
@@ -104,9 +109,10 @@ class WordLayout(Layout[DocxDocument]):
     """Writes the blocks of a walk, or of a redline with their changes, into a Word document
     in the official layout (styles in :mod:`checker.export.layout`)."""
 
-    def __init__(self, revision: Revision | None = None) -> None:
+    def __init__(self, revision: Revision | None = None, lambang: bytes | None = None) -> None:
         self.document = docx.Document()
         self.revision = revision
+        self.lambang = lambang  # the emblem's PNG, or None for a marked slot
         self.table: Table | None = None
         self.cell: _Cell | None = None  # the signature cell being written, if any
         setup_styles(self.document)
@@ -145,8 +151,20 @@ class WordLayout(Layout[DocxDocument]):
                 for element in paragraph._p.findall(f".//{qn('w:r')}")[before:]:
                     Run(element, paragraph).italic = True
 
+    def emblem(self) -> None:
+        """The Garuda Pancasila emblem centred above the kop, or a marked slot for it."""
+        if self.lambang is None:
+            self.document.add_paragraph(PLACEHOLDER, style=self.document.styles["Tempat Lambang"])
+            return
+        paragraph = self.document.add_paragraph(style=self.document.styles["Lambang"])
+        paragraph.add_run().add_picture(io.BytesIO(self.lambang), width=LAMBANG_WIDTH)
+
     def signatures(self) -> Table:
-        """The borderless table: Ditetapkan on the right, Diundangkan below it on the left."""
+        """The borderless table: Ditetapkan on the right, Diundangkan below it on the left.
+
+        No row splits across pages; the order to promulgate before the table keeps with the
+        Ditetapkan row (its style), and the Diundangkan row with the Berita Daerah line after
+        the table (:meth:`end_unit`)."""
         if self.table is None:
             self.table = self.document.add_table(rows=2, cols=2)
             width = (PAGE[0] - 2 * MARGIN) // 2
@@ -172,6 +190,8 @@ class WordLayout(Layout[DocxDocument]):
         return self.table
 
     def begin_unit(self, unit: Unit) -> None:
+        if unit.key == "kop":
+            self.emblem()
         if unit.key in SIGNATURES:
             self.cell = self.signatures().cell(*SIGNATURES[unit.key])
 
@@ -180,6 +200,13 @@ class WordLayout(Layout[DocxDocument]):
             first = self.cell.paragraphs[0]
             if not first.runs:  # the cell's own empty paragraph is not needed once it has text
                 first._p.getparent().remove(first._p)
+            if unit.key == KEPT_WITH_BERITA:
+                # keep-with-next on every paragraph of a row keeps the row on the page of what
+                # follows, in Word and in LibreOffice alike
+                row = self.signatures().rows[SIGNATURES[unit.key][0]]
+                for cell in row.cells:
+                    for paragraph in cell.paragraphs:
+                        paragraph.paragraph_format.keep_with_next = True
             self.cell = None
 
     def stanza(self, blocks: list[Block], unit: Unit) -> None:
@@ -231,6 +258,7 @@ def export_docx(
     redline_from: Peraturan | None = None,
     redline_sides: tuple[Provenance, Provenance] | None = None,
     accept: bool = False,
+    lambang: bytes | None = None,
 ) -> Path:
     """Write :func:`docx_bytes` to ``out_path``."""
     out = Path(out_path)
@@ -243,6 +271,7 @@ def export_docx(
             redline_from=redline_from,
             redline_sides=redline_sides,
             accept=accept,
+            lambang=lambang,
         )
     )
     return out
@@ -256,12 +285,15 @@ def docx_bytes(
     redline_from: Peraturan | None = None,
     redline_sides: tuple[Provenance, Provenance] | None = None,
     accept: bool = False,
+    lambang: bytes | None = None,
 ) -> bytes:
     """The regulation in the official layout as a .docx file's bytes, the same for the same
     inputs (zip entries dated on the version's commit, else on ``as_of``).
 
     With ``redline_from`` the changes from that older version are tracked changes (author and
     date from ``redline_sides[1]``); with ``accept`` as well, they are accepted: the clean copy.
+    ``lambang`` is the PNG of the emblem above the kop
+    (:func:`checker.export.lambang.read_lambang`); without it the first page leaves a slot.
     """
     provenance = provenance or Provenance(peraturan.version, peraturan.status)
     when = provenance.date or dt.datetime.combine(as_of, dt.time(), dt.UTC)
@@ -277,7 +309,7 @@ def docx_bytes(
     else:
         units = walk(peraturan, as_of)
         note = f"Naskah {provenance.name}."
-    document = WordLayout(revision).lay_out(units)
+    document = WordLayout(revision, lambang).lay_out(units)
     if revision is not None and accept:
         accept_all(document.element.body)
         note = f"{note} Semua perubahan telah diterima."

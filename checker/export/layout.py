@@ -15,7 +15,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt
+from docx.shared import Cm, Mm, Pt, RGBColor
 
 from checker.policy.document.blocks import Block
 
@@ -26,6 +26,7 @@ MARGIN = Cm(2.5)
 AYAT_INDENT = 1.2  # cm: where the text of a numbered ayat starts, after "(1)" and a tab
 STEP = 0.9  # cm: one rincian level
 LEAD_TABS = (3.0, 3.4, 4.2)  # cm: "Menimbang" | ":" | "a." | text
+LAMBANG_WIDTH = Cm(2.75)  # the Garuda Pancasila emblem above the kop
 LANGUAGE = "id-ID"
 
 _ALIGN = {
@@ -37,7 +38,8 @@ _ALIGN = {
 
 @dataclass(frozen=True)
 class StyleSpec:
-    """A paragraph style: alignment, weight, spacing (pt), indents and tab stops (cm)."""
+    """A paragraph style: alignment, weight, spacing (pt), indents and tab stops (cm), and
+    where it differs from the body text, size (pt) and colour (RRGGBB)."""
 
     name: str
     align: str = "justify"
@@ -49,9 +51,17 @@ class StyleSpec:
     left: float = 0
     first: float = 0
     tabs: tuple[float, ...] = ()
+    size: float | None = None
+    color: str | None = None
 
 
 _SPECS = (
+    StyleSpec("Lambang", "center", after=6, keep_next=True),
+    # the slot takes about the height of the emblem, so the pages break alike with or without it
+    StyleSpec(
+        "Tempat Lambang", "center", before=36, after=42, keep_next=True, size=9, color="808080"
+    ),
+    StyleSpec("Kop Peraturan", "center", bold=True, after=12, keep_next=True),
     StyleSpec("Judul Peraturan", "center", bold=True, keep_next=True),
     StyleSpec("Pembukaan", "center", bold=True, before=12, keep_next=True),
     StyleSpec(
@@ -79,6 +89,7 @@ STYLES = {spec.name: spec for spec in _SPECS}
 
 # block kind → style name (an ayat's depends on its number: see paragraph_style)
 KIND_STYLES = {
+    "kop": "Kop Peraturan",
     "judul": "Judul Peraturan",
     "rahmat": "Pembukaan",
     "pembentuk": "Pembukaan",
@@ -159,6 +170,10 @@ def setup_styles(document: DocxDocument) -> None:
         style.base_style = normal
         style.quick_style = True
         style.font.bold = spec.bold or None
+        if spec.size is not None:
+            style.font.size = Pt(spec.size)
+        if spec.color is not None:
+            style.font.color.rgb = RGBColor.from_string(spec.color)
         pf = style.paragraph_format
         pf.alignment = _ALIGN[spec.align]
         pf.space_before, pf.space_after = Pt(spec.before), Pt(spec.after)

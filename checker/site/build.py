@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from checker.export.lambang import read_lambang
 from checker.kebijakan import load_kebijakan
 from checker.site import links
 from checker.site.aturan import catalogue_page, types_page
@@ -54,7 +55,8 @@ def load_context(
     an existing file) the latest impact preview.
 
     Raises :class:`checker.errors.PolicyError` (every problem with file and line) when policy/
-    or rules/ has errors, and :class:`checker.errors.InputError` for an unreadable report.
+    or rules/ has errors, and :class:`checker.errors.InputError` for an unreadable report or
+    emblem (``policy/lambang.png``).
     """
     kebijakan = load_kebijakan(policy, rules)
     records = kebijakan.dispensasi if kebijakan.dispensasi_folder else None
@@ -72,6 +74,7 @@ def load_context(
         provenance=kebijakan.provenance,
         schema=kebijakan.schema,
         unchecked={u.pasal: u.alasan for u in kebijakan.unchecked},
+        lambang=read_lambang(kebijakan.source.policy),
     )
 
 

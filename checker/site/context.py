@@ -48,6 +48,7 @@ class SiteContext:
     schema: dict[str, Table] = field(default_factory=dict)  # the version's Table Schema
     # Pasal id → why no rule can check its obligation (rules/cakupan/tidak-diperiksa.yml)
     unchecked: dict[str, str] = field(default_factory=dict)
+    lambang: bytes | None = None  # policy/lambang.png for the Word download, if present
     numbering: Numbering = field(init=False)
 
     def __post_init__(self) -> None:

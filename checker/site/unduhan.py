@@ -25,7 +25,9 @@ TYPES = {
 
 def word_bytes(site: SiteContext) -> bytes:
     """The regulation as a Word document in the official layout (deterministic for a date)."""
-    return docx_bytes(site.peraturan, as_of=site.as_of, provenance=site.provenance)
+    return docx_bytes(
+        site.peraturan, as_of=site.as_of, provenance=site.provenance, lambang=site.lambang
+    )
 
 
 def unduhan_pages(site: SiteContext) -> list[Page]:

@@ -23,7 +23,9 @@ def test_rendered_regulation_has_the_full_anatomy() -> None:
     peraturan = load_policy(POLICY)
     text = render(peraturan, "text", dt.date(2026, 12, 1))
     lines = [line.strip() for line in text.splitlines()]
-    assert lines[:4] == [
+    assert lines[:6] == [
+        "GUBERNUR BENGKULU",  # the office under the emblem, above the judul
+        "",
         "PERATURAN GUBERNUR BENGKULU",
         "NOMOR … TAHUN …",
         "TENTANG",

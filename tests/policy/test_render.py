@@ -67,6 +67,23 @@ def test_numbers_from_order() -> None:
     assert [rincian_label("angka", d, 0) for d in range(2)] == ["1.", "a."]
 
 
+def test_the_kop_stands_above_the_judul(make_policy: MakePolicy) -> None:
+    make_policy()
+    peraturan = load_policy("policy")
+    assert render(peraturan, "text", DAY).splitlines()[:3] == [
+        "GUBERNUR BENGKULU".center(78).rstrip(),
+        "",
+        "PERATURAN GUBERNUR BENGKULU".center(78).rstrip(),
+    ]
+    assert render(peraturan, "markdown", DAY).splitlines()[:5] == [
+        '<div class="judul" markdown>',
+        "",
+        "**GUBERNUR BENGKULU**",
+        "",
+        "**PERATURAN GUBERNUR BENGKULU**  ",
+    ]
+
+
 def test_golden_text_and_markdown(make_policy: MakePolicy) -> None:
     make_policy()
     peraturan = load_policy("policy")

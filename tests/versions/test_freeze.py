@@ -96,7 +96,7 @@ def test_an_ayat_inserted_after_ayat_2_is_2a(enacted: Path, make_policy: MakePol
         make_policy,
         HAK3.replace(
             "(#) {#hak-jp-lapor}",
-            "(#) {#hak-jp-sisip} Hak dicatat dalam Data Kepegawaian.\n(#) {#hak-jp-lapor}",
+            "(#) {#hak-jp-sisip} Hak dicatat dalam data kepegawaian.\n(#) {#hak-jp-lapor}",
         ),
     )
     assert re.findall(r"^\((\w+)\) ", text, flags=re.M) == ["1", "2", "2a", "3"]

@@ -12,6 +12,8 @@ from docx.oxml.ns import qn
 
 from checker.export.revisions import paragraph_text
 from checker.versions import export_version
+from tests.export.png import tiny_png
+from tests.git_fixture import Git
 
 DAY = dt.date(2026, 12, 1)
 W = qn
@@ -138,3 +140,31 @@ def test_working_tree_redline_is_signed_by_the_drafter(
         ("Perancang", "2026-12-01T00:00:00Z")
     }
     assert ("ins", " wajib dan") in marks(path)
+
+
+def test_the_emblem_is_read_at_its_ref_and_never_marked(
+    two_versions: Path, git: Git, tmp_path: Path
+) -> None:
+    (two_versions / "lambang.png").write_bytes(tiny_png())
+    git("add", "policy")
+    git("commit", "-q", "-m", "Lambang", date="2026-04-07T09:00:00+07:00")
+    git("tag", "v2026.3")
+    (two_versions / "lambang.png").unlink()  # read from the tag, not from the working tree
+    path = export_version(
+        "policy", tmp_path / "r.docx", as_of=DAY, ref="v2026.3", redline_from="v2026.1"
+    )
+    emblem, kop, judul = list(body(path).iter(W("w:p")))[:3]
+    assert emblem.find(f".//{W('w:drawing')}") is not None
+    assert [paragraph_text(p) for p in (kop, judul)] == [
+        "GUBERNUR BENGKULU",
+        "PERATURAN GUBERNUR BENGKULU",
+    ]
+    assert not [e for p in (emblem, kop) for e in p.iter(W("w:ins"), W("w:del"))]
+    # the marks are the text's changes alone, as without the emblem
+    before = export_version(
+        "policy", tmp_path / "v2.docx", as_of=DAY, ref="v2026.2", redline_from="v2026.1"
+    )
+    assert marks(path) == marks(before)
+    # the working tree no longer has it: a marked slot
+    clean = export_version("policy", tmp_path / "w.docx", as_of=DAY)
+    assert paragraph_text(next(body(clean).iter(W("w:p")))) == "[lambang Garuda Pancasila]"

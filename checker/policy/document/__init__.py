@@ -12,8 +12,9 @@ overrides the hooks where it adds something:
 - text and Markdown (``kebijakan render``): :mod:`.text`, :mod:`.markdown`;
 - the site (:mod:`checker.site.peraturan`): Markdown plus anchors in headings, links across
   pages (``citation``), parameter footnotes (``value``), the rules box (``end_unit``);
-- Word (:mod:`checker.export.docx`): a paragraph style per block kind, the signature table
-  (``begin_unit``/``end_unit``), italics for emphasis, and tracked changes;
+- Word (:mod:`checker.export.docx`): a paragraph style per block kind, the emblem above the kop
+  and the signature table (``begin_unit``/``end_unit``), italics for emphasis, and tracked
+  changes;
 - the redline (:mod:`checker.diff.compare`) pairs the units of two walks by key and their
   blocks by id or text; its ``RevUnit``/``RevBlock`` are units and blocks that also carry the
   word changes, so a layout lays out a redline as it lays out a walk (Word does).

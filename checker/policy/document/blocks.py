@@ -1,7 +1,7 @@
 """What the walk yields: inline segments, blocks (printed paragraphs) and units of blocks.
 
 A :class:`Block` is one paragraph as the official Word layout prints it: its ``kind`` names the
-layout (judul, bab, pasal, ayat, rincian, definisi, menimbang, ttd, ...), its ``label`` the
+layout (kop, judul, bab, pasal, ayat, rincian, definisi, menimbang, ttd, ...), its ``label`` the
 number computed from order ("(2)", "a.", "1."), its ``inlines`` the words. A :class:`Unit`
 groups the blocks that belong together under one stable key (a Pasal, a BAB heading,
 Menimbang, a signature block): the redline pairs units across versions by that key.

@@ -15,7 +15,7 @@ EMSP = "&emsp;"
 # Markdown heading levels before the shift
 LEVELS = {"bab": 2, "bagian": 3, "paragraf": 4, "pasal": 5, "pasal-dihapus": 5}
 # blocks printed in bold: the centred lines of the pembukaan
-BOLD = frozenset({"judul", "rahmat", "pembentuk", "memutuskan", "berita"})
+BOLD = frozenset({"kop", "judul", "rahmat", "pembentuk", "memutuskan", "berita"})
 
 
 class MarkdownLayout(Layout[str]):
@@ -51,7 +51,7 @@ class MarkdownLayout(Layout[str]):
 
     # -- the layout -------------------------------------------------------------------
     def begin_unit(self, unit: Unit) -> None:
-        if unit.key == "judul":
+        if unit.key == "kop":  # the centred head: kop, judul, pembentuk
             self.lines += ['<div class="judul" markdown>', ""]
 
     def end_unit(self, unit: Unit) -> None:

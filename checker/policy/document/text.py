@@ -21,6 +21,7 @@ NBSP = "\u00a0"
 _GLUE = re.compile(r"\b(Pasal|ayat|huruf|angka|Nomor|Tahun) (?=\S)|(?<=[\d%]) (?=\()")
 CENTRED = frozenset(
     {
+        "kop",
         "judul",
         "rahmat",
         "pembentuk",

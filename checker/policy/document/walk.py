@@ -1,10 +1,10 @@
-"""The one walk over the regulation: judul to Berita Daerah as units of blocks, in print order.
+"""The one walk over the regulation: kop to Berita Daerah as units of blocks, in print order.
 
 Every output reads the regulation through :func:`walk`, so a Pasal reads the same in
 ``kebijakan render``, on the site and in the signed Word file: numbers come from
 :func:`checker.policy.numbering.number`, references and parameter values are resolved here
-(:mod:`checker.policy.document.segments`), and the wording of the fixed parts (judul, pembentuk,
-signatures, Berita Daerah) is written once below.
+(:mod:`checker.policy.document.segments`), and the wording of the fixed parts (the office above
+the judul, judul, pembentuk, signatures, Berita Daerah) is written once below.
 """
 
 from __future__ import annotations
@@ -49,12 +49,18 @@ def judul_lines(peraturan: Peraturan) -> list[str]:
     ]
 
 
-def office_line(peraturan: Peraturan) -> str:
-    """ "GUBERNUR BENGKULU," — the pembentuk."""
+def kop_line(peraturan: Peraturan) -> str:
+    """ "GUBERNUR BENGKULU": the office that makes the regulation, printed under the Garuda
+    Pancasila emblem at the top of the first page, above the judul."""
     return (
         f"{peraturan.kind.replace('Peraturan ', '').upper()} "
-        f"{peraturan.region.replace('Provinsi ', '').upper()},"
+        f"{peraturan.region.replace('Provinsi ', '').upper()}"
     )
+
+
+def office_line(peraturan: Peraturan) -> str:
+    """ "GUBERNUR BENGKULU," — the pembentuk."""
+    return f"{kop_line(peraturan)},"
 
 
 def berita_daerah_line(peraturan: Peraturan) -> str:
@@ -103,6 +109,7 @@ class _Walk:
 
     def pembukaan(self) -> None:
         p = self.peraturan
+        self.units.append(Unit("kop", [Block("kop", plain(kop_line(p)))], PEMBUKAAN))
         self.units.append(Unit("judul", _lines("judul", judul_lines(p)), PEMBUKAAN))
         self.units.append(
             Unit(
