@@ -20,14 +20,28 @@ from checker.errors import Problem
 JsonPath = tuple[str | int, ...]
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that leaves dates as strings."""
+# libyaml's C parser when the installed PyYAML has it (the wheels do), the pure-Python one else
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
+    """The safe loader that leaves dates as strings."""
 
 
 _Loader.yaml_implicit_resolvers = {
     key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.copy().items()
 }
+
+
+def _compose_and_construct(text: str) -> tuple[yaml.Node | None, Any]:
+    """The node tree (with positions) and the data built from it: one parse of ``text``."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
 
 
 @dataclass
@@ -89,8 +103,7 @@ def _walk_children(node: yaml.Node, at: JsonPath, out: dict[JsonPath, tuple[int,
 def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Located | None, list[Problem]]:
     """Parse one YAML document; a syntax error becomes a Problem at its line."""
     try:
-        data = yaml.load(text, Loader=_Loader)
-        node = yaml.compose(text, Loader=_Loader)
+        node, data = _compose_and_construct(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset

@@ -333,7 +333,7 @@ CASES: dict[str, tuple[str, str, str, list[tuple[int, int, str, str]]]] = {
         "aliases: [unor, opd]",
         "aliases: [unor, opd",
         "",
-        [(4, 11, "yaml", "YAML tidak dapat dibaca: expected ',' or ']', but got ':'")],
+        [(4, 11, "yaml", "YAML tidak dapat dibaca: did not find expected ',' or ']'")],
     ),
 }
 

@@ -80,8 +80,8 @@ CASES = {
     ),
     "yaml-syntax": (
         {"parameter_yml": PARAMETER.replace("unit: JP", "unit: [JP")},
-        "policy/parameter.yml:4:9: [error] YAML tidak dapat dibaca: expected ',' or "
-        "']', but got ':' (yaml)",
+        "policy/parameter.yml:4:9: [error] YAML tidak dapat dibaca: did not find expected ',' "
+        "or ']' (yaml)",
     ),
     "parameter-order": (
         {"parameter_yml": PARAMETER.replace('"2027-01-01"', '"2016-01-01"')},
