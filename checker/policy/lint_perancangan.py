@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from checker.codes import lint_problem
 from checker.errors import Problem
@@ -342,17 +343,20 @@ def definitions(peraturan: Peraturan) -> tuple[list[_Term], Text | None, list[Te
     return terms, ayat.text, texts
 
 
+@cache
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for all ``names``, longest first, as whole words; "Perangkat Daerahnya" is
+    the defined term with its possessive."""
+    alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(?:" + alternatives + r")(?:nya)?(?![\w-])")
+
+
 def _covered(raw: str, names: list[str]) -> list[bool]:
-    """Which characters of ``raw`` belong to one of ``names`` (longest first, whole words)."""
+    """Which characters of ``raw`` belong to one of ``names`` (the longest at each place)."""
     covered = [False] * len(raw)
-    for name in sorted(set(names), key=len, reverse=True):
-        # "Perangkat Daerahnya" is the defined term with its possessive
-        pattern = re.compile(r"(?<![\w-])" + re.escape(name) + r"(?:nya)?(?![\w-])")
-        for match in pattern.finditer(raw):
-            if not any(covered[match.start() : match.end()]):
-                covered[match.start() : match.end()] = [True] * (match.end() - match.start())
+    matches = _names_pattern(tuple(sorted(set(names)))).finditer(raw) if names else iter(())
     # a cited regulation's title, and words in italics (foreign words, foreign-word-italics)
-    for match in (*_CITED_TITLE.finditer(raw), *_EMPHASIS.finditer(raw)):
+    for match in (*matches, *_CITED_TITLE.finditer(raw), *_EMPHASIS.finditer(raw)):
         covered[match.start() : match.end()] = [True] * (match.end() - match.start())
     return covered
 
