@@ -106,12 +106,18 @@ def inspect(
 
 def load_source(source: Source, *, text_only: bool = False) -> Kebijakan:
     """The version at ``source``; raises :class:`PolicyError` with every problem when any file
-    has an error (warnings, such as an expired dispensation, travel in ``problems``)."""
-    found = inspect(source, text_only=text_only)
-    if found.peraturan is None or found.errors:
-        raise PolicyError(found.problems)
-    peraturan = found.peraturan
-    provenance = Provenance(
+    has an error (warnings, such as an expired dispensation, travel in ``problems``). A version
+    loaded before from the same files by the same code comes from the cache
+    (:mod:`checker.kebijakan.cache`)."""
+    from checker.kebijakan.cache import cached
+
+    kebijakan = cached(source, text_only, jakarta_today(), lambda: _load(source, text_only))
+    # where it was read (the commit, whether the tree is dirty) is today's, not the cache's
+    return replace(kebijakan, source=source, provenance=_provenance(kebijakan.peraturan, source))
+
+
+def _provenance(peraturan: Peraturan, source: Source) -> Provenance:
+    return Provenance(
         peraturan.version,
         peraturan.status,
         source.kind,
@@ -121,9 +127,16 @@ def load_source(source: Source, *, text_only: bool = False) -> Kebijakan:
         source.date,
         source.author,
     )
+
+
+def _load(source: Source, text_only: bool) -> Kebijakan:
+    found = inspect(source, text_only=text_only)
+    if found.peraturan is None or found.errors:
+        raise PolicyError(found.problems)
+    peraturan = found.peraturan
     return Kebijakan(
         peraturan,
-        provenance,
+        _provenance(peraturan, source),
         source,
         rules=found.rules,
         schema=found.schema or {},
