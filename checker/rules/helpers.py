@@ -7,7 +7,8 @@ connection holding the agency tables. :func:`prepare` provides:
   from ``since`` (inclusive) to ``until`` (exclusive; 9999-12-31 for the last value);
 * ``kebijakan_tahun(tahun)`` — the checked years, each once;
 * ``kebijakan_konteks(as_of)`` — one row with the as-of date;
-* ``kebijakan_asn`` — every row of ``pegawai`` with a NIP, as the rules read it:
+* ``kebijakan_asn`` — every row of ``pegawai`` with a NIP, as the rules read it (a table, made
+  once: every rule reads it, and a view would be worked out again in each of them):
   ``kedudukan_hukum`` is the effective status (from the old ``aktif`` where the column is
   empty: Ya or empty → Aktif, Tidak → Tidak Aktif), ``opd`` the perangkat daerah (the row's
   own, else its unit's in ``unit_kerja``, else the instansi when it names a perangkat
@@ -99,10 +100,10 @@ def prepare(
     )
     con.execute(f"CREATE OR REPLACE VIEW {NEXT_KP_VIEW} AS {NEXT_KP_PERIOD}")
     pegawai = schema["pegawai"]
-    con.execute(f"CREATE OR REPLACE VIEW {EMPLOYEE_ROWS} AS {employee_rows(pegawai)}")
+    con.execute(f"CREATE OR REPLACE TABLE {EMPLOYEE_ROWS} AS {employee_rows(pegawai)}")
     columns = "".join(f', MIN("{f.name}") AS "{f.name}"' for f in pegawai.fields if f.name != "nip")
     con.execute(
-        f"CREATE OR REPLACE VIEW {EMPLOYEE_VIEW} AS SELECT nip{columns}, "
+        f"CREATE OR REPLACE TABLE {EMPLOYEE_VIEW} AS SELECT nip{columns}, "
         f"MIN(kategori_jabatan) AS kategori_jabatan FROM {EMPLOYEE_ROWS} "
         "WHERE nip IS NOT NULL GROUP BY nip"
     )
