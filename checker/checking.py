@@ -18,6 +18,7 @@ from checker.data import messages
 from checker.data.dataset import Dataset, Gap, connect
 from checker.data.ingest import ingest
 from checker.data.intake_checks import INTAKE_CLAUSE, SKEMA_KOLOM, intake_finding
+from checker.data.normalize import rows_table
 from checker.data.schema import Table
 from checker.dispensasi import apply_dispensasi, jakarta_today
 from checker.engine import Engine, Person, employees_of
@@ -208,8 +209,7 @@ def offending_rows(
         )
         if not keys:
             continue
-        con.execute("CREATE OR REPLACE TEMP TABLE _kunci (_file VARCHAR, _row BIGINT)")
-        con.executemany("INSERT INTO _kunci VALUES (?, ?)", keys)
+        rows_table(con, "_kunci", [("_file", "VARCHAR"), ("_row", "BIGINT")], keys)
         cursor = con.execute(
             f'SELECT t.* FROM "{table}" AS t JOIN _kunci AS k '
             "ON k._file = t._file AND k._row = t._row ORDER BY t._file, t._row"
@@ -224,8 +224,7 @@ def _instansi_of(con: duckdb.DuckDBPyConnection, findings: list[Finding]) -> dic
     nips = sorted({f.nip for f in findings if f.nip and not f.instansi})
     if not nips:
         return {}
-    con.execute("CREATE OR REPLACE TEMP TABLE _nip_temuan (nip VARCHAR)")
-    con.executemany("INSERT INTO _nip_temuan VALUES (?)", [(n,) for n in nips])
+    rows_table(con, "_nip_temuan", [("nip", "VARCHAR")], [(n,) for n in nips])
     rows = con.execute(
         "SELECT p.nip, MIN(p.instansi) FROM pegawai AS p JOIN _nip_temuan AS n "
         "ON n.nip = p.nip WHERE p.instansi IS NOT NULL GROUP BY p.nip"

@@ -13,7 +13,7 @@ from typing import Any
 
 import duckdb
 
-from checker.data.normalize import lit
+from checker.data.normalize import lit, rows_table
 from checker.errors import CheckerError
 from checker.limits import Budget
 from checker.policy.model import Peraturan
@@ -146,8 +146,7 @@ def employees_of(con: duckdb.DuckDBPyConnection, nips: set[str | None]) -> dict[
     wanted = sorted(n for n in nips if n)
     if not wanted:
         return {}
-    con.execute("CREATE OR REPLACE TEMP TABLE _nip_temuan (nip VARCHAR)")
-    con.executemany("INSERT INTO _nip_temuan VALUES (?)", [(n,) for n in wanted])
+    rows_table(con, "_nip_temuan", [("nip", "VARCHAR")], [(n,) for n in wanted])
     rows = con.execute(
         f"SELECT p.nip, MIN(p.jenis_kelamin), MIN(p.opd), MIN(p.status_kepegawaian) "
         f"FROM {EMPLOYEE_ROWS} AS p JOIN _nip_temuan AS n ON n.nip = p.nip GROUP BY p.nip"

@@ -15,7 +15,13 @@ typed to NULL.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from checker.data.schema import SEPARATOR_CLASS, Field, ScoreBands, Table
+
+if TYPE_CHECKING:
+    import duckdb
 
 DATE_FORMATS = (
     "%d/%m/%Y",
@@ -46,6 +52,20 @@ def lit(text: str) -> str:
 def ident(name: str) -> str:
     """A quoted SQL identifier."""
     return '"' + name.replace('"', '""') + '"'
+
+
+def rows_table(
+    con: duckdb.DuckDBPyConnection,
+    name: str,
+    columns: Sequence[tuple[str, str]],
+    rows: Sequence[Sequence[object]],
+) -> None:
+    """(Re)create temporary table ``name`` with ``columns`` (name, SQL type) holding ``rows``,
+    in one statement: each column is passed as one list and unnested (DuckDB's
+    ``executemany`` inserts row by row, seconds for a few thousand rows)."""
+    lists = [[row[i] for row in rows] for i in range(len(columns))]
+    select = ", ".join(f"unnest(?::{kind}[]) AS {ident(col)}" for col, kind in columns)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {ident(name)} AS SELECT {select}", lists)
 
 
 def clean_sql(column: str) -> str:

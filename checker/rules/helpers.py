@@ -38,7 +38,7 @@ from collections.abc import Iterable, Mapping
 
 import duckdb
 
-from checker.data.normalize import SQL_TYPES, lit
+from checker.data.normalize import SQL_TYPES, lit, rows_table
 from checker.data.schema import Field, Table
 from checker.policy.model import Peraturan
 
@@ -87,14 +87,15 @@ def prepare(
             number = dated.value if isinstance(dated.value, int | float) else None
             label = None if number is not None else str(dated.value)
             rows.append((parameter.name, dated.since, until, number, label))
-    con.execute(
-        f"CREATE OR REPLACE TABLE {PARAMETER_TABLE} (name VARCHAR, since DATE, "
-        "until DATE, value_num DOUBLE, value_text VARCHAR)"
-    )
-    if rows:
-        con.executemany(f"INSERT INTO {PARAMETER_TABLE} VALUES (?, ?, ?, ?, ?)", rows)
-    con.execute(f"CREATE OR REPLACE TABLE {YEARS_TABLE} (tahun INTEGER)")
-    con.executemany(f"INSERT INTO {YEARS_TABLE} VALUES (?)", [(y,) for y in sorted(set(years))])
+    columns = [
+        ("name", "VARCHAR"),
+        ("since", "DATE"),
+        ("until", "DATE"),
+        ("value_num", "DOUBLE"),
+        ("value_text", "VARCHAR"),
+    ]
+    rows_table(con, PARAMETER_TABLE, columns, rows)
+    rows_table(con, YEARS_TABLE, [("tahun", "INTEGER")], [(y,) for y in sorted(set(years))])
     con.execute(
         f"CREATE OR REPLACE TABLE {CONTEXT_TABLE} AS SELECT CAST(? AS DATE) AS as_of", [as_of]
     )
@@ -108,16 +109,15 @@ def prepare(
         "WHERE nip IS NOT NULL GROUP BY nip"
     )
     groups = pegawai.field("kedudukan_hukum").groups
-    con.execute(
-        f"CREATE OR REPLACE TABLE {STATUS_GROUP_TABLE} (kedudukan_hukum VARCHAR, kelompok VARCHAR)"
-    )
     pairs = [(value, group) for group, values in sorted(groups.items()) for value in values]
-    if pairs:
-        con.executemany(f"INSERT INTO {STATUS_GROUP_TABLE} VALUES (?, ?)", pairs)
+    rows_table(
+        con, STATUS_GROUP_TABLE, [("kedudukan_hukum", "VARCHAR"), ("kelompok", "VARCHAR")], pairs
+    )
     _reference_table(con, RANK_TABLE, "golongan", schema["pegawai"].field("golongan").enum)
     ranks = predikat_ranks(schema["penilaian_kinerja"].field("predikat"))
-    con.execute(f"CREATE OR REPLACE TABLE {PREDIKAT_TABLE} (predikat VARCHAR, urutan INTEGER)")
-    con.executemany(f"INSERT INTO {PREDIKAT_TABLE} VALUES (?, ?)", sorted(ranks.items()))
+    rows_table(
+        con, PREDIKAT_TABLE, [("predikat", "VARCHAR"), ("urutan", "INTEGER")], sorted(ranks.items())
+    )
 
 
 def predikat_ranks(predikat: Field) -> dict[str, int]:
@@ -188,8 +188,5 @@ def _reference_table(
     con: duckdb.DuckDBPyConnection, name: str, column: str, ordered: tuple[str, ...]
 ) -> None:
     """A (value, urutan) table from an enum in ascending order, for comparing ranks in SQL."""
-    con.execute(f"CREATE OR REPLACE TABLE {name} ({column} VARCHAR, urutan INTEGER)")
-    con.executemany(
-        f"INSERT INTO {name} VALUES (?, ?)",
-        [(value, index + 1) for index, value in enumerate(ordered)],
-    )
+    rows = [(value, index + 1) for index, value in enumerate(ordered)]
+    rows_table(con, name, [(column, "VARCHAR"), ("urutan", "INTEGER")], rows)
