@@ -86,9 +86,9 @@ def cached(
     kebijakan = load()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=folder, suffix=".tmp", delete=False) as handle:
-            pickle.dump(kebijakan, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(handle.name, path)
+        with tempfile.NamedTemporaryFile(dir=folder, suffix=".tmp", delete=False) as written:
+            pickle.dump(kebijakan, written, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(written.name, path)
     except OSError:
         pass  # a read-only home folder: the check goes on without a cache
     return kebijakan

@@ -87,14 +87,14 @@ def prepare(
             number = dated.value if isinstance(dated.value, int | float) else None
             label = None if number is not None else str(dated.value)
             rows.append((parameter.name, dated.since, until, number, label))
-    columns = [
+    parameter_columns = [
         ("name", "VARCHAR"),
         ("since", "DATE"),
         ("until", "DATE"),
         ("value_num", "DOUBLE"),
         ("value_text", "VARCHAR"),
     ]
-    rows_table(con, PARAMETER_TABLE, columns, rows)
+    rows_table(con, PARAMETER_TABLE, parameter_columns, rows)
     rows_table(con, YEARS_TABLE, [("tahun", "INTEGER")], [(y,) for y in sorted(set(years))])
     con.execute(
         f"CREATE OR REPLACE TABLE {CONTEXT_TABLE} AS SELECT CAST(? AS DATE) AS as_of", [as_of]
