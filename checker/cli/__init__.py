@@ -5,6 +5,10 @@ errors become exit codes (0 fine, 1 findings/problems, 2 unusable input or usage
 :func:`checker.cli.common.checker_errors`. This module holds the group and the everyday
 commands; :mod:`checker.cli.versions`, :mod:`checker.cli.serve` and :mod:`checker.cli.impact`
 hold the rest.
+
+Commands import the library modules they run inside their functions (and call the public API
+through ``checker.<name>``, itself imported on first use), so ``kebijakan --help`` and every
+``--help`` load click and little else: no database, spreadsheet, Word or web library.
 """
 
 from __future__ import annotations
@@ -38,11 +42,7 @@ from checker.cli.impact import dispensasi, impact
 from checker.cli.serve import agency, publish, serve
 from checker.cli.versions import diff, export, versions
 from checker.errors import UsageError
-from checker.limits import Limits
-from checker.policy.render import FORMATS
-from checker.report.finding import SEVERITIES
-from checker.report.formats import FORMATS as REPORT_FORMATS
-from checker.report.labels import SHOWN_PER_GROUP, severity_label
+from checker.formats import REGULATION_FORMATS, REPORT_FORMATS, SHOWN_PER_GROUP
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -140,7 +140,7 @@ def lint(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(list(FORMATS)),
+    type=click.Choice(list(REGULATION_FORMATS)),
     default="text",
     show_default=True,
     help="text seperti di kertas; markdown untuk situs.",
@@ -228,6 +228,8 @@ def check_cmd(
       kebijakan check kiriman/ --ref v2026.1
       kebijakan check nasional/ --format json -o laporan.json --batas-waktu 3600
     """
+    from checker.limits import Limits
+
     if fmt == "xlsx" and output is None:
         raise UsageError("laporan xlsx harus ditulis ke berkas: tambahkan -o LAPORAN.xlsx")
     kebijakan = checker.load_kebijakan(policy_root, rules_root, ref=ref)
@@ -298,6 +300,9 @@ def demo(
       kebijakan demo
       kebijakan demo -o /tmp/hasil
     """
+    from checker.report.finding import SEVERITIES
+    from checker.report.labels import severity_label
+
     result = checker.run_demo(
         out_dir,
         policy_root,

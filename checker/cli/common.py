@@ -15,14 +15,16 @@ import datetime as dt
 import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from checker.cli import i18n
 from checker.errors import CheckerError
-from checker.kebijakan import Kebijakan
 from checker.provenance import BUNDLE, FOLDER, REF
+
+if TYPE_CHECKING:
+    from checker.kebijakan import Kebijakan
 
 F = TypeVar("F", bound=Callable[..., Any])
 

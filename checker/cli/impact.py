@@ -1,8 +1,8 @@
 """Commands for decisions with evidence: ``impact`` (what a draft change does to the findings)
 and ``dispensasi`` (the dispensations in force, and their checks against the last check).
 
-Thin layers over :mod:`checker.impact` and :mod:`checker.dispensasi`; registered on the
-``kebijakan`` group in :mod:`checker.cli`.
+Thin layers over :mod:`checker.impact` and :mod:`checker.dispensasi`, imported inside the
+commands so ``--help`` loads neither; registered on the ``kebijakan`` group in :mod:`checker.cli`.
 """
 
 from __future__ import annotations
@@ -24,12 +24,7 @@ from checker.cli.common import (
     rules_option,
     years_option,
 )
-from checker.dispensasi import dispensasi_root, jakarta_today
 from checker.errors import PolicyError, Problem
-from checker.impact import impact as run_impact
-from checker.impact import render_markdown, render_text, to_json
-from checker.kebijakan import inspect, load_kebijakan, opened
-from checker.wording import digits, tanggal
 
 _ROOTS_KEY = "kebijakan.dispensasi_roots"
 
@@ -95,6 +90,9 @@ def impact(
       kebijakan impact kiriman/ --format markdown -o dampak.md
       kebijakan impact kiriman/ --format json -o build/dampak.json
     """
+    from checker.impact import impact as run_impact
+    from checker.impact import render_markdown, render_text, to_json
+
     found = run_impact(
         paths,
         policy_root=policy_root,
@@ -138,6 +136,10 @@ def dispensasi(
     ctx.meta[_ROOTS_KEY] = (policy_root, rules_root)
     if ctx.invoked_subcommand is not None:
         return
+    from checker.dispensasi import jakarta_today
+    from checker.kebijakan import load_kebijakan
+    from checker.wording import digits, tanggal
+
     day = as_of or jakarta_today()
     kebijakan = load_kebijakan(policy_root, rules_root)
     note_source(kebijakan)
@@ -185,6 +187,9 @@ def periksa(ctx: click.Context, reports: Path | None, strict: bool) -> None:
       kebijakan dispensasi periksa
       kebijakan dispensasi periksa --laporan reports/contoh --strict
     """
+    from checker.dispensasi import dispensasi_root
+    from checker.kebijakan import inspect, opened
+
     policy_root, rules_root = ctx.meta[_ROOTS_KEY]
     with opened(policy_root, rules_root) as source:
         found = inspect(source, reports=reports)

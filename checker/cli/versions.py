@@ -1,7 +1,7 @@
 """Commands for versions: ``export docx``, ``versions`` (and ``versions bekukan``), ``diff``.
 
-Each is a thin layer over :mod:`checker.versions`; registered on the ``kebijakan`` group in
-:mod:`checker.cli`.
+Each is a thin layer over :mod:`checker.versions`, imported inside the command so ``--help``
+does not load it (nor python-docx); registered on the ``kebijakan`` group in :mod:`checker.cli`.
 """
 
 from __future__ import annotations
@@ -21,16 +21,7 @@ from checker.cli.common import (
     output_to,
     policy_option,
 )
-from checker.diff import render_markdown, render_text
 from checker.errors import UsageError
-from checker.versions import (
-    compare_versions,
-    export_version,
-    freeze,
-    list_versions,
-    pending_freeze,
-)
-from checker.wording import tanggal
 
 _POLICY_KEY = "kebijakan.policy_root"
 
@@ -89,6 +80,8 @@ def docx(
       kebijakan export docx --redline-from v2026.1 -o perubahan.docx
       kebijakan export docx --redline-from v2026.1 --accept -o naskah-tanda-tangan.docx
     """
+    from checker.versions import export_version
+
     if accept and redline_from is None:
         raise UsageError("--accept hanya berlaku bersama --redline-from REF")
     path = export_version(
@@ -114,6 +107,9 @@ def versions(ctx: click.Context, policy_root: Path) -> None:
     ctx.meta[_POLICY_KEY] = policy_root  # shared with the subcommand's context
     if ctx.invoked_subcommand is not None:
         return
+    from checker.versions import list_versions, pending_freeze
+    from checker.wording import tanggal
+
     found = list_versions(policy_root)
     if not found:
         click.echo("Belum ada versi bertag. Beri tag pada commit versi, misalnya: git tag v2026.1")
@@ -146,6 +142,8 @@ def bekukan(ctx: click.Context, ref: str | None) -> None:
       kebijakan versions bekukan v2026.1
       kebijakan versions --policy policy bekukan
     """
+    from checker.versions import freeze
+
     path = freeze(ctx.meta[_POLICY_KEY], ref)
     click.echo(
         f"Penomoran {ref or 'salinan kerja'} dibekukan di {path}; commit berkas ini "
@@ -184,6 +182,9 @@ def diff(
       kebijakan diff
       kebijakan diff v2026.1 v2026.2 --format markdown -o perubahan.md
     """
+    from checker.diff import render_markdown, render_text
+    from checker.versions import compare_versions
+
     comparison = compare_versions(policy_root, ref_a, ref_b, as_of=_today(as_of))
     if fmt == "markdown":
         text = render_markdown(comparison)

@@ -3,11 +3,33 @@ dispensations and provenance — loaded once, from a folder, a Git ref or the in
 
 Every command, the impact preview, versions, the site plugin and the upload service receive a
 :class:`Kebijakan` from :func:`load_kebijakan`; nothing else reads ``policy/`` or ``rules/``.
+Names are imported on first use (PEP 562), so :mod:`checker.kebijakan.source` alone does not
+load the policy, rules and data libraries.
 """
 
-from checker.kebijakan.load import Inspection, inspect, load_kebijakan, load_source, opened
-from checker.kebijakan.model import Kebijakan
-from checker.kebijakan.source import Source, at_ref, bundled, locate
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from checker.kebijakan.load import Inspection, inspect, load_kebijakan, load_source, opened
+    from checker.kebijakan.model import Kebijakan
+    from checker.kebijakan.source import Source, at_ref, bundled, locate
+
+# public name → the module that defines it
+_EXPORTS = {
+    "Inspection": "checker.kebijakan.load",
+    "inspect": "checker.kebijakan.load",
+    "load_kebijakan": "checker.kebijakan.load",
+    "load_source": "checker.kebijakan.load",
+    "opened": "checker.kebijakan.load",
+    "Kebijakan": "checker.kebijakan.model",
+    "Source": "checker.kebijakan.source",
+    "at_ref": "checker.kebijakan.source",
+    "bundled": "checker.kebijakan.source",
+    "locate": "checker.kebijakan.source",
+}
 
 __all__ = [
     "Inspection",
@@ -21,3 +43,16 @@ __all__ = [
     "locate",
     "opened",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:  # AttributeError lets `from checker.kebijakan import load` find the module
+        raise AttributeError(f"module 'checker.kebijakan' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # the next access is a plain attribute
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_EXPORTS})

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from checker.formats import REGULATION_FORMATS
 from checker.policy.document.layout import Layout
 from checker.policy.document.markdown import MarkdownLayout
 from checker.policy.document.text import TextLayout
@@ -16,7 +17,7 @@ from checker.policy.document.walk import walk
 from checker.policy.model import Peraturan
 
 LAYOUTS: dict[str, Callable[[], Layout[str]]] = {"text": TextLayout, "markdown": MarkdownLayout}
-FORMATS = tuple(LAYOUTS)
+FORMATS = REGULATION_FORMATS  # the keys of LAYOUTS, kept in checker.formats for --help
 
 
 def render(peraturan: Peraturan, fmt: str = "text", as_of: dt.date | None = None) -> str:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from checker.report.labels import SHOWN_PER_GROUP
+from checker.formats import REPORT_FORMATS as FORMATS
+from checker.formats import SHOWN_PER_GROUP
 from checker.report.markdown import render_markdown
 from checker.report.report import Report, to_json
 from checker.report.tabular import render_csv
 from checker.report.text import render_text
 from checker.report.xlsx import render_xlsx
-
-FORMATS = ("text", "json", "csv", "md", "xlsx")
 
 
 def render_report(

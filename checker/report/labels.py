@@ -10,6 +10,7 @@ import unicodedata
 from typing import Any
 
 from checker.data.intake_checks import INTAKE_CHECKS
+from checker.formats import SHOWN_PER_GROUP as SHOWN_PER_GROUP  # re-exported for the renderers
 from checker.report.finding import CATEGORIES, SEVERITIES, Finding
 from checker.report.report import Report
 from checker.wording import digits, shown_value, tanggal
@@ -40,11 +41,6 @@ INTAKE_TITLES = {check.id: check.title for check in INTAKE_CHECKS.values()}
 
 NO_FINDINGS = "Tidak ada temuan. Data memenuhi seluruh aturan yang diperiksa."
 NO_OPD = "(tanpa perangkat daerah)"
-
-# The text and Markdown reports list this many findings of each rule (and of each dispensation),
-# then one line counting the rest: a person reads a sample, not millions of lines (a 7 M-cell
-# workbook once gave a 264 MB text report). JSON, CSV and XLSX always hold every finding.
-SHOWN_PER_GROUP = 50
 
 
 def severity_label(severity: str) -> str:
