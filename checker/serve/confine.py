@@ -34,13 +34,15 @@ import sys
 
 from checker.limits import Limits, memory_text, seconds_text
 
-# what a failed allocation leaves on stderr: Python, Rust (calamine), C++ (DuckDB), libc
+# what a failed allocation leaves on stderr: Python, Rust (calamine), C++ (DuckDB), libc, and
+# glibc's abort when a thread's thread-local data for a loaded library does not fit
 MEMORY_MARKERS = (
     "MemoryError",
     "memory allocation of",
     "bad_alloc",
     "Out of Memory",
     "Cannot allocate memory",
+    "cannot allocate memory for thread-local data",
 )
 PR_SET_PDEATHSIG = 1
 CRASHED = (

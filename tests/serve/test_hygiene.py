@@ -24,7 +24,7 @@ from checker.limits import MIB, Limits
 from checker.report.labels import by_rule
 from checker.report.report import read_report, to_json
 from checker.serve import Storage, add_agency, create_app
-from checker.serve.confine import gave_up, out_of_memory, timed_out
+from checker.serve.confine import gave_up, looks_out_of_memory, out_of_memory, timed_out
 from checker.serve.findings import forget_findings, overview, rule_summary
 from checker.serve.storage import Submission, new_submission_id, now
 from checker.serve.worker import MAX_ATTEMPTS
@@ -161,6 +161,19 @@ def test_the_default_budget_is_one_place() -> None:
         "pemeriksaan di layanan ini."
     )
     assert "berjalan lebih dari 120 detik" in timed_out(Limits.service())
+
+
+@pytest.mark.parametrize(
+    "stderr",
+    [
+        "MemoryError",
+        "memory allocation of 1048576 bytes failed",
+        "cannot allocate memory for thread-local data: ABORT",  # glibc, a late library's TLS
+    ],
+)
+def test_a_check_dying_of_a_failed_allocation_is_out_of_memory(stderr: str) -> None:
+    assert looks_out_of_memory(127, f"...\n{stderr}\n")
+    assert not looks_out_of_memory(1, "Traceback ...\nKeyError: 'nip'\n")
 
 
 def test_a_killed_server_takes_its_check_along_and_it_runs_again_once(
