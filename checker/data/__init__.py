@@ -12,8 +12,9 @@ module of that name once anything has imported it.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from checker.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from checker.data.dataset import Dataset, InputFile
@@ -33,14 +34,4 @@ _EXPORTS = {
 __all__ = ["Dataset", "InputFile", "generate_sample", "load_schema", "write_template"]
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:  # AttributeError lets `from checker.data import messages` find the module
-        raise AttributeError(f"module 'checker.data' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value  # the next access is a plain attribute
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_EXPORTS})
+__getattr__, __dir__ = lazy_exports(__name__, globals(), _EXPORTS)

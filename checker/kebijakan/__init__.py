@@ -9,8 +9,9 @@ load the policy, rules and data libraries.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from checker.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from checker.kebijakan.load import Inspection, inspect, load_kebijakan, load_source, opened
@@ -45,14 +46,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:  # AttributeError lets `from checker.kebijakan import load` find the module
-        raise AttributeError(f"module 'checker.kebijakan' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value  # the next access is a plain attribute
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_EXPORTS})
+__getattr__, __dir__ = lazy_exports(__name__, globals(), _EXPORTS)
