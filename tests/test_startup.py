@@ -126,3 +126,18 @@ def test_lazy_exports_resolve(package: ModuleType) -> None:
     assert set(package.__all__) - {"__version__"} == set(package._EXPORTS)
     for name in package.__all__:
         assert getattr(package, name) is not None
+
+
+def test_a_csv_check_with_a_json_report_loads_no_spreadsheet_or_word_library(
+    tmp_path: Path,
+) -> None:
+    """openpyxl (and numpy beneath it), calamine and python-docx load only for a workbook to
+    read or to write."""
+    from checker.data.sample import generate_sample
+
+    generate_sample(tmp_path / "kiriman", employees=30, seed=2, fmt="csv", fault_rate=0.0)
+    argv = ["-m", "checker", "check", str(tmp_path / "kiriman"), "--format", "json"]
+    found = imported(*argv, "-o", str(tmp_path / "laporan.json"), "--fail-on", "never", cwd=ROOT)
+    assert "duckdb" in found  # the check did run
+    heavy = {"openpyxl", "numpy", "python_calamine", "docx", "checker.data.workbook"}
+    assert not {m for m in found if m.split(".")[0] in heavy or m in heavy} - _bare()

@@ -18,9 +18,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import duckdb
-from python_calamine import CalamineError, PasswordError
 
-from checker.data import messages, readers, workbook
+from checker.data import messages, readers
 from checker.data.constraints import (
     lookup_findings,
     reference_findings,
@@ -187,7 +186,7 @@ def _sources(
     if kind == "json":
         try:
             return [readers.open_json(path, limits)]
-        except workbook.OverBudget as exc:
+        except readers.OverBudget as exc:
             findings.append(intake_finding(SKEMA_BERKAS, exc.message, table=table, file=str(path)))
         except readers.NotATable as exc:
             findings.append(intake_finding(SKEMA_BERKAS, str(exc), table=table, file=str(path)))
@@ -198,9 +197,12 @@ def _sources(
             findings.append(_berkas(str(path), "biner", table=table))
         return []
     if kind == "book":
+        # calamine (and openpyxl, in checker.data.workbook) load only when a workbook comes
+        from python_calamine import CalamineError, PasswordError
+
         try:
             return readers.open_workbook(path, limits)
-        except workbook.OverBudget as exc:
+        except readers.OverBudget as exc:
             findings.append(intake_finding(SKEMA_BERKAS, exc.message, table=table, file=str(path)))
             return []
         except (CalamineError, OSError, ValueError) as exc:

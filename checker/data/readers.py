@@ -26,6 +26,15 @@ from checker.limits import Limits
 PREVIEW_ROWS = 30
 
 
+class OverBudget(Exception):
+    """A file the check will not read (a workbook or JSON over its budget); ``message`` says
+    why and what to do, in Indonesian."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
 @dataclass
 class Reject:
     """One line DuckDB could not read: physical line, DuckDB error type, column, the text."""
@@ -206,13 +215,13 @@ def open_json(path: Path, limits: Limits) -> Source:
 
     The header is every key, in the order first seen; a key whose values are all nested
     (SIASN's ``path`` of documents) is left out. Record ``n`` is row ``n``; the header is row 0.
-    Over ``limits.json_bytes`` the file is not parsed (:class:`~checker.data.workbook.OverBudget`).
+    Over ``limits.json_bytes`` the file is not parsed (:class:`OverBudget`).
     """
-    from checker.data import messages, workbook
+    from checker.data import messages
 
     size = path.stat().st_size
     if size > limits.json_bytes:
-        raise workbook.OverBudget(messages.json_too_large(size, limits.json_bytes))
+        raise OverBudget(messages.json_too_large(size, limits.json_bytes))
     with path.open("rb") as fh:
         data = json.loads(fh.read().decode("utf-8-sig"))
     if isinstance(data, dict) and isinstance(data.get("data"), list):
@@ -227,7 +236,7 @@ def open_json(path: Path, limits: Limits) -> Source:
     header = [k for k, flat in keys.items() if flat]
     cells = sum(len(r) for r in data)
     if cells > min(limits.cells_per_file, limits.cells_per_workbook):
-        raise workbook.OverBudget(
+        raise OverBudget(
             messages.text_too_many_cells(len(data), len(header), limits.cells_per_workbook)
         )
     rows: list[tuple[int, list[Any]]] = [(0, list(header))]

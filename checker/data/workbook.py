@@ -42,7 +42,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from python_calamine import CalamineWorkbook
 
 from checker.data import messages
-from checker.data.readers import PREVIEW_ROWS, Source, _cell_text
+from checker.data.readers import PREVIEW_ROWS, OverBudget, Source, _cell_text
 from checker.limits import Limits
 
 CHUNK = 1 << 22
@@ -74,14 +74,6 @@ DAMAGED: tuple[type[BaseException], ...] = (
 def damaged(exc: BaseException) -> bool:
     """Whether ``exc`` means "this workbook is damaged" (a Rust panic in calamine included)."""
     return isinstance(exc, DAMAGED) or type(exc).__name__ == "PanicException"
-
-
-class OverBudget(Exception):
-    """A workbook the check will not read; ``message`` says why and what to do, in Indonesian."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass

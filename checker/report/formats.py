@@ -8,7 +8,6 @@ from checker.report.markdown import render_markdown
 from checker.report.report import Report, to_json
 from checker.report.tabular import render_csv
 from checker.report.text import render_text
-from checker.report.xlsx import render_xlsx
 
 
 def render_report(
@@ -30,6 +29,8 @@ def render_report(
     if fmt == "md":
         return render_markdown(report, limit=limit).encode("utf-8")
     if fmt == "xlsx":
+        from checker.report.xlsx import render_xlsx  # openpyxl loads only for a workbook
+
         return render_xlsx(report)
     raise ValueError(
         f"format laporan tidak dikenal: {fmt!r}; pilih salah satu dari {', '.join(FORMATS)}"
