@@ -153,10 +153,22 @@ def _write(path: Path, data: bytes) -> None:
     os.replace(partial, path)
 
 
+def preload() -> None:
+    """Load the code a check runs before the memory limit is set: the limit is the budget of
+    the agency's data, not of the server's own libraries (which the package otherwise imports
+    on first use, part-way through a check, when a library's segments may no longer fit)."""
+    import duckdb  # noqa: F401
+
+    import checker.checking
+    import checker.report.xlsx
+    import checker.serve.findings  # noqa: F401
+
+
 def main(argv: list[str]) -> int:
     """Run the job file named in ``argv`` and print its outcome."""
     job = CheckJob(**json.loads(Path(argv[0]).read_text(encoding="utf-8")))
     die_with_parent(job.parent)
+    preload()
     limit_memory(job.budget)
     try:
         outcome = run_check(job)

@@ -387,3 +387,23 @@ def test_a_check_over_the_findings_budget_fails_naming_it(budgeted: Live, sample
     assert body["status"] == "failed"
     assert "lebih dari 5 temuan" in body["error"]
     assert "batas satu laporan" in body["error"]
+
+
+def test_a_check_loads_its_libraries_before_the_memory_limit() -> None:
+    """The package imports libraries on first use; the runner loads what a check needs before
+    it limits its memory, so the limit is spent on the agency's data, not on the libraries."""
+    code = (
+        "import sys; from checker.serve.runner import preload; preload(); "
+        "print(sorted(m for m in ('duckdb', 'openpyxl', 'checker.checking', "
+        "'checker.serve.findings') if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert done.stdout.strip() == str(
+        sorted(["duckdb", "openpyxl", "checker.checking", "checker.serve.findings"])
+    )
