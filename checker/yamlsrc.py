@@ -52,6 +52,7 @@ class Located:
     path: str
     line_offset: int = 0
     positions: dict[JsonPath, tuple[int, int]] = field(default_factory=dict)
+    text: str = ""  # the source it was parsed from (comments included), for readers of comments
 
     def where(self, at: Iterable[str | int]) -> tuple[int, int]:
         """Position of the deepest known node along ``at`` (falls back to its parents).
@@ -116,7 +117,7 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Located | No
         return None, [
             lint_problem(At(path, 1 + line_offset), "yaml", f"YAML tidak dapat dibaca: {exc}")
         ]
-    located = Located(data, path, line_offset)
+    located = Located(data, path, line_offset, text=text)
     if node is not None:
         _walk(node, (), located.positions)
     return located, []

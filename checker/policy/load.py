@@ -291,7 +291,7 @@ def load_policy_unchecked(root: str | Path = "policy") -> tuple[Peraturan | None
         root=display_path(root),
         penomoran=penomoran,
         meta_spans={key: Span(doc.path, *doc.where([key])) for key in meta},
-        notes=drafter_notes(meta_path.read_text(encoding="utf-8"), doc.path),
+        notes=drafter_notes(doc.text, doc.path),
         kamus=load_kamus(root / KAMUS_FILE, problems),
     )
     return peraturan, problems
