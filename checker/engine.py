@@ -13,7 +13,7 @@ from typing import Any
 
 import duckdb
 
-from checker.data.normalize import lit, rows_table
+from checker.data.normalize import ident, lit, rows_table
 from checker.errors import CheckerError
 from checker.limits import Budget
 from checker.policy.model import Peraturan
@@ -22,12 +22,17 @@ from checker.report.finding import ClauseRef, Finding
 from checker.rules.compile import compile_rule
 from checker.rules.helpers import CONTEXT_TABLE, EMPLOYEE_ROWS
 from checker.rules.model import Rule
+from checker.rules.types.rate import shared_bases
 from checker.wording import nomor_induk, render_message, sapaan, tidy
 
 # jenis_kelamin, opd and status_kepegawaian of an employee a finding names
 Person = tuple[str | None, str | None, str | None]
 
 __all__ = ["Engine"]
+
+
+# the employee columns a per-employee finding reads (``employee_output`` of the period types)
+FINDING_COLUMNS = ("_file", "_row", "nip", "nama", "instansi", "opd")
 
 
 @dataclass
@@ -55,10 +60,11 @@ class Engine:
         ``skip`` names, per rule id, the files whose rows that rule does not judge."""
         by_id = {rule.id: rule for rule in rules}
         results: list[tuple[Rule, list[dict[str, Any]]]] = []
+        shared = self._share(rules, by_id)
         for rule in rules:
             if budget is not None:
                 budget.check_time()
-            sql = compile_rule(rule, by_id)
+            sql = compile_rule(rule, by_id, shared)
             if skip and skip.get(rule.id):
                 files = ", ".join(lit(f) for f in sorted(skip[rule.id]))
                 sql = f"SELECT * FROM ({sql}) WHERE file IS NULL OR file NOT IN ({files})"
@@ -78,6 +84,8 @@ class Engine:
             results.append((rule, [dict(zip(names, row, strict=True)) for row in rows]))
             if progress:
                 progress(rule)
+        for table in shared.values():
+            self.con.execute(f"DROP TABLE IF EXISTS {table}")
         people = self.employees({row["nip"] for _, rows in results for row in rows})
         (day,) = self.con.execute(f"SELECT as_of FROM {CONTEXT_TABLE}").fetchone() or (None,)
         as_of = day.isoformat() if day is not None else None
@@ -87,6 +95,35 @@ class Engine:
             for row in rows
         ]
         return sorted(findings, key=Finding.sort_key)
+
+    def _share(self, rules: list[Rule], by_id: dict[str, Rule]) -> dict[str, str]:
+        """Materialise, once, the per-employee rows of each rule an agency rate is taken of:
+        the rule and its rate both read them (rule id → temporary table)."""
+        shared: dict[str, str] = {}
+        bases = shared_bases(rules, by_id)
+        if not bases:
+            return shared
+        # only the employee columns a finding names are kept: the others would make the table
+        # several times wider than the work it saves
+        wide = [
+            ident(name)
+            for (name, *_) in self.con.execute(f"DESCRIBE {EMPLOYEE_ROWS}").fetchall()
+            if name not in FINDING_COLUMNS
+        ]
+        drop = f" EXCLUDE ({', '.join(wide)})" if wide else ""
+        for number, (rule_id, sql) in enumerate(bases.items()):
+            table = f"_per_employee_{number}"
+            try:
+                self.con.execute(
+                    f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT *{drop} FROM ({sql})"
+                )
+            except duckdb.Error as exc:
+                rule = by_id[rule_id]
+                raise CheckerError(
+                    f"aturan {rule.id} gagal dijalankan: {exc}", rule.span.path, rule.span.line
+                ) from exc
+            shared[rule_id] = table
+        return shared
 
     def employees(self, nips: set[str | None]) -> dict[str, Person]:
         """(jenis_kelamin, opd, status) of the employees findings name (one set-based lookup)."""

@@ -33,17 +33,25 @@ def unique_findings(con: duckdb.DuckDBPyConnection, table: Table) -> list[Findin
     filled = " AND ".join(f"{ident(k)} IS NOT NULL" for k in key if table.field(k).required)
     where = f"WHERE {filled}" if filled else ""
     name = ident(table.name)
-    dup = con.execute(
-        f"SELECT count(*) FROM (SELECT 1 FROM {name} {where} GROUP BY {cols} HAVING count(*) > 1)"
+    # One pass groups the rows by a hash of the key (a single number: far cheaper than grouping
+    # by the key's texts); only rows whose hash repeats are then compared by the key itself, so
+    # a hash collision never makes a finding.
+    hashed = f"hash({cols})"
+    repeated = con.execute(
+        f"SELECT list(h) FROM (SELECT {hashed} AS h FROM {name} {where} "
+        f"GROUP BY h HAVING count(*) > 1)"
     ).fetchone()
-    if not dup or not dup[0]:
+    if not repeated or not repeated[0]:
         return []
+    among = f"{filled} AND " if filled else ""
     rows = con.execute(
         f"SELECT _file, _row, {_nip_sql(table)}, first_file, first_row FROM ("
         f"SELECT _file, _row, {_nip_sql(table)}, "
         f"first_value(_file) OVER w AS first_file, first_value(_row) OVER w AS first_row, "
-        f"row_number() OVER w AS n FROM {name} {where} "
-        f"WINDOW w AS (PARTITION BY {cols} ORDER BY _file, _row)) WHERE n > 1"
+        f"row_number() OVER w AS n FROM {name} "
+        f"WHERE {among}{hashed} IN (SELECT unnest(?::UBIGINT[])) "
+        f"WINDOW w AS (PARTITION BY {cols} ORDER BY _file, _row)) WHERE n > 1",
+        [repeated[0]],
     ).fetchall()
     return [
         intake_finding(

@@ -22,6 +22,10 @@ from checker.data.schema import Table
 from checker.data.sniff import blank_lines, to_utf8
 from checker.report.finding import Finding
 
+# Up to this many steps, a line map is a CASE tree over ``rowid`` (the table is read as a view);
+# beyond, an ASOF join that assembly materialises (a file with thousands of rejected lines).
+STEPS_INLINE = 8192
+
 # SKEMA-BARIS (warning) for each cell a NUL byte was removed from (see checker.data.sniff)
 NUL_REMOVED = (
     "Kolom {column} pada baris ini memuat karakter NUL (bita nol) yang tidak terlihat; karakter "
@@ -70,6 +74,21 @@ def nip_sql(table: Table, mapped: frozenset[str] | set[str], alias: str, file: s
         f"coalesce({own}, (SELECT a.nip FROM {ident(table.name)} a "
         f"WHERE a._file = {lit(file)} AND a._row = {alias}._row))"
     )
+
+
+def step_sql(var: str, steps: list[tuple[int, str]] | list[tuple[int, int]], below: str) -> str:
+    """SQL of a step function of the integer ``var``: the value of the last step whose
+    threshold ``var`` reaches (``steps``: ascending, distinct thresholds), ``below`` before
+    the first. A balanced tree of CASEs: ``log2(len(steps))`` comparisons per row."""
+
+    def tree(lo: int, hi: int) -> str:
+        if lo == hi:
+            return str(steps[lo - 1][1]) if lo else below
+        mid = (lo + hi) // 2
+        above, before = tree(mid + 1, hi), tree(lo, mid)
+        return f"(CASE WHEN {var} >= {steps[mid][0]} THEN {above} ELSE {before} END)"
+
+    return tree(0, len(steps))
 
 
 def _columns(layout: Layout) -> dict[str, str]:
@@ -142,17 +161,21 @@ def stage_csv(
             findings.append(
                 _baris(file, table, first, messages.merged_rows(first, last), "warning")
             )
-        con.execute(
-            f"CREATE TEMP TABLE {ident(name + '_map')} AS SELECT unnest(?::BIGINT[]) AS k, "
-            f"unnest(?::BIGINT[]) AS shift",
-            [[k for k, _ in records.shifts], [d for _, d in records.shifts]],
-        )
-        objects.append(("TABLE", ident(name + "_map")))
-        con.execute(
-            f"CREATE TEMP VIEW {view} AS SELECT s._k + m.shift AS _row, s.* "
-            f"FROM (SELECT rowid AS _k, * FROM {ident(name)}) s "
-            f"ASOF JOIN {ident(name + '_map')} m ON s._k >= m.k"
-        )
+        if len(records.shifts) <= STEPS_INLINE:
+            row = step_sql("rowid", [(k, f"rowid + {d}") for k, d in records.shifts], "NULL")
+            con.execute(f"CREATE TEMP VIEW {view} AS SELECT {row} AS _row, * FROM {ident(name)}")
+        else:
+            con.execute(
+                f"CREATE TEMP TABLE {ident(name + '_map')} AS SELECT unnest(?::BIGINT[]) AS k, "
+                f"unnest(?::BIGINT[]) AS shift",
+                [[k for k, _ in records.shifts], [d for _, d in records.shifts]],
+            )
+            objects.append(("TABLE", ident(name + "_map")))
+            con.execute(
+                f"CREATE TEMP VIEW {view} AS SELECT s._k + m.shift AS _row, s.* "
+                f"FROM (SELECT rowid AS _k, * FROM {ident(name)}) s "
+                f"ASOF JOIN {ident(name + '_map')} m ON s._k >= m.k"
+            )
     else:
         skipped = sorted(rejected)
         if total + len(rejected) != sn.line_count - header:
@@ -164,21 +187,32 @@ def stage_csv(
                 f"CREATE TEMP VIEW {view} AS SELECT rowid + {base} AS _row, * FROM {ident(name)}"
             )
         else:
-            shifts = [(s - base - j, j + 1) for j, s in enumerate(skipped)]
-            con.execute(
-                f"CREATE TEMP TABLE {ident(name + '_skip')} AS SELECT t, max(n) AS n FROM "
-                f"(SELECT unnest(?::BIGINT[]) AS t, unnest(?::BIGINT[]) AS n) GROUP BY t",
-                [[s[0] for s in shifts], [s[1] for s in shifts]],
-            )
-            objects.append(("TABLE", ident(name + "_skip")))
-            con.execute(
-                f"CREATE TEMP VIEW {view} AS SELECT s._k + {base} + coalesce(k.n, 0) AS _row, s.* "
-                f"FROM (SELECT rowid AS _k, * FROM {ident(name)}) s "
-                f"ASOF LEFT JOIN {ident(name + '_skip')} k ON s._k >= k.t"
-            )
+            # the ordinal k of a record after the j-th skipped line (0-based) is on line
+            # k + base + j + 1; the largest j whose threshold k reaches gives the shift
+            steps: dict[int, int] = {}
+            for j, line in enumerate(skipped):
+                steps[line - base - j] = j + 1
+            if len(steps) <= STEPS_INLINE:
+                shift = step_sql("rowid", sorted(steps.items()), "0")
+                con.execute(
+                    f"CREATE TEMP VIEW {view} AS SELECT rowid + {base} + {shift} AS _row, * "
+                    f"FROM {ident(name)}"
+                )
+            else:
+                con.execute(
+                    f"CREATE TEMP TABLE {ident(name + '_skip')} AS SELECT "
+                    f"unnest(?::BIGINT[]) AS t, unnest(?::BIGINT[]) AS n",
+                    [list(steps), list(steps.values())],
+                )
+                objects.append(("TABLE", ident(name + "_skip")))
+                con.execute(
+                    f"CREATE TEMP VIEW {view} AS SELECT s._k + {base} + coalesce(k.n, 0) AS _row, "
+                    f"s.* FROM (SELECT rowid AS _k, * FROM {ident(name)}) s "
+                    f"ASOF LEFT JOIN {ident(name + '_skip')} k ON s._k >= k.t"
+                )
     objects.append(("VIEW", view))
     loaded = con.execute(f"SELECT count(*) FROM {ident(name)} WHERE NOT _blank").fetchone()
-    simple = len(objects) == 2  # neither a line map nor a skip table was needed
+    simple = len(objects) == 2  # ``_row`` is computed from ``rowid`` alone (no join)
     rows = int(loaded[0]) if loaded else 0
     return Staged(file, table, view, rows, objects, simple, frozenset(layout.columns))
 

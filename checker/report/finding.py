@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 SEVERITIES = ("error", "warning", "info")
@@ -80,7 +80,11 @@ class Finding:
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready mapping with English keys; ``clause`` nested as id/citation/policy_version.
         ``dispensation`` appears only on dispensed findings."""
-        data = asdict(self)
+        # (``asdict`` deep-copies field by field: a tenth of a millisecond per finding, seconds
+        # for a national report; the fields are plain values but the clause)
+        data = dict(self.__dict__)
+        if self.clause is not None:
+            data["clause"] = dict(self.clause.__dict__)
         if data["dispensation"] is None:
             del data["dispensation"]
         return data

@@ -10,6 +10,9 @@ from checker.rules.registry import REGISTRY
 from checker.rules.types.base import CompileContext
 
 
-def compile_rule(rule: Rule, rules: Mapping[str, Rule]) -> str:
-    """The SQL of one rule; ``rules`` (by id) are the rules it may build on (agency rates)."""
-    return REGISTRY[rule.type].compile(rule, CompileContext(rules))
+def compile_rule(
+    rule: Rule, rules: Mapping[str, Rule], shared: Mapping[str, str] | None = None
+) -> str:
+    """The SQL of one rule; ``rules`` (by id) are the rules it may build on (agency rates),
+    ``shared`` the tables that already hold a rule's per-employee rows (rule id → table)."""
+    return REGISTRY[rule.type].compile(rule, CompileContext(rules, shared or {}))

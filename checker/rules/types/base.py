@@ -14,9 +14,17 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class CompileContext:
-    """What a check type may consult while compiling: the other rules (for agency rates)."""
+    """What a check type may consult while compiling: the other rules (for agency rates), and
+    the tables that already hold a rule's per-employee rows (``shared``: rule id → table), so
+    a rule and the rate taken of it compute them once."""
 
     rules: Mapping[str, Rule] = field(default_factory=dict)
+    shared: Mapping[str, str] = field(default_factory=dict)
+
+    def per_employee(self, kind: Any, rule: Rule) -> str:
+        """The FROM item of ``rule``'s per-employee rows (``kind.per_employee``): its shared
+        table when there is one, else the query."""
+        return self.shared.get(rule.id) or f"({kind.per_employee(rule)})"
 
 
 class CheckType:

@@ -101,7 +101,7 @@ class ContractAggregate(CheckType):
             expected_since="e.batas_sejak",
         )
         return (
-            f"SELECT {select}\nFROM ({self.per_employee(rule)}) AS e\n"
+            f"SELECT {select}\nFROM {ctx.per_employee(self, rule)} AS e\n"
             f"WHERE {self.breach_condition(rule)}"
         )
 
@@ -155,6 +155,6 @@ class ContractExists(CheckType):
             period=CONTRACT_PERIOD,
         )
         return (
-            f"SELECT {select}\nFROM ({self.per_employee(rule)}) AS e\n"
+            f"SELECT {select}\nFROM {ctx.per_employee(self, rule)} AS e\n"
             f"WHERE {self.breach_condition(rule)}"
         )

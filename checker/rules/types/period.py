@@ -160,7 +160,7 @@ class PeriodAggregate(CheckType):
             rule, expected="e.batas_teks", actual="e.nilai", expected_since="e.batas_sejak"
         )
         return (
-            f"SELECT {select}\nFROM ({self.per_employee(rule)}) AS e\n"
+            f"SELECT {select}\nFROM {ctx.per_employee(self, rule)} AS e\n"
             f"WHERE {self.breach_condition(rule)}"
         )
 
@@ -207,6 +207,6 @@ class PeriodExists(CheckType):
         expected = rule.check.get("expected", "ada")
         select = employee_output(rule, expected=literal(expected), actual="'tidak ada'")
         return (
-            f"SELECT {select}\nFROM ({self.per_employee(rule)}) AS e\n"
+            f"SELECT {select}\nFROM {ctx.per_employee(self, rule)} AS e\n"
             f"WHERE {self.breach_condition(rule)}"
         )

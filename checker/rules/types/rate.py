@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from checker.rules.model import Rule
@@ -45,7 +46,7 @@ class AgencyRate(CheckType):
         rates = (
             f"SELECT e.opd, MIN(e.instansi) AS instansi, e.tahun, COUNT(*) AS populasi, "
             f"SUM(CASE WHEN {kind.breach_condition(base)} THEN 0 ELSE 1 END) AS memenuhi\n"
-            f"FROM ({kind.per_employee(base)}) AS e\nGROUP BY e.opd, e.tahun"
+            f"FROM {ctx.per_employee(kind, base)} AS e\nGROUP BY e.opd, e.tahun"
         )
         share = "100.0 * r.memenuhi / r.populasi"
         # compare the exact share; round only what people read (69.95 % misses a 70 % target)
@@ -68,3 +69,16 @@ class AgencyRate(CheckType):
 
     def references(self, rule: Rule) -> list[str]:
         return [rule.check["rule"]]
+
+
+def shared_bases(rules: list[Rule], by_id: Mapping[str, Rule]) -> dict[str, str]:
+    """The per-employee query of every rule an agency rate among ``rules`` is taken of and that
+    also runs itself (rule id → SQL): worth computing once and reading twice."""
+    running = {rule.id for rule in rules}
+    out = {}
+    for rule in rules:
+        if rule.type == AgencyRate.name:
+            base = by_id.get(rule.check["rule"])
+            if base is not None and base.id in running and base.type in BASES:
+                out[base.id] = BASES[base.type].per_employee(base)
+    return dict(sorted(out.items()))
