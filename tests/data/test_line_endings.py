@@ -231,3 +231,36 @@ def test_a_long_cell_full_of_nuls_is_linear(tmp_path: Path) -> None:
     assert count == 3
     assert rows[0][2] == "a" * 300_000 + " Saputra"
     assert found == [("SKEMA-BARIS", "warning", 2, "nama")]
+
+
+@pytest.mark.parametrize("quoted", [False, True])
+def test_line_numbers_agree_inline_and_joined(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, quoted: bool
+) -> None:
+    """Line numbers after many rejected and blank lines (and, ``quoted``, cells spanning two
+    lines) are the same whether the line map is a CASE tree or an ASOF join (the way of a file
+    with thousands of rejected lines), and each row sits on the line its record starts on."""
+    import checker.data.staging as staging
+
+    rng = random.Random(20)
+    lines, expected = [HEADER], []
+    for i in range(400):
+        nip = f"19850312201001{i + 1:04d}"
+        kind = rng.random()
+        if kind < 0.15:
+            lines.append(R1.replace(NIPS[0], nip) + ",lebih,kolom")  # too many cells: rejected
+        elif kind < 0.25:
+            lines.append("")
+        else:
+            name = f'"Nama\n{i}"' if quoted and i % 3 == 0 else f"Nama {i}"
+            expected.append((len(lines) + 1, nip))
+            lines.extend(R1.replace(NIPS[0], nip).replace("Budi Saputra", name).split("\n"))
+    data = ("\n".join(lines) + "\n").encode()
+    ways = []
+    for steps in (staging.STEPS_INLINE, 0):
+        monkeypatch.setattr(staging, "STEPS_INLINE", steps)
+        _, rows, _ = read(tmp_path, data)
+        ways.append([r[:2] for r in rows])
+    assert len(expected) > 250
+    assert ways[0] == expected
+    assert ways[1] == expected
