@@ -14,6 +14,7 @@ from typing import NamedTuple, Protocol
 from checker.codes.aturan import CODES as ATURAN
 from checker.codes.berkas import CODES as BERKAS
 from checker.codes.dispensasi import CODES as DISPENSASI
+from checker.codes.konsultasi import CODES as KONSULTASI
 from checker.codes.model import AREAS, LEVELS, LintCode
 from checker.codes.parameter import CODES as PARAMETER
 from checker.codes.penomoran import CODES as PENOMORAN
@@ -34,7 +35,7 @@ def _register(*groups: tuple[LintCode, ...]) -> dict[str, LintCode]:
 
 
 LINT_CODES: dict[str, LintCode] = _register(
-    PERATURAN, PARAMETER, PENOMORAN, ATURAN, SKEMA_TABEL, DISPENSASI, BERKAS
+    PERATURAN, PARAMETER, PENOMORAN, ATURAN, SKEMA_TABEL, DISPENSASI, KONSULTASI, BERKAS
 )
 
 

@@ -15,6 +15,7 @@ AREAS = {
     "aturan": "Aturan pemeriksaan",
     "skema-tabel": "Skema tabel data",
     "dispensasi": "Dispensasi",
+    "konsultasi": "Konsultasi publik",
     "berkas": "Berkas dan YAML",
 }
 

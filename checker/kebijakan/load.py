@@ -24,6 +24,8 @@ from checker.errors import PolicyError, Problem
 from checker.gitrepo import VersionError
 from checker.kebijakan.model import Kebijakan
 from checker.kebijakan.source import Source, at_ref, locate
+from checker.konsultasi.berkas import read_folder as read_konsultasi
+from checker.konsultasi.lint import lint_berkas
 from checker.policy.lint import lint_peraturan
 from checker.policy.load import load_policy_unchecked
 from checker.policy.model import Peraturan
@@ -75,6 +77,10 @@ def inspect(
         problems += lint_peraturan(peraturan, today)
     found.peraturan = peraturan
     policy_ok = peraturan is not None and not _has_error(problems)
+    consultation, consultation_problems = read_konsultasi(source.policy)
+    problems += consultation_problems
+    if peraturan is not None and policy_ok:
+        problems += lint_berkas(consultation, peraturan)
     if not text_only:
         schema, schema_problems = load_schema_unchecked(source.schema)
         problems += schema_problems

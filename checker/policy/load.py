@@ -14,6 +14,7 @@ from checker.policy.markdown import parse_bab
 from checker.policy.model import (
     DatedValue,
     Kamus,
+    Konsultasi,
     Note,
     Parameter,
     Penandatangan,
@@ -57,6 +58,28 @@ def _date(doc: Located, at: list[str | int], value: Any, problems: list[Problem]
             )
         )
         return None
+
+
+def _konsultasi(doc: Located, problems: list[Problem]) -> Konsultasi | None:
+    """The consultation window, when ``konsultasi`` sets one whose dates read."""
+    data = doc.data.get("konsultasi") if isinstance(doc.data, dict) else None
+    if not isinstance(data, dict):
+        return None
+    buka = _date(doc, ["konsultasi", "buka", "__value__"], data.get("buka"), problems)
+    tutup = _date(doc, ["konsultasi", "tutup", "__value__"], data.get("tutup"), problems)
+    if buka is None or tutup is None:
+        return None
+    if tutup < buka:
+        problems.append(
+            doc.problem(
+                ["konsultasi", "tutup", "__value__"],
+                "date",
+                f"masa konsultasi ditutup ({tutup.isoformat()}) sebelum dibuka "
+                f"({buka.isoformat()}); tanggal tutup harus sama dengan atau sesudah tanggal buka",
+            )
+        )
+        return None
+    return Konsultasi(buka, tutup)
 
 
 def _texts(doc: Located, key: str) -> list[Text]:
@@ -293,5 +316,6 @@ def load_policy_unchecked(root: str | Path = "policy") -> tuple[Peraturan | None
         meta_spans={key: Span(doc.path, *doc.where([key])) for key in meta},
         notes=drafter_notes(doc.text, doc.path),
         kamus=load_kamus(root / KAMUS_FILE, problems),
+        konsultasi=_konsultasi(doc, problems),
     )
     return peraturan, problems

@@ -214,6 +214,19 @@ class Kamus:
     foreign: tuple[tuple[str, str | None], ...] = ()
 
 
+@dataclass(frozen=True)
+class Konsultasi:
+    """The public consultation window on a draft (``konsultasi`` in peraturan.yml): comments
+    are accepted from ``buka`` through ``tutup``, both days included."""
+
+    buka: dt.date
+    tutup: dt.date
+
+    def open_on(self, day: dt.date) -> bool:
+        """True when comments are accepted on ``day``."""
+        return self.buka <= day <= self.tutup
+
+
 @dataclass
 class Peraturan:
     """The whole regulation: metadata, pembukaan, batang tubuh and parameters."""
@@ -240,6 +253,7 @@ class Peraturan:
     meta_spans: dict[str, Span] = field(default_factory=dict)
     notes: list[Note] = field(default_factory=list)  # drafter's notes in peraturan.yml
     kamus: Kamus = field(default_factory=Kamus)  # policy/kamus.yml, empty when absent
+    konsultasi: Konsultasi | None = None  # the public consultation window, when one is set
     # the numbering, computed once on first use (checker.policy.numbering.number)
     numbering_cache: Any = field(default=None, init=False, repr=False, compare=False)
 
