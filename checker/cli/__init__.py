@@ -39,6 +39,7 @@ from checker.cli.common import (
     years_option,
 )
 from checker.cli.impact import dispensasi, impact
+from checker.cli.konsultasi import konsultasi
 from checker.cli.serve import agency, publish, serve
 from checker.cli.versions import diff, export, versions
 from checker.errors import UsageError
@@ -440,7 +441,7 @@ def sample(
     )
 
 
-for _command in (export, versions, diff, agency, serve, publish, impact, dispensasi):
+for _command in (export, versions, diff, agency, serve, publish, impact, dispensasi, konsultasi):
     cli.add_command(_command)
 
 

@@ -170,6 +170,21 @@ def agency_token(kode: str, data_dir: Path) -> None:
     help="Lama paling lama satu pemeriksaan, dalam detik.",
 )
 @click.option(
+    "--comment-contact-days",
+    default=180,
+    show_default=True,
+    type=click.IntRange(1, 3650),
+    help="Lama surel (dan nama yang tidak untuk dimuat) pemberi masukan konsultasi disimpan, "
+    "dalam hari; masukan yang ditolak dihapus setelah selama itu.",
+)
+@click.option(
+    "--ref",
+    default=None,
+    metavar="GITREF",
+    help="Versi rancangan yang dibuka untuk konsultasi publik di /konsultasi (tag, cabang, "
+    "atau commit); bawaan: versi --policy. Pemeriksaan data tetap memakai --policy/--rules.",
+)
+@click.option(
     "--workers",
     "max_concurrent_checks",
     default=2,
@@ -187,22 +202,28 @@ def serve(
     max_uncompressed_mb: int,
     check_memory_mb: int,
     check_seconds: int,
+    comment_contact_days: int,
+    ref: str | None,
     max_concurrent_checks: int,
 ) -> None:
     """Jalankan layanan pengiriman data: halaman unggah untuk operator instansi dan API.
 
     Operator masuk dengan token dari `kebijakan agency add`, mengunggah CSV/XLSX/ZIP, dan
-    menerima laporan. Pasang di belakang proxy HTTPS bila dibuka ke jaringan lain.
+    menerima laporan. Masyarakat dan ASN memberi masukan atas rancangan Pasal demi Pasal di
+    /konsultasi selama masa konsultasi di peraturan.yml. Pasang di belakang proxy HTTPS bila
+    dibuka ke jaringan lain.
 
     \b
     Contoh:
       kebijakan serve
       kebijakan serve --host 0.0.0.0 --port 8080 --data-dir /srv/kebijakan/var
       kebijakan serve --workers 4 --check-memory-mb 2048 --check-seconds 300
+      kebijakan serve --ref v2026.1-rancangan
     """
     import uvicorn
 
     from checker.kebijakan import load_kebijakan
+    from checker.konsultasi.model import Draft
     from checker.limits import Limits
     from checker.serve import create_app
 
@@ -211,6 +232,7 @@ def serve(
     kebijakan = load_kebijakan(policy_root, rules_root)
     note_source(kebijakan)
     policy_root, rules_root = kebijakan.source.policy, kebijakan.source.rules
+    consulted = load_kebijakan(policy_root, None, ref=ref, text_only=True) if ref else kebijakan
     app = create_app(
         data_dir,
         policy_root=policy_root,
@@ -219,6 +241,8 @@ def serve(
         max_uncompressed_bytes=max_uncompressed_mb * MIB,
         max_concurrent_checks=max_concurrent_checks,
         limits=Limits.service().but(memory_bytes=check_memory_mb * MIB, seconds=check_seconds),
+        draft=Draft.of(consulted.peraturan),
+        comment_contact_days=comment_contact_days,
     )
     # every file the service and its checks write (uploads, reports with NIPs) is its own
     os.umask(0o077)

@@ -131,7 +131,9 @@ def _berkas(doc: Located) -> Berkas:
     return Berkas(doc.path, str(data["versi"]), items, doc)
 
 
-def merge(existing: Berkas | None, published: list[Masukan], versi: str) -> tuple[Berkas, list[str]]:
+def merge(
+    existing: Berkas | None, published: list[Masukan], versi: str
+) -> tuple[Berkas, list[str]]:
     """The file after an export: the published comments (by date, then id) with the answers
     ``existing`` already holds for them, and the ids of answered comments that are no longer
     published (the caller says so: an answer is never dropped without a word)."""
@@ -208,4 +210,3 @@ def file_name(versi: str) -> str:
     and ``-`` replaced (``2026.1-rancangan.yml``)."""
     safe = "".join(c if c.isalnum() or c in ".-" else "-" for c in versi).strip(".-")
     return f"{safe or 'versi'}.yml"
-

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from checker.policy.document.blocks import Unit
 from checker.policy.document.walk import walk
-from checker.policy.model import Peraturan
+from checker.policy.model import Konsultasi, Peraturan
 
 # who is speaking (the form's "asal"); "ASN" first: the draft is about them
 ASAL = ("ASN", "masyarakat", "instansi", "akademisi", "lainnya")
@@ -60,3 +60,40 @@ def draft_pasal(peraturan: Peraturan, as_of: dt.date | None = None) -> list[Draf
 def _bab_heading(unit: Unit) -> str:
     parts = [b.text for b in unit.blocks if b.kind in ("bab", "bab-judul")]
     return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class Draft:
+    """The version under consultation as the service offers it: its version string, title,
+    status, window, and its Pasal."""
+
+    version: str
+    title: str
+    status: str
+    window: Konsultasi | None
+    pasal: tuple[DraftPasal, ...]
+
+    @classmethod
+    def of(cls, peraturan: Peraturan) -> Draft:
+        """The draft of a loaded regulation."""
+        return cls(
+            peraturan.version,
+            f"{peraturan.kind} {peraturan.region.removeprefix('Provinsi ')} tentang "
+            f"{peraturan.title}",
+            peraturan.status,
+            peraturan.konsultasi,
+            tuple(draft_pasal(peraturan)),
+        )
+
+    def find(self, pasal_id: str) -> DraftPasal | None:
+        """The Pasal with stable id ``pasal_id``, if the draft has it."""
+        return next((p for p in self.pasal if p.id == pasal_id), None)
+
+    def state(self, day: dt.date) -> str:
+        """``terbuka``, ``belum`` (not yet open), ``ditutup``, or ``tidak`` (no window set, or
+        the regulation is already enacted: nothing to consult on)."""
+        if self.window is None or self.status != "rancangan":
+            return "tidak"
+        if day < self.window.buka:
+            return "belum"
+        return "ditutup" if day > self.window.tutup else "terbuka"

@@ -8,6 +8,7 @@ at ``/openapi.json`` and ``/api`` explains the API in Indonesian.
 
 from __future__ import annotations
 
+import asyncio
 import http
 import logging
 from collections.abc import AsyncIterator, Mapping
@@ -16,6 +17,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from fastapi import FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -23,10 +25,13 @@ from starlette.exceptions import HTTPException
 from starlette.requests import ClientDisconnect
 
 from checker import __version__
+from checker.konsultasi.model import Draft
 from checker.limits import Limits
-from checker.serve import api, pages
+from checker.serve import api, konsultasi, pages
+from checker.serve.comments import purge_contacts
 from checker.serve.content import UploadRejected
 from checker.serve.guard import Guard, wants_json
+from checker.serve.konsultasi import RateLimiter
 from checker.serve.settings import MIB, Settings
 from checker.serve.state import Service, SignInRequired
 from checker.serve.storage import Storage
@@ -55,11 +60,14 @@ def create_app(
     max_upload_bytes: int = 64 * MIB,
     max_concurrent_checks: int = 2,
     limits: Limits | None = None,
+    draft: Draft | None = None,
     **options: int,
 ) -> FastAPI:
     """The upload service over ``data_dir`` (created if missing).
 
     ``limits`` is the budget of one check (default :meth:`Limits.service`: 1 GiB, 120 s);
+    ``draft`` the version under public consultation (default: the one in ``policy_root``,
+    when it loads);
     ``options`` may set any other :class:`Settings` number (``max_files``,
     ``max_uncompressed_bytes``, ``max_zip_entries``, ``max_queued``, ``session_hours``,
     ``page_size``).
@@ -74,6 +82,13 @@ def create_app(
         **options,
     )
     storage = Storage(settings.data_dir)
+    if draft is None:
+        draft = _draft(settings.policy_root)
+
+    async def purge_every_hour() -> None:
+        while True:
+            await run_in_threadpool(purge_contacts, storage, settings.comment_contact_days)
+            await asyncio.sleep(3600)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -86,9 +101,11 @@ def create_app(
         )
         app.state.service = Service(settings, storage, dispatcher, environment())
         dispatcher.resume()
+        purging = asyncio.create_task(purge_every_hour())
         try:
             yield
         finally:
+            purging.cancel()
             dispatcher.shutdown()
 
     app = FastAPI(
@@ -101,6 +118,8 @@ def create_app(
         "pemeriksaan terhadap peraturan. Autentikasi: `Authorization: Bearer <token>`.",
     )
     app.state.settings = settings
+    app.state.draft = draft
+    app.state.limiter = RateLimiter(settings.comments_per_address, settings.comment_window_seconds)
     app.add_middleware(
         Guard,
         upload_paths=("/pengajuan", "/api/v1/pengajuan"),
@@ -110,9 +129,23 @@ def create_app(
     )
     app.include_router(pages.router(settings))
     app.include_router(api.router(settings))
+    app.include_router(konsultasi.router(settings))
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     _handlers(app)
     return app
+
+
+def _draft(policy_root: Path) -> Draft | None:
+    """The draft in ``policy_root`` (its text only), or None when it does not load: the service
+    then takes no comments, and says so on the consultation page."""
+    from checker.errors import CheckerError
+    from checker.kebijakan import load_kebijakan
+
+    try:
+        return Draft.of(load_kebijakan(policy_root, None, text_only=True).peraturan)
+    except CheckerError as exc:
+        log.warning("no public consultation: %s", exc)
+        return None
 
 
 def _too_large(settings: Settings) -> str:

@@ -38,5 +38,11 @@ class Settings:
     session_hours: int = 12
     # findings per page on the report page
     page_size: int = 25
-    # POST bodies that are not uploads (sign-in, sign-out) are small
+    # POST bodies that are not uploads (sign-in, sign-out, a comment) are small
     max_form_bytes: int = 64 * 1024
+    # public consultation: comments one address may send in ``comment_window_seconds``
+    comments_per_address: int = 5
+    comment_window_seconds: int = 600
+    # days a comment's email (and its name, when not to be shown) is kept; rejected comments
+    # are deleted after as many days
+    comment_contact_days: int = 180

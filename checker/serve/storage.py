@@ -20,6 +20,29 @@ from typing import Any
 
 from checker.serve.findings import SCHEMA as FINDINGS_SCHEMA
 
+# the consultation's comments live in the same database (checker.serve.comments, which imports
+# this module: its schema is written here so that one Storage creates every table)
+COMMENTS_SCHEMA = """
+CREATE TABLE IF NOT EXISTS comments (
+    id TEXT PRIMARY KEY,
+    version TEXT NOT NULL,
+    pasal TEXT NOT NULL,
+    text TEXT NOT NULL,
+    origin TEXT,
+    name TEXT,
+    show_name INTEGER NOT NULL DEFAULT 0,
+    email TEXT,
+    consented_at TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'baru' CHECK (status IN ('baru', 'diterbitkan', 'ditolak')),
+    reason TEXT,
+    moderated_at TEXT,
+    moderated_by TEXT,
+    contact_erased_at TEXT
+);
+CREATE INDEX IF NOT EXISTS comments_by_status ON comments (status, created_at);
+"""
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS agencies (
     code TEXT PRIMARY KEY,
@@ -140,7 +163,7 @@ class Storage:
             folder.chmod(PRIVATE_DIR)  # also when it existed before, or the umask widened it
         with self.connect() as con:
             con.execute("PRAGMA journal_mode=WAL")
-            con.executescript(SCHEMA + FINDINGS_SCHEMA)
+            con.executescript(SCHEMA + FINDINGS_SCHEMA + COMMENTS_SCHEMA)
             columns = {row["name"] for row in con.execute("PRAGMA table_info(submissions)")}
             if "attempts" not in columns:  # a data dir from before attempts were counted
                 con.execute(
