@@ -8,6 +8,7 @@ from typing import Any
 
 from checker.export.lambang import read_lambang
 from checker.kebijakan import load_kebijakan
+from checker.konsultasi.berkas import read_folder as read_konsultasi
 from checker.site import links
 from checker.site.aturan import catalogue_page, types_page
 from checker.site.cakupan import coverage_page
@@ -17,6 +18,8 @@ from checker.site.dampak import dampak_page, load_impact
 from checker.site.dispensasi import PAGE as DISPENSASI
 from checker.site.dispensasi import dispensasi_page
 from checker.site.kepatuhan import kepatuhan_pages
+from checker.site.konsultasi import konsultasi_pages
+from checker.site.konsultasi import navigation_uris as konsultasi_uris
 from checker.site.lintcodes import URI as KODE_LINT
 from checker.site.lintcodes import lint_codes_page
 from checker.site.page import Page
@@ -34,6 +37,7 @@ GUIDE_ORDER = (
     "panduan/operator.md",
     "panduan/siasn.md",
     "panduan/perancang.md",
+    "panduan/konsultasi.md",
     "panduan/format-kebijakan.md",
     "panduan/pengelola.md",
 )
@@ -49,10 +53,13 @@ def load_context(
     synthetic: bool = False,
     policy_dir: str = "policy",
     impact: str | Path | None = None,
+    konsultasi_url: str | None = None,
 ) -> SiteContext:
     """Load the policy version (:func:`checker.kebijakan.load_kebijakan`: regulation, rules,
-    Table Schema, dispensations, provenance), and read the reports and (when ``impact`` names
-    an existing file) the latest impact preview.
+    Table Schema, dispensations, provenance, consultation files), and read the reports and
+    (when ``impact`` names an existing file) the latest impact preview. ``konsultasi_url`` is
+    the consultation service's address, already checked
+    (:func:`checker.site.konsultasi.service_address`).
 
     Raises :class:`checker.errors.PolicyError` (every problem with file and line) when policy/
     or rules/ has errors, and :class:`checker.errors.InputError` for an unreadable report or
@@ -60,6 +67,8 @@ def load_context(
     """
     kebijakan = load_kebijakan(policy, rules)
     records = kebijakan.dispensasi if kebijakan.dispensasi_folder else None
+    # the loader has read and linted these files already: an error there stopped it
+    consultation, _ = read_konsultasi(kebijakan.source.policy)
     return SiteContext(
         kebijakan.peraturan,
         kebijakan.rules,
@@ -75,6 +84,8 @@ def load_context(
         schema=kebijakan.schema,
         unchecked={u.pasal: u.alasan for u in kebijakan.unchecked},
         lambang=read_lambang(kebijakan.source.policy),
+        konsultasi=consultation,
+        konsultasi_url=konsultasi_url,
     )
 
 
@@ -100,6 +111,7 @@ def generate(site: SiteContext) -> list[Page]:
     return [
         index_page(site),
         *bab_pages(site),
+        *konsultasi_pages(site),
         parameter_page(site),
         catalogue_page(site),
         types_page(site),
@@ -133,6 +145,7 @@ def navigation(site: SiteContext, pages: list[Page], docs: list[str]) -> list[An
     nav += section(
         "Peraturan", [links.PERATURAN_INDEX, *(links.bab_page(b.id) for b in site.peraturan.bab)]
     )
+    nav += section("Konsultasi publik", konsultasi_uris(site))
     nav += section("Riwayat", [RIWAYAT_INDEX])
     nav += section("Parameter", [links.PARAMETER])
     nav += section("Aturan", [links.ATURAN, links.JENIS, links.CAKUPAN, DISPENSASI, KODE_LINT])

@@ -12,6 +12,7 @@ from typing import Any
 from checker.artifacts.markdown import Markdown, escape, link
 from checker.data.schema import Table
 from checker.dispensasi import Dispensasi
+from checker.konsultasi.berkas import Berkas
 from checker.policy.model import Ayat, Pasal, Peraturan
 from checker.policy.numbering import Numbering, number
 from checker.provenance import Provenance
@@ -49,6 +50,11 @@ class SiteContext:
     # Pasal id → why no rule can check its obligation (rules/cakupan/tidak-diperiksa.yml)
     unchecked: dict[str, str] = field(default_factory=dict)
     lambang: bytes | None = None  # policy/lambang.png for the Word download, if present
+    # policy/konsultasi/*.yml: published comments and their answers (none: no section)
+    konsultasi: list[Berkas] = field(default_factory=list)
+    # the consultation service's checked address (plugin option konsultasi_url): each Pasal of
+    # a draft links to it; None: no link
+    konsultasi_url: str | None = None
     numbering: Numbering = field(init=False)
 
     def __post_init__(self) -> None:

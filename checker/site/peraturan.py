@@ -2,7 +2,8 @@
 
 Each page is the Markdown layout of the one walk (:mod:`checker.policy.document`) with what the
 site adds: anchors inside headings and labels for the table of contents, references linked
-across pages, a footnote per parameter value, and after each Pasal the rules that check it.
+across pages, a footnote per parameter value, and after each Pasal the rules that check it and,
+while the regulation is a draft, a link to comment on it in the consultation service.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from checker.policy.numbering import roman
 from checker.report.labels import severity_label
 from checker.site import links
 from checker.site.context import SiteContext
+from checker.site.konsultasi import feedback_link
 from checker.site.page import Page, front_matter, join
 from checker.site.parameter import shown
 from checker.wording import tanggal
@@ -64,6 +66,15 @@ class SiteLayout(MarkdownLayout):
         super().end_unit(unit)
         if unit.pasal_id is not None and unit.blocks[0].kind == "pasal":
             self.lines += self.enforced_by(unit.pasal_id)
+            self.lines += self.feedback(unit.pasal_id)
+
+    def feedback(self, pasal_id: str) -> Iterator[str]:
+        """While the regulation is a draft, a link to comment on this Pasal in the
+        consultation service (when the site is given its address)."""
+        found = feedback_link(self.site, pasal_id)
+        if found is not None:
+            yield found
+            yield ""
 
     def enforced_by(self, pasal_id: str) -> Iterator[str]:
         """An admonition listing the rules that check this Pasal, linked to the catalogue."""

@@ -11,9 +11,12 @@ plugins:
       private: false          # true: BKD's internal build may show masked NIPs
       as_of: 2026-06-30       # date for parameter values in the text (default: today)
       impact: build/dampak.json  # latest `kebijakan impact --format json`; page if present
+      konsultasi_url: https://layanan.bkd.bengkuluprov.go.id  # "Beri masukan" on a draft
 ```
 
-Paths are relative to ``mkdocs.yml``. A broken policy/ or rules/ fails the build with every
+Paths are relative to ``mkdocs.yml``. ``konsultasi_url`` is the consultation service's address
+(http or https only): while the regulation is a draft, each Pasal links to
+``<konsultasi_url>/konsultasi#<pasal-id>``. A broken policy/ or rules/ fails the build with every
 problem as ``file:line:col: [error] message``.
 """
 
@@ -33,6 +36,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from checker.errors import CheckerError, PolicyError
 from checker.site.build import generate, load_context, navigation
 from checker.site.context import SiteContext
+from checker.site.konsultasi import service_address
 from checker.site.page import Page
 
 
@@ -46,11 +50,12 @@ class KebijakanConfig(Config):
     synthetic = c.Type(bool, default=False)
     as_of = c.Optional(c.Type((str, dt.date)))
     impact = c.Optional(c.Type(str))
+    konsultasi_url = c.Optional(c.Type(str))
 
 
 class KebijakanPlugin(BasePlugin[KebijakanConfig]):
-    """Adds the regulation, parameter, rule, dispensation, compliance, impact and download
-    pages."""
+    """Adds the regulation, consultation, parameter, rule, dispensation, compliance, impact and
+    download pages."""
 
     def __init__(self) -> None:
         self.site: SiteContext | None = None
@@ -60,6 +65,7 @@ class KebijakanPlugin(BasePlugin[KebijakanConfig]):
         """Load everything once; a policy/ or rules/ error fails the build here."""
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         day = self._as_of()
+        address = self._konsultasi_url()
         try:
             self.site = load_context(
                 root / self.config.policy,
@@ -70,6 +76,7 @@ class KebijakanPlugin(BasePlugin[KebijakanConfig]):
                 synthetic=self.config.synthetic,
                 policy_dir=self.config.policy,
                 impact=root / self.config.impact if self.config.impact else None,
+                konsultasi_url=address,
             )
             self.pages = generate(self.site)
         except PolicyError as exc:
@@ -94,6 +101,18 @@ class KebijakanPlugin(BasePlugin[KebijakanConfig]):
             return dt.date.fromisoformat(str(as_of))
         except ValueError as exc:
             raise PluginError(f"kebijakan: as_of bukan tanggal YYYY-MM-DD: {as_of}") from exc
+
+    def _konsultasi_url(self) -> str | None:
+        """The ``konsultasi_url`` option, checked: an http(s) address of the service."""
+        value = self.config.konsultasi_url
+        if not value:
+            return None
+        try:
+            return service_address(value)
+        except ValueError as exc:
+            raise PluginError(
+                f"kebijakan: konsultasi_url {value} tidak dapat dipakai: {exc}"
+            ) from exc
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         """Add every generated page; set its edit link to its source file; order the nav."""
