@@ -9,13 +9,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
 import yaml
 
 from checker.codes import At, lint_code, lint_problem
 from checker.errors import Problem
+
+if TYPE_CHECKING:
+    import jsonschema
 
 JsonPath = tuple[str | int, ...]
 
@@ -168,6 +170,8 @@ def validate(doc: Located, schema: dict[str, Any], code: str) -> list[Problem]:
     """Validate against a JSON Schema; each violation becomes a Problem with the registered
     ``code`` at its own line (an unregistered code fails even when the document is valid)."""
     lint_code(code)
+    import jsonschema  # a second of import time for runs that validate nothing (cache hits)
+
     validator = jsonschema.Draft202012Validator(schema)
     problems = []
     for error in sorted(validator.iter_errors(doc.data), key=lambda e: list(map(str, e.path))):

@@ -141,3 +141,27 @@ def test_a_csv_check_with_a_json_report_loads_no_spreadsheet_or_word_library(
     assert "duckdb" in found  # the check did run
     heavy = {"openpyxl", "numpy", "python_calamine", "docx", "checker.data.workbook"}
     assert not {m for m in found if m.split(".")[0] in heavy or m in heavy} - _bare()
+
+
+def test_a_cached_policy_version_loads_without_its_loaders_and_linters(tmp_path: Path) -> None:
+    """The second load of the same files comes from the compiled cache and imports only the
+    model: not the YAML validator, the policy linter or the loaders of checker.kebijakan.load."""
+    code = (
+        "from checker.kebijakan import load_kebijakan; "
+        f"load_kebijakan({str(ROOT / 'policy')!r}, {str(ROOT / 'rules')!r})"
+    )
+    env = {"KEBIJAKAN_CACHE": "1", "KEBIJAKAN_CACHE_DIR": str(tmp_path / "cache")}
+    saved = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    try:
+        first = imported("-c", code, cwd=tmp_path)
+        second = imported("-c", code, cwd=tmp_path)
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    loaders = ("jsonschema", "checker.kebijakan.load", "checker.policy.lint", "checker.rules.lint")
+    assert set(loaders) <= first  # the miss loads and lints
+    assert [name for name in loaders if name in second] == []

@@ -44,7 +44,6 @@ from typing import Any
 
 from checker.codes import lint_problem
 from checker.errors import PolicyError, Problem
-from checker.policy.load import display_path
 from checker.policy.model import Span
 from checker.yamlsrc import Located, load_yaml_file, validate
 
@@ -907,6 +906,8 @@ def load_schema_unchecked(directory: str | Path) -> tuple[dict[str, Table] | Non
     None as soon as one problem is an error: a data contract with a broken table must not be
     used for checking, not even partly.
     """
+    from checker.policy.load import display_path  # loading only: a cached schema needs none
+
     directory = Path(directory)
     if not directory.is_dir():
         return None, [

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 from checker.lazy import lazy_exports
 
 if TYPE_CHECKING:
-    from checker.kebijakan.load import Inspection, inspect, load_kebijakan, load_source, opened
+    from checker.kebijakan.choose import load_kebijakan, load_source, opened
+    from checker.kebijakan.load import Inspection, inspect
     from checker.kebijakan.model import Kebijakan
     from checker.kebijakan.source import Source, at_ref, bundled, locate
 
@@ -22,9 +23,9 @@ if TYPE_CHECKING:
 _EXPORTS = {
     "Inspection": "checker.kebijakan.load",
     "inspect": "checker.kebijakan.load",
-    "load_kebijakan": "checker.kebijakan.load",
-    "load_source": "checker.kebijakan.load",
-    "opened": "checker.kebijakan.load",
+    "load_kebijakan": "checker.kebijakan.choose",
+    "load_source": "checker.kebijakan.choose",
+    "opened": "checker.kebijakan.choose",
     "Kebijakan": "checker.kebijakan.model",
     "Source": "checker.kebijakan.source",
     "at_ref": "checker.kebijakan.source",

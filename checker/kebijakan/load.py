@@ -9,10 +9,7 @@ same reading for everything else: it raises once with every error, or returns th
 from __future__ import annotations
 
 import datetime as dt
-import os
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.data.schema import Table, load_schema_unchecked
@@ -21,15 +18,21 @@ from checker.dispensasi.lint import check_references as check_dispensasi_referen
 from checker.dispensasi.load import dispensasi_root, load_dispensasi_unchecked
 from checker.dispensasi.model import Dispensasi, jakarta_today
 from checker.errors import PolicyError, Problem
-from checker.gitrepo import VersionError
+from checker.kebijakan.choose import (  # noqa: F401  (re-exported: the public entry points)
+    _provenance,
+    broken_at,
+    load_kebijakan,
+    load_source,
+    opened,
+    relabel,
+)
 from checker.kebijakan.model import Kebijakan
-from checker.kebijakan.source import Source, at_ref, locate
+from checker.kebijakan.source import Source
 from checker.konsultasi.berkas import read_folder as read_konsultasi
 from checker.konsultasi.lint import lint_berkas
 from checker.policy.lint import lint_peraturan
 from checker.policy.load import load_policy_unchecked
 from checker.policy.model import Peraturan
-from checker.provenance import Provenance
 from checker.rules.lint import check_references, check_sql
 from checker.rules.load import load_rules_unchecked
 from checker.rules.model import Rule
@@ -110,31 +113,6 @@ def inspect(
     return found
 
 
-def load_source(source: Source, *, text_only: bool = False) -> Kebijakan:
-    """The version at ``source``; raises :class:`PolicyError` with every problem when any file
-    has an error (warnings, such as an expired dispensation, travel in ``problems``). A version
-    loaded before from the same files by the same code comes from the cache
-    (:mod:`checker.kebijakan.cache`)."""
-    from checker.kebijakan.cache import cached
-
-    kebijakan = cached(source, text_only, jakarta_today(), lambda: _load(source, text_only))
-    # where it was read (the commit, whether the tree is dirty) is today's, not the cache's
-    return replace(kebijakan, source=source, provenance=_provenance(kebijakan.peraturan, source))
-
-
-def _provenance(peraturan: Peraturan, source: Source) -> Provenance:
-    return Provenance(
-        peraturan.version,
-        peraturan.status,
-        source.kind,
-        source.ref,
-        source.commit,
-        source.dirty,
-        source.date,
-        source.author,
-    )
-
-
 def _load(source: Source, text_only: bool) -> Kebijakan:
     found = inspect(source, text_only=text_only)
     if found.peraturan is None or found.errors:
@@ -152,64 +130,3 @@ def _load(source: Source, text_only: bool) -> Kebijakan:
         complete=not text_only,
         problems=found.problems,
     )
-
-
-@contextmanager
-def opened(
-    policy: str | Path | None = None, rules: str | Path | None = None, ref: str | None = None
-) -> Iterator[Source]:
-    """The source a user's choice names: a Git ref of the repository (``ref``), explicit
-    folders, the working tree, or the bundled version (see :func:`locate`)."""
-    policy_path = Path(policy) if policy is not None else None
-    rules_path = Path(rules) if rules is not None else None
-    if ref is None:
-        yield locate(policy_path, rules_path)
-        return
-    with at_ref(ref, policy_path, rules_path) as source:
-        yield source
-
-
-def load_kebijakan(
-    policy: str | Path | None = None,
-    rules: str | Path | None = None,
-    *,
-    ref: str | None = None,
-    text_only: bool = False,
-) -> Kebijakan:
-    """Load the version the user chose: ``ref`` (a tag, branch or commit of the policy's
-    repository), ``policy``/``rules`` folders, else the working tree, else the bundled copy.
-
-    Raises PolicyError (every problem at file:line:col) for a broken working tree, and
-    VersionError naming ``REF:path:line`` for a broken version at a ref.
-    """
-    with opened(policy, rules, ref) as source:
-        if ref is None:
-            return load_source(source, text_only=text_only)
-        try:
-            return load_source(source, text_only=text_only)
-        except PolicyError as exc:
-            raise broken_at(exc, source, ref) from None
-
-
-def broken_at(error: PolicyError, source: Source, ref: str) -> VersionError:
-    """A broken version at a ref, named ``REF:rules/file.yml:line`` instead of by its
-    temporary path."""
-    problems = [p for p in error.problems if p.severity == "error"] or list(error.problems)
-    if not problems:
-        return VersionError(f"kebijakan pada versi {ref} tidak dapat dimuat")
-    head = relabel(problems[0], source, ref)
-    more = f" (dan {len(problems) - 1} kesalahan lain)" if len(problems) > 1 else ""
-    return VersionError(
-        f"kebijakan pada versi {ref} rusak: {head.path}:{head.line}: {head.message}{more}"
-    )
-
-
-def relabel(problem: Problem, source: Source, ref: str) -> Problem:
-    """``problem`` with its path as ``REF:policy/…`` when it lies in the extracted folder."""
-    if source.root is None:
-        return problem
-    root = Path(os.path.abspath(source.root))
-    path = Path(os.path.abspath(problem.path))
-    if path.is_relative_to(root):
-        return replace(problem, path=f"{ref}:{path.relative_to(root).as_posix()}")
-    return problem

@@ -12,6 +12,7 @@ import pytest
 
 from checker.errors import PolicyError
 from checker.kebijakan import load as kebijakan_load
+from checker.kebijakan.source import locate
 from checker.kebijakan.cache import cache_dir, cached
 from checker.kebijakan.source import Source
 from checker.provenance import REF
@@ -65,7 +66,7 @@ def test_where_it_was_read_is_todays(version: tuple[Path, list[int]]) -> None:
     """A hit keeps the content but names the source it was read from now (a commit made
     since does not change the files, but the report must name it)."""
     root, loads = version
-    source = kebijakan_load.locate(root / "policy", root / "rules")
+    source = locate(root / "policy", root / "rules")
     kebijakan_load.load_source(source)
     later = dataclasses.replace(source, commit="abc1234", dirty=True)
     again = kebijakan_load.load_source(later)
