@@ -17,14 +17,23 @@ def lint_berkas(files: list[Berkas], peraturan: Peraturan) -> list[Problem]:
     enacted = peraturan.status == "ditetapkan"
     out: list[Problem] = []
     for berkas in files:
+        # a file about an earlier version may name a clause that version had and a later one
+        # removed (often because of the comment): worth a look, not a broken file
+        earlier = berkas.versi != peraturan.version
         for index, item in enumerate(berkas.masukan):
             if item.pasal not in known:
                 out.append(
                     lint_problem(
                         At(berkas.path, *berkas.where(index, "pasal")),
                         "konsultasi-pasal",
-                        f"masukan {item.id} menyebut klausul {item.pasal!r} yang tidak ada dalam "
-                        "rancangan ini; tulis id klausulnya (misalnya hak-jp), bukan nomor Pasal",
+                        f"masukan {item.id} atas versi {berkas.versi} menyebut klausul "
+                        f"{item.pasal!r} yang tidak ada lagi dalam versi ini; bila klausul itu "
+                        "dihapus, biarkan, dan sebutkan dalam tanggapan"
+                        if earlier
+                        else f"masukan {item.id} menyebut klausul {item.pasal!r} yang tidak ada "
+                        "dalam rancangan ini; tulis id klausulnya (misalnya hak-jp), bukan "
+                        "nomor Pasal",
+                        severity="warning" if earlier else None,
                     )
                 )
             for changed in item.pasal_diubah:
@@ -35,6 +44,7 @@ def lint_berkas(files: list[Berkas], peraturan: Peraturan) -> list[Problem]:
                             "konsultasi-pasal",
                             f"pasal_diubah masukan {item.id} menyebut klausul {changed!r} yang "
                             "tidak ada dalam rancangan ini",
+                            severity="warning" if earlier else None,
                         )
                     )
             missing = [

@@ -24,7 +24,11 @@ from checker.kebijakan import load_kebijakan
 from checker.konsultasi.berkas import read_folder
 from checker.konsultasi.lint import lint_berkas
 from checker.konsultasi.model import Draft
+from checker.artifacts.markdown import escape
 from checker.linting import lint
+from checker.site import links
+from checker.site.build import load_context
+from checker.site.konsultasi import konsultasi_pages
 from checker.policy.model import Konsultasi
 from checker.serve import Storage, add_agency, create_app
 from checker.serve.comments import add_comment, comments, purge_contacts
@@ -186,9 +190,24 @@ def test_a_comment_goes_from_the_form_to_git_and_lint(
     found = [p for p in lint(policy, tmp_path / "rules") if p.code == "konsultasi-pasal"]
     assert [(p.severity, p.line) for p in found] == [("error", line)]
 
-    # once the regulation is enacted, a comment without an answer is an error
-    written.write_text(written.read_text("utf-8").replace("pasal: pasal-9", f"pasal: {pasal.id}"))
-    entries_now = yaml.safe_load(written.read_text("utf-8"))
+    # the same file named as an earlier version's: a clause gone since is only worth a look
+    earlier = broken.replace(f"versi: {base_draft.version}", "versi: 2025.9-rancangan")
+    written.write_text(earlier, "utf-8")
+    found = [p for p in lint(policy, tmp_path / "rules") if p.code == "konsultasi-pasal"]
+    assert [p.severity for p in found] == ["warning"]
+
+    # shown on the site: under its Pasal, with its answer, markup as text
+    answered = broken.replace("pasal: pasal-9", f"pasal: {pasal.id}")
+    written.write_text(answered, "utf-8")
+    site = load_context(policy, tmp_path / "rules", None, synthetic=True)
+    pages = {page.src_uri: page.content for page in konsultasi_pages(site)}
+    shown = pages[f"konsultasi/{links.slug(base_draft.version)}.md"]
+    assert "<script>" not in shown and "**tebal**" not in shown
+    assert escape(MARKUP) in shown and "Diterima; tahun ajaran dipakai untuk guru." in shown
+    assert shown.index(pasal.label) < shown.index(escape(MARKUP))
+
+    # a comment left without an answer: a warning in a draft, an error once enacted
+    entries_now = yaml.safe_load(answered)
     for entry in entries_now["masukan"]:
         entry["tanggapan"] = None if entry["id"] == second else entry["tanggapan"]
     written.write_text(yaml.safe_dump(entries_now, allow_unicode=True, sort_keys=False), "utf-8")
@@ -196,7 +215,7 @@ def test_a_comment_goes_from_the_form_to_git_and_lint(
     files, _ = read_folder(policy)
     draft_lint = lint_berkas(files, peraturan)
     enacted = lint_berkas(files, dataclasses.replace(peraturan, status="ditetapkan"))
-    assert [p.severity for p in draft_lint] == ["warning"]
+    assert [(p.code, p.severity) for p in draft_lint] == [("konsultasi-tanggapan", "warning")]
     assert [(p.code, p.severity) for p in enacted] == [("konsultasi-tanggapan", "error")]
 
 
