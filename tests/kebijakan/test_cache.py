@@ -12,9 +12,8 @@ import pytest
 
 from checker.errors import PolicyError
 from checker.kebijakan import load as kebijakan_load
-from checker.kebijakan.source import locate
 from checker.kebijakan.cache import cache_dir, cached
-from checker.kebijakan.source import Source
+from checker.kebijakan.source import Source, locate
 from checker.provenance import REF
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -18,20 +18,20 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from checker.artifacts.markdown import escape
 from checker.cli import cli
 from checker.dispensasi.model import jakarta_today
 from checker.kebijakan import load_kebijakan
 from checker.konsultasi.berkas import read_folder
 from checker.konsultasi.lint import lint_berkas
 from checker.konsultasi.model import Draft
-from checker.artifacts.markdown import escape
 from checker.linting import lint
-from checker.site import links
-from checker.site.build import load_context
-from checker.site.konsultasi import konsultasi_pages
 from checker.policy.model import Konsultasi
 from checker.serve import Storage, add_agency, create_app
 from checker.serve.comments import add_comment, comments, purge_contacts
+from checker.site import links
+from checker.site.build import load_context
+from checker.site.konsultasi import konsultasi_pages
 from tests.serve.live import ROOT, serve_in_thread
 
 HIDDEN = re.compile(r'name="csrf" value="([^"]+)"')
