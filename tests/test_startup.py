@@ -165,3 +165,18 @@ def test_a_cached_policy_version_loads_without_its_loaders_and_linters(tmp_path:
     loaders = ("jsonschema", "checker.kebijakan.load", "checker.policy.lint", "checker.rules.lint")
     assert set(loaders) <= first  # the miss loads and lints
     assert [name for name in loaders if name in second] == []
+
+
+def test_a_name_shared_with_its_module_stays_the_function() -> None:
+    """``checker.policy.render`` is both a module and the function the package re-exports:
+    once the module is imported, the package name must still be the function."""
+    code = (
+        "import checker.policy.render, checker.dispensasi.model; "
+        "from checker.policy import render; from checker.dispensasi import jakarta_today; "
+        "assert callable(render) and render.__module__ == 'checker.policy.render'; "
+        "assert callable(jakarta_today)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    assert done.returncode == 0, done.stderr[-2000:]

@@ -8,17 +8,19 @@ from typing import TYPE_CHECKING
 from checker.errors import PolicyError, Problem
 from checker.lazy import lazy_exports
 
+# render is imported here, not on first use: its module has the same name, and a lazy name
+# would be shadowed by the module once anything imports checker.policy.render (render.py
+# itself imports its layouts only when asked to render)
+from checker.policy.render import render
+
 if TYPE_CHECKING:
     from checker.policy.model import Peraturan
-    from checker.policy.render import render
 
 __all__ = ["Peraturan", "lint_policy", "load_policy", "render"]
 
 # loading and lint are imported on first use: a model module (checker.policy.model) must not
 # bring them in, a cached policy version needs only the model
-__getattr__, __dir__ = lazy_exports(
-    __name__, globals(), {"Peraturan": "checker.policy.model", "render": "checker.policy.render"}
-)
+__getattr__, __dir__ = lazy_exports(__name__, globals(), {"Peraturan": "checker.policy.model"})
 
 
 def lint_policy(root: str | Path = "policy") -> list[Problem]:
