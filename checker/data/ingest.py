@@ -308,7 +308,7 @@ def _assemble(con: duckdb.DuckDBPyConnection, table: Table, staged: list[Staged]
     looked_up = [
         f
         for f in table.fields
-        if f.lookup is not None and any(f.lookup.via in s.mapped for s in staged)
+        if f.lookup is not None and any(f.lookup.via in s.lookups for s in staged)
     ]
     if looked_up:
         # a row that names the employee only by PNS ID takes the NIP of that PNS ID: one join,
@@ -392,6 +392,7 @@ def ingest(
                 if src.sheet and st.rows == 0:
                     st.drop(con)  # an untouched template sheet: nothing was sent
                     continue
+                st.find_lookups(con, layout.table)
                 staged[layout.table.name].append(st)
                 findings.extend(_missing_in_regime(con, st, layout))
                 if layout.gaps:

@@ -45,10 +45,30 @@ class Staged:
     objects: list[tuple[str, str]]
     simple: bool = True  # ``_row`` is ``rowid`` plus a constant: cheap to serve as a view
     mapped: frozenset[str] = frozenset()  # the fields the source has a column for
+    # the columns through which some row needs a value looked up (``fillFrom``: a SIASN PNS ID
+    # for a row without NIP); see :meth:`find_lookups`
+    lookups: frozenset[str] = frozenset()
+
+    def find_lookups(self, con: duckdb.DuckDBPyConnection, table: Table) -> None:
+        """Set :attr:`lookups`: a column another field is looked up through counts only when a
+        row has it filled and that field empty (an export with both NIP and PNS ID needs no
+        join, and its tables are then served as views, not copied)."""
+        needed = set()
+        for f in table.fields:
+            via = f.lookup.via if f.lookup is not None else None
+            if via is None or via not in self.mapped:
+                continue
+            found = con.execute(
+                f"SELECT 1 FROM {self.view} WHERE NOT _blank AND {ident(f.name)} IS NULL "
+                f"AND {ident(via)} IS NOT NULL LIMIT 1"
+            ).fetchone()
+            if found:
+                needed.add(via)
+        self.lookups = frozenset(needed)
 
     def bad_findings(self, con: duckdb.DuckDBPyConnection, table: Table) -> list[Finding]:
         """Findings for the unreadable cells recorded in ``_bad``."""
-        nip = nip_sql(table, self.mapped, "s", self.file)
+        nip = nip_sql(table, self.lookups, "s", self.file)
         rows = con.execute(
             f"SELECT _row, nip, b.c, b.k, b.v FROM (SELECT _row, {nip} AS nip, unnest(_bad) AS b "
             f"FROM {self.view} s WHERE NOT _blank AND _bad IS NOT NULL)"
@@ -60,15 +80,16 @@ class Staged:
         _drop(con, self.objects)
 
 
-def nip_sql(table: Table, mapped: frozenset[str] | set[str], alias: str, file: str) -> str:
+def nip_sql(table: Table, lookups: frozenset[str] | set[str], alias: str, file: str) -> str:
     """The NIP of row ``alias`` of ``table`` (read from ``file``) as findings name it: its own,
-    else, for a row that names the employee another way (``fillFrom``: a SIASN PNS ID), the
-    one the assembled table holds for that row (the lookup itself is done once, at assembly)."""
+    else, for a row that names the employee another way (``fillFrom``: a SIASN PNS ID, one of
+    ``lookups``), the one the assembled table holds for that row (the lookup itself is done
+    once, at assembly)."""
     nip = next((f for f in table.fields if f.name == "nip"), None)
     if nip is None:
         return "NULL"
     own = f"{alias}.nip"
-    if nip.lookup is None or nip.lookup.via not in mapped:
+    if nip.lookup is None or nip.lookup.via not in lookups:
         return own
     return (
         f"coalesce({own}, (SELECT a.nip FROM {ident(table.name)} a "

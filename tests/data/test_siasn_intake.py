@@ -67,6 +67,23 @@ def test_a_bad_cell_of_a_pns_id_row_names_the_employee(tmp_path: Path) -> None:
     assert (bad.nip, bad.column, bad.row) == (NIP_B, "tahun", 2)
 
 
+@pytest.mark.parametrize("missing", [False, True])
+def test_the_pns_id_join_is_made_only_when_a_row_needs_it(tmp_path: Path, missing: bool) -> None:
+    """A file with both NIP and PNS ID on every row is served as a view (no join, no copy);
+    one row with only a PNS ID makes assembly look its NIP up, and only then."""
+    nip = "" if missing else NIP_B
+    skp = (
+        "nip,pnsDinilaiId,tahun,hasilKinerja,perilakuKerja,kuadranKinerja\n"
+        f"{NIP_A},A1,2025,SESUAI EKSPEKTASI,SESUAI EKSPEKTASI,BAIK\n"
+        f"{nip},B2,2025,DIATAS EKSPEKTASI,DIATAS EKSPEKTASI,SANGAT BAIK\n"
+    )
+    with ingest([_folder(tmp_path, {"rw-skp22.csv": skp})]) as ds:
+        rows = _rows(ds, "SELECT _row, nip FROM penilaian_kinerja ORDER BY _row")
+        views = {v for (v,) in _rows(ds, "SELECT view_name FROM duckdb_views()")}
+    assert rows == [(2, NIP_A), (3, NIP_B)]
+    assert ("penilaian_kinerja" in views) is not missing
+
+
 def test_without_nip_and_pns_id_the_nip_is_missing(tmp_path: Path) -> None:
     kursus = "namaKursus,jumlahJam,tanggalKursus\nPelatihan A,10,01-02-2025\n"
     with ingest([_folder(tmp_path, {"kursus.csv": kursus})]) as ds:
