@@ -41,8 +41,8 @@ CODES = (
         FILE,
         passing=_file("pasal: hak-jp", *_ANSWERED, "pasal_diubah: [hak-jp-jumlah]"),
         failing=_file("pasal: pasal-2", *_ANSWERED),
-        varies="peringatan bila berkasnya tentang versi sebelumnya (klausulnya mungkin dihapus "
-        "sejak itu)",
+        varies="peringatan bila berkasnya tentang versi sebelumnya, yang klausulnya mungkin "
+        "sudah dihapus",
     ),
     LintCode(
         "konsultasi-tanggapan",

@@ -8,7 +8,7 @@ from checker.policy import lint_policy
 from tests.policy_fixture import HAK, PARAMETER, PENUTUP, PERATURAN, MakePolicy
 
 ALLOWED_META_KEYS = (
-    "berita_daerah, chapters, kind, mengingat, menimbang, number, penetapan, "
+    "berita_daerah, chapters, kind, konsultasi, mengingat, menimbang, number, penetapan, "
     "pengundangan, region, status, title, version, year"
 )
 
