@@ -22,6 +22,8 @@ from checker.export.lambang import LAMBANG_FILE, checked, read_lambang
 from checker.gitrepo import VersionError, open_repo, read_files, resolve, tags
 from checker.kebijakan import load_kebijakan
 from checker.kebijakan.source import policy_dir
+from checker.konsultasi.berkas import Berkas
+from checker.konsultasi.berkas import read_folder as read_konsultasi
 from checker.policy.model import Peraturan
 from checker.policy.numbering import penomoran_record
 from checker.policy.penomoran import PENOMORAN_FILE, dump_penomoran
@@ -244,6 +246,18 @@ def _row(version: Version, change: str) -> tuple[object, ...]:
     )
 
 
+def _matriks_page(
+    comparison: Comparison, old: Peraturan, new: Peraturan, files: list[Berkas]
+) -> str:
+    """The matriks perubahan of one version against the one before, as a page."""
+    from checker.export.biro import matriks
+    from checker.export.tabel import markdown
+
+    text = markdown(matriks(comparison, old, new, files))
+    title = f"# Matriks perubahan {escape(comparison.b.name)}"
+    return title + "\n\n" + text.split("\n", 1)[1].lstrip("\n")
+
+
 def riwayat_pages(repo_root: str | Path = ".", as_of: dt.date | None = None) -> dict[str, str]:
     """The site's Riwayat section: ``riwayat/index.md`` and one page per version with its
     redline against the previous version (texts rendered as on each newer version's date)."""
@@ -252,6 +266,8 @@ def riwayat_pages(repo_root: str | Path = ".", as_of: dt.date | None = None) -> 
     rows = []
     pages: dict[str, str] = {}
     previous: tuple[Peraturan, Side] | None = None
+    # the consultation files of the working tree: every version's answers accumulate there
+    consultation, _ = read_konsultasi(policy_root)
     for version in versions:
         try:
             current = load_version(policy_root, version.tag)
@@ -272,6 +288,13 @@ def riwayat_pages(repo_root: str | Path = ".", as_of: dt.date | None = None) -> 
         else:
             comparison = compare(previous[0], current[0], day, previous[1], current[1])
             change, body = summary(comparison), render_markdown(comparison)
+            matriks_uri = f"riwayat/{_slug(version.tag)}-matriks.md"
+            pages[matriks_uri] = _matriks_page(comparison, previous[0], current[0], consultation)
+            body = body.replace(
+                "\n",
+                f"\n\n[Matriks perubahan untuk Biro Hukum]({_slug(version.tag)}-matriks.md)\n",
+                1,
+            )
         pages[f"riwayat/{_slug(version.tag)}.md"] = body
         rows.append(_row(version, change))
         previous = current

@@ -90,6 +90,99 @@ def docx(
     click.echo(f"Dokumen Word ditulis ke {path}.", err=True)
 
 
+def _write_document(document: object, output: Path | None, fmt: str | None, stem: str) -> None:
+    """Write a Biro Hukum document: Markdown to the screen unless ``-o`` names a file; Word and
+    Excel always to a file (``stem`` plus the extension when no ``-o``)."""
+    from checker.export.tabel import format_of, write
+
+    chosen = format_of(output, fmt)
+    data = write(document, chosen)  # type: ignore[arg-type]
+    if output is None and chosen == "md":
+        click.echo(data.decode("utf-8"), nl=False)
+        return
+    path = output or Path(f"{stem}.{chosen}")
+    path.write_bytes(data)
+    click.echo(f"Ditulis ke {path}.", err=True)
+
+
+DOCUMENT_FORMAT = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["docx", "xlsx", "md"]),
+    default=None,
+    help="docx (Word F4 mendatar), xlsx, atau md (untuk komentar pull request). Bawaan: "
+    "menurut akhiran -o, atau md ke layar.",
+)
+
+
+@export.command("dim")
+@policy_option
+@click.option(
+    "--versi",
+    default=None,
+    metavar="REF",
+    help="Versi yang dikonsultasikan: versi rancangan (seperti di policy/konsultasi/) atau "
+    "tag/commit Git. Bawaan: berkas konsultasi terakhir.",
+)
+@output_to("Berkas .docx, .xlsx, atau .md yang ditulis (bawaan: md ke layar).")
+@DOCUMENT_FORMAT
+def dim_cmd(policy_root: Path, versi: str | None, output: Path | None, fmt: str | None) -> None:
+    """Daftar Inventarisasi Masalah: setiap masukan konsultasi publik beserta tanggapannya.
+
+    Satu baris per masukan yang diterbitkan: Pasal (nomornya pada versi yang dikonsultasikan
+    dan sekarang), rumusan yang dikonsultasikan, masukan, asal, tanggapan, keputusan, dan
+    rumusan sekarang bila berubah. Dibaca dari policy/konsultasi/ dan riwayat Git.
+
+    \b
+    Contoh:
+      kebijakan export dim -o dim.docx
+      kebijakan export dim --versi 2026.1-rancangan -o dim.xlsx
+      kebijakan export dim --format md
+    """
+    from checker.export.biro import dim_document
+
+    document = dim_document(policy_root, versi)
+    _write_document(document, output, fmt, f"dim-{versi or 'konsultasi'}".replace("/", "-"))
+
+
+@export.command("matriks")
+@policy_option
+@as_of_option
+@click.option(
+    "--from", "ref_a", required=True, metavar="REF", help="Versi lama (tag, cabang, commit)."
+)
+@click.option(
+    "--to", "ref_b", default=None, metavar="REF", help="Versi baru (bawaan: salinan kerja)."
+)
+@output_to("Berkas .docx, .xlsx, atau .md yang ditulis (bawaan: md ke layar).")
+@DOCUMENT_FORMAT
+def matriks_cmd(
+    policy_root: Path,
+    as_of: dt.date | None,
+    ref_a: str,
+    ref_b: str | None,
+    output: Path | None,
+    fmt: str | None,
+) -> None:
+    """Matriks perubahan: rumusan lama | rumusan baru | keterangan, per Pasal yang berubah.
+
+    Satu baris per Pasal yang diubah, ditambah, atau dihapus, bernomor pada kedua versi; kata
+    yang dihapus dicoret dan kata yang ditambahkan ditebalkan; keterangan memuat masukan
+    konsultasi dan keputusan yang mengubahnya (policy/konsultasi/).
+
+    \b
+    Contoh:
+      kebijakan export matriks --from v2026.1 -o matriks.docx
+      kebijakan export matriks --from v2026.1 --to v2026.2 -o matriks.xlsx
+      kebijakan export matriks --from origin/main --format md
+    """
+    from checker.export.biro import matriks_document
+
+    document = matriks_document(policy_root, ref_a, ref_b, as_of=_today(as_of))
+    stem = f"matriks-{ref_a}-{ref_b or 'kerja'}".replace("/", "-")
+    _write_document(document, output, fmt, stem)
+
+
 @click.group("versions", cls=Group, invoke_without_command=True)
 @policy_option
 @click.pass_context

@@ -12,7 +12,12 @@ from tests.policy_fixture import MakePolicy
 
 def test_one_page_per_version_with_its_redline(two_versions: Path, tmp_path: Path) -> None:
     pages = riwayat_pages(tmp_path)
-    assert sorted(pages) == ["riwayat/index.md", "riwayat/v2026.1.md", "riwayat/v2026.2.md"]
+    assert sorted(pages) == [
+        "riwayat/index.md",
+        "riwayat/v2026.1.md",
+        "riwayat/v2026.2-matriks.md",
+        "riwayat/v2026.2.md",
+    ]
     index = pages["riwayat/index.md"].splitlines()
     assert index[-2:] == [
         "| [v2026.2](v2026.2.md) | 6 April 2026 | rancangan | uji-1 | 1 Pasal ditambah, 1 Pasal "
@@ -23,6 +28,12 @@ def test_one_page_per_version_with_its_redline(two_versions: Path, tmp_path: Pat
     second = pages["riwayat/v2026.2.md"]
     assert second.startswith("# Perubahan dari v2026.1 ke v2026.2\n")
     assert "<ins> dan PPPK</ins>" in second
+    # each version links its matriks perubahan, which holds the changed Pasal as a table
+    assert "[Matriks perubahan untuk Biro Hukum](v2026.2-matriks.md)" in second
+    matriks = pages["riwayat/v2026.2-matriks.md"]
+    assert matriks.startswith("# Matriks perubahan v2026.2\n")
+    assert "| No. | Pasal | Rumusan lama | Rumusan baru | Keterangan |" in matriks
+    assert "<ins>dan PPPK </ins>" in matriks or "<ins> dan PPPK</ins>" in matriks
 
 
 def test_pages_are_deterministic_and_dated_by_each_version(
