@@ -287,7 +287,7 @@ def riwayat_pages(repo_root: str | Path = ".", as_of: dt.date | None = None) -> 
             )
         else:
             comparison = compare(previous[0], current[0], day, previous[1], current[1])
-            change, body = summary(comparison), render_markdown(comparison)
+            change, body = summary(comparison), render_markdown(comparison, anchors=True)
             matriks_uri = f"riwayat/{_slug(version.tag)}-matriks.md"
             pages[matriks_uri] = _matriks_page(comparison, previous[0], current[0], consultation)
             body = body.replace(

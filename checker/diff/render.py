@@ -189,8 +189,16 @@ def _md_segment(segment: Segment) -> str:
     return f"<del>{shown}</del>" if op == "-" else f"<ins>{shown}</ins>"
 
 
-def render_markdown(comparison: Comparison, *, level: int = 1) -> str:
-    """The comparison as a Markdown page; ``level`` is the level of its title heading."""
+def anchor(pasal_id: str) -> str:
+    """The id of a Pasal's heading on a site redline page (``anchors=True``)."""
+    return f"perubahan-{pasal_id}"
+
+
+def render_markdown(comparison: Comparison, *, level: int = 1, anchors: bool = False) -> str:
+    """The comparison as a Markdown page; ``level`` is the level of its title heading.
+    ``anchors`` (the site, whose Markdown has attribute lists) gives each changed Pasal's
+    heading the stable id :func:`anchor`, so other pages can link to it; a pull-request comment
+    leaves it out."""
     a, b = comparison.a, comparison.b
     h = "#" * level
     lines = [
@@ -214,7 +222,8 @@ def render_markdown(comparison: Comparison, *, level: int = 1) -> str:
         lines += [f"{h}# Teks", ""]
     for unit in shown:
         ident = f" · `{unit.pasal_id}`" if unit.pasal_id else ""
-        lines += [f"{h}## {escape(unit_title(unit))}{ident}", ""]
+        tag = f" {{#{anchor(unit.pasal_id)}}}" if anchors and unit.pasal_id else ""
+        lines += [f"{h}## {escape(unit_title(unit))}{ident}{tag}", ""]
         for rev, text in _body(unit, _md_segment):
             indent = "&emsp;" * (rev.level + (rev.kind in ("rincian", "definisi")))
             lines += [f"{indent}{text}" if text.strip() else "&nbsp;", ""]

@@ -21,6 +21,7 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from checker.artifacts.markdown import Markdown, code, escape, link, table
+from checker.diff.render import anchor
 from checker.konsultasi.berkas import FOLDER, Berkas, Masukan
 from checker.konsultasi.model import ASAL, KEPUTUSAN
 from checker.site import charts, links
@@ -311,7 +312,11 @@ def _group(site: SiteContext, page: str, group: Group) -> list[str]:
             "",
             " · ".join(
                 part
-                for part in (f"Baca {read}", _redline(site, page), feedback_link(site, group.pasal))
+                for part in (
+                    f"Baca {read}",
+                    _redline(site, page, group.pasal),
+                    feedback_link(site, group.pasal),
+                )
                 if part
             ),
             "",
@@ -321,15 +326,27 @@ def _group(site: SiteContext, page: str, group: Group) -> list[str]:
     return lines
 
 
-def _redline(site: SiteContext, page: str) -> str:
-    """The link to what changed in the text. The Riwayat pages (checker.versions,
-    checker.diff.render) are one per version tag, and a changed Pasal there is a heading with
-    no anchor of its own (its automatic id holds the kind of change, e.g.
-    "pasal-3-diubah-hak-jp"), so the link opens the Riwayat index, which lists every version
-    and links to its redline."""
+def _redline(site: SiteContext, page: str, pasal: str | None = None) -> str:
+    """The link to what changed in the Pasal: its heading on the newest Riwayat page that
+    changed it (the Riwayat pages give each changed Pasal a stable anchor, see
+    :func:`checker.diff.render.anchor`), else the Riwayat index, which lists every version."""
     if RIWAYAT_INDEX not in site.riwayat:
         return ""
-    return f"[Lihat perubahan Pasal ini]({links.relative(page, RIWAYAT_INDEX)})"
+    target = links.relative(page, RIWAYAT_INDEX)
+    if pasal is not None:
+        mark = "{#" + anchor(pasal) + "}"
+        index = site.riwayat[RIWAYAT_INDEX]
+        pages = [uri for uri, text in site.riwayat.items() if mark in text]
+
+        def listed(uri: str) -> tuple[int, str]:
+            # the index lists the versions newest first: the first one listed is the newest
+            at = index.find(f"]({Path(uri).name})")
+            return (at if at >= 0 else len(index), uri)
+
+        ranked = sorted(pages, key=listed)
+        if ranked:
+            target = f"{links.relative(page, ranked[0])}#{anchor(pasal)}"
+    return f"[Lihat perubahan Pasal ini]({target})"
 
 
 def _masukan(site: SiteContext, page: str, group: Group, item: Masukan) -> list[str]:

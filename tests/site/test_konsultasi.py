@@ -4,6 +4,7 @@ regulation's pages while it is a draft."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import subprocess
 import sys
@@ -16,6 +17,7 @@ from typing import Any
 import pytest
 from mkdocs.exceptions import PluginError
 
+from checker.diff.render import anchor
 from checker.konsultasi.berkas import Masukan
 from checker.site import Page, SiteContext, generate, load_context, navigation
 from checker.site.konsultasi import feedback_url, service_address
@@ -126,11 +128,33 @@ def test_each_pasal_links_to_its_text_and_to_the_redlines(
         section = _section(page, f"## Pasal {number} {{ #{pasal} }}")
         links = section.split("\n\n")[1]
         assert links.startswith(f"Baca [Pasal {number}](../peraturan/hak.md#{pasal}) · ")
-        # the redlines have no anchor per Pasal: the link opens the Riwayat index
+        # no version changed these Pasal: the link opens the Riwayat index
         assert "[Lihat perubahan Pasal ini](../riwayat/index.md)" in links
     assert "riwayat/index.md" in pages
     # the version page is edited in its YAML file
     assert pages[VERSION_PAGE].edit_path == "policy/konsultasi/uji-1.yml"
+
+
+def test_the_redline_link_opens_the_newest_version_that_changed_the_pasal(
+    make_policy: MakePolicy, tmp_path: Path
+) -> None:
+    """The Riwayat pages give each changed Pasal a stable anchor; the link goes to the newest
+    version page holding it (the index lists versions newest first), else to the index."""
+    site = _site(make_policy, tmp_path)
+    heading = f"### Pasal 2 (diubah) · `hak-jp` {{#{anchor('hak-jp')}}}"
+    site = dataclasses.replace(
+        site,
+        riwayat={
+            "riwayat/index.md": "| [v2026.3](v2026.3.md) |\n| [v2026.2](v2026.2.md) |\n",
+            "riwayat/v2026.2.md": f"# Perubahan\n\n{heading}\n",
+            "riwayat/v2026.3.md": f"# Perubahan\n\n{heading}\n",
+        },
+    )
+    page = _text(site, VERSION_PAGE)
+    changed = _section(page, "## Pasal 2 { #hak-jp }").split("\n\n")[1]
+    assert "[Lihat perubahan Pasal ini](../riwayat/v2026.3.md#perubahan-hak-jp)" in changed
+    unchanged = _section(page, "## Pasal 3 { #rujukan }").split("\n\n")[1]
+    assert "[Lihat perubahan Pasal ini](../riwayat/index.md)" in unchanged
 
 
 def test_overview_has_window_totals_table_and_charts(
