@@ -10,8 +10,10 @@ Word (F4 landscape, Bookman Old Style), Excel or Markdown. Words are :data:`Segm
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from checker.diff.compare import Comparison, RevUnit, pasal_change
 from checker.diff.words import Segment
@@ -290,27 +292,27 @@ def _owners(peraturan: Peraturan) -> dict[str, str]:
 # --- from the repository ----------------------------------------------------------------------
 
 
-def consulted_ref(policy_root: object, versi: str) -> str | None:
+def consulted_ref(policy_root: str | Path | None, versi: str) -> str | None:
     """The tag whose ``peraturan.yml`` carries version ``versi`` (the newest, if several), or
     None when none does (the consulted text is then the working tree's)."""
     from checker.gitrepo import VersionError
     from checker.versions import list_versions
 
     try:
-        found = [v.tag for v in list_versions(policy_root) if v.version == versi]  # type: ignore[arg-type]
+        found = [v.tag for v in list_versions(policy_root) if v.version == versi]
     except VersionError:
         return None
     return found[-1] if found else None
 
 
-def dim_document(policy_root: object = None, versi: str | None = None) -> Document:
+def dim_document(policy_root: str | Path | None = None, versi: str | None = None) -> Document:
     """The DIM of the consultation on ``versi`` (a Git ref, or the version string a file of
     ``policy/konsultasi/`` is about; default: the newest file), against the working tree."""
     from checker.errors import UsageError
     from checker.konsultasi.berkas import read_folder
     from checker.versions import load_version, policy_dir
 
-    root = policy_dir(policy_root)  # type: ignore[arg-type]
+    root = policy_dir(policy_root)
     current, side_now = load_version(root, None)
     files, problems = read_folder(root)
     if problems:
@@ -342,7 +344,11 @@ def dim_document(policy_root: object = None, versi: str | None = None) -> Docume
 
 
 def matriks_document(
-    policy_root: object = None, ref_a: str | None = None, ref_b: str | None = None, *, as_of: object
+    policy_root: str | Path | None = None,
+    ref_a: str | None = None,
+    ref_b: str | None = None,
+    *,
+    as_of: dt.date,
 ) -> Document:
     """The matriks perubahan from ``ref_a`` to ``ref_b`` (default: the working tree), with the
     consultation files of the newer side."""
@@ -350,15 +356,15 @@ def matriks_document(
     from checker.konsultasi.berkas import read_folder
     from checker.versions import load_version, policy_dir
 
-    root = policy_dir(policy_root)  # type: ignore[arg-type]
+    root = policy_dir(policy_root)
     old, side_a = load_version(root, ref_a)
     new, side_b = load_version(root, ref_b)
-    comparison = compare(old, new, as_of, side_a, side_b)  # type: ignore[arg-type]
+    comparison = compare(old, new, as_of, side_a, side_b)
     files = read_folder(root)[0] if ref_b is None else _files_at(root, ref_b)
     return matriks(comparison, old, new, files)
 
 
-def _files_at(root: object, ref: str) -> list[Berkas]:
+def _files_at(root: Path, ref: str) -> list[Berkas]:
     """The consultation files of the version at ``ref``."""
     from checker.kebijakan import opened
     from checker.konsultasi.berkas import read_folder

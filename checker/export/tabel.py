@@ -157,7 +157,7 @@ def docx(document: Document) -> bytes:
     from docx.oxml.ns import qn
     from docx.shared import Pt
 
-    from checker.export.layout import PAGE, drop_thumbnail, setup_page, setup_styles
+    from checker.export.layout import MARGIN, PAGE, drop_thumbnail, setup_page, setup_styles
 
     word = NewDocument()
     drop_thumbnail(word)
@@ -174,7 +174,7 @@ def docx(document: Document) -> bytes:
     table = word.add_table(rows=1, cols=len(document.columns))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    usable = section.page_width - section.left_margin - section.right_margin
+    usable = PAGE[1] - 2 * MARGIN  # the long side, less the left and right margins
     total = sum(c.width for c in document.columns)
     widths = [int(usable * c.width / total) for c in document.columns]
     table.autofit = False  # the grid's widths, not Word's guess from the first words

@@ -6,6 +6,9 @@ Both reports come from one instansi kerja, the province, and count its two peran
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from checker.provenance import Provenance
@@ -144,3 +147,16 @@ def write_inputs(root: Path) -> tuple[Path, Path]:
     for name, report in reports():
         (folder / name).write_text(to_json(report), encoding="utf-8")
     return rules, folder
+
+
+def mkdocs_build(folder: Path, *, strict: bool = True) -> subprocess.CompletedProcess[str]:
+    """``mkdocs build`` in ``folder`` (its mkdocs.yml), in a fresh interpreter, output kept."""
+    args = [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), "-q"]
+    return subprocess.run(
+        args,
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )

@@ -4,10 +4,7 @@ broken policy failing the build with file and line."""
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 import textwrap
 from html.parser import HTMLParser
 from pathlib import Path
@@ -15,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from tests.policy_fixture import FILES
+from tests.site.fixture import mkdocs_build
 
 ROOT = Path(__file__).resolve().parents[2]
 URL = re.compile(r"https?://[^\s\"'<>)\]]+")
@@ -130,14 +128,7 @@ def test_broken_policy_fails_the_build_with_file_and_line(tmp_path: Path) -> Non
         "      rules: rules\n",
         "utf-8",
     )
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
+    done = mkdocs_build(tmp_path)
     assert done.returncode == 1
     assert re.search(r"policy/bab/hak\.md:7:\d+: \[error\] .*tidak-ada", done.stderr), done.stderr
     assert "Traceback" not in done.stderr
@@ -170,14 +161,7 @@ def test_agency_data_is_text_on_every_page(tmp_path: Path) -> None:
         f"      reports: laporan\n      as_of: 2026-06-30\n",
         "utf-8",
     )
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
+    done = mkdocs_build(tmp_path, strict=False)
     assert done.returncode == 0, done.stderr
     pages = html_files(tmp_path / "out")
     opd_pages = [p for p in pages if "alert" in p.read_text("utf-8")]

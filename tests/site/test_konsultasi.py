@@ -5,9 +5,6 @@ regulation's pages while it is a draft."""
 from __future__ import annotations
 
 import dataclasses
-import os
-import subprocess
-import sys
 from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
@@ -23,7 +20,7 @@ from checker.site import Page, SiteContext, generate, load_context, navigation
 from checker.site.konsultasi import feedback_url, service_address
 from checker.site.plugin import KebijakanPlugin
 from tests.policy_fixture import PERATURAN, MakePolicy
-from tests.site.fixture import AS_OF, PENUTUP, write_inputs
+from tests.site.fixture import AS_OF, PENUTUP, mkdocs_build, write_inputs
 
 URL = "https://layanan.bkd.bengkuluprov.go.id"
 WINDOW = "konsultasi:\n  buka: 2026-12-01\n  tutup: 2027-01-31\n"
@@ -377,14 +374,7 @@ def built(make_policy: MakePolicy, tmp_path: Path) -> Path:
     _site(make_policy, tmp_path, konsultasi=hostile)
     (tmp_path / "docs").mkdir()
     (tmp_path / "mkdocs.yml").write_text(MKDOCS.format(url=URL), "utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
+    done = mkdocs_build(tmp_path)
     assert done.returncode == 0, done.stderr
     return tmp_path / "out"
 
