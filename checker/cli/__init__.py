@@ -40,7 +40,7 @@ from checker.cli.common import (
 )
 from checker.cli.impact import dispensasi, impact
 from checker.cli.konsultasi import konsultasi
-from checker.cli.serve import agency, publish, serve
+from checker.cli.serve import agency, audit, publish, serve
 from checker.cli.versions import diff, export, versions
 from checker.errors import UsageError
 from checker.formats import REGULATION_FORMATS, REPORT_FORMATS, SHOWN_PER_GROUP
@@ -441,7 +441,18 @@ def sample(
     )
 
 
-for _command in (export, versions, diff, agency, serve, publish, impact, dispensasi, konsultasi):
+for _command in (
+    export,
+    versions,
+    diff,
+    agency,
+    serve,
+    publish,
+    audit,
+    impact,
+    dispensasi,
+    konsultasi,
+):
     cli.add_command(_command)
 
 

@@ -6,12 +6,21 @@ Registered on the ``kebijakan`` group in :mod:`checker.cli`; each is a thin laye
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
 import click
 
-from checker.cli.common import Command, Group, note_source, policy_option, rules_option
+from checker.cli.common import (
+    Command,
+    Group,
+    note_source,
+    output_option,
+    parse_date,
+    policy_option,
+    rules_option,
+)
 
 MIB = 1 << 20
 
@@ -256,6 +265,57 @@ def serve(
         server_header=False,
         date_header=True,
     )
+
+
+@click.command("audit", cls=Command)
+@data_dir_option
+@click.option("--agency", "agency", default=None, metavar="KODE", help="Hanya instansi ini.")
+@click.option(
+    "--since",
+    default=None,
+    metavar="TTTT-BB-HH",
+    callback=parse_date,
+    help="Hanya sejak tanggal ini (UTC).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "json"]),
+    default="csv",
+    show_default=True,
+    help="Bentuk keluaran.",
+)
+@output_option
+def audit(
+    data_dir: Path, agency: str | None, since: dt.date | None, fmt: str, output: Path | None
+) -> None:
+    """Catatan akses layanan: siapa masuk, mengunggah, melihat, atau mengunduh laporan mana,
+    dan tindakan admin, kapan, dari alamat mana.
+
+    Catatan hanya ditambah, tidak pernah diubah atau dihapus, dan tidak memuat isi laporan.
+
+    \b
+    Contoh:
+      kebijakan audit --data-dir var/
+      kebijakan audit --data-dir var/ --agency DINKES --since 2026-12-01 --format json
+    """
+    from checker.errors import InputError
+    from checker.serve import Storage
+    from checker.serve import audit as log
+
+    if not (data_dir / "kebijakan.sqlite3").is_file():
+        raise InputError("bukan folder data layanan (kebijakan.sqlite3 tidak ada)", data_dir)
+    found = log.entries(
+        Storage(data_dir),
+        agency=agency.strip().upper() if agency else None,
+        since=since.isoformat() if since else None,
+    )
+    text = log.to_json(found) if fmt == "json" else log.to_csv(found)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"{len(found)} catatan ditulis ke {output}.", err=True)
 
 
 @click.command("publish", cls=Command)

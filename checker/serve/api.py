@@ -13,6 +13,7 @@ from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from checker import __version__
+from checker.serve import audit
 from checker.serve.access import Agency, agency_for_token
 from checker.serve.content import UploadRejected, form_problem
 from checker.serve.intake import accept_upload
@@ -213,6 +214,7 @@ def router(settings: Settings) -> APIRouter:
             if exc.status_code != 400:
                 raise
             raise UploadRejected(form_problem(str(exc.detail), settings.max_files), 400) from None
+        audit.log(request, "unggah", agency=agency.code, target=sub.id, detail="api")
         return JSONResponse(
             submission_out(sub).model_dump(mode="json"),
             status_code=202,
@@ -224,6 +226,7 @@ def router(settings: Settings) -> APIRouter:
         """Pengajuan terbaru instansi ini, paling banyak 100. Token BKD melihat semua instansi,
         atau satu instansi dengan `?instansi=KODE`."""
         agency = bearer(request)
+        audit.log(request, "lihat-daftar", agency=agency.code, detail=instansi)
         subs = service(request).storage.submissions(visible_agency(agency, instansi))
         return [submission_out(sub) for sub in subs]
 
@@ -231,7 +234,11 @@ def router(settings: Settings) -> APIRouter:
     def status(request: Request, submission_id: str) -> SubmissionOut:
         """Status, tanda terima, dan ringkasan satu pengajuan."""
         svc = service(request)
-        return submission_out(visible_submission(svc, bearer(request), submission_id))
+        agency = bearer(request)
+        sub = visible_submission(svc, agency, submission_id)
+        if sub.status == "done":  # its summary is read (clients poll until then)
+            audit.log(request, "lihat-pengajuan", agency=agency.code, target=sub.id, detail="api")
+        return submission_out(sub)
 
     def download(fmt: str, summary: str) -> None:
         """The report download of one format (409 until the check has finished)."""
@@ -245,8 +252,10 @@ def router(settings: Settings) -> APIRouter:
         )
         def report(request: Request, submission_id: str) -> FileResponse:
             svc = service(request)
-            sub = visible_submission(svc, bearer(request), submission_id)
+            agency = bearer(request)
+            sub = visible_submission(svc, agency, submission_id)
             path, media, name = report_file(svc, sub, fmt)
+            audit.log(request, "unduh", agency=agency.code, target=sub.id, detail=fmt)
             return FileResponse(path, media_type=media, filename=name)
 
     download("json", "Laporan lengkap sebagai JSON (409 bila belum selesai)")

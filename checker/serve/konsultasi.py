@@ -34,6 +34,7 @@ from pydantic import BaseModel, Field
 
 from checker.dispensasi.model import jakarta_today
 from checker.konsultasi.model import ASAL, MAX_EMAIL, MAX_NAME, MAX_REASON, MAX_TEXT, Draft
+from checker.serve import audit
 from checker.serve import comments as store
 from checker.serve.access import Session, same_secret
 from checker.serve.api import bearer
@@ -335,6 +336,7 @@ def router(settings: Settings) -> APIRouter:
         if not agency.is_admin:
             raise HTTPException(403, "Moderasi masukan hanya untuk token BKD.")
         found = decide(request, comment_id, body.status, body.alasan, agency.code)
+        audit.log(request, "moderasi", agency=agency.code, target=found.id, detail=found.status)
         return comment_out(found, request.app.state.draft)
 
     @routes.get("/konsultasi", include_in_schema=False)
@@ -385,12 +387,15 @@ def router(settings: Settings) -> APIRouter:
         form = await request.form()
         if not same_secret(str(form.get("csrf") or ""), session.csrf):
             raise HTTPException(403, CSRF_FAILED)
-        decide(
+        found = decide(
             request,
             comment_id,
             str(form.get("status") or ""),
             str(form.get("alasan") or ""),
             session.agency.code,
+        )
+        audit.log(
+            request, "moderasi", agency=session.agency.code, target=found.id, detail=found.status
         )
         back = str(form.get("kembali") or "baru")
         return RedirectResponse(

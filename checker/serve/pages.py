@@ -18,6 +18,7 @@ from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from checker import __version__
+from checker.serve import audit
 from checker.serve import findings as stored
 from checker.serve.access import (
     Session,
@@ -111,6 +112,7 @@ def router(settings: Settings) -> APIRouter:
         svc = service(request)
         agency = agency_for_token(svc.storage, str(form.get("token") or "").strip())
         if agency is None:
+            audit.log(request, "masuk-gagal")
             return _sign_in_page(
                 request,
                 lanjut,
@@ -119,6 +121,7 @@ def router(settings: Settings) -> APIRouter:
                 "kembali token dari BKD (tanpa spasi).",
             )
         secret, _ = start_session(svc.storage, agency, svc.settings.session_hours)
+        audit.log(request, "masuk", agency=agency.code)
         response = RedirectResponse(_local(lanjut), 303)
         response.set_cookie(
             SESSION_COOKIE,
@@ -139,13 +142,16 @@ def router(settings: Settings) -> APIRouter:
         if not same_secret(str(form.get("csrf") or ""), session.csrf):
             raise HTTPException(403, CSRF_FAILED)
         end_session(service(request).storage, request.cookies.get(SESSION_COOKIE))
+        audit.log(request, "keluar", agency=session.agency.code)
         response = RedirectResponse("/masuk", 303)
         response.delete_cookie(SESSION_COOKIE)
         return response
 
     @routes.get("/pengajuan")
     def submissions(request: Request, instansi: str | None = None) -> Response:
-        return _list_page(request, require_session(request), only=instansi)
+        session = require_session(request)
+        audit.log(request, "lihat-daftar", agency=session.agency.code, detail=instansi)
+        return _list_page(request, session, only=instansi)
 
     @routes.post("/pengajuan", max_body_size=settings.max_upload_bytes)
     async def upload(request: Request) -> Response:
@@ -187,6 +193,7 @@ def router(settings: Settings) -> APIRouter:
                 status=400,
                 error=form_problem(str(exc.detail), settings.max_files),
             )
+        audit.log(request, "unggah", agency=session.agency.code, target=sub.id)
         return RedirectResponse(f"/pengajuan/{sub.id}", 303)
 
     @routes.get("/pengajuan/{submission_id}")
@@ -194,6 +201,8 @@ def router(settings: Settings) -> APIRouter:
         session = require_session(request)
         svc = service(request)
         sub = visible_submission(svc, session.agency, submission_id)
+        if sub.status == "done":  # a report is shown (the page refreshes until then)
+            audit.log(request, "lihat-pengajuan", agency=session.agency.code, target=sub.id)
         context: dict[str, Any] = {"sub": sub, "kinds": KIND_LABELS, "overview": None}
         if sub.status == "done":
             context["overview"] = stored.overview(
@@ -215,6 +224,7 @@ def router(settings: Settings) -> APIRouter:
         sub = visible_submission(svc, session.agency, submission_id)
         if sub.status != "done":
             return RedirectResponse(f"/pengajuan/{sub.id}", 303)
+        audit.log(request, "lihat-temuan", agency=session.agency.code, target=sub.id, detail=rule)
         stored.overview(svc.storage, sub.id, svc.storage.folder(sub.id) / REPORT_JSON)
         summary = stored.rule_summary(svc.storage, sub.id, rule)
         if summary is None:
@@ -241,9 +251,9 @@ def router(settings: Settings) -> APIRouter:
         if fmt not in ("json", "xlsx"):
             raise HTTPException(404)
         svc = service(request)
-        path, media, name = report_file(
-            svc, visible_submission(svc, session.agency, submission_id), fmt
-        )
+        sub = visible_submission(svc, session.agency, submission_id)
+        path, media, name = report_file(svc, sub, fmt)
+        audit.log(request, "unduh", agency=session.agency.code, target=sub.id, detail=fmt)
         return FileResponse(path, media_type=media, filename=name)
 
     @routes.get("/api")

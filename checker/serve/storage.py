@@ -43,6 +43,25 @@ CREATE TABLE IF NOT EXISTS comments (
 CREATE INDEX IF NOT EXISTS comments_by_status ON comments (status, created_at);
 """
 
+# the access log (checker.serve.audit): append-only, triggers refuse an update or a delete
+ACCESS_LOG_SCHEMA = """
+CREATE TABLE IF NOT EXISTS access_log (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    agency TEXT,
+    action TEXT NOT NULL,
+    target TEXT,
+    address TEXT,
+    detail TEXT
+);
+CREATE INDEX IF NOT EXISTS access_log_by_agency ON access_log (agency, at);
+CREATE TRIGGER IF NOT EXISTS access_log_no_update BEFORE UPDATE ON access_log
+BEGIN SELECT RAISE(ABORT, 'catatan akses tidak dapat diubah'); END;
+CREATE TRIGGER IF NOT EXISTS access_log_no_delete BEFORE DELETE ON access_log
+BEGIN SELECT RAISE(ABORT, 'catatan akses tidak dapat dihapus'); END;
+"""
+
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS agencies (
     code TEXT PRIMARY KEY,
@@ -163,7 +182,7 @@ class Storage:
             folder.chmod(PRIVATE_DIR)  # also when it existed before, or the umask widened it
         with self.connect() as con:
             con.execute("PRAGMA journal_mode=WAL")
-            con.executescript(SCHEMA + FINDINGS_SCHEMA + COMMENTS_SCHEMA)
+            con.executescript(SCHEMA + FINDINGS_SCHEMA + COMMENTS_SCHEMA + ACCESS_LOG_SCHEMA)
             columns = {row["name"] for row in con.execute("PRAGMA table_info(submissions)")}
             if "attempts" not in columns:  # a data dir from before attempts were counted
                 con.execute(
