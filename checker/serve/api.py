@@ -9,12 +9,14 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, JSONResponse
 from pydantic import BaseModel, Field
+from starlette.background import BackgroundTask
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from checker import __version__
 from checker.serve import audit
 from checker.serve.access import Agency, agency_for_token
+from checker.serve.archive import StillRunning, delete_submission, write_archive
 from checker.serve.content import UploadRejected, form_problem
 from checker.serve.intake import accept_upload
 from checker.serve.settings import Settings
@@ -100,6 +102,27 @@ def submission_out(sub: Submission) -> SubmissionOut:
             policy_version=sub.policy_version,
             policy_commit=sub.policy_commit,
         ),
+    )
+
+
+class DeletionIn(BaseModel):
+    """Why a submission is deleted."""
+
+    alasan: str = Field(description="Alasan penghapusan; dicatat dalam catatan akses.")
+
+
+def archive_response(request: Request, agency: Agency, instansi: str | None) -> FileResponse:
+    """The ZIP of an agency's data (BKD: of ``instansi``), removed from disk once sent."""
+    code = agency.code
+    if agency.is_admin and instansi and instansi.strip():
+        code = instansi.strip().upper()
+    path = write_archive(service(request).storage, code)
+    audit.log(request, "arsip", agency=agency.code, target=code)
+    return FileResponse(
+        path,
+        media_type="application/zip",
+        filename=f"arsip-{code.lower()}.zip",
+        background=BackgroundTask(path.unlink, missing_ok=True),
     )
 
 
@@ -257,6 +280,40 @@ def router(settings: Settings) -> APIRouter:
             path, media, name = report_file(svc, sub, fmt)
             audit.log(request, "unduh", agency=agency.code, target=sub.id, detail=fmt)
             return FileResponse(path, media_type=media, filename=name)
+
+    @routes.get(
+        "/arsip",
+        responses=ERRORS,
+        response_class=FileResponse,
+        summary="Semua data instansi ini di layanan, sebagai satu ZIP",
+    )
+    def own_archive(request: Request, instansi: str | None = None) -> FileResponse:
+        """Berkas yang diunggah, laporan, catatan pengajuan, dan catatan akses instansi ini.
+        Token BKD memilih instansi dengan `?instansi=KODE`."""
+        agency = bearer(request)
+        return archive_response(request, agency, instansi)
+
+    @routes.post("/pengajuan/{submission_id}/hapus", responses=ERRORS)
+    def delete(request: Request, submission_id: str, body: DeletionIn) -> dict[str, Any]:
+        """Hapus satu pengajuan beserta berkas dan laporannya (token BKD); alasannya dicatat."""
+        agency = bearer(request)
+        if not agency.is_admin:
+            raise HTTPException(403, "Menghapus pengajuan hanya dapat dilakukan BKD.")
+        reason = (body.alasan or "").strip()
+        if not reason:
+            raise HTTPException(422, "Tuliskan alasan penghapusan; alasan itu dicatat.")
+        try:
+            gone = delete_submission(service(request).storage, submission_id)
+        except StillRunning:
+            raise HTTPException(
+                409, f"Pengajuan {submission_id} masih diperiksa; hapus setelah selesai."
+            ) from None
+        if gone is None:
+            raise HTTPException(404, "Pengajuan tidak ditemukan.")
+        audit.log(
+            request, "hapus-pengajuan", agency=agency.code, target=gone.id, detail=reason[:1000]
+        )
+        return {"id": gone.id, "instansi": gone.agency, "dihapus": True, "alasan": reason}
 
     download("json", "Laporan lengkap sebagai JSON (409 bila belum selesai)")
     download(

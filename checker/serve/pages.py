@@ -196,6 +196,12 @@ def router(settings: Settings) -> APIRouter:
         audit.log(request, "unggah", agency=session.agency.code, target=sub.id)
         return RedirectResponse(f"/pengajuan/{sub.id}", 303)
 
+    @routes.get("/pengajuan/arsip")
+    def own_archive(request: Request, instansi: str | None = None) -> Response:
+        from checker.serve.api import archive_response
+
+        return archive_response(request, require_session(request).agency, instansi)
+
     @routes.get("/pengajuan/{submission_id}")
     def submission(request: Request, submission_id: str) -> Response:
         session = require_session(request)

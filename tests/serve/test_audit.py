@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import time
 from pathlib import Path
 
 import httpx
@@ -92,3 +93,60 @@ def test_the_log_cannot_be_rewritten(tmp_path: Path) -> None:
 def test_audit_of_a_folder_that_is_no_service_is_exit_2(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["audit", "--data-dir", str(tmp_path)])
     assert result.exit_code == 2 and "bukan folder data layanan" in result.output
+
+
+def test_an_agency_archive_holds_exactly_its_own_records(live: Live, sample: Path) -> None:
+    import io
+    import zipfile
+
+    storage = Storage(live.data_dir)
+    for code in ("ARSIP1", "ARSIP2"):
+        live.tokens[code] = add_agency(storage, code, f"Instansi {code}")[1]
+    mine = upload(live, "ARSIP1", csv_files(sample, "pegawai")).json()["id"]
+    theirs = upload(live, "ARSIP2", csv_files(sample, "pegawai")).json()["id"]
+    for code, sub in (("ARSIP1", mine), ("ARSIP2", theirs)):
+        assert live.wait(code, sub)["status"] == "done"
+    with live.client("ARSIP1") as api:
+        got = api.get("/api/v1/arsip")
+        # an agency cannot ask for another's archive: the parameter is for BKD only
+        same = api.get("/api/v1/arsip", params={"instansi": "ARSIP2"})
+    assert got.status_code == 200 and got.headers["content-type"] == "application/zip"
+    names = zipfile.ZipFile(io.BytesIO(got.content)).namelist()
+    assert f"pengajuan/{mine}/pengajuan.json" in names
+    assert f"pengajuan/{mine}/laporan.json" in names
+    assert any(n.startswith(f"pengajuan/{mine}/") and n.endswith("pegawai.csv") for n in names)
+    assert not any(theirs in n for n in names)
+    log = json.loads(zipfile.ZipFile(io.BytesIO(got.content)).read("catatan-akses.json"))
+    assert log and all(e["agency"] == "ARSIP1" or e["target"] == mine for e in log)
+    assert {e["target"] for e in log} >= {mine}
+    assert zipfile.ZipFile(io.BytesIO(same.content)).namelist() == names
+    # BKD gets any agency's archive; the temporary file is gone once sent
+    with live.client("BKD") as api:
+        other = api.get("/api/v1/arsip", params={"instansi": "arsip2"})
+    other_names = zipfile.ZipFile(io.BytesIO(other.content)).namelist()
+    assert f"pengajuan/{theirs}/pengajuan.json" in other_names and mine not in str(other_names)
+    deadline = time.monotonic() + 5  # removed by a background task just after the response
+    while list(live.data_dir.glob("arsip-*.zip")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not list(live.data_dir.glob("arsip-*.zip"))
+
+
+def test_bkd_deletes_a_submission_with_its_reason_on_record(live: Live, sample: Path) -> None:
+    storage = Storage(live.data_dir)
+    live.tokens["HAPUS"] = add_agency(storage, "HAPUS", "Instansi hapus")[1]
+    sub = upload(live, "HAPUS", csv_files(sample, "pegawai")).json()["id"]
+    assert live.wait("HAPUS", sub)["status"] == "done"
+    assert (live.data_dir / "pengajuan" / sub).is_dir()
+    with live.client("HAPUS") as own:
+        refused = own.post(f"/api/v1/pengajuan/{sub}/hapus", json={"alasan": "salah kirim"})
+    assert refused.status_code == 403
+    with live.client("BKD") as bkd:
+        no_reason = bkd.post(f"/api/v1/pengajuan/{sub}/hapus", json={"alasan": " "})
+        done = bkd.post(f"/api/v1/pengajuan/{sub}/hapus", json={"alasan": "Berkas salah OPD."})
+        again = bkd.post(f"/api/v1/pengajuan/{sub}/hapus", json={"alasan": "lagi"})
+    assert no_reason.status_code == 422
+    assert done.status_code == 200 and done.json()["dihapus"] is True
+    assert again.status_code == 404
+    assert storage.submission(sub) is None and not (live.data_dir / "pengajuan" / sub).exists()
+    (entry,) = [e for e in entries(storage, target=sub) if e.action == "hapus-pengajuan"]
+    assert (entry.agency, entry.detail) == ("BKD", "Berkas salah OPD.")
