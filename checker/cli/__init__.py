@@ -40,7 +40,7 @@ from checker.cli.common import (
 )
 from checker.cli.impact import dispensasi, impact
 from checker.cli.konsultasi import konsultasi
-from checker.cli.serve import agency, audit, publish, serve
+from checker.cli.serve import agency, audit, publish, purge, serve
 from checker.cli.versions import diff, export, versions
 from checker.errors import UsageError
 from checker.formats import REGULATION_FORMATS, REPORT_FORMATS, SHOWN_PER_GROUP
@@ -449,6 +449,7 @@ for _command in (
     serve,
     publish,
     audit,
+    purge,
     impact,
     dispensasi,
     konsultasi,

@@ -25,6 +25,36 @@ from checker.cli.common import (
 MIB = 1 << 20
 
 
+def retention_options(func: click.decorators.FC) -> click.decorators.FC:
+    """How long the service keeps each kind of personal data, in days (``serve`` and
+    ``purge`` take the same options and defaults: checker.serve.retention.Retention)."""
+    cap = " Paling lama masa simpan data pribadi Peraturan Gubernur."
+    for name, default, words in reversed(
+        (
+            ("--upload-days", 90, "Lama berkas yang diunggah instansi disimpan, dalam hari."),
+            (
+                "--report-days",
+                365,
+                "Lama laporan lengkap (dengan NIP dan nama) dan temuannya disimpan, dalam hari.",
+            ),
+            (
+                "--comment-contact-days",
+                180,
+                "Lama surel pemberi masukan konsultasi (dan nama yang tidak untuk dimuat) "
+                "disimpan, dalam hari; masukan yang ditolak dihapus seluruhnya setelah selama itu.",
+            ),
+        )
+    ):
+        func = click.option(
+            name,
+            default=default,
+            show_default=True,
+            type=click.IntRange(1, 36_500),
+            help=words + cap,
+        )(func)
+    return func
+
+
 def data_dir_option(func: click.decorators.FC) -> click.decorators.FC:
     """``--data-dir DIR``: where the service keeps its database and submissions."""
     return click.option(
@@ -178,14 +208,7 @@ def agency_token(kode: str, data_dir: Path) -> None:
     type=click.IntRange(1, 86_400),
     help="Lama paling lama satu pemeriksaan, dalam detik.",
 )
-@click.option(
-    "--comment-contact-days",
-    default=180,
-    show_default=True,
-    type=click.IntRange(1, 3650),
-    help="Lama surel (dan nama yang tidak untuk dimuat) pemberi masukan konsultasi disimpan, "
-    "dalam hari; masukan yang ditolak dihapus setelah selama itu.",
-)
+@retention_options
 @click.option(
     "--ref",
     default=None,
@@ -211,6 +234,8 @@ def serve(
     max_uncompressed_mb: int,
     check_memory_mb: int,
     check_seconds: int,
+    upload_days: int,
+    report_days: int,
     comment_contact_days: int,
     ref: str | None,
     max_concurrent_checks: int,
@@ -231,16 +256,20 @@ def serve(
     """
     import uvicorn
 
+    from checker.dispensasi.model import jakarta_today
     from checker.kebijakan import load_kebijakan
     from checker.konsultasi.model import Draft
     from checker.limits import Limits
     from checker.serve import create_app
+    from checker.serve.retention import Retention, pergub_limit
 
     # checked once here so a broken policy is seen before agencies upload; every check then
     # loads the same folders in its own process
     kebijakan = load_kebijakan(policy_root, rules_root)
     note_source(kebijakan)
     policy_root, rules_root = kebijakan.source.policy, kebijakan.source.rules
+    retention = Retention(upload_days, report_days, comment_contact_days)
+    retention.check(pergub_limit(kebijakan.peraturan, jakarta_today()))
     consulted = load_kebijakan(policy_root, None, ref=ref, text_only=True) if ref else kebijakan
     app = create_app(
         data_dir,
@@ -251,6 +280,8 @@ def serve(
         max_concurrent_checks=max_concurrent_checks,
         limits=Limits.service().but(memory_bytes=check_memory_mb * MIB, seconds=check_seconds),
         draft=Draft.of(consulted.peraturan),
+        upload_days=upload_days,
+        report_days=report_days,
         comment_contact_days=comment_contact_days,
     )
     # every file the service and its checks write (uploads, reports with NIPs) is its own
@@ -316,6 +347,52 @@ def audit(
     else:
         output.write_text(text, encoding="utf-8")
         click.echo(f"{len(found)} catatan ditulis ke {output}.", err=True)
+
+
+@click.command("purge", cls=Command)
+@data_dir_option
+@policy_option
+@retention_options
+@click.option("--dry-run", is_flag=True, help="Hanya sebutkan yang akan dihapus.")
+def purge(
+    data_dir: Path,
+    policy_root: Path | None,
+    upload_days: int,
+    report_days: int,
+    comment_contact_days: int,
+    dry_run: bool,
+) -> None:
+    """Hapus data pribadi yang masa simpannya berakhir: berkas unggahan, laporan lengkap, dan
+    kontak pemberi masukan konsultasi.
+
+    Catatan pengajuan, ringkasannya, dan jumlah temuan per aturan tetap disimpan (tanpa data
+    pribadi). `kebijakan serve` menjalankan pembersihan ini setiap jam dengan masa simpan yang
+    sama; perintah ini untuk menjalankannya sekarang. Masa simpan tidak boleh melebihi batas
+    Peraturan Gubernur (data.masa_simpan_data_pribadi).
+
+    \b
+    Contoh:
+      kebijakan purge --data-dir var/ --dry-run
+      kebijakan purge --data-dir var/ --report-days 180
+    """
+    from checker.dispensasi.model import jakarta_today
+    from checker.errors import InputError
+    from checker.kebijakan import load_kebijakan
+    from checker.serve import Storage
+    from checker.serve.retention import Retention, pergub_limit
+    from checker.serve.retention import purge as run_purge
+
+    if not (data_dir / "kebijakan.sqlite3").is_file():
+        raise InputError("bukan folder data layanan (kebijakan.sqlite3 tidak ada)", data_dir)
+    retention = Retention(upload_days, report_days, comment_contact_days)
+    peraturan = load_kebijakan(policy_root, None, text_only=True).peraturan
+    retention.check(pergub_limit(peraturan, jakarta_today()))
+    found = run_purge(Storage(data_dir), retention, dry_run=dry_run)
+    verb = "Akan dihapus" if dry_run else "Dihapus"
+    click.echo(f"{verb}: {found.text()}.", err=True)
+    for label, ids in (("berkas unggahan", found.uploads), ("laporan lengkap", found.reports)):
+        for sub in ids:
+            click.echo(f"  {label}: pengajuan {sub}", err=True)
 
 
 @click.command("publish", cls=Command)

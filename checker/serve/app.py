@@ -28,10 +28,10 @@ from checker import __version__
 from checker.konsultasi.model import Draft
 from checker.limits import Limits
 from checker.serve import api, konsultasi, pages
-from checker.serve.comments import purge_contacts
 from checker.serve.content import UploadRejected
 from checker.serve.guard import Guard, wants_json
 from checker.serve.konsultasi import RateLimiter
+from checker.serve.retention import purge
 from checker.serve.settings import MIB, Settings
 from checker.serve.state import Service, SignInRequired
 from checker.serve.storage import Storage
@@ -87,7 +87,7 @@ def create_app(
 
     async def purge_every_hour() -> None:
         while True:
-            await run_in_threadpool(purge_contacts, storage, settings.comment_contact_days)
+            await run_in_threadpool(purge, storage, settings.retention)
             await asyncio.sleep(3600)
 
     @asynccontextmanager

@@ -35,6 +35,7 @@ from checker.serve.settings import MIB, Settings
 from checker.serve.state import (
     Service,
     SignInRequired,
+    purged_text,
     report_file,
     service,
     visible_agency,
@@ -230,6 +231,8 @@ def router(settings: Settings) -> APIRouter:
         sub = visible_submission(svc, session.agency, submission_id)
         if sub.status != "done":
             return RedirectResponse(f"/pengajuan/{sub.id}", 303)
+        if sub.reports_purged_at:
+            raise HTTPException(410, purged_text(sub))
         audit.log(request, "lihat-temuan", agency=session.agency.code, target=sub.id, detail=rule)
         stored.overview(svc.storage, sub.id, svc.storage.folder(sub.id) / REPORT_JSON)
         summary = stored.rule_summary(svc.storage, sub.id, rule)

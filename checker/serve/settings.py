@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.limits import MIB, Limits
+from checker.serve.retention import Retention
 
 
 @dataclass(frozen=True)
@@ -46,3 +47,12 @@ class Settings:
     # days a comment's email (and its name, when not to be shown) is kept; rejected comments
     # are deleted after as many days
     comment_contact_days: int = 180
+    # days the files an agency sent, and the full reports (with NIPs and names), are kept; the
+    # Pergub caps both (checker.serve.retention)
+    upload_days: int = 90
+    report_days: int = 365
+
+    @property
+    def retention(self) -> Retention:
+        """The retention periods of :mod:`checker.serve.retention`."""
+        return Retention(self.upload_days, self.report_days, self.comment_contact_days)

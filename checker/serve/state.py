@@ -61,11 +61,23 @@ def visible_agency(agency: Agency, only: str | None) -> str | None:
     return only.strip().upper() if only and only.strip() else None
 
 
+def purged_text(sub: Submission) -> str:
+    """Why a report can no longer be read."""
+    day = (sub.reports_purged_at or "")[:10]
+    return (
+        f"Laporan lengkap pengajuan {sub.id} telah dihapus pada {day} karena masa simpan data "
+        "pribadinya berakhir (Peraturan Gubernur, masa simpan data pribadi); ringkasannya tetap "
+        "ditampilkan."
+    )
+
+
 def report_file(svc: Service, sub: Submission, fmt: str) -> tuple[Path, str, str]:
     """(path, media type, download name) of a finished report; 409 while it is not ready."""
     if sub.status != "done":
         state = "pemeriksaannya gagal" if sub.status == "failed" else "masih diperiksa"
         raise HTTPException(409, f"Laporan pengajuan {sub.id} belum tersedia: {state}.")
+    if sub.reports_purged_at:
+        raise HTTPException(410, purged_text(sub))
     name = REPORT_JSON if fmt == "json" else REPORT_XLSX
     media = "application/json" if fmt == "json" else XLSX_TYPE
     download = f"laporan-{sub.agency.lower()}-{sub.as_of}-{sub.id}.{fmt}"

@@ -93,7 +93,10 @@ CREATE TABLE IF NOT EXISTS submissions (
     summary TEXT,
     -- checks started for this submission: a check interrupted by a dying server is started
     -- again once, then the submission fails (:meth:`Storage.requeue_interrupted`)
-    attempts INTEGER NOT NULL DEFAULT 0
+    attempts INTEGER NOT NULL DEFAULT 0,
+    -- when the uploaded files and the full report were removed (checker.serve.retention)
+    uploads_purged_at TEXT,
+    reports_purged_at TEXT
 );
 CREATE INDEX IF NOT EXISTS submissions_by_agency ON submissions (agency, created_at);
 CREATE TABLE IF NOT EXISTS files (
@@ -162,6 +165,8 @@ class Submission:
     policy_commit: str | None = None
     summary: dict[str, Any] = field(default_factory=dict)
     files: list[StoredFile] = field(default_factory=list)
+    uploads_purged_at: str | None = None  # the files sent were removed (their period ended)
+    reports_purged_at: str | None = None  # the full report was removed; its summary stays
 
 
 # the data dir holds NIPs, names and birth dates (UU 27/2022): only the service's own user
@@ -188,6 +193,10 @@ class Storage:
                 con.execute(
                     "ALTER TABLE submissions ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0"
                 )
+            # when the uploaded files and the full report were removed (checker.serve.retention)
+            for column in ("uploads_purged_at", "reports_purged_at"):
+                if column not in columns:
+                    con.execute(f"ALTER TABLE submissions ADD COLUMN {column} TEXT")
         self.path.chmod(PRIVATE_FILE)
 
     @contextmanager
@@ -361,13 +370,15 @@ class Storage:
 
     def latest_done(self, per_date: bool = False) -> list[Submission]:
         """The newest finished submission of every agency (or of every agency and reference
-        date with ``per_date``), sorted by agency code and date."""
+        date with ``per_date``) whose full report is still kept, sorted by agency code and
+        date."""
         key = "s.agency, s.as_of" if per_date else "s.agency"
         with self.connect() as con:
             rows = con.execute(
                 f"{_SELECT} WHERE s.rowid IN (SELECT rowid FROM (SELECT rowid, ROW_NUMBER() "
                 f"OVER (PARTITION BY {key.replace('s.', '')} ORDER BY created_at DESC, "
-                "rowid DESC) AS n FROM submissions WHERE status = 'done') WHERE n = 1) "
+                "rowid DESC) AS n FROM submissions WHERE status = 'done' "
+                "AND reports_purged_at IS NULL) WHERE n = 1) "
                 "ORDER BY s.agency, s.as_of"
             ).fetchall()
         return [_submission(row, []) for row in rows]
@@ -395,6 +406,8 @@ def _submission(row: sqlite3.Row, files: list[sqlite3.Row]) -> Submission:
         policy_version=row["policy_version"],
         policy_commit=row["policy_commit"],
         summary=json.loads(row["summary"]) if row["summary"] else {},
+        uploads_purged_at=row["uploads_purged_at"],
+        reports_purged_at=row["reports_purged_at"],
         files=[
             StoredFile(
                 position=f["position"],

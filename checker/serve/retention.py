@@ -1,0 +1,129 @@
+"""How long the service keeps personal data, and the purge that ends it.
+
+Three kinds of record carry personal data, each with its own period (days since it was
+received): the uploaded files, the full reports (``laporan.json``/``laporan.xlsx`` and the
+findings stored for the report pages), and the contact data of consultation comments. The
+Pergub caps all of them (``data.masa_simpan_data_pribadi``, clause ``masa-simpan-data-pribadi``):
+a longer setting is refused before the service starts. What the dashboards and the submission
+pages need afterwards stays: the submission's record, its summary and its per-rule counts,
+none of which names an employee.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from dataclasses import dataclass, field
+
+from checker.errors import UsageError
+from checker.serve import audit
+from checker.serve.comments import purge_contacts
+from checker.serve.runner import REPORT_JSON, REPORT_XLSX
+from checker.serve.storage import Storage, now
+
+PARAMETER = "data.masa_simpan_data_pribadi"
+REPORTS = (REPORT_JSON, REPORT_XLSX)
+
+
+@dataclass(frozen=True)
+class Retention:
+    """Days each kind of record is kept (the defaults are the Panduan's)."""
+
+    uploads_days: int = 90
+    reports_days: int = 365
+    contacts_days: int = 180
+
+    def check(self, max_years: float | None) -> None:
+        """Refuse a period longer than the Pergub allows (``max_years``, None: no cap)."""
+        if max_years is None:
+            return
+        limit = round(max_years * 365.25)
+        long = {
+            "berkas unggahan": self.uploads_days,
+            "laporan lengkap": self.reports_days,
+            "kontak pemberi masukan": self.contacts_days,
+        }
+        over = [f"{name} {days} hari" for name, days in long.items() if days > limit]
+        if over:
+            raise UsageError(
+                f"masa simpan melebihi batas Peraturan Gubernur ({PARAMETER}: {max_years:g} "
+                f"tahun, {limit} hari): {', '.join(over)}; pilih paling lama {limit} hari"
+            )
+
+
+def pergub_limit(peraturan: object, day: dt.date) -> float | None:
+    """The Pergub's cap in years on ``day``, or None when the version sets none."""
+    parameters = getattr(peraturan, "parameters", {})
+    parameter = parameters.get(PARAMETER)
+    value = parameter.value_at(day) if parameter is not None else None
+    number = getattr(value, "value", None)
+    return float(number) if isinstance(number, int | float) else None
+
+
+@dataclass
+class Purged:
+    """What one purge removed (or, dry, would remove)."""
+
+    uploads: list[str] = field(default_factory=list)  # submission ids
+    reports: list[str] = field(default_factory=list)
+    comments: int = 0
+
+    def text(self) -> str:
+        """One Indonesian line for the log and the command line."""
+        return (
+            f"berkas unggahan {len(self.uploads)} pengajuan, laporan lengkap "
+            f"{len(self.reports)} pengajuan, kontak {self.comments} masukan"
+        )
+
+
+def _due(storage: Storage, column: str, days: int, day: dt.date) -> list[str]:
+    cutoff = (day - dt.timedelta(days=days)).isoformat()
+    with storage.connect() as con:
+        rows = con.execute(
+            f"SELECT id FROM submissions WHERE status IN ('done', 'failed') "
+            f"AND {column} IS NULL AND substr(created_at, 1, 10) < ? ORDER BY id",
+            (cutoff,),
+        ).fetchall()
+    return [row[0] for row in rows]
+
+
+def purge(
+    storage: Storage, retention: Retention, *, today: dt.date | None = None, dry_run: bool = False
+) -> Purged:
+    """Remove what has outlived its period; with ``dry_run`` only say what that would be."""
+    day = today or dt.datetime.now(dt.UTC).date()
+    found = Purged(
+        uploads=_due(storage, "uploads_purged_at", retention.uploads_days, day),
+        reports=_due(storage, "reports_purged_at", retention.reports_days, day),
+    )
+    if dry_run:
+        cutoff = (day - dt.timedelta(days=retention.contacts_days)).isoformat()
+        with storage.connect() as con:
+            (found.comments,) = con.execute(
+                "SELECT count(*) FROM comments WHERE substr(created_at, 1, 10) < ? "
+                "AND (contact_erased_at IS NULL AND status <> 'ditolak' OR status = 'ditolak')",
+                (cutoff,),
+            ).fetchone()
+        return found
+    stamp = now()
+    for sub in found.uploads:
+        folder = storage.folder(sub)
+        for item in folder.iterdir() if folder.is_dir() else []:
+            if item.name in REPORTS:
+                continue
+            if item.is_dir() and not item.is_symlink():
+                shutil.rmtree(item)
+            else:
+                item.unlink(missing_ok=True)
+        with storage.connect() as con:
+            con.execute("UPDATE submissions SET uploads_purged_at = ? WHERE id = ?", (stamp, sub))
+    for sub in found.reports:
+        for name in REPORTS:
+            (storage.folder(sub) / name).unlink(missing_ok=True)
+        with storage.connect() as con:
+            con.execute("DELETE FROM findings WHERE submission = ?", (sub,))
+            con.execute("UPDATE submissions SET reports_purged_at = ? WHERE id = ?", (stamp, sub))
+    found.comments = purge_contacts(storage, retention.contacts_days, today=day)
+    if found.uploads or found.reports or found.comments:
+        audit.record(storage, "purge", detail=found.text())
+    return found
