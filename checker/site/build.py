@@ -35,6 +35,7 @@ GUIDE_ORDER = (
     "panduan/index.md",
     "panduan/pembaca.md",
     "panduan/operator.md",
+    "panduan/layanan.md",
     "panduan/siasn.md",
     "panduan/perancang.md",
     "panduan/konsultasi.md",
