@@ -50,7 +50,7 @@ class Guard:
         self.upload_paths = upload_paths
         self.max_upload_bytes = max_upload_bytes
         self.max_form_bytes = max_form_bytes
-        self.message = message
+        self.message = message  # for an upload; a form (sign-in, a comment) says its own limit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -72,23 +72,32 @@ class Guard:
                 message = {**message, "headers": headers}
             await send(message)
 
-        limit = self.max_upload_bytes if path in self.upload_paths else self.max_form_bytes
+        upload = path in self.upload_paths
+        limit = self.max_upload_bytes if upload else self.max_form_bytes
         declared = Headers(scope=scope).get("content-length")
         if declared and declared.isdigit() and int(declared) > limit:
-            await self._too_large(scope, send_with_headers)
+            text = (
+                self.message
+                if upload
+                else (
+                    f"Isian terlalu besar: batasnya {limit // 1024} KB untuk formulir ini. "
+                    "Ringkas isinya, lalu kirim lagi."
+                )
+            )
+            await self._too_large(scope, send_with_headers, text)
             return
         await self.app(scope, receive, send_with_headers)
 
-    async def _too_large(self, scope: Scope, send: Send) -> None:
+    async def _too_large(self, scope: Scope, send: Send, message: str) -> None:
         if wants_json(scope):
-            body, kind = json.dumps({"detail": self.message}).encode(), b"application/json"
+            body, kind = json.dumps({"detail": message}).encode(), b"application/json"
         else:
             body = (
                 '<!doctype html><html lang="id"><meta charset="utf-8"><meta name='
                 '"viewport" content="width=device-width, initial-scale=1"><link rel='
                 '"stylesheet" href="/static/gaya.css"><title>Terlalu besar</title>'
-                '<main class="wadah"><h1>Unggahan terlalu besar</h1><p role="alert">'
-                f'{html.escape(self.message)}</p><p><a href="/pengajuan">Kembali ke halaman '
+                '<main class="wadah"><h1>Terlalu besar</h1><p role="alert">'
+                f'{html.escape(message)}</p><p><a href="/pengajuan">Kembali ke halaman '
                 "pengajuan</a></p></main></html>"
             ).encode()
             kind = b"text/html; charset=utf-8"

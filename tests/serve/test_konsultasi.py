@@ -385,3 +385,14 @@ def test_contact_data_is_erased_after_its_time(tmp_path: Path) -> None:
             for r in con.execute("SELECT id, name, email FROM comments")
         }
     assert rows == {kept.id: ("Ani", None), hidden.id: (None, None)}
+
+
+def test_a_comment_body_past_the_form_limit_says_so(open_service: Service) -> None:
+    with open_service.client() as public:
+        answer = public.post(
+            "/api/v1/konsultasi",
+            content=b"{" + b" " * (70 * 1024) + b"}",
+            headers={"content-type": "application/json"},
+        )
+    assert answer.status_code == 413
+    assert answer.json()["detail"].startswith("Isian terlalu besar: batasnya 64 KB")
