@@ -20,6 +20,7 @@ from checker.data.ingest import ingest
 from checker.data.intake_checks import INTAKE_CLAUSE, SKEMA_KOLOM, intake_finding
 from checker.data.normalize import rows_table
 from checker.data.schema import Table
+from checker.data.scope import set_aside
 from checker.dispensasi import apply_dispensasi, jakarta_today
 from checker.engine import Engine, Person, employees_of
 from checker.errors import UsageError
@@ -49,6 +50,7 @@ def check(
     progress: Callable[[str], None] | None = None,
     with_rows: bool = True,
     limits: Limits | None = None,
+    opd: tuple[str, ...] = (),
 ) -> Report:
     """Ingest agency files, run every rule, apply the dispensations in force, and return the
     Report. The policy version is ``kebijakan`` when given, else the one
@@ -56,7 +58,9 @@ def check(
     (the working tree, else the bundled copy). ``as_of`` defaults to today in Asia/Jakarta.
     ``with_rows`` keeps the source rows findings point at (for the XLSX fix-it workbook);
     leave it off for other formats at scale. ``limits`` is the budget of the check (default:
-    :meth:`checker.limits.Limits.cli`).
+    :meth:`checker.limits.Limits.cli`). ``opd`` (codes of ``policy/opd.yml``) are the
+    perangkat daerah the sender reports for: employees of any other are set aside, counted in
+    a SKEMA-OPD finding without personal data, and judged nowhere (empty: no restriction).
 
     Bad data never raises: it becomes findings. Raises only when the invocation cannot run
     (no readable table, a broken policy, rule set, Table Schema or dispensation).
@@ -79,6 +83,7 @@ def check(
             progress=progress,
             with_rows=with_rows,
             budget=budget,
+            opd=opd,
         )
 
 
@@ -102,6 +107,7 @@ def judge(
     progress: Callable[[str], None] | None = None,
     with_rows: bool = True,
     budget: Budget | None = None,
+    opd: tuple[str, ...] = (),
 ) -> Report:
     """Run one version of the policy over an ingested dataset. The helper tables are replaced,
     the agency tables are not, so several versions can judge the same ingest in turn."""
@@ -111,7 +117,8 @@ def judge(
     intake_clause = ClauseRef(
         INTAKE_CLAUSE, numbering.citation(INTAKE_CLAUSE) or INTAKE_CLAUSE, peraturan.version
     )
-    prepare(dataset.connection, peraturan, as_of, years, kebijakan.schema)
+    keep = (lambda label: peraturan.opd.resolve(label) in opd) if opd else None
+    prepare(dataset.connection, peraturan, as_of, years, kebijakan.schema, keep_opd=keep)
     engine = Engine(dataset.connection, peraturan, numbering)
     skipped, gap_notes = unjudged(dataset.gaps, rules, kebijakan.schema)
     found = engine.run(
@@ -126,7 +133,9 @@ def judge(
         _for_intake(f, intake_clause, instansi, people) for f in [*dataset.findings, *gap_notes]
     ]
     inputs = [InputRef(i.path, i.table, i.rows, i.sha256) for i in dataset.inputs]
-    findings = sorted(intake + found, key=Finding.sort_key)
+    findings = sorted(
+        set_aside(dataset.connection, intake + found, opd, intake_clause), key=Finding.sort_key
+    )
     findings, used = apply_dispensasi(findings, kebijakan.dispensasi, as_of)
     rows = offending_rows(dataset.connection, findings, dataset.tables) if with_rows else {}
     per_opd = dataset.connection.execute(

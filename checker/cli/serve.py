@@ -87,8 +87,24 @@ def agency() -> None:
 @click.argument("kode")
 @click.option("--nama", required=True, help="Nama lengkap instansi, seperti tampil di halaman.")
 @click.option("--admin", is_flag=True, help="Token BKD: melihat pengajuan semua instansi.")
+@click.option(
+    "--opd",
+    "opd",
+    multiple=True,
+    metavar="OPD",
+    help="Perangkat daerah yang diwakili (kode, nama, atau alias di policy/opd.yml); boleh "
+    "lebih dari satu. Baris pegawai perangkat daerah lain dalam unggahannya tidak diperiksa.",
+)
+@policy_option
 @data_dir_option
-def agency_add(kode: str, nama: str, admin: bool, data_dir: Path) -> None:
+def agency_add(
+    kode: str,
+    nama: str,
+    admin: bool,
+    opd: tuple[str, ...],
+    policy_root: Path | None,
+    data_dir: Path,
+) -> None:
     """Daftarkan instansi dan cetak tokennya (sekali saja).
 
     KODE: huruf, angka dan tanda hubung, misalnya DINKES atau KAB-MUKOMUKO.
@@ -96,21 +112,43 @@ def agency_add(kode: str, nama: str, admin: bool, data_dir: Path) -> None:
     \b
     Contoh:
       kebijakan agency add KAB-MUKOMUKO --nama "BKPSDM Kabupaten Mukomuko"
+      kebijakan agency add DINSOS --nama "Dinas Sosial Provinsi Bengkulu" --opd DINSOS
       kebijakan agency add BKD --nama "BKD Provinsi Bengkulu" --admin --data-dir var/
     """
     from checker.serve import Storage, add_agency
 
-    found, token = add_agency(Storage(data_dir), kode, nama, admin=admin)
+    codes = _opd_codes(opd, policy_root) if opd else ()
+    found, token = add_agency(Storage(data_dir), kode, nama, admin=admin, opd=codes)
     role = " (admin BKD)" if found.is_admin else ""
+    if found.opd:
+        role += f" untuk perangkat daerah {', '.join(found.opd)}"
     click.echo(f"Instansi {found.code} — {found.name}{role} terdaftar.", err=True)
     click.echo("Token (simpan sekarang; tidak dapat ditampilkan lagi):", err=True)
     click.echo(token)
 
 
+def _opd_codes(given: tuple[str, ...], policy_root: Path | None) -> tuple[str, ...]:
+    """The codes of policy/opd.yml the given codes, names or aliases name."""
+    from checker.errors import UsageError
+    from checker.kebijakan import load_kebijakan
+
+    known = load_kebijakan(policy_root, None, text_only=True).peraturan.opd
+    codes = []
+    for text in given:
+        code = known.resolve(text)
+        if code is None:
+            listed = ", ".join(known.codes()) or "(belum ada: isi policy/opd.yml)"
+            raise UsageError(
+                f"perangkat daerah {text!r} tidak ada di policy/opd.yml; pilih: {listed}"
+            )
+        codes.append(code)
+    return tuple(codes)
+
+
 @agency.command("list")
 @data_dir_option
 def agency_list(data_dir: Path) -> None:
-    """Daftar instansi: kode, peran, status token, dan nama.
+    """Daftar instansi: kode, peran, status token, perangkat daerah yang diwakili, dan nama.
 
     \b
     Contoh:
@@ -124,7 +162,8 @@ def agency_list(data_dir: Path) -> None:
     for item in agencies:
         role = "admin" if item.is_admin else "instansi"
         state = "aktif" if item.active else f"dicabut {item.revoked_at}"
-        click.echo(f"{item.code}\t{role}\t{state}\t{item.name}")
+        bound = ",".join(item.opd) or ("semua" if item.is_admin else "-")
+        click.echo(f"{item.code}\t{role}\t{state}\t{bound}\t{item.name}")
 
 
 @agency.command("revoke")

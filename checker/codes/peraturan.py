@@ -161,4 +161,22 @@ PEMBUKAAN = (
     ),
 )
 
-CODES = METADATA + PEMBUKAAN + BAB + PERANCANGAN
+_OPD = (
+    "perangkat_daerah:\n  - kode: BKD\n    nama: Badan Kepegawaian Daerah Provinsi Bengkulu\n"
+    "    alias: [BKD]\n  - kode: DINSOS\n    nama: Dinas Sosial Provinsi Bengkulu\n"
+    "    alias: [{alias}]\n"
+)
+OPD = (
+    LintCode(
+        "opd-ganda",
+        "error",
+        AREA,
+        "Dalam policy/opd.yml setiap kode, nama, alias, dan id unor SIASN menunjuk satu "
+        "perangkat daerah saja, sehingga baris data tidak dihitung untuk dua perangkat daerah.",
+        "policy/opd.yml",
+        passing=_OPD.format(alias="Dinas Sosial"),
+        failing=_OPD.format(alias="BKD"),
+    ),
+)
+
+CODES = METADATA + PEMBUKAAN + BAB + PERANCANGAN + OPD

@@ -24,6 +24,7 @@ SKEMA_NIP_RUSAK = "SKEMA-NIP-RUSAK"
 SKEMA_UNIK = "SKEMA-UNIK"
 SKEMA_RUJUKAN = "SKEMA-RUJUKAN"
 SKEMA_SKALA = "SKEMA-SKALA"
+SKEMA_OPD = "SKEMA-OPD"
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,16 @@ INTAKE_CHECKS: dict[str, IntakeCheck] = {
             "berbeda dari predikat menurut rentang nilai SKP pada baris yang sama (scoreBands).",
             varies="informasi, satu temuan per berkas, untuk nilai SKP yang tidak dapat dibaca "
             "sebagai predikat karena di luar rentang nilai atau tahunnya tidak memakai nilai angka",
+        ),
+        IntakeCheck(
+            SKEMA_OPD,
+            "Baris pegawai perangkat daerah lain",
+            "warning",
+            "Di layanan pengiriman data, baris pegawai yang tercatat pada perangkat daerah yang "
+            "tidak diwakili instansi pengirim (policy/opd.yml dan pendaftaran instansinya) "
+            "dilaporkan sebagai jumlah per perangkat daerah, tanpa NIP atau nama; baris itu "
+            "beserta riwayatnya tidak diperiksa dan tidak dihitung untuk perangkat daerah mana "
+            "pun.",
         ),
     )
 }

@@ -16,12 +16,15 @@ from checker.policy.model import (
     Kamus,
     Konsultasi,
     Note,
+    Opd,
+    OpdList,
     Parameter,
     Penandatangan,
     Peraturan,
     Reference,
     Span,
     Text,
+    opd_key,
 )
 from checker.policy.penomoran import PENOMORAN_FILE, load_penomoran
 from checker.policy.schemas import schema
@@ -30,6 +33,7 @@ from checker.yamlsrc import Located, load_yaml_file, validate
 METADATA_FILE = "peraturan.yml"
 PARAMETER_FILE = "parameter.yml"
 KAMUS_FILE = "kamus.yml"
+OPD_FILE = "opd.yml"
 CHAPTER_DIR = "bab"
 _NOTE = re.compile(r"^\s*#\s*Catatan perancang(?:\s*\((?P<date>[^)]*)\))?\s*:\s*(?P<text>.*)$")
 
@@ -200,6 +204,45 @@ def drafter_notes(text: str, path: str) -> list[Note]:
     return notes
 
 
+def load_opd(path: Path, problems: list[Problem]) -> OpdList:
+    """``policy/opd.yml``: the perangkat daerah agencies are bound to; empty when absent. A code
+    or a name (alias, SIASN unit id) used for two OPDs is an error at its line."""
+    if not path.is_file():
+        return OpdList()
+    doc, found = load_yaml_file(path, display_path(path))
+    problems.extend(found)
+    if doc is None or not isinstance(doc.data, dict):
+        return OpdList()
+    schema_problems = validate(doc, schema("opd"), "schema")
+    problems.extend(schema_problems)
+    if schema_problems:
+        return OpdList()
+    entries: list[Opd] = []
+    seen: dict[str, str] = {}
+    for index, item in enumerate(doc.data.get("perangkat_daerah") or []):
+        entry = Opd(
+            str(item["kode"]),
+            str(item["nama"]),
+            tuple(str(a) for a in item.get("alias") or ()),
+            tuple(str(u) for u in item.get("unor") or ()),
+        )
+        for name in (entry.kode, entry.nama, *entry.alias, *entry.unor):
+            key = opd_key(name)
+            if key in seen and seen[key] != entry.kode:
+                line, col = doc.where(["perangkat_daerah", index])
+                problems.append(
+                    lint_problem(
+                        Span(doc.path, line, col),
+                        "opd-ganda",
+                        f"{name!r} sudah dipakai untuk perangkat daerah {seen[key]}; setiap kode, "
+                        "nama, alias, dan id unor menunjuk satu perangkat daerah saja",
+                    )
+                )
+            seen.setdefault(key, entry.kode)
+        entries.append(entry)
+    return OpdList(tuple(entries))
+
+
 def load_kamus(path: Path, problems: list[Problem]) -> Kamus:
     """``policy/kamus.yml``: the names a text may capitalise without defining them and the
     foreign words kept in italics; empty when the file is absent."""
@@ -317,5 +360,6 @@ def load_policy_unchecked(root: str | Path = "policy") -> tuple[Peraturan | None
         notes=drafter_notes(doc.text, doc.path),
         kamus=load_kamus(root / KAMUS_FILE, problems),
         konsultasi=_konsultasi(doc, problems),
+        opd=load_opd(root / OPD_FILE, problems),
     )
     return peraturan, problems

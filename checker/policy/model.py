@@ -214,6 +214,46 @@ class Kamus:
     foreign: tuple[tuple[str, str | None], ...] = ()
 
 
+def opd_key(text: str) -> str:
+    """How an OPD name is compared: case, spaces and a trailing "Provinsi Bengkulu" ignored
+    ("DINAS  SOSIAL Provinsi Bengkulu" and "Dinas Sosial" are one perangkat daerah)."""
+    words = " ".join(text.casefold().split())
+    return words.removesuffix(" provinsi bengkulu").strip()
+
+
+@dataclass(frozen=True)
+class Opd:
+    """One perangkat daerah of ``policy/opd.yml``: its code, its name, the other names exports
+    write for it, and its SIASN unit ids."""
+
+    kode: str
+    nama: str
+    alias: tuple[str, ...] = ()
+    unor: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class OpdList:
+    """The perangkat daerah the upload service binds agencies to (``policy/opd.yml``)."""
+
+    entries: tuple[Opd, ...] = ()
+
+    def resolve(self, text: str | None) -> str | None:
+        """The code of the OPD a code, name, alias or SIASN unit id names; None if none."""
+        if not text:
+            return None
+        key = opd_key(text)
+        for entry in self.entries:
+            names = (entry.kode, entry.nama, *entry.alias, *entry.unor)
+            if key in {opd_key(name) for name in names}:
+                return entry.kode
+        return None
+
+    def codes(self) -> tuple[str, ...]:
+        """Every code, in the file's order."""
+        return tuple(entry.kode for entry in self.entries)
+
+
 @dataclass(frozen=True)
 class Konsultasi:
     """The public consultation window on a draft (``konsultasi`` in peraturan.yml): comments
@@ -254,6 +294,7 @@ class Peraturan:
     notes: list[Note] = field(default_factory=list)  # drafter's notes in peraturan.yml
     kamus: Kamus = field(default_factory=Kamus)  # policy/kamus.yml, empty when absent
     konsultasi: Konsultasi | None = None  # the public consultation window, when one is set
+    opd: OpdList = field(default_factory=OpdList)  # policy/opd.yml, empty when absent
     # the numbering, computed once on first use (checker.policy.numbering.number)
     numbering_cache: Any = field(default=None, init=False, repr=False, compare=False)
 

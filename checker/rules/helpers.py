@@ -34,12 +34,13 @@ connection holding the agency tables. :func:`prepare` provides:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 import duckdb
 
 from checker.data.normalize import SQL_TYPES, lit, rows_table
 from checker.data.schema import Field, Table
+from checker.data.scope import FOREIGN_ROWS
 from checker.policy.model import Peraturan
 
 PARAMETER_TABLE = "kebijakan_parameter"
@@ -75,9 +76,12 @@ def prepare(
     as_of: dt.date,
     years: Iterable[int],
     schema: Mapping[str, Table],
+    keep_opd: Callable[[str | None], bool] | None = None,
 ) -> None:
     """Create the helper tables the rules read: parameters, checked years, as-of, employees,
-    and the rank and predikat orders of the version's Table Schema."""
+    and the rank and predikat orders of the version's Table Schema. With ``keep_opd``, the
+    employees of a perangkat daerah it refuses are set aside in :data:`FOREIGN_ROWS`: no rule
+    judges them and no count includes them."""
     create_missing_tables(con, schema)
     rows = []
     for parameter in peraturan.parameters.values():
@@ -102,6 +106,7 @@ def prepare(
     con.execute(f"CREATE OR REPLACE VIEW {NEXT_KP_VIEW} AS {NEXT_KP_PERIOD}")
     pegawai = schema["pegawai"]
     con.execute(f"CREATE OR REPLACE TABLE {EMPLOYEE_ROWS} AS {employee_rows(pegawai)}")
+    _set_aside(con, keep_opd)
     columns = "".join(f', MIN("{f.name}") AS "{f.name}"' for f in pegawai.fields if f.name != "nip")
     con.execute(
         f"CREATE OR REPLACE TABLE {EMPLOYEE_VIEW} AS SELECT nip{columns}, "
@@ -118,6 +123,28 @@ def prepare(
     rows_table(
         con, PREDIKAT_TABLE, [("predikat", "VARCHAR"), ("urutan", "INTEGER")], sorted(ranks.items())
     )
+
+
+def _set_aside(
+    con: duckdb.DuckDBPyConnection, keep_opd: Callable[[str | None], bool] | None
+) -> None:
+    """Move the employees of refused perangkat daerah from :data:`EMPLOYEE_ROWS` to
+    :data:`FOREIGN_ROWS` (always created, empty without ``keep_opd``)."""
+    con.execute(
+        f"CREATE OR REPLACE TABLE {FOREIGN_ROWS} AS SELECT nip, _file, _row, opd "
+        f"FROM {EMPLOYEE_ROWS} LIMIT 0"
+    )
+    if keep_opd is None:
+        return
+    labels = [row[0] for row in con.execute(f"SELECT DISTINCT opd FROM {EMPLOYEE_ROWS}").fetchall()]
+    refused = [label for label in labels if not keep_opd(label)]
+    if not refused:
+        return
+    rows_table(con, "_opd_lain", [("opd", "VARCHAR")], [(label,) for label in refused])
+    chosen = f"opd IN (SELECT opd FROM _opd_lain) OR (opd IS NULL AND {None in refused})"
+    moved = f"SELECT nip, _file, _row, opd FROM {EMPLOYEE_ROWS} WHERE {chosen}"
+    con.execute(f"INSERT INTO {FOREIGN_ROWS} {moved}")
+    con.execute(f"DELETE FROM {EMPLOYEE_ROWS} WHERE {chosen}")
 
 
 def predikat_ranks(predikat: Field) -> dict[str, int]:

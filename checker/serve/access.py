@@ -32,6 +32,9 @@ class Agency:
     is_admin: bool
     created_at: str
     revoked_at: str | None = None
+    # the perangkat daerah (codes of policy/opd.yml) it reports for; empty: not bound (BKD, or
+    # an agency registered before binding), whose uploads are not restricted
+    opd: tuple[str, ...] = ()
 
     @property
     def active(self) -> bool:
@@ -83,15 +86,23 @@ def _clean_name(name: str) -> str:
 
 def _agency(row: sqlite3.Row) -> Agency:
     return Agency(
-        row["code"], row["name"], bool(row["is_admin"]), row["created_at"], row["revoked_at"]
+        row["code"],
+        row["name"],
+        bool(row["is_admin"]),
+        row["created_at"],
+        row["revoked_at"],
+        tuple((row["opd"] or "").split()),
     )
 
 
 def add_agency(
-    storage: Storage, code: str, name: str, *, admin: bool = False
+    storage: Storage, code: str, name: str, *, admin: bool = False, opd: tuple[str, ...] = ()
 ) -> tuple[Agency, str]:
-    """Register an agency; return it with its token (the only time the token exists in clear)."""
+    """Register an agency bound to the perangkat daerah ``opd`` (codes, already resolved);
+    return it with its token (the only time the token exists in clear)."""
     code, name = normalize_code(code), _clean_name(name)
+    if admin and opd:
+        raise UsageError("token admin BKD mencakup semua perangkat daerah; jangan sebut --opd")
     token = new_token()
     with storage.connect() as con:
         if con.execute("SELECT 1 FROM agencies WHERE code = ?", (code,)).fetchone():
@@ -100,9 +111,9 @@ def add_agency(
                 f"`kebijakan agency token {code}`"
             )
         con.execute(
-            "INSERT INTO agencies (code, name, token_hash, is_admin, created_at) "
-            "VALUES (?, ?, ?, ?, ?)",
-            (code, name, hash_secret(token), int(admin), now()),
+            "INSERT INTO agencies (code, name, token_hash, is_admin, created_at, opd) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (code, name, hash_secret(token), int(admin), now(), " ".join(sorted(set(opd)))),
         )
     return get_agency(storage, code), token
 

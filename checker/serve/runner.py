@@ -44,6 +44,8 @@ class CheckJob:
     data_dir: str  # the service's data dir: the database the findings go to
     parent: int  # the server's process id: the check dies with it
     limits: dict[str, Any]  # a Limits as plain data
+    # the perangkat daerah (policy/opd.yml codes) the sending agency reports for; empty: all
+    opd: list[str] = field(default_factory=list)
 
     @property
     def budget(self) -> Limits:
@@ -79,6 +81,7 @@ def run_check(job: CheckJob) -> CheckOutcome:
             policy_root=job.policy_root,
             rules_root=job.rules_root,
             limits=job.budget,
+            opd=tuple(job.opd),
         )
     except duckdb.OutOfMemoryException:
         return CheckOutcome(error=out_of_memory(job.budget))

@@ -69,7 +69,9 @@ CREATE TABLE IF NOT EXISTS agencies (
     token_hash TEXT NOT NULL UNIQUE,
     is_admin INTEGER NOT NULL DEFAULT 0,
     created_at TEXT NOT NULL,
-    revoked_at TEXT
+    revoked_at TEXT,
+    -- the perangkat daerah it reports for: codes of policy/opd.yml, space-separated
+    opd TEXT
 );
 CREATE TABLE IF NOT EXISTS sessions (
     id_hash TEXT PRIMARY KEY,
@@ -193,6 +195,9 @@ class Storage:
                 con.execute(
                     "ALTER TABLE submissions ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0"
                 )
+            bound = {row["name"] for row in con.execute("PRAGMA table_info(agencies)")}
+            if "opd" not in bound:  # a data dir from before agencies were bound to an OPD
+                con.execute("ALTER TABLE agencies ADD COLUMN opd TEXT")
             # when the uploaded files and the full report were removed (checker.serve.retention)
             for column in ("uploads_purged_at", "reports_purged_at"):
                 if column not in columns:

@@ -100,6 +100,7 @@ class Dispatcher:
             data_dir=str(self.storage.data_dir.resolve()),
             parent=os.getpid(),
             limits=asdict(self.limits),
+            opd=list(self._opd_of(sub.agency)),
         )
         (folder / JOB_FILE).write_text(
             json.dumps(asdict(job), ensure_ascii=False), encoding="utf-8"
@@ -117,6 +118,12 @@ class Dispatcher:
             policy_commit=outcome.policy_commit,
             summary=outcome.summary,
         )
+
+    def _opd_of(self, agency: str) -> tuple[str, ...]:
+        """The perangkat daerah an agency is bound to (none: its uploads are not restricted)."""
+        with self.storage.connect() as con:
+            row = con.execute("SELECT opd FROM agencies WHERE code = ?", (agency,)).fetchone()
+        return tuple((row["opd"] or "").split()) if row else ()
 
     def _execute(self, submission_id: str, folder: Path) -> CheckOutcome | None:
         with self._lock:

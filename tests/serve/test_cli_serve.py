@@ -59,9 +59,9 @@ def test_list_revoke_and_new_token(tmp_path: Path) -> None:
     code, out, _ = run("agency", "list", *data)
     lines = out.splitlines()
     assert code == 0
-    assert lines[0] == "BKD\tadmin\taktif\tBKD Provinsi Bengkulu"
+    assert lines[0] == "BKD\tadmin\taktif\tsemua\tBKD Provinsi Bengkulu"
     assert re.match(
-        r"^KAB-KAUR\tinstansi\tdicabut \d{4}-\d\d-\d\dT[\d:]+Z\tBKPSDM Kabupaten "
+        r"^KAB-KAUR\tinstansi\tdicabut \d{4}-\d\d-\d\dT[\d:]+Z\t-\tBKPSDM Kabupaten "
         r"Kaur$",
         lines[1],
     )
