@@ -19,6 +19,7 @@ from pathlib import Path
 
 from checker.errors import UsageError
 from checker.report.report import Report, read_report
+from checker.serve.retention import SUMMARY_JSON
 from checker.serve.runner import REPORT_JSON
 from checker.serve.storage import Storage
 
@@ -52,6 +53,10 @@ def publish(
     written: list[Published] = []
     for sub in storage.latest_done(per_date=per_date):
         source = storage.folder(sub.id) / REPORT_JSON
+        if sub.reports_purged_at:  # past its period: what stays has no personal data
+            source = storage.folder(sub.id) / SUMMARY_JSON
+            if not source.is_file():
+                continue
         report = read_report(source)  # what the dashboard cannot read is not published
         target = out_dir / f"{sub.agency.lower()}-{sub.as_of}.json"
         partial = target.with_name(target.name + ".tmp")

@@ -12,8 +12,10 @@ none of which names an employee.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 from dataclasses import dataclass, field
+from typing import Any
 
 from checker.errors import UsageError
 from checker.serve import audit
@@ -23,6 +25,9 @@ from checker.serve.storage import Storage, now
 
 PARAMETER = "data.masa_simpan_data_pribadi"
 REPORTS = (REPORT_JSON, REPORT_XLSX)
+# what stays of a purged report for the dashboard's history: every finding without personal
+# data (see :func:`anonymised`)
+SUMMARY_JSON = "ringkasan.json"
 
 
 @dataclass(frozen=True)
@@ -76,6 +81,34 @@ class Purged:
         )
 
 
+# finding keys that may hold personal data: who (NIP), where in the agency's file, the values
+# found and asked for (a birth date, a name), and the message that says it in words
+_PERSONAL = ("file", "row", "column", "expected", "actual", "expected_since")
+
+
+def anonymised(report: dict[str, Any]) -> dict[str, Any]:
+    """A report the dashboard can still count from, with no personal data: each NIP replaced
+    by a number that holds within this report only (so employees with an error can still be
+    counted per OPD) and is recorded nowhere, each message by its rule's title, and the places
+    and values of the findings dropped; the inputs' file names dropped too."""
+    numbers: dict[str, str] = {}
+    titles = report.get("rules", {})
+    findings = []
+    for finding in report.get("findings", []):
+        item = dict(finding)
+        nip = item.get("nip")
+        if nip:
+            item["nip"] = numbers.setdefault(nip, f"pegawai-{len(numbers) + 1}")
+        item["message"] = titles.get(item.get("rule"), "") or str(item.get("rule", ""))
+        for key in _PERSONAL:
+            if key in item:
+                item[key] = None
+        findings.append(item)
+    out = dict(report, findings=findings)
+    out["inputs"] = [dict(i, path="", sha256="") for i in report.get("inputs", [])]
+    return out
+
+
 def _due(storage: Storage, column: str, days: int, day: dt.date) -> list[str]:
     cutoff = (day - dt.timedelta(days=days)).isoformat()
     with storage.connect() as con:
@@ -118,6 +151,12 @@ def purge(
         with storage.connect() as con:
             con.execute("UPDATE submissions SET uploads_purged_at = ? WHERE id = ?", (stamp, sub))
     for sub in found.reports:
+        report = storage.folder(sub) / REPORT_JSON
+        if report.is_file():
+            kept = anonymised(json.loads(report.read_text(encoding="utf-8")))
+            (storage.folder(sub) / SUMMARY_JSON).write_text(
+                json.dumps(kept, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+            )
         for name in REPORTS:
             (storage.folder(sub) / name).unlink(missing_ok=True)
         with storage.connect() as con:

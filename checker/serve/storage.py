@@ -375,15 +375,13 @@ class Storage:
 
     def latest_done(self, per_date: bool = False) -> list[Submission]:
         """The newest finished submission of every agency (or of every agency and reference
-        date with ``per_date``) whose full report is still kept, sorted by agency code and
-        date."""
+        date with ``per_date``), sorted by agency code and date."""
         key = "s.agency, s.as_of" if per_date else "s.agency"
         with self.connect() as con:
             rows = con.execute(
                 f"{_SELECT} WHERE s.rowid IN (SELECT rowid FROM (SELECT rowid, ROW_NUMBER() "
                 f"OVER (PARTITION BY {key.replace('s.', '')} ORDER BY created_at DESC, "
-                "rowid DESC) AS n FROM submissions WHERE status = 'done' "
-                "AND reports_purged_at IS NULL) WHERE n = 1) "
+                "rowid DESC) AS n FROM submissions WHERE status = 'done') WHERE n = 1) "
                 "ORDER BY s.agency, s.as_of"
             ).fetchall()
         return [_submission(row, []) for row in rows]

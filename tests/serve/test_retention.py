@@ -5,13 +5,16 @@ longer than the Pergub's cap is refused before anything runs."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from checker.cli import cli
+from checker.report.report import read_report
 from checker.serve import Storage, add_agency
 from checker.serve.audit import entries
 from checker.serve.publishing import publish
@@ -33,6 +36,11 @@ def test_a_purge_keeps_the_aggregates_and_removes_personal_data(
     sent = [p for p in folder.rglob("*.csv")]
     assert sent and (folder / REPORT_JSON).is_file()
     summary = storage.submission(sub).summary  # type: ignore[union-attr]
+    full = read_report(folder / REPORT_JSON)
+    compliance = full.compliance_by_opd()
+    with (sample / "pegawai.csv").open(encoding="utf-8") as fh:
+        names = {row["nama"] for row in csv.DictReader(fh) if row.get("nama")}
+    assert names and any(n in (folder / REPORT_JSON).read_text("utf-8") for n in names)
 
     # nothing is due today; 400 days on, the uploads (90) and the reports (365) are
     dry = purge(storage, Retention(), dry_run=True)
@@ -63,8 +71,16 @@ def test_a_purge_keeps_the_aggregates_and_removes_personal_data(
         status = api.get(f"/api/v1/pengajuan/{sub}")
     assert gone.status_code == 410 and "masa simpan" in gone.json()["detail"]
     assert status.status_code == 200 and status.json()["summary"] == summary
-    # the dashboard is never fed a removed report
-    assert sub not in {p.submission for p in publish(live.data_dir, tmp_path / "laporan")}
+    # the dashboard's history stays: published from a summary without personal data that
+    # still counts employees with errors per OPD as the full report did
+    summary_file = folder / "ringkasan.json"
+    kept_text = summary_file.read_text(encoding="utf-8")
+    assert not re.search(r"\b\d{18}\b", kept_text)
+    assert not any(name in kept_text for name in names)
+    (published,) = [p for p in publish(live.data_dir, tmp_path / "laporan") if p.submission == sub]
+    again_report = read_report(published.path)
+    assert again_report.compliance_by_opd() == compliance
+    assert all(f.row is None and f.actual is None for f in again_report.findings)
 
 
 @pytest.mark.parametrize("command", [["purge", "--dry-run"], ["serve", "--port", "1"]])
