@@ -204,18 +204,25 @@ def drafter_notes(text: str, path: str) -> list[Note]:
     return notes
 
 
-def load_opd(path: Path, problems: list[Problem]) -> OpdList:
-    """``policy/opd.yml``: the perangkat daerah agencies are bound to; empty when absent. A code
-    or a name (alias, SIASN unit id) used for two OPDs is an error at its line."""
+def _optional_document(path: Path, kind: str, problems: list[Problem]) -> Located | None:
+    """An optional YAML mapping of the policy folder valid against schema ``kind``: None when
+    the file is absent or has a problem (which goes to ``problems``)."""
     if not path.is_file():
-        return OpdList()
+        return None
     doc, found = load_yaml_file(path, display_path(path))
     problems.extend(found)
     if doc is None or not isinstance(doc.data, dict):
-        return OpdList()
-    schema_problems = validate(doc, schema("opd"), "schema")
+        return None
+    schema_problems = validate(doc, schema(kind), "schema")
     problems.extend(schema_problems)
-    if schema_problems:
+    return None if schema_problems else doc
+
+
+def load_opd(path: Path, problems: list[Problem]) -> OpdList:
+    """``policy/opd.yml``: the perangkat daerah agencies are bound to; empty when absent. A code
+    or a name (alias, SIASN unit id) used for two OPDs is an error at its line."""
+    doc = _optional_document(path, "opd", problems)
+    if doc is None:
         return OpdList()
     entries: list[Opd] = []
     seen: dict[str, str] = {}
@@ -246,15 +253,8 @@ def load_opd(path: Path, problems: list[Problem]) -> OpdList:
 def load_kamus(path: Path, problems: list[Problem]) -> Kamus:
     """``policy/kamus.yml``: the names a text may capitalise without defining them and the
     foreign words kept in italics; empty when the file is absent."""
-    if not path.is_file():
-        return Kamus()
-    doc, found = load_yaml_file(path, display_path(path))
-    problems.extend(found)
-    if doc is None or not isinstance(doc.data, dict):
-        return Kamus()
-    schema_problems = validate(doc, schema("kamus"), "schema")
-    problems.extend(schema_problems)
-    if schema_problems:
+    doc = _optional_document(path, "kamus", problems)
+    if doc is None:
         return Kamus()
     names = tuple(str(name) for name in doc.data.get("nama", []) or [])
     foreign = tuple(

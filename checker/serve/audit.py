@@ -14,7 +14,7 @@ import io
 import json
 from dataclasses import asdict, dataclass
 
-from checker.serve.storage import Storage, now
+from checker.serve.storage import Storage, now, where
 
 # what is recorded, and how the audit calls it
 ACTIONS = {
@@ -75,17 +75,7 @@ def entries(
 ) -> list[Entry]:
     """Entries in the order they were made, optionally of one agency, from a date (``since``,
     TTTT-BB-HH, UTC) or about one submission (``target``)."""
-    where, args = [], []
-    if agency:
-        where.append("agency = ?")
-        args.append(agency)
-    if since:
-        where.append("at >= ?")
-        args.append(since)
-    if target:
-        where.append("target = ?")
-        args.append(target)
-    clause = f"WHERE {' AND '.join(where)}" if where else ""
+    clause, args = where({"agency = ?": agency, "at >= ?": since, "target = ?": target})
     with storage.connect() as con:
         rows = con.execute(
             f"SELECT {', '.join(COLUMNS)} FROM access_log {clause} ORDER BY seq", args

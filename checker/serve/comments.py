@@ -14,7 +14,7 @@ import datetime as dt
 import sqlite3
 from dataclasses import dataclass
 
-from checker.serve.storage import Storage, new_submission_id, now
+from checker.serve.storage import Storage, new_submission_id, now, where
 
 
 @dataclass(frozen=True)
@@ -106,14 +106,7 @@ def comments(
     storage: Storage, *, status: str | None = None, version: str | None = None
 ) -> list[Comment]:
     """Comments, oldest first, optionally of one status and one version."""
-    where, args = [], []
-    if status:
-        where.append("status = ?")
-        args.append(status)
-    if version:
-        where.append("version = ?")
-        args.append(version)
-    clause = f"WHERE {' AND '.join(where)}" if where else ""
+    clause, args = where({"status = ?": status, "version = ?": version})
     with storage.connect() as con:
         rows = con.execute(
             f"SELECT {_COLUMNS} FROM comments {clause} ORDER BY created_at, id", args

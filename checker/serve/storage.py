@@ -12,7 +12,7 @@ import datetime as dt
 import json
 import secrets
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -123,6 +123,14 @@ _ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
 def now() -> str:
     """The current UTC time as ISO 8601 with seconds ("2026-06-30T01:15:00Z")."""
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def where(conditions: Mapping[str, object]) -> tuple[str, list[object]]:
+    """The WHERE clause of the conditions whose value is given (``{"status = ?": "baru"}``)
+    and its arguments; empty when none is."""
+    chosen = [(sql, value) for sql, value in conditions.items() if value]
+    clause = f"WHERE {' AND '.join(sql for sql, _ in chosen)}" if chosen else ""
+    return clause, [value for _, value in chosen]
 
 
 def new_submission_id() -> str:
