@@ -151,9 +151,12 @@ def number_sql(v: str) -> str:
         f"WHEN regexp_full_match({s}, '-?[0-9]*[.]?[0-9]+([eE][-+]?[0-9]+)?') "
         f"THEN TRY_CAST({s} AS DOUBLE) END)"
     )
-    # Whole numbers, by far the most common, skip the regular expressions.
+    # Whole numbers, by far the most common, skip the regular expressions. A CASE, not
+    # coalesce: DuckDB evaluated coalesce's second argument for every row (3× the time over
+    # 6.4 million cells), a CASE only for the rows the first misses.
     plain = f"NOT contains({v}, '.') AND NOT contains({v}, ',')"
-    return f"coalesce(CASE WHEN {plain} THEN TRY_CAST({v} AS DOUBLE) END, {slow})"
+    fast = f"(CASE WHEN {plain} THEN TRY_CAST({v} AS DOUBLE) END)"
+    return f"(CASE WHEN {fast} IS NOT NULL THEN {fast} ELSE {slow} END)"
 
 
 def _integer_finish(n: str) -> str:

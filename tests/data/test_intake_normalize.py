@@ -51,6 +51,9 @@ def test_dates(text: str, expected: dt.date | None) -> None:
         ("2.5", 2.5),
         ("1.500.000", 1500000.0),
         ("Rp 1.500.000,50", 1500000.5),
+        # no "." or ",", yet not a number as written: the slow spellings still read them
+        ("Rp 1500000", 1500000.0),
+        ("1 500", 1500.0),
         ("1,500,000.50", 1500000.5),
         ("dua puluh", None),
     ],
