@@ -369,14 +369,11 @@ def audit(
       kebijakan audit --data-dir var/
       kebijakan audit --data-dir var/ --agency DINKES --since 2026-12-01 --format json
     """
-    from checker.errors import InputError
     from checker.serve import Storage
     from checker.serve import audit as log
 
-    if not (data_dir / "kebijakan.sqlite3").is_file():
-        raise InputError("bukan folder data layanan (kebijakan.sqlite3 tidak ada)", data_dir)
     found = log.entries(
-        Storage(data_dir),
+        Storage.existing(data_dir),
         agency=agency.strip().upper() if agency else None,
         since=since.isoformat() if since else None,
     )
@@ -415,18 +412,16 @@ def purge(
       kebijakan purge --data-dir var/ --report-days 180
     """
     from checker.dispensasi.model import jakarta_today
-    from checker.errors import InputError
     from checker.kebijakan import load_kebijakan
     from checker.serve import Storage
     from checker.serve.retention import Retention, pergub_limit
     from checker.serve.retention import purge as run_purge
 
-    if not (data_dir / "kebijakan.sqlite3").is_file():
-        raise InputError("bukan folder data layanan (kebijakan.sqlite3 tidak ada)", data_dir)
+    storage = Storage.existing(data_dir)
     retention = Retention(upload_days, report_days, comment_contact_days)
     peraturan = load_kebijakan(policy_root, None, text_only=True).peraturan
     retention.check(pergub_limit(peraturan, jakarta_today()))
-    found = run_purge(Storage(data_dir), retention, dry_run=dry_run)
+    found = run_purge(storage, retention, dry_run=dry_run)
     verb = "Akan dihapus" if dry_run else "Dihapus"
     click.echo(f"{verb}: {found.text()}.", err=True)
     for label, ids in (("berkas unggahan", found.uploads), ("laporan lengkap", found.reports)):

@@ -31,13 +31,10 @@ def export(
     from checker.serve.comments import comments
     from checker.serve.storage import Storage
 
-    data = Path(data_dir)
-    if not (data / "kebijakan.sqlite3").is_file():
-        raise InputError("bukan folder data layanan (kebijakan.sqlite3 tidak ada)", data)
     root = Path(policy_root)
     if not root.is_dir():
         raise InputError("folder kebijakan tidak ditemukan", root)
-    published = comments(Storage(data), status="diterbitkan", version=versi)
+    published = comments(Storage.existing(data_dir), status="diterbitkan", version=versi)
     existing, problems = read_folder(root)
     if problems:
         first = problems[0]

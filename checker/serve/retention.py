@@ -15,13 +15,16 @@ import datetime as dt
 import json
 import shutil
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checker.errors import UsageError
 from checker.serve import audit
 from checker.serve.comments import purge_contacts
 from checker.serve.runner import REPORT_JSON, REPORT_XLSX
 from checker.serve.storage import Storage, now
+
+if TYPE_CHECKING:
+    from checker.policy.model import Peraturan
 
 PARAMETER = "data.masa_simpan_data_pribadi"
 REPORTS = (REPORT_JSON, REPORT_XLSX)
@@ -56,12 +59,11 @@ class Retention:
             )
 
 
-def pergub_limit(peraturan: object, day: dt.date) -> float | None:
+def pergub_limit(peraturan: Peraturan, day: dt.date) -> float | None:
     """The Pergub's cap in years on ``day``, or None when the version sets none."""
-    parameters = getattr(peraturan, "parameters", {})
-    parameter = parameters.get(PARAMETER)
-    value = parameter.value_at(day) if parameter is not None else None
-    number = getattr(value, "value", None)
+    parameter = peraturan.parameters.get(PARAMETER)
+    dated = parameter.value_at(day) if parameter is not None else None
+    number = dated.value if dated is not None else None
     return float(number) if isinstance(number, int | float) else None
 
 

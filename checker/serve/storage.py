@@ -115,6 +115,7 @@ CREATE TABLE IF NOT EXISTS files (
 );
 """
 
+DATABASE = "kebijakan.sqlite3"
 STATUSES = ("queued", "running", "done", "failed")
 # readable over the phone: no 0/o, 1/l/i
 _ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
@@ -190,7 +191,7 @@ class Storage:
 
     def __init__(self, data_dir: str | Path) -> None:
         self.data_dir = Path(data_dir)
-        self.path = self.data_dir / "kebijakan.sqlite3"
+        self.path = self.data_dir / DATABASE
         self.submissions_dir = self.data_dir / "pengajuan"
         self.submissions_dir.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
         for folder in (self.data_dir, self.submissions_dir):
@@ -211,6 +212,16 @@ class Storage:
                 if column not in columns:
                     con.execute(f"ALTER TABLE submissions ADD COLUMN {column} TEXT")
         self.path.chmod(PRIVATE_FILE)
+
+    @classmethod
+    def existing(cls, data_dir: str | Path) -> Storage:
+        """The storage of a data dir the service already made; InputError naming the folder
+        when it holds no service database (a command must not create one by mistake)."""
+        from checker.errors import InputError
+
+        if not (Path(data_dir) / DATABASE).is_file():
+            raise InputError(f"bukan folder data layanan ({DATABASE} tidak ada)", Path(data_dir))
+        return cls(data_dir)
 
     @contextmanager
     def connect(self) -> Iterator[sqlite3.Connection]:
