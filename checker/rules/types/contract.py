@@ -23,7 +23,7 @@ from checker.rules.types.period import (
     employee_output,
 )
 
-MAX_CONTRACT_YEARS = 60  # longer than any working life: the series of contract years to try
+MAX_CONTRACT_YEARS = 60  # longer than any working life: later contract years are not judged
 # a finding's period: the contract year it names ("2025-03-01 s.d. 2026-02-28")
 CONTRACT_PERIOD = "CAST(e.mulai AS VARCHAR) || ' s.d. ' || CAST(e.selesai AS VARCHAR)"
 
@@ -32,10 +32,15 @@ def contract_years(rule: Rule) -> str:
     """Population rows × their closed contract years ending in a checked year: columns
     of p plus ``tahun``, ``mulai`` and ``selesai`` (first and last day)."""
     start = f"p.{rule.check.get('start_column', 'tmt_cpns')}"
-    first = f"CAST({start} + k.n * INTERVAL '1' YEAR AS DATE)"
-    last = f"CAST({start} + (k.n + 1) * INTERVAL '1' YEAR - INTERVAL '1' DAY AS DATE)"
+    # The contract year n (from 0) ends in year Y + n of the start (a contract starting on
+    # 1 January) or Y + n + 1 (any other day): the year ending in checked year y is one of the
+    # two candidates below, so two rows per employee and year are tried, not the whole series.
+    n = f"(y.tahun - CAST(EXTRACT(YEAR FROM {start}) AS INTEGER) - k.d)"
+    first = f"CAST({start} + {n} * INTERVAL '1' YEAR AS DATE)"
+    last = f"CAST({start} + ({n} + 1) * INTERVAL '1' YEAR - INTERVAL '1' DAY AS DATE)"
     conds = [
         f"{start} IS NOT NULL",
+        f"{n} BETWEEN 0 AND {MAX_CONTRACT_YEARS - 1}",
         f"EXTRACT(YEAR FROM {last}) = y.tahun",
         f"{last} < {AS_OF}",
     ]
@@ -46,7 +51,7 @@ def contract_years(rule: Rule) -> str:
     return (
         f"SELECT p.*, y.tahun, {first} AS mulai, {last} AS selesai\n"
         f"FROM {EMPLOYEE_ROWS} AS p CROSS JOIN {YEARS_TABLE} AS y\n"
-        f"CROSS JOIN range(0, {MAX_CONTRACT_YEARS}) AS k(n)\n"
+        f"CROSS JOIN range(0, 2) AS k(d)\n"
         f"WHERE {' AND '.join(f'({c})' for c in conds)}"
     )
 
