@@ -193,11 +193,11 @@ def sentence_case(title: str) -> str:
 def _labels(table: str | None = None) -> dict[str, str]:
     """Sentence titles of the bundled Table Schema: every table ("riwayat_cltn") and column
     (first title wins across tables) when ``table`` is None, else the columns of ``table``."""
-    from checker.data.schema import load_schema  # the schema loader reads policy, which reads us
+    from checker.data.schema import schema_in_use  # the schema reads policy, which reads us
     from checker.errors import PolicyError
 
     try:
-        schema = load_schema()
+        schema = schema_in_use()
     except PolicyError:
         return {}  # a broken schema is lint's to report; names stay readable with spaces
     if table is not None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -145,17 +146,23 @@ def test_a_csv_check_with_a_json_report_loads_no_spreadsheet_or_word_library(
 
 def test_a_cached_policy_version_loads_without_its_loaders_and_linters(tmp_path: Path) -> None:
     """The second load of the same files comes from the compiled cache and imports only the
-    model: not the YAML validator, the policy linter or the loaders of checker.kebijakan.load."""
+    model: not the YAML validator, the policy linter or the loaders of checker.kebijakan.load.
+    The column titles messages use are then those of the loaded version, not parsed again."""
     code = (
         "from checker.kebijakan import load_kebijakan; "
-        f"load_kebijakan({str(ROOT / 'policy')!r}, {str(ROOT / 'rules')!r})"
+        "from checker.wording import column_label; "
+        f"load_kebijakan({str(tmp_path / 'versi/policy')!r}, {str(tmp_path / 'versi/rules')!r}); "
+        "assert column_label('tmt_golongan') == 'TMT golongan', column_label('tmt_golongan')"
     )
+    for folder in ("policy", "rules"):  # a version of its own, not the one found here
+        shutil.copytree(ROOT / folder, tmp_path / "versi" / folder)
+    (tmp_path / "kerja").mkdir()
     env = {"KEBIJAKAN_CACHE": "1", "KEBIJAKAN_CACHE_DIR": str(tmp_path / "cache")}
     saved = {k: os.environ.get(k) for k in env}
     os.environ.update(env)
     try:
-        first = imported("-c", code, cwd=tmp_path)
-        second = imported("-c", code, cwd=tmp_path)
+        first = imported("-c", code, cwd=tmp_path / "kerja")
+        second = imported("-c", code, cwd=tmp_path / "kerja")
     finally:
         for key, value in saved.items():
             if value is None:

@@ -970,12 +970,36 @@ def load_schema_unchecked(directory: str | Path) -> tuple[dict[str, Table] | Non
     return {name: tables[name] for name in TABLES}, sorted(problems)
 
 
-@cache
+# the schema of each folder, loaded once per process: by a check's policy version (whose
+# compiled copy carries it, see :func:`remember_schema`) or by :func:`load_schema`
+_LOADED: dict[Path, dict[str, Table]] = {}
+
+
+_IN_USE: list[dict[str, Table]] = []  # the schema of the version last loaded, if any
+
+
+def remember_schema(directory: str | Path, tables: dict[str, Table]) -> None:
+    """Keep the tables a loaded version read from ``directory``: a later :func:`load_schema`
+    of that folder, and :func:`schema_in_use`, do not parse and validate the files again."""
+    if tables:
+        _LOADED.setdefault(Path(directory).resolve(), tables)
+        _IN_USE[:] = [tables]
+
+
+def schema_in_use() -> dict[str, Table]:
+    """The Table Schema of the policy version this process loaded last (the one a check
+    judges by), else that of the version found here (:func:`load_schema`)."""
+    return _IN_USE[0] if _IN_USE else load_schema()
+
+
 def _load(directory: Path) -> dict[str, Table]:
-    tables, problems = load_schema_unchecked(directory)
-    if tables is None:
-        raise PolicyError(problems)
-    return tables
+    found = _LOADED.get(directory)
+    if found is None:
+        tables, problems = load_schema_unchecked(directory)
+        if tables is None:
+            raise PolicyError(problems)
+        found = _LOADED[directory] = tables
+    return found
 
 
 def load_schema(directory: str | Path | None = None) -> dict[str, Table]:

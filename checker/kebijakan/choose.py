@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from checker.errors import PolicyError, Problem
 from checker.gitrepo import VersionError
 from checker.kebijakan.source import Source, at_ref, locate
-from checker.provenance import Provenance
+from checker.provenance import REF, Provenance
 
 if TYPE_CHECKING:
     from checker.kebijakan.model import Kebijakan
@@ -35,6 +35,10 @@ def load_source(source: Source, *, text_only: bool = False) -> Kebijakan:
         return load._load(source, text_only)
 
     kebijakan = cached(source, text_only, jakarta_today(), build)
+    if source.kind != REF:
+        from checker.data.schema import remember_schema
+
+        remember_schema(source.schema, kebijakan.schema)
     # where it was read (the commit, whether the tree is dirty) is today's, not the cache's
     return replace(kebijakan, source=source, provenance=_provenance(kebijakan.peraturan, source))
 
