@@ -72,7 +72,9 @@ def check(
     limits = limits or Limits.cli()
     connection = connect(limits)
     with Budget(limits, connection) as budget, closing(connection):
-        dataset = ingest(paths, schema=kebijakan.schema, connection=connection, limits=limits)
+        dataset = ingest(
+            paths, schema=kebijakan.schema, connection=connection, limits=limits, budget=budget
+        )
         budget.check_time()
         budget.count_findings(len(dataset.findings), "pemeriksaan berkas")
         return judge(

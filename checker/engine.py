@@ -3,16 +3,23 @@
 Everything is set-based: each rule is one SQL query; Python only words the breaches. Rules
 compile themselves (:mod:`checker.rules.compile`) against the helper tables that
 :func:`checker.rules.helpers.prepare` creates; the engine only runs them.
+
+The queries run side by side on the cursors of :func:`checker.data.dataset.cursors`. Results
+are taken in the rules' order and the findings sorted, so the report does not depend on which
+query finished first.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Mapping
+from concurrent.futures import Future, wait
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import duckdb
 
+from checker.data.dataset import Cursors, cursors
 from checker.data.normalize import ident, lit, rows_table
 from checker.errors import CheckerError
 from checker.limits import Budget
@@ -31,8 +38,49 @@ Person = tuple[str | None, str | None, str | None]
 __all__ = ["Engine"]
 
 
+T = TypeVar("T")
+
 # the employee columns a per-employee finding reads (``employee_output`` of the period types)
 FINDING_COLUMNS = ("_file", "_row", "nip", "nama", "instansi", "opd")
+
+
+class _Room:
+    """The findings still allowed, shared by the queries running at once: each fetches no more
+    rows than fit, plus one to tell that the budget is exceeded."""
+
+    def __init__(self, budget: Budget | None) -> None:
+        self._left = budget.room() if budget is not None else None
+        self._lock = threading.Lock()
+
+    def fetch(self, cursor: duckdb.DuckDBPyConnection) -> list[Any]:
+        with self._lock:
+            left = self._left
+        if left is None:
+            return cursor.fetchall()
+        rows = cursor.fetchmany(left + 1)
+        with self._lock:
+            assert self._left is not None
+            self._left = max(0, self._left - len(rows))
+        return rows
+
+
+def _outcome(
+    rule: Rule, future: Future[T], running: list[tuple[Rule, Future[Any]]], budget: Budget | None
+) -> T:
+    """The result of ``rule``'s query; the error of any query of ``running`` that failed while
+    this one ran is raised at once (the others are then interrupted), naming its rule."""
+    while not wait([future], timeout=0.05).done:
+        for other, done in running:
+            if done.done() and not done.cancelled() and done.exception() is not None:
+                _outcome(other, done, [], budget)
+    try:
+        return future.result()
+    except duckdb.Error as exc:
+        if budget is not None:
+            budget.check_time()  # interrupted by the time limit: say so
+        raise CheckerError(
+            f"aturan {rule.id} gagal dijalankan: {exc}", rule.span.path, rule.span.line
+        ) from exc
 
 
 @dataclass
@@ -60,30 +108,34 @@ class Engine:
         ``skip`` names, per rule id, the files whose rows that rule does not judge."""
         by_id = {rule.id: rule for rule in rules}
         results: list[tuple[Rule, list[dict[str, Any]]]] = []
-        shared = self._share(rules, by_id)
-        for rule in rules:
-            if budget is not None:
-                budget.check_time()
-            sql = compile_rule(rule, by_id, shared)
-            if skip and skip.get(rule.id):
-                files = ", ".join(lit(f) for f in sorted(skip[rule.id]))
-                sql = f"SELECT * FROM ({sql}) WHERE file IS NULL OR file NOT IN ({files})"
-            try:
-                cursor = self.con.execute(sql)
-                names = [d[0] for d in cursor.description]
-                room = budget.room() if budget is not None else None
-                rows = cursor.fetchall() if room is None else cursor.fetchmany(room + 1)
-            except duckdb.Error as exc:
+        room = _Room(budget)
+
+        def fetch(sql: str) -> Callable[[duckdb.DuckDBPyConnection], tuple[list[str], list[Any]]]:
+            def work(cursor: duckdb.DuckDBPyConnection) -> tuple[list[str], list[Any]]:
+                found = cursor.execute(sql)
+                names = [d[0] for d in found.description]
+                return names, room.fetch(found)
+
+            return work
+
+        with cursors(self.con, budget) as pool:
+            shared = self._share(rules, by_id, pool, budget)
+            pending = []
+            for rule in rules:
+                sql = compile_rule(rule, by_id, shared)
+                if skip and skip.get(rule.id):
+                    files = ", ".join(lit(f) for f in sorted(skip[rule.id]))
+                    sql = f"SELECT * FROM ({sql}) WHERE file IS NULL OR file NOT IN ({files})"
+                pending.append((rule, pool.submit(fetch(sql))))
+            for rule, future in pending:
                 if budget is not None:
-                    budget.check_time()  # interrupted by the time limit: say so
-                raise CheckerError(
-                    f"aturan {rule.id} gagal dijalankan: {exc}", rule.span.path, rule.span.line
-                ) from exc
-            if budget is not None:
-                budget.count_findings(len(rows), rule.id)
-            results.append((rule, [dict(zip(names, row, strict=True)) for row in rows]))
-            if progress:
-                progress(rule)
+                    budget.check_time()
+                names, rows = _outcome(rule, future, pending, budget)
+                if budget is not None:
+                    budget.count_findings(len(rows), rule.id)
+                results.append((rule, [dict(zip(names, row, strict=True)) for row in rows]))
+                if progress:
+                    progress(rule)
         for table in shared.values():
             self.con.execute(f"DROP TABLE IF EXISTS {table}")
         people = self.employees({row["nip"] for _, rows in results for row in rows})
@@ -96,9 +148,11 @@ class Engine:
         ]
         return sorted(findings, key=Finding.sort_key)
 
-    def _share(self, rules: list[Rule], by_id: dict[str, Rule]) -> dict[str, str]:
+    def _share(
+        self, rules: list[Rule], by_id: dict[str, Rule], pool: Cursors, budget: Budget | None
+    ) -> dict[str, str]:
         """Materialise, once, the per-employee rows of each rule an agency rate is taken of:
-        the rule and its rate both read them (rule id → temporary table)."""
+        the rule and its rate both read them (rule id → table, built side by side)."""
         shared: dict[str, str] = {}
         bases = shared_bases(rules, by_id)
         if not bases:
@@ -111,18 +165,20 @@ class Engine:
             if name not in FINDING_COLUMNS
         ]
         drop = f" EXCLUDE ({', '.join(wide)})" if wide else ""
-        for number, (rule_id, sql) in enumerate(bases.items()):
-            table = f"_per_employee_{number}"
-            try:
-                self.con.execute(
-                    f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT *{drop} FROM ({sql})"
-                )
-            except duckdb.Error as exc:
-                rule = by_id[rule_id]
-                raise CheckerError(
-                    f"aturan {rule.id} gagal dijalankan: {exc}", rule.span.path, rule.span.line
-                ) from exc
-            shared[rule_id] = table
+
+        def build(table: str, sql: str) -> Callable[[duckdb.DuckDBPyConnection], None]:
+            def work(cursor: duckdb.DuckDBPyConnection) -> None:
+                cursor.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT *{drop} FROM ({sql})")
+
+            return work
+
+        built = [
+            (by_id[rule_id], pool.submit(build(f"_per_employee_{number}", sql)))
+            for number, (rule_id, sql) in enumerate(bases.items())
+        ]
+        for number, (rule, future) in enumerate(built):
+            _outcome(rule, future, built, budget)
+            shared[rule.id] = f"_per_employee_{number}"
         return shared
 
     def employees(self, nips: set[str | None]) -> dict[str, Person]:

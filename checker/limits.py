@@ -126,6 +126,20 @@ class Budget:
         self.expired = False
         self._start = time.monotonic()
         self._timer: threading.Timer | None = None
+        self._also: list[object] = []  # cursors of the connection that run queries beside it
+        self._lock = threading.Lock()
+        self._done = False
+
+    def watch(self, cursor: object) -> None:
+        """Interrupt ``cursor`` too when the time is up (a second cursor of the connection,
+        running queries in another thread)."""
+        self._also.append(cursor)
+        if self.expired:
+            self._interrupt(cursor)
+
+    def unwatch(self, cursor: object) -> None:
+        """Stop interrupting ``cursor`` (before it is closed)."""
+        self._also = [c for c in self._also if c is not cursor]
 
     def __enter__(self) -> Budget:
         if self.limits.seconds is not None and self.connection is not None:
@@ -135,15 +149,29 @@ class Budget:
         return self
 
     def __exit__(self, kind: object, exc: object, tb: object) -> None:
-        if self._timer is not None:
-            self._timer.cancel()
+        with self._lock:
+            self._done = True
+            if self._timer is not None:
+                self._timer.cancel()
         if self.expired and isinstance(exc, Exception) and not isinstance(exc, BudgetError):
             # the interrupted query's own error: say which limit ended it
             raise self.time_error() from exc
 
     def _expire(self) -> None:
         self.expired = True
-        interrupt = getattr(self.connection, "interrupt", None)
+        for connection in [self.connection, *self._also]:
+            self._interrupt(connection)
+        # A query that started just now on another cursor missed the interrupt: repeat it
+        # until the check has stopped.
+        with self._lock:
+            if not self._done:
+                self._timer = threading.Timer(0.1, self._expire)
+                self._timer.daemon = True
+                self._timer.start()
+
+    @staticmethod
+    def _interrupt(connection: object) -> None:
+        interrupt = getattr(connection, "interrupt", None)
         if interrupt is not None:
             interrupt()
 

@@ -12,6 +12,7 @@ import duckdb
 import pytest
 
 import checker
+from checker.data.dataset import cursors
 from checker.data.sample import generate_sample
 from checker.limits import Budget, BudgetError, Limits
 
@@ -68,6 +69,25 @@ def test_time_limit_interrupts_a_running_query() -> None:
     assert time.monotonic() - started < 10
     assert "batas waktu 0 detik" not in caught.value.message
     assert "batas waktu" in caught.value.message
+
+
+def test_time_limit_interrupts_the_queries_running_on_other_cursors() -> None:
+    """Rules and the typing of files run on cursors of the connection, in threads of their
+    own: the time limit stops those queries too."""
+    con = duckdb.connect()
+    slow = "SELECT count(*) FROM range(20000000000) a WHERE a.range % 7 = 3"
+    started = time.monotonic()
+    with (
+        pytest.raises(BudgetError) as caught,
+        Budget(Limits.cli().but(seconds=0.5), con) as budget,
+        cursors(con, budget) as pool,
+    ):
+        running = [pool.submit(lambda cursor: cursor.execute(slow).fetchall()) for _ in range(3)]
+        for future in running:
+            future.result()
+    assert time.monotonic() - started < 10
+    assert "batas waktu" in caught.value.message
+    assert con.execute("SELECT 42").fetchone() == (42,)  # the connection itself is usable
 
 
 def test_time_limit_of_a_check(sample: Path) -> None:

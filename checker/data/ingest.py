@@ -13,8 +13,9 @@ import json
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterable, Mapping
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 import duckdb
@@ -26,7 +27,7 @@ from checker.data.constraints import (
     scale_findings,
     unique_findings,
 )
-from checker.data.dataset import Dataset, Gap, InputFile, connect
+from checker.data.dataset import Dataset, Gap, InputFile, connect, cursors
 from checker.data.intake_checks import (
     SKEMA_BARIS,
     SKEMA_BERKAS,
@@ -45,7 +46,7 @@ from checker.data.schema import Table, load_schema
 from checker.data.sniff import CHUNK, Sniffed, file_sha256, sniff
 from checker.data.staging import Staged, stage_csv, stage_workbook_sheet
 from checker.errors import InputError
-from checker.limits import Limits
+from checker.limits import Budget, Limits
 from checker.report.finding import Finding
 
 KEY_FILE = "kunci_jawaban.csv"
@@ -345,6 +346,7 @@ def ingest(
     connection: duckdb.DuckDBPyConnection | None = None,
     progress: Progress | None = None,
     limits: Limits | None = None,
+    budget: Budget | None = None,
 ) -> Dataset:
     """Read agency files into typed tables; every problem becomes a finding.
 
@@ -353,7 +355,11 @@ def ingest(
 
     ``schema`` is the Table Schema of the policy version the data will be judged by (default:
     the schema of the version in use here, see :func:`checker.data.schema.load_schema`).
-    ``limits`` is the budget (default :meth:`checker.limits.Limits.cli`).
+    ``limits`` is the budget (default :meth:`checker.limits.Limits.cli`); ``budget``, when the
+    check has a time limit, interrupts the typing of files that runs beside the main connection.
+
+    CSV files are typed two at a time, each on a cursor of its own
+    (:func:`checker.data.dataset.cursors`); what each gives is taken in the order of the files.
     """
     limits = limits or Limits.cli()
     schema = dict(schema) if schema is not None else load_schema()
@@ -371,34 +377,48 @@ def ingest(
     with (
         ThreadPoolExecutor(max_workers=1) as pool,
         tempfile.TemporaryDirectory(prefix="kebijakan-") as tmp,
+        cursors(con, budget) as typing,
     ):
         hashes = {str(path): pool.submit(file_sha256, path) for path in files}
         work = Path(tmp)
+        jobs: list[
+            tuple[int, Path, readers.Source, Layout, list[Finding], Future[Staged | None]]
+        ] = []
         for done, path in enumerate(files):
-            if progress:
-                progress(done, len(files), str(path))
             by_name = table_by_name(path.stem, schema)
             for src in _sources(path, work, findings, by_name.name if by_name else None, limits):
                 layout = _layout(src, schema, findings, limits.columns_per_table)
                 if layout is None:
                     continue
-                number = base + sum(len(v) for v in staged.values())
+                name, own = f"_stage{base + len(jobs)}", list[Finding]()
+                job: Future[Staged | None]
                 if src.sniffed is not None:
-                    st = stage_csv(con, src, layout, f"_stage{number}", findings, work)
-                else:
-                    st = stage_workbook_sheet(con, src, layout, f"_stage{number}", work, findings)
-                if st is None:
-                    continue
-                if src.sheet and st.rows == 0:
-                    st.drop(con)  # an untouched template sheet: nothing was sent
-                    continue
-                st.find_lookups(con, layout.table)
-                staged[layout.table.name].append(st)
-                findings.extend(_missing_in_regime(con, st, layout))
-                if layout.gaps:
-                    row = layout.header_row or None  # a JSON file has no header line
-                    gaps.append(Gap(st.file, layout.table.name, row, tuple(layout.gaps)))
-                inputs.append(InputFile(st.file, layout.table.name, st.rows, str(path)))
+                    job = typing.submit(
+                        partial(
+                            stage_csv, src=src, layout=layout, name=name, findings=own, work=work
+                        )
+                    )
+                else:  # a sheet or a JSON file: its rows come through Python, here
+                    job = Future()
+                    job.set_result(stage_workbook_sheet(con, src, layout, name, work, own))
+                jobs.append((done, path, src, layout, own, job))
+        for done, path, src, layout, own, job in jobs:
+            if progress:
+                progress(done, len(files), str(path))
+            st = job.result()
+            findings.extend(own)
+            if st is None:
+                continue
+            if src.sheet and st.rows == 0:
+                st.drop(con)  # an untouched template sheet: nothing was sent
+                continue
+            st.find_lookups(con, layout.table)
+            staged[layout.table.name].append(st)
+            findings.extend(_missing_in_regime(con, st, layout))
+            if layout.gaps:
+                row = layout.header_row or None  # a JSON file has no header line
+                gaps.append(Gap(st.file, layout.table.name, row, tuple(layout.gaps)))
+            inputs.append(InputFile(st.file, layout.table.name, st.rows, str(path)))
         if progress:
             progress(len(files), len(files), "")
         if not inputs and not any(f.table and f.severity == "error" for f in findings):

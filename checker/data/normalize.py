@@ -60,12 +60,13 @@ def rows_table(
     columns: Sequence[tuple[str, str]],
     rows: Sequence[Sequence[object]],
 ) -> None:
-    """(Re)create temporary table ``name`` with ``columns`` (name, SQL type) holding ``rows``,
-    in one statement: each column is passed as one list and unnested (DuckDB's
-    ``executemany`` inserts row by row, seconds for a few thousand rows)."""
+    """(Re)create table ``name`` with ``columns`` (name, SQL type) holding ``rows``, in one
+    statement: each column is passed as one list and unnested (DuckDB's ``executemany`` inserts
+    row by row, seconds for a few thousand rows). Not TEMP: the rules read such tables from
+    other cursors of the connection (:mod:`checker.engine`)."""
     lists = [[row[i] for row in rows] for i in range(len(columns))]
     select = ", ".join(f"unnest(?::{kind}[]) AS {ident(col)}" for col, kind in columns)
-    con.execute(f"CREATE OR REPLACE TEMP TABLE {ident(name)} AS SELECT {select}", lists)
+    con.execute(f"CREATE OR REPLACE TABLE {ident(name)} AS SELECT {select}", lists)
 
 
 def clean_sql(column: str) -> str:

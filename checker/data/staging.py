@@ -1,4 +1,8 @@
-"""Staging: one source (CSV file or sheet) typed into a temporary DuckDB table with row numbers.
+"""Staging: one source (CSV file or sheet) typed into a DuckDB table with row numbers.
+
+The tables and views are not TEMP, though they live only as long as the check's in-memory
+database: the rules read them from other cursors of the connection (:mod:`checker.engine`),
+which do not see the TEMP objects of this one.
 
 For CSV the typing is fused with DuckDB's read (one pass). The staged table keeps DuckDB's
 insertion order, so its ``rowid`` is the record's ordinal; the view ``_row`` turns that ordinal into
@@ -143,7 +147,7 @@ def stage_csv(
     select = convert.typed_select(layout.table, _columns(layout), relation)
     objects = [("TABLE", ident(name + "_err")), ("TABLE", ident(name + "_scan"))]
     try:
-        con.execute(f"CREATE TEMP TABLE {ident(name)} AS {select}")
+        con.execute(f"CREATE TABLE {ident(name)} AS {select}")
     except duckdb.Error as exc:  # DuckDB gave up on the whole file: report it, go on
         findings.append(
             intake_finding(
@@ -184,16 +188,16 @@ def stage_csv(
             )
         if len(records.shifts) <= STEPS_INLINE:
             row = step_sql("rowid", [(k, f"rowid + {d}") for k, d in records.shifts], "NULL")
-            con.execute(f"CREATE TEMP VIEW {view} AS SELECT {row} AS _row, * FROM {ident(name)}")
+            con.execute(f"CREATE VIEW {view} AS SELECT {row} AS _row, * FROM {ident(name)}")
         else:
             con.execute(
-                f"CREATE TEMP TABLE {ident(name + '_map')} AS SELECT unnest(?::BIGINT[]) AS k, "
+                f"CREATE TABLE {ident(name + '_map')} AS SELECT unnest(?::BIGINT[]) AS k, "
                 f"unnest(?::BIGINT[]) AS shift",
                 [[k for k, _ in records.shifts], [d for _, d in records.shifts]],
             )
             objects.append(("TABLE", ident(name + "_map")))
             con.execute(
-                f"CREATE TEMP VIEW {view} AS SELECT s._k + m.shift AS _row, s.* "
+                f"CREATE VIEW {view} AS SELECT s._k + m.shift AS _row, s.* "
                 f"FROM (SELECT rowid AS _k, * FROM {ident(name)}) s "
                 f"ASOF JOIN {ident(name + '_map')} m ON s._k >= m.k"
             )
@@ -205,7 +209,7 @@ def stage_csv(
             skipped = sorted({b for b in blank_lines(sn.read_path) if b > header} | rejected)
         if not skipped:
             con.execute(
-                f"CREATE TEMP VIEW {view} AS SELECT rowid + {base} AS _row, * FROM {ident(name)}"
+                f"CREATE VIEW {view} AS SELECT rowid + {base} AS _row, * FROM {ident(name)}"
             )
         else:
             # the ordinal k of a record after the j-th skipped line (0-based) is on line
@@ -216,18 +220,18 @@ def stage_csv(
             if len(steps) <= STEPS_INLINE:
                 shift = step_sql("rowid", sorted(steps.items()), "0")
                 con.execute(
-                    f"CREATE TEMP VIEW {view} AS SELECT rowid + {base} + {shift} AS _row, * "
+                    f"CREATE VIEW {view} AS SELECT rowid + {base} + {shift} AS _row, * "
                     f"FROM {ident(name)}"
                 )
             else:
                 con.execute(
-                    f"CREATE TEMP TABLE {ident(name + '_skip')} AS SELECT "
+                    f"CREATE TABLE {ident(name + '_skip')} AS SELECT "
                     f"unnest(?::BIGINT[]) AS t, unnest(?::BIGINT[]) AS n",
                     [list(steps), list(steps.values())],
                 )
                 objects.append(("TABLE", ident(name + "_skip")))
                 con.execute(
-                    f"CREATE TEMP VIEW {view} AS SELECT s._k + {base} + coalesce(k.n, 0) AS _row, "
+                    f"CREATE VIEW {view} AS SELECT s._k + {base} + coalesce(k.n, 0) AS _row, "
                     f"s.* FROM (SELECT rowid AS _k, * FROM {ident(name)}) s "
                     f"ASOF LEFT JOIN {ident(name + '_skip')} k ON s._k >= k.t"
                 )
@@ -270,7 +274,7 @@ def stage_workbook_sheet(
     positions = sorted(layout.columns.values())
     raw = readers.stage_sheet(con, src, layout.header_row, positions, nips, work, name + "_raw")
     select = convert.typed_select(layout.table, _columns(layout), raw, extra="_row")
-    con.execute(f"CREATE TEMP TABLE {ident(name)} AS {select}")
+    con.execute(f"CREATE TABLE {ident(name)} AS {select}")
     con.execute(f"DROP TABLE {raw}")
     loaded = con.execute(f"SELECT count(*) FROM {ident(name)} WHERE NOT _blank").fetchone()
     count = int(loaded[0]) if loaded else 0
