@@ -48,11 +48,9 @@ def typed_select(table: Table, columns: dict[str, str], source: str, extra: str 
         f"v{i}, CAST({finish_sql(f'p{i}', f)} AS {SQL_TYPES[f.type]}) AS {ident(f.name)}"
         for i, f, _ in mapped
     ]
-    regime = (
-        regime_sql(table, ident(table.regime_field))
-        if table.regime_field in columns
-        else "CAST(NULL AS VARCHAR)"
-    )
+    # the row's regime is computed once, in a projection of its own, and read by name
+    by_regime = table.regime_field in columns
+    regime = "_regime" if by_regime else "CAST(NULL AS VARCHAR)"
     at = {f.name: i for i, f, _ in mapped}
     problems: list[tuple[str, str]] = []
     for i, f, _ in mapped:
@@ -106,6 +104,11 @@ def typed_select(table: Table, columns: dict[str, str], source: str, extra: str 
     level2 = f"SELECT {keep}{', '.join(parsed) or '_none'} FROM ({level1})"
     # the cleaned text stays beside the typed value: derived values and problems read it
     level3 = f"SELECT {keep}{', '.join(finished) or '_none'} FROM ({level2})"
+    if by_regime:
+        assert table.regime_field is not None
+        level3 = (
+            f"SELECT *, {regime_sql(table, ident(table.regime_field))} AS _regime FROM ({level3})"
+        )
     return f"SELECT {keep}{fields}, ({blank}) AS _blank, {bad} AS _bad FROM ({level3})"
 
 
