@@ -107,11 +107,18 @@ def prepare(
     pegawai = schema["pegawai"]
     con.execute(f"CREATE OR REPLACE TABLE {EMPLOYEE_ROWS} AS {employee_rows(pegawai)}")
     _set_aside(con, keep_opd)
-    columns = "".join(f', MIN("{f.name}") AS "{f.name}"' for f in pegawai.fields if f.name != "nip")
+    names = [f'"{f.name}"' for f in pegawai.fields if f.name != "nip"] + ["kategori_jabatan"]
+    # one row per NIP: a NIP on one row keeps it as it is; the rare NIP on several rows takes
+    # the least value of each column (aggregating every row would cost seconds at 1 M)
+    repeated = (
+        f"SELECT nip FROM {EMPLOYEE_ROWS} WHERE nip IS NOT NULL GROUP BY nip HAVING count(*) > 1"
+    )
     con.execute(
-        f"CREATE OR REPLACE TABLE {EMPLOYEE_VIEW} AS SELECT nip{columns}, "
-        f"MIN(kategori_jabatan) AS kategori_jabatan FROM {EMPLOYEE_ROWS} "
-        "WHERE nip IS NOT NULL GROUP BY nip"
+        f"CREATE OR REPLACE TABLE {EMPLOYEE_VIEW} AS "
+        f"SELECT nip, {', '.join(names)} FROM {EMPLOYEE_ROWS} "
+        f"WHERE nip IS NOT NULL AND nip NOT IN ({repeated}) UNION ALL "
+        f"SELECT nip, {', '.join(f'MIN({n}) AS {n}' for n in names)} FROM {EMPLOYEE_ROWS} "
+        f"WHERE nip IN ({repeated}) GROUP BY nip"
     )
     groups = pegawai.field("kedudukan_hukum").groups
     pairs = [(value, group) for group, values in sorted(groups.items()) for value in values]
