@@ -27,7 +27,7 @@ from checker.policy.model import Peraturan
 from checker.policy.numbering import Numbering
 from checker.report.finding import ClauseRef, Finding
 from checker.rules.compile import compile_rule
-from checker.rules.helpers import CONTEXT_TABLE, EMPLOYEE_ROWS
+from checker.rules.helpers import CONTEXT_TABLE, EMPLOYEE_ROWS, ROW_KEY
 from checker.rules.model import Rule
 from checker.rules.types.rate import shared_bases
 from checker.wording import nomor_induk, render_message, sapaan, tidy
@@ -136,8 +136,9 @@ class Engine:
                 results.append((rule, [dict(zip(names, row, strict=True)) for row in rows]))
                 if progress:
                     progress(rule)
-        for table in shared.values():
-            self.con.execute(f"DROP TABLE IF EXISTS {table}")
+        for view in shared.values():
+            self.con.execute(f"DROP VIEW IF EXISTS {view}")
+            self.con.execute(f"DROP TABLE IF EXISTS {view}_k")
         people = self.employees({row["nip"] for _, rows in results for row in rows})
         (day,) = self.con.execute(f"SELECT as_of FROM {CONTEXT_TABLE}").fetchone() or (None,)
         as_of = day.isoformat() if day is not None else None
@@ -152,23 +153,33 @@ class Engine:
         self, rules: list[Rule], by_id: dict[str, Rule], pool: Cursors, budget: Budget | None
     ) -> dict[str, str]:
         """Materialise, once, the per-employee rows of each rule an agency rate is taken of:
-        the rule and its rate both read them (rule id → table, built side by side)."""
+        the rule and its rate both read them (rule id → view, built side by side).
+
+        Only the row key ``_k`` of :data:`EMPLOYEE_ROWS` and the rule's own columns are stored
+        (``<view>_k``); the view joins the employee columns a finding names back. Storing those
+        strings for every employee and year took a gigabyte at 1 M employees, half of DuckDB's
+        memory, and the rest of the check then spilled to disk."""
         shared: dict[str, str] = {}
         bases = shared_bases(rules, by_id)
         if not bases:
             return shared
-        # only the employee columns a finding names are kept: the others would make the table
-        # several times wider than the work it saves
-        wide = [
+        employee = [
             ident(name)
             for (name, *_) in self.con.execute(f"DESCRIBE {EMPLOYEE_ROWS}").fetchall()
-            if name not in FINDING_COLUMNS
+            if name != ROW_KEY
         ]
-        drop = f" EXCLUDE ({', '.join(wide)})" if wide else ""
+        named = ", ".join(f"a.{ident(name)}" for name in FINDING_COLUMNS)
 
-        def build(table: str, sql: str) -> Callable[[duckdb.DuckDBPyConnection], None]:
+        def build(view: str, sql: str) -> Callable[[duckdb.DuckDBPyConnection], None]:
             def work(cursor: duckdb.DuckDBPyConnection) -> None:
-                cursor.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT *{drop} FROM ({sql})")
+                cursor.execute(
+                    f"CREATE OR REPLACE TABLE {view}_k AS "
+                    f"SELECT * EXCLUDE ({', '.join(employee)}) FROM ({sql})"
+                )
+                cursor.execute(
+                    f"CREATE OR REPLACE VIEW {view} AS SELECT {named}, s.* EXCLUDE ({ROW_KEY}) "
+                    f"FROM {view}_k AS s JOIN {EMPLOYEE_ROWS} AS a ON a.{ROW_KEY} = s.{ROW_KEY}"
+                )
 
             return work
 

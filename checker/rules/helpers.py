@@ -14,7 +14,8 @@ connection holding the agency tables. :func:`prepare` provides:
   own, else its unit's in ``unit_kerja``, else the instansi when it names a perangkat
   daerah, else the unit kerja), ``melayani_publik`` true when the employee's unit serves the
   public and the row does not say otherwise, plus ``kategori_jabatan`` (a category of the
-  schema's ``jabatan.categories``, such as Guru, else the jenis jabatan);
+  schema's ``jabatan.categories``, such as Guru, else the jenis jabatan) and ``_k``, the row's
+  number (what a table of its rows keeps to join the rest back);
 * ``kebijakan_kp_berikutnya(berikutnya, since)`` — the first KP period after the as-of date
   (parameter ``karier.kp_periode_bulan``) and since when the step that gives it is in force: a
   KP decreed for it may carry a TMT up to that date;
@@ -47,6 +48,7 @@ PARAMETER_TABLE = "kebijakan_parameter"
 YEARS_TABLE = "kebijakan_tahun"
 CONTEXT_TABLE = "kebijakan_konteks"
 EMPLOYEE_VIEW = "kebijakan_pegawai"
+ROW_KEY = "_k"  # a row's number in EMPLOYEE_ROWS: what a table of its rows keeps to join back
 EMPLOYEE_ROWS = "kebijakan_asn"
 NEXT_KP_VIEW = "kebijakan_kp_berikutnya"
 KP_PERIOD_PARAMETER = "karier.kp_periode_bulan"
@@ -209,7 +211,8 @@ def employee_rows(pegawai: Table) -> str:
     )
     return (
         f"SELECT p.* REPLACE ({status} AS kedudukan_hukum, {opd} AS opd, "
-        f"{serves} AS melayani_publik), {kategori} AS kategori_jabatan\n"
+        f"{serves} AS melayani_publik), {kategori} AS kategori_jabatan, "
+        f"row_number() OVER () AS {ROW_KEY}\n"
         f"FROM pegawai AS p LEFT JOIN ({units}) AS u "
         "ON u.instansi = p.instansi AND u.nama = p.unit_kerja\n"
         # a row whose NIP intake could not read (SKEMA-NIP-RUSAK, SKEMA-WAJIB) ties to no
