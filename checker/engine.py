@@ -159,10 +159,9 @@ class Engine:
         (``<view>_k``); the view joins the employee columns a finding names back. Storing those
         strings for every employee and year took a gigabyte at 1 M employees, half of DuckDB's
         memory, and the rest of the check then spilled to disk."""
-        shared: dict[str, str] = {}
         bases = shared_bases(rules, by_id)
         if not bases:
-            return shared
+            return {}
         employee = [
             ident(name)
             for (name, *_) in self.con.execute(f"DESCRIBE {EMPLOYEE_ROWS}").fetchall()
@@ -183,13 +182,13 @@ class Engine:
 
             return work
 
+        shared = {rule_id: f"_per_employee_{number}" for number, rule_id in enumerate(bases)}
         built = [
-            (by_id[rule_id], pool.submit(build(f"_per_employee_{number}", sql)))
-            for number, (rule_id, sql) in enumerate(bases.items())
+            (by_id[rule_id], pool.submit(build(shared[rule_id], sql)))
+            for rule_id, sql in bases.items()
         ]
-        for number, (rule, future) in enumerate(built):
+        for rule, future in built:
             _outcome(rule, future, built, budget)
-            shared[rule.id] = f"_per_employee_{number}"
         return shared
 
     def employees(self, nips: set[str | None]) -> dict[str, Person]:
