@@ -16,7 +16,7 @@ import duckdb
 from checker import __version__
 from checker.data import messages
 from checker.data.dataset import Dataset, Gap, connect
-from checker.data.ingest import ingest
+from checker.data.ingest import discover, ingest
 from checker.data.intake_checks import INTAKE_CLAUSE, SKEMA_KOLOM, intake_finding
 from checker.data.normalize import rows_table
 from checker.data.schema import Table
@@ -70,10 +70,11 @@ def check(
     if kebijakan is None:
         kebijakan = load_kebijakan(policy_root, rules_root, ref=ref)
     limits = limits or Limits.cli()
-    connection = connect(limits)
+    files = discover(paths)
+    connection = connect(limits, files)
     with Budget(limits, connection) as budget, closing(connection):
         dataset = ingest(
-            paths, schema=kebijakan.schema, connection=connection, limits=limits, budget=budget
+            files, schema=kebijakan.schema, connection=connection, limits=limits, budget=budget
         )
         budget.check_time()
         budget.count_findings(len(dataset.findings), "pemeriksaan berkas")

@@ -13,6 +13,7 @@ on with the others; a check over its memory, time or findings budget stops with
 from __future__ import annotations
 
 import os
+import re
 import threading
 import time
 from dataclasses import dataclass, replace
@@ -25,6 +26,13 @@ GIB = 1 << 30
 # One cell of a sheet as calamine holds it, then as a Python list item (measured: a 100 000 ×
 # 1 000 dense sheet took 3.9 GiB, about 40 bytes a cell).
 BYTES_PER_SHEET_CELL = 40
+# A size as DuckDB's memory_limit takes it: "2GB", "512 MiB", "1.5gb"
+_SIZE = re.compile(r"([0-9]+(?:[.][0-9]+)?)\s*([kmgt]i?b|b)", re.IGNORECASE)
+_UNITS = {"b": 1} | {
+    f"{prefix}{infix}b": (1024 if infix else 1000) ** power
+    for power, prefix in enumerate("kmgt", start=1)
+    for infix in ("", "i")
+}
 
 
 class BudgetError(CheckerError):
@@ -105,6 +113,15 @@ class Limits:
         if self.memory_bytes is not None:
             return f"{max(64, self.memory_bytes // 2 // MIB)}MB"
         return os.environ.get("KEBIJAKAN_DUCKDB_MEMORY", "2GB")
+
+    def duckdb_memory_bytes(self) -> int | None:
+        """:meth:`duckdb_memory` in bytes; None when the setting is not a size (DuckDB itself
+        then says what is wrong with it)."""
+        found = _SIZE.fullmatch(self.duckdb_memory().strip())
+        if found is None:
+            return None
+        number, unit = found.groups()
+        return int(float(number) * _UNITS[unit.lower()])
 
 
 class Budget:

@@ -364,7 +364,7 @@ def ingest(
     limits = limits or Limits.cli()
     schema = dict(schema) if schema is not None else load_schema()
     files = discover(paths)
-    con = connection or connect(limits)
+    con = connection or connect(limits, files)
     findings: list[Finding] = []
     inputs: list[InputFile] = []
     gaps: list[Gap] = []
