@@ -109,7 +109,11 @@ def test_ya_tidak(text: str, expected: bool | None) -> None:
     [("'198503122010011001", "198503122010011001"),
      ("19850312 201001 1 001", "198503122010011001"),
      ("1,98503E+17", None), ("1.98503E+17", None), ("198503122010011000", None),
-     ("198503122010011001.0", None), ("12345", "12345")],
+     ("198503122010011001.0", None), ("12345", "12345"),
+     # texts an 18-digit number reads back differently from: kept as written (rules judge them)
+     ("018503122010011001", "018503122010011001"), ("+19850312201001100", "+19850312201001100"),
+     ("1985_0312201001100", "1985_0312201001100"), ("１９８５０３１２２０１００１１００１",
+     "１９８５０３１２２０１００１１００１"), ("'", ""), ("'12345000", "12345000")],
 )  # fmt: skip
 def test_nip_cleanup_and_excel_damage(text: str, expected: str | None) -> None:
     assert _typed("pegawai", "nip", text) == expected
