@@ -58,7 +58,8 @@ def connect(limits: Limits | None = None, inputs: Iterable[Path] = ()) -> duckdb
     # upload service) run at once
     path = spill.with_name(f"{spill.name}-{secrets.token_hex(8)}.duckdb")
     con = duckdb.connect(str(path), config=config)
-    path.unlink()
+    with suppress(OSError):  # an open file stays on Windows: the next check removes it
+        path.unlink()
     return con
 
 
