@@ -18,7 +18,7 @@ table as CSV, with planted faults). Then, alternated in one run, ``--runs`` time
 Each runs as its own process; its wall time and peak resident memory are its own (``wait4``).
 The table gives medians, the ratios to the raw scan, and the peak RSS; then the start-up
 (``kebijakan --version``) and the 500-employee demo check. Generating 4.5 M employees takes
-about 10 minutes and 7 GB of disk, once.
+about 50 minutes and 8.3 GB of disk on the 2-core bench machine, once.
 
 The targets of issue #20 are printed beside the results: ``--version`` ≤ 0.15 s, the
 500-employee check ≤ 0.6 s, 100 k ≤ 3× the raw scan, 1 M and 4.5 M ≤ 4× and at or below the
