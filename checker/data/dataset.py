@@ -40,10 +40,9 @@ def connect(limits: Limits | None = None, inputs: Iterable[Path] = ()) -> duckdb
     database is in memory. Beyond, it is a database file in the temp dir, named like the spill
     folder: its tables are stored compressed, and DuckDB can drop their blocks from memory
     without writing them out again (an in-memory table over the limit is spilled uncompressed).
-    The file is
-    unlinked at once, so it lives as long as the connection. DuckDB removes its write-ahead log
-    when the connection closes; the log and the spill folder of a killed check are removed by
-    the next check.
+    The file is unlinked at once, so it lives as long as the connection. DuckDB removes its
+    write-ahead log when the connection closes; the log and the spill folder of a killed check
+    are removed by the next check.
     """
     limits = limits or Limits.cli()
     spill = Path(tempfile.gettempdir()) / f"{SPILL_PREFIX}{os.getpid()}"
